@@ -1,0 +1,100 @@
+"""Country names as the sources spell them, mapped to ISO 3166 alpha-3 codes.
+
+Names go through ``country_converter``; ``data/countries.csv`` holds what it cannot (or
+must not) map: aggregates such as "World total", "Other countries" and "CIS" get codes of
+their own (WLD, OTH, CIS) and an ``area_type`` that says they are not countries.
+A name that neither maps is an error.
+
+USGS world tables decorate names; :func:`split_usgs_name` takes the decoration apart:
+footnote numbers (``Other countries6``), an estimate mark glued to the name (``Chinae``),
+qualifiers (``Brazil (beneficiated)``, ``Kazakhstan, concentrate``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from .errors import InputError
+
+_FOOTNOTE = re.compile(r"^(.*?\D)(\d+)$")
+_PAREN = re.compile(r"^(.*?)\s*\((.*)\)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str          # ISO3, or an aggregate code (WLD, OTH, CIS, USA+CAN, ...)
+    country: str       # standard English short name
+    area_type: str     # country | world | residual | group
+
+
+@dataclass(frozen=True)
+class UsgsName:
+    base: str
+    qualifier: str     # text the source added to the name ("beneficiated", "rounded", ...)
+    footnote: str      # footnote number glued to the name
+    estimated: bool    # a trailing "e" glued to the name
+
+
+class CountryResolver:
+    def __init__(self, overrides_csv):
+        table = pd.read_csv(overrides_csv, dtype=str, keep_default_na=False)
+        self._overrides = {r.name: Place(r.code, r.country, r.area_type)
+                           for r in table.itertuples()}
+        self._coco = _converter()
+        self._iso3 = set(self._coco.data.ISO3)
+        self._short = dict(zip(self._coco.data.ISO3, self._coco.data.name_short))
+        self.known_names = set(self._coco.data.name_short) | set(self._overrides)
+
+    @cache
+    def resolve(self, name: str) -> Place | None:
+        """The place a clean name denotes, or None when nothing maps it."""
+        if name in self._overrides:
+            return self._overrides[name]
+        code = self._coco.convert(name, to="ISO3", not_found=None)
+        if isinstance(code, str) and code in self._iso3:
+            return Place(code, self._short[code], "country")
+        return None
+
+    def require(self, name: str, path, row=None, column=None) -> Place:
+        place = self.resolve(name)
+        if place is None:
+            raise InputError(path, "a country name that maps to ISO 3166 (or an aggregate "
+                             "listed in data/countries.csv)", name, row=row, column=column)
+        return place
+
+    def split_usgs_name(self, raw: str) -> UsgsName:
+        name = " ".join(raw.replace("\xa0", " ").split())
+        footnote = ""
+        if m := _FOOTNOTE.match(name):
+            name, footnote = m.group(1).strip(), m.group(2)
+        for prefix in ("World total", "Other countries"):
+            if name.startswith(prefix):
+                rest = name[len(prefix):].replace("(", "").replace(")", "").strip(" ,")
+                if rest == "e":
+                    return UsgsName(prefix, "", footnote, True)
+                return UsgsName(prefix, rest, footnote, False)
+        if name in self.known_names:
+            return UsgsName(name, "", footnote, False)
+        if name.endswith("e") and name[:-1] in self.known_names:
+            return UsgsName(name[:-1], "", footnote, True)
+        if m := _PAREN.match(name):
+            return UsgsName(m.group(1), m.group(2), footnote, False)
+        if ", " in name:
+            base, qualifier = name.split(", ", 1)
+            if self.resolve(base) is not None:
+                return UsgsName(base, qualifier, footnote, False)
+        return UsgsName(name, "", footnote, False)
+
+
+@cache
+def _converter():
+    import country_converter as coco
+
+    # coco logs every name it cannot match; the resolver reports those itself.
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    return coco.CountryConverter()

@@ -1,0 +1,56 @@
+"""Reading source text and writing result tables the same way every time."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+
+def read_text(path) -> str:
+    """Return a source file's text, decoded as UTF-8 (a leading byte-order mark dropped)."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise InputError(path, "a non-empty file", "an empty file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(path, "UTF-8 text", f"byte {data[err.start]:#04x} that is not UTF-8",
+                         row=line) from None
+
+
+def read_csv_rows(path) -> list[list[str]]:
+    """Return a CSV file as a list of rows of strings, header first."""
+    rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
+    if len(rows) < 2 or not any(cell.strip() for row in rows[1:] for cell in row):
+        raise InputError(path, "a header and at least one data row", "a header only")
+    return rows
+
+
+def atomic_write(path, text: str) -> None:
+    """Write text to path so a reader never sees a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_table(df: pd.DataFrame, path, sort_by: list[str] | None = None) -> None:
+    """Write a table as CSV with sorted rows and stable formatting (same data, same bytes)."""
+    if sort_by:
+        df = df.sort_values(sort_by, kind="mergesort", na_position="last")
+    atomic_write(path, df.to_csv(index=False, lineterminator="\n", float_format="%.15g"))

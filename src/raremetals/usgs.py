@@ -1,0 +1,246 @@
+"""Clean the USGS Mineral Commodity Summaries data releases into tidy long tables.
+
+World files (``mcsYYYY-<code>_world.csv``) hold, per country, production for two years
+and reserves, in a unit named by the column header (``Prod_kt_est_2023``). Each value
+becomes one observation in metric tons (or carats / cubic metres for the few commodities
+not measured by mass), keeping the source's unit, the basis (what is weighed: REO
+equivalent, metal content, gross weight, ...) and the flags the source gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from .countries import CountryResolver
+from .errors import InputError
+from .io import read_csv_rows
+
+# Unit token of a column header -> (canonical unit, factor). In these releases "mt" is
+# used once, for iron ore reserves whose note says "million metric tons".
+UNITS = {
+    "kg": ("t", Decimal("0.001")), "t": ("t", Decimal(1)), "kt": ("t", Decimal(1000)),
+    "Mt": ("t", Decimal(10**6)), "mt": ("t", Decimal(10**6)), "mmt": ("t", Decimal(10**6)),
+    "kct": ("carat", Decimal(1000)), "mct": ("carat", Decimal(10**6)),
+    "mcm": ("m3", Decimal(10**6)),
+}
+MEASURES = {"Prod": "production", "Cap": "capacity", "Reserves": "reserves"}
+_NOTE_COLUMN = re.compile(r"^(Prod|Cap|Reserves)_notes?$")
+_NUMBER = re.compile(r"^(?P<e>e)?(?P<q>[<>])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?$")
+_FILE = re.compile(r"^mcs(?P<year>\d{4})-(?P<code>[a-z-]+)_world\.csv$", re.IGNORECASE)
+
+# Cell texts that stand where a number belongs; each becomes a flag and no number.
+CODES = {
+    "W": "W", "NA": "NA", "XX": "XX", "": "blank", "Large": "large", "Very small": "small",
+    'Categorized as "large"': "large", "Less than ½ unit.": "lt_half_unit", "Included in World total.": "incl_world",
+    "Included with “Other countries.”": "incl_other", "Included with ilmenite": "incl_ilmenite",
+    "included with ilmenite": "incl_ilmenite",
+}
+FLAG_ORDER = ["e", ">", "<", "W", "NA", "XX", "blank", "large", "small", "lt_half_unit",
+              "incl_world", "incl_other", "incl_ilmenite"]
+
+# What a production or reserve figure weighs, found in the Type text or the notes.
+BASIS_RULES = [
+    ("rare-earth-oxide equivalent", "REO equivalent"), ("k2o", "K2O equivalent"),
+    ("potassium oxide", "K2O equivalent"), ("tio2", "TiO2 content"),
+    ("zro2", "ZrO2 content"), ("mgo", "MgO content"), ("boric oxide", "B2O3 equivalent"),
+    ("gross weight", "gross weight"), ("shipping-grade", "shipping-grade ore"),
+    ("crude ore", "crude ore"), ("crude iron ore", "crude ore"), ("usable ore", "usable ore"),
+    ("content", "element content"), ("contained", "element content"),
+]
+STAGES = [("mine", "mine"), ("mne ", "mine"), ("refinery", "refinery"), ("smelter", "smelter"),
+          ("plant", "plant")]
+
+
+def parse_value_column(name: str) -> dict | None:
+    """Split a header such as ``Prod_Sponge_t_Est_2021`` into its parts, or None.
+
+    Parts: measure, product (``Sponge``, ``ore_K2O_equiv`` or empty), unit, est, year.
+    """
+    tokens = name.split("_")
+    if tokens[0] not in MEASURES or len(tokens) < 2:
+        return None
+    year = tokens.pop() if re.fullmatch(r"\d{4}", tokens[-1]) else None
+    est = tokens[-1].lower() == "est"
+    if est:
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return {"measure": tokens[0], "product": "_".join(tokens[1:-1]), "unit": tokens[-1],
+            "est": est, "year": year}
+
+
+def flag_string(flags) -> str:
+    return ";".join(f for f in FLAG_ORDER if f in set(flags))
+
+
+def parse_cell(text: str, path, row: int, column: str) -> tuple[Decimal | None, list[str]]:
+    """A cell's number (None if the cell holds a code) and its flags."""
+    cell = text.strip()
+    if cell in CODES:
+        return None, [CODES[cell]]
+    m = _NUMBER.match(cell)
+    if not m:
+        raise InputError(path, "a non-negative number or a USGS code (W, NA, XX, Large, ...)",
+                         text, row=row, column=column)
+    value = Decimal(m["num"].replace(",", "") + (m["dec"] or ""))
+    return value, [f for f in (m["e"], m["q"]) if f]
+
+
+def basis_of(text: str) -> str | None:
+    low = text.lower()
+    return next((basis for key, basis in BASIS_RULES if key in low), None)
+
+
+def stage_of(type_text: str) -> str:
+    low = type_text.lower()
+    return next((stage for key, stage in STAGES if key in low), "unspecified")
+
+
+def load_commodities(path) -> dict[str, dict]:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {r["usgs_code"]: r for r in table.to_dict("records")}
+
+
+def load_header_fixes(path) -> dict[tuple[str, str], dict[str, str]]:
+    fixes: dict[tuple[str, str], dict[str, str]] = {}
+    for r in pd.read_csv(path, dtype=str).to_dict("records"):
+        fixes.setdefault((r["edition"], r["file"].lower()), {})[r["column_in_source"]] = \
+            r["column_used"]
+    return fixes
+
+
+def parse_world_file(path, source_id: str, commodities: dict[str, dict],
+                     resolver: CountryResolver, header_fixes=None) -> pd.DataFrame:
+    """One USGS world file as tidy observations (one row per country, measure and year)."""
+    path = Path(path)
+    m = _FILE.match(path.name)
+    if not m:
+        raise InputError(path, "a file named mcsYYYY-<commodity>_world.csv", path.name)
+    edition = f"mcs{m['year']}"
+    if m["code"].lower() not in commodities:
+        raise InputError(path, "a commodity code listed in data/commodities.csv",
+                         m["code"])
+    commodity = commodities[m["code"].lower()]["commodity"]
+    rows = read_csv_rows(path)
+    fixes = (header_fixes or {}).get((edition, path.name.lower()), {})
+    header = [fixes.get(h.strip(), h.strip()) for h in rows[0]]
+    for required in ("Source", "Country", "Type"):
+        if required not in header:
+            raise InputError(path, f"a column named '{required}'", ", ".join(header))
+    value_columns = {}
+    for i, name in enumerate(header):
+        if not name or name in ("Source", "Country", "Type") or _NOTE_COLUMN.match(name):
+            continue
+        vm = parse_value_column(name)
+        if not vm:
+            raise InputError(path, "a column named like Prod_<unit>[_est]_<year>, "
+                             "Reserves_<unit> or a notes column", name, row=1, column=name)
+        if vm["unit"] not in UNITS:
+            raise InputError(path, f"a unit the pipeline knows ({', '.join(UNITS)})",
+                             vm["unit"], row=1, column=name)
+        value_columns[i] = vm
+    if not value_columns:
+        raise InputError(path, "at least one production, capacity or reserves column",
+                         ", ".join(header))
+    col = {name: i for i, name in enumerate(header) if name}
+    note_col = {MEASURES[n.split("_")[0]]: i for n, i in col.items() if _NOTE_COLUMN.match(n)}
+    out, seen = [], {}
+    for rownum, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        cells = cells + [""] * (len(header) - len(cells))
+        # Some files leave Source blank or write "MCS 2024"; the file name fixes the edition.
+        if cells[col["Source"]].replace(" ", "").upper() not in ("", edition.upper()):
+            raise InputError(path, f"'{edition.upper()}' (or nothing) in the Source column",
+                             cells[col["Source"]], row=rownum, column="Source")
+        type_raw = " ".join(cells[col["Type"]].split())
+        name = resolver.split_usgs_name(cells[col["Country"]])
+        place = resolver.require(name.base, path, row=rownum, column="Country")
+        key = (type_raw, cells[col["Country"]].strip())
+        if key in seen:
+            raise InputError(path, f"one row per country and type (row {seen[key]} has the "
+                             "same)", key[1], row=rownum, column="Country")
+        seen[key] = rownum
+        for i, vm in value_columns.items():
+            measure = MEASURES[vm["measure"]]
+            value, flags = parse_cell(cells[i], path, rownum, header[i])
+            if vm["est"] or name.estimated:
+                flags.append("e")
+            unit, factor = UNITS[vm["unit"]]
+            note_text = cells[note_col[measure]].strip() if measure in note_col else ""
+            basis = basis_of(vm["product"] or "") or basis_of(type_raw) or "as reported"
+            if measure == "reserves":
+                basis = basis_of(note_text) or basis
+            series = type_raw + (f" [{vm['product']}]" if vm["product"] else "")
+            notes = [note_text] if note_text else []
+            if name.footnote:
+                notes.append(f"footnote {name.footnote} on the country name")
+            out.append({
+                "source_id": source_id, "edition": edition, "commodity": commodity,
+                "series": series, "stage": stage_of(type_raw), "measure": measure,
+                "year": int(vm["year"]) if vm["year"] else int(m["year"]) - 1,
+                "country_code": place.code, "country": place.country,
+                "area_type": place.area_type, "country_raw": cells[col["Country"]],
+                "country_qualifier": name.qualifier,
+                "value": float(value * factor) if value is not None else None,
+                "unit": unit, "value_raw": cells[i].strip(), "unit_raw": vm["unit"],
+                "basis": basis, "flag": flag_string(flags), "note": " | ".join(notes),
+                "file": path.name, "row": rownum, "column": header[i],
+            })
+    return pd.DataFrame(out)
+
+
+_NIR_VALUE = re.compile(r"^(?P<q>[<>])?(?P<num>\d+)$")
+
+
+def parse_net_import_reliance(path, source_id: str, labels: dict[str, str],
+                              resolver: CountryResolver) -> pd.DataFrame:
+    """US net import reliance (trends table Fig. 2) with the source's codes kept.
+
+    ``labels`` maps the table's commodity labels to commodity ids; a label not in it is
+    kept with an empty commodity id.
+    """
+    path = Path(path)
+    rows = read_csv_rows(path)
+    header = [h.strip() for h in rows[0]]
+    nir = [h for h in header if h.startswith("Net_Import_Reliance_pct_")]
+    sources_col = [h for h in header if h.startswith("Major_Import_Sources_")]
+    for name, found in (("Commodity", "Commodity" in header),
+                        ("Net_Import_Reliance_pct_<year>", len(nir) == 1),
+                        ("Major_Import_Sources_<years>", len(sources_col) == 1)):
+        if not found:
+            raise InputError(path, f"a column named '{name}'", ", ".join(header))
+    year = int(nir[0].rsplit("_", 1)[1])
+    col = {h: i for i, h in enumerate(header)}
+    edition = rows[1][col["Source"]].strip().lower()
+    out = []
+    for rownum, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        raw = cells[col[nir[0]]].strip()
+        m = _NIR_VALUE.match(raw)
+        if raw == "E":
+            value, flag = None, "E"
+        elif m and int(m["num"]) <= 100:
+            value, flag = float(m["num"]), m["q"] or ""
+        else:
+            raise InputError(path, "a percentage 0-100, optionally with > or <, or E "
+                             "(net exporter)", raw, row=rownum, column=nir[0])
+        label = " ".join(cells[col["Commodity"]].split())
+        partners = [p.strip() for p in cells[col[sources_col[0]]].split(",") if p.strip()]
+        codes = [resolver.require(p, path, row=rownum, column=sources_col[0]).code
+                 for p in partners]
+        out.append({
+            "source_id": source_id, "edition": edition, "year": year,
+            "commodity": labels.get(label, ""), "commodity_label": label,
+            "value": value, "unit": "%", "flag": flag, "value_raw": raw,
+            "import_sources": "; ".join(partners), "import_source_codes": ";".join(codes),
+            "import_sources_years": sources_col[0].removeprefix("Major_Import_Sources_")
+                                                  .replace("_", "-"),
+            "file": path.name, "row": rownum,
+        })
+    return pd.DataFrame(out)

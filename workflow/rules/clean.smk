@@ -1,0 +1,74 @@
+rule clean_usgs_world:
+    """All USGS world production and reserves tables, every edition, as tidy observations."""
+    input:
+        records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
+        commodities="data/commodities.csv",
+        countries="data/countries.csv",
+        header_fixes="data/corrections/usgs_header_fixes.csv",
+    output:
+        "results/tidy/observations.csv",
+    log:
+        "logs/clean/usgs_world.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_usgs_world.py"
+
+
+rule clean_net_import_reliance:
+    """US net import reliance (USGS trends table, Fig. 2) with the source's codes kept."""
+    input:
+        records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
+        labels="data/usgs_nir_commodities.csv",
+        countries="data/countries.csv",
+    output:
+        "results/tidy/usgs_net_import_reliance.csv",
+    log:
+        "logs/clean/net_import_reliance.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_net_import_reliance.py"
+
+
+rule clean_wgi:
+    """World Bank governance estimates (six dimensions) by economy and year."""
+    input:
+        record=fetch_record("worldbank_wgi"),
+        countries="data/countries.csv",
+    output:
+        "results/tidy/wgi_estimates.csv",
+    log:
+        "logs/clean/wgi.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_wgi.py"
+
+
+rule clean_table3:
+    """The paper's Table 3 as printed, values read literally, with ISO3 codes."""
+    input:
+        record=fetch_record("paper"),
+        commodities="data/commodities.csv",
+        countries="data/countries.csv",
+    output:
+        "results/tidy/paper_table3.csv",
+    log:
+        "logs/clean/table3.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_table3.py"
+
+
+rule data_dictionary:
+    """One row per column of every tidy table, written from the schemas that check them."""
+    output:
+        "results/tidy/data_dictionary.csv",
+    log:
+        "logs/clean/data_dictionary.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/data_dictionary.py"

@@ -1,0 +1,20 @@
+rule fetch:
+    """Verify (snapshot) or download and verify (download) every file of one source."""
+    input:
+        registry=config["registry"],
+        files=vendored_files,
+    output:
+        record="results/fetch/{source}.json",
+    params:
+        mode=config["fetch"]["mode"],
+        mirror=config["fetch"]["mirror"],
+        timeout=config["fetch"]["timeout"],
+        cache_dir=config["fetch"]["cache_dir"],
+    wildcard_constraints:
+        source="[a-z0-9_]+",
+    log:
+        "logs/fetch/{source}.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/fetch_source.py"

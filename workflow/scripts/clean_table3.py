@@ -1,0 +1,17 @@
+"""Clean stage: the paper's Table 3 as printed into results/tidy/paper_table3.csv."""
+
+from _helpers import configure
+
+configure(snakemake)
+
+from raremetals.countries import CountryResolver
+from raremetals.fetch import paths_in
+from raremetals.io import write_table
+from raremetals.paper import parse_table3
+from raremetals.schemas import TABLE3
+from raremetals.usgs import load_commodities
+
+[path] = paths_in(snakemake.input.record, "table3_as_printed")
+table = parse_table3(path, "paper", load_commodities(snakemake.input.commodities),
+                     CountryResolver(snakemake.input.countries))
+write_table(TABLE3.validate(table), snakemake.output[0])

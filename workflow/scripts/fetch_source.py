@@ -1,0 +1,20 @@
+"""Fetch stage: verify or download one source's files and write its fetch record."""
+
+from _helpers import configure
+
+configure(snakemake)
+
+import json
+
+from raremetals.fetch import download, verify_snapshot
+from raremetals.io import atomic_write
+from raremetals.registry import load_registry
+
+source = load_registry(snakemake.input.registry)[snakemake.wildcards.source]
+p = snakemake.params
+if p.mode == "snapshot":
+    files = verify_snapshot(source)
+else:
+    files = download(source, p.cache_dir, mirror=p.mirror, timeout=p.timeout)
+record = {"source": source.id, "mode": p.mode, "files": files}
+atomic_write(snakemake.output.record, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
