@@ -86,7 +86,7 @@ NET_IMPORT_RELIANCE = pa.DataFrameSchema(
         "commodity_label": _str("Commodity as the source labels it"),
         "value": pa.Column(float, pa.Check.in_range(0, 100), nullable=True,
                            description="Net import reliance, % of apparent consumption"),
-        "unit": _str("%"),
+        "unit": _str("Unit of value: % (of US apparent consumption)"),
         "flag": _str("'>' or '<' when the source gives a bound, E for net exporter "
                      "(no number), empty otherwise", checks=pa.Check.isin(["", ">", "<", "E"])),
         "value_raw": _str("Cell exactly as in the source"),

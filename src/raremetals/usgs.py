@@ -47,7 +47,8 @@ BASIS_RULES = [
     ("rare-earth-oxide equivalent", "REO equivalent"), ("k2o", "K2O equivalent"),
     ("potassium oxide", "K2O equivalent"), ("tio2", "TiO2 content"),
     ("zro2", "ZrO2 content"), ("mgo", "MgO content"), ("boric oxide", "B2O3 equivalent"),
-    ("gross weight", "gross weight"), ("shipping-grade", "shipping-grade ore"),
+    ("gross weight", "gross weight"), ("grosss weight", "gross weight"),  # a typo of MCS 2024
+    ("shipping-grade", "shipping-grade ore"),
     ("crude ore", "crude ore"), ("crude iron ore", "crude ore"), ("usable ore", "usable ore"),
     ("content", "element content"), ("contained", "element content"),
 ]

@@ -1,0 +1,47 @@
+"""The source registry describes the snapshot completely, and the set-up files agree."""
+
+import re
+import tomllib
+
+import yaml
+
+from conftest import REPO
+from raremetals.registry import load_registry
+
+
+def test_every_vendored_file_is_registered_and_every_entry_exists():
+    registry = load_registry(REPO / "data/sources.yaml")
+    registered = {f.path for s in registry.values() for f in s.files}
+    on_disk = {str(p.relative_to(REPO)) for p in (REPO / "data/raw").rglob("*") if p.is_file()}
+    assert registered == on_disk
+
+
+def test_sources_carry_what_a_citation_needs():
+    registry = load_registry(REPO / "data/sources.yaml")
+    for source in registry.values():
+        assert source.title and source.publisher and source.licence and source.citation
+        assert source.vendored == bool(source.files)
+        for f in source.files:
+            assert re.fullmatch(r"[0-9a-f]{64}", f.sha256)
+    assert {"usgs_mcs2023", "usgs_mcs2024", "worldbank_wgi", "paper", "sipri_milex",
+            "gwec_wind_2009", "china_ree_export_quotas"} <= set(registry)
+    mcs2010 = registry["usgs_mcs2010"]
+    assert not mcs2010.vendored and mcs2010.url.endswith("mcs2010.pdf")
+    assert registry["usgs_mcs2024"].doi == "10.5066/P144BA54"
+
+
+def test_environment_yml_has_the_pins_of_pyproject():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    pins = set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
+    env = yaml.safe_load((REPO / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert set(pip) == pins
+    assert all("==" in p for p in pins)
+    def norm(name):
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    lock = {norm(n): v for n, v in (line.split("==") for line in
+                                    (REPO / "requirements.lock").read_text().split())}
+    for pin in pins:
+        name, version = pin.split("==")
+        assert lock[norm(name)] == version, f"requirements.lock disagrees on {name}"

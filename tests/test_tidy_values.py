@@ -1,0 +1,141 @@
+"""Values of the tidy tables, checked by hand against the vendored source files."""
+
+import math
+
+import pandas as pd
+import pytest
+
+
+def one(df: pd.DataFrame, **where) -> pd.Series:
+    sel = df
+    for key, value in where.items():
+        sel = sel[sel[key] == value]
+    assert len(sel) == 1, f"{len(sel)} rows match {where}"
+    return sel.iloc[0]
+
+
+def test_rare_earths_china_2023_mine_production(observations):
+    # mcs2024-raree_world.csv line 7: China, Prod_t_est_2023 = 240000
+    row = one(observations, edition="mcs2024", commodity="rare_earths", country_code="CHN",
+              measure="production", year=2023)
+    assert row.value == 240_000
+    assert row.unit == "t" and row.unit_raw == "t"
+    assert row.flag == "e"
+    assert row.basis == "REO equivalent" and row.stage == "mine"
+    assert (row.file, row.row, row.column) == ("mcs2024-raree_world.csv", 7,
+                                               "Prod_t_est_2023")
+    assert row.note == "Production quota; does not include undocumented production."
+
+
+def test_rare_earths_world_total_is_an_aggregate(observations):
+    # line 17: World total (rounded), 2023 = 350000, reserves 110000000
+    rows = observations[(observations.edition == "mcs2024")
+                        & (observations.commodity == "rare_earths")
+                        & (observations.area_type == "world")]
+    assert set(rows.country_code) == {"WLD"}
+    assert one(rows, measure="production", year=2023).value == 350_000
+    assert one(rows, measure="reserves").value == 110_000_000
+    assert one(rows, measure="reserves").year == 2023
+
+
+def test_burma_is_myanmar_and_na_reserves_stay_empty(observations):
+    row = one(observations, edition="mcs2024", commodity="rare_earths", country_raw="Burma",
+              measure="reserves")
+    assert row.country_code == "MMR"
+    assert math.isnan(row.value) and row.flag == "NA"
+
+
+def test_thousand_tonnes_are_converted(observations):
+    # mcs2024-chrom_world.csv line 5: Kazakhstan, Prod_kt_est_2023 = 6000 (kt)
+    row = one(observations, edition="mcs2024", commodity="chromium", country_code="KAZ",
+              measure="production", year=2023)
+    assert row.value == 6_000_000 and row.unit_raw == "kt" and row.basis == "gross weight"
+
+
+def test_kilograms_are_converted(observations):
+    # mcs2024-plati_world.csv line 12: South Africa platinum, 2023e 120000 kg, reserves
+    # 63000000 kg
+    sel = observations[(observations.file == "mcs2024-plati_world.csv")
+                       & (observations.row == 12)]
+    assert one(sel, year=2023, measure="production").value == 120
+    assert one(sel, measure="reserves").value == 63_000
+
+
+def test_withheld_value_is_not_a_number(observations):
+    # mcs2024-lithi_world.csv line 2: United States, W, W
+    sel = observations[(observations.file == "mcs2024-lithi_world.csv")
+                       & (observations.row == 2)]
+    assert one(sel, year=2022, measure="production").flag == "W"
+    assert one(sel, year=2023, measure="production").flag == "e;W"
+    assert sel[sel.measure == "production"].value.isna().all()
+    assert one(sel, measure="reserves").value == 1_100_000
+
+
+def test_residual_and_footnote(observations):
+    # line 11: "Other countries6", reserves 2800000
+    row = one(observations, file="mcs2024-lithi_world.csv", row=11, measure="reserves")
+    assert (row.country_code, row.area_type) == ("OTH", "residual")
+    assert "footnote 6" in row.note and row.value == 2_800_000
+
+
+def test_estimate_mark_glued_to_country_name(observations):
+    # mcs2024-perli_world.csv line 5: "Chinae", 1500 kt
+    row = one(observations, file="mcs2024-perli_world.csv", row=5, measure="production",
+              year=2022)
+    assert row.country_code == "CHN" and "e" in row.flag.split(";")
+    assert row.value == 1_500_000
+
+
+def test_congo_kinshasa_is_the_drc(observations):
+    row = one(observations, file="mcs2024-cobal_world.csv", row=5, measure="production",
+              year=2023)
+    assert row.country_code == "COD" and row.value == 170_000
+
+
+def test_every_world_file_of_both_editions_is_cleaned(observations, built):
+    files = {p.name for p in (built / "data/raw").glob("usgs_mcs202*/world/*_world.csv")}
+    assert set(observations.file) == files
+    assert len(files) == 154
+
+
+def test_net_import_reliance_keeps_codes(built):
+    nir = pd.read_csv(built / "results/tidy/usgs_net_import_reliance.csv",
+                      keep_default_na=False, na_values={"value": [""]})
+    # MCS2024_Fig2 line 20: RARE EARTHS, compounds and metals, >95
+    row = one(nir, edition="mcs2024", row=20)
+    assert row.commodity == "rare_earths"
+    assert (row.value_raw, row.flag, row.value) == (">95", ">", 95)
+    assert row.import_source_codes == "CHN;MYS;JPN;EST"
+
+
+def test_wgi_estimate(built):
+    wgi = pd.read_csv(built / "results/tidy/wgi_estimates.csv")
+    # WGIData.csv line 1442: China, CC.EST, 2022 = 0.0159702487289906
+    row = one(wgi, country_code="CHN", dimension="CC", year=2022)
+    assert row.estimate == pytest.approx(0.0159702487289906, abs=1e-15)
+    assert row.row == 1442
+    assert set(wgi.dimension) == {"CC", "GE", "PV", "RL", "RQ", "VA"}
+
+
+def test_table3_as_printed(built):
+    t3 = pd.read_csv(built / "results/tidy/paper_table3.csv", keep_default_na=False,
+                     na_values={"value": [""], "rank": [""]})
+    assert len(t3) == 180
+    world = one(t3, symbol="REE", field="world_production_2009")
+    assert world.value == 124_000 and world.country_code == "WLD"
+    # read literally: the ×100 slip of the print is kept here, corrected elsewhere
+    assert one(t3, symbol="Li", field="reserves_rank", rank=1).value == 750_000_000
+    assert one(t3, symbol="REE", field="reserves_rank", rank=2).country_code == "CIS"
+    assert one(t3, symbol="Co", field="production_rank", rank=3).area_type == "group"
+    assert one(t3, symbol="V", field="us_import_source_rank", rank=1).country_code == "CZE"
+
+
+def test_data_dictionary_covers_every_column(built):
+    dictionary = pd.read_csv(built / "results/tidy/data_dictionary.csv")
+    for table, name in (("observations", "observations.csv"),
+                        ("usgs_net_import_reliance", "usgs_net_import_reliance.csv"),
+                        ("wgi_estimates", "wgi_estimates.csv"),
+                        ("paper_table3", "paper_table3.csv")):
+        header = pd.read_csv(built / "results/tidy" / name, nrows=0).columns
+        assert list(dictionary[dictionary.table == table].column) == list(header)
+    assert dictionary.description.str.len().min() > 5
