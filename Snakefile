@@ -1,5 +1,5 @@
 # Regenerates the analysis of 「レアメタル/レアアースの戦略性と安全保障」 (2010) from its
-# sources. Stages: fetch -> clean (-> statistics, tables, figures, audit, report).
+# sources. Stages: fetch -> clean -> stats (-> tables, figures, audit, report).
 # Build everything with `./pipeline build` (see README.md).
 
 from snakemake.utils import min_version, validate
@@ -16,6 +16,7 @@ validate(config, "workflow/schemas/config.schema.yaml")
 include: "workflow/rules/common.smk"
 include: "workflow/rules/fetch.smk"
 include: "workflow/rules/clean.smk"
+include: "workflow/rules/stats.smk"
 
 
 rule all:
@@ -24,5 +25,8 @@ rule all:
         rules.clean_net_import_reliance.output,
         rules.clean_wgi.output,
         rules.clean_table3.output,
-        rules.data_dictionary.output,
+        rules.correct_table3.output,
+        rules.concentration.output,
+        rules.dependency.output,
+        expand(rules.data_dictionary.output, stage=["tidy", "stats"]),
     default_target: True

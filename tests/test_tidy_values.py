@@ -5,6 +5,9 @@ import math
 import pandas as pd
 import pytest
 
+from raremetals.io import read_tidy
+from raremetals.schemas import TABLE3_CORRECTED
+
 
 def one(df: pd.DataFrame, **where) -> pd.Series:
     sel = df
@@ -126,16 +129,29 @@ def test_table3_as_printed(built):
     # read literally: the ×100 slip of the print is kept here, corrected elsewhere
     assert one(t3, symbol="Li", field="reserves_rank", rank=1).value == 750_000_000
     assert one(t3, symbol="REE", field="reserves_rank", rank=2).country_code == "CIS"
-    assert one(t3, symbol="Co", field="production_rank", rank=3).area_type == "group"
+    assert one(t3, symbol="Co", field="production_rank", rank=3).area_type == "tie"
     assert one(t3, symbol="V", field="us_import_source_rank", rank=1).country_code == "CZE"
 
 
-def test_data_dictionary_covers_every_column(built):
-    dictionary = pd.read_csv(built / "results/tidy/data_dictionary.csv")
-    for table, name in (("observations", "observations.csv"),
-                        ("usgs_net_import_reliance", "usgs_net_import_reliance.csv"),
-                        ("wgi_estimates", "wgi_estimates.csv"),
-                        ("paper_table3", "paper_table3.csv")):
-        header = pd.read_csv(built / "results/tidy" / name, nrows=0).columns
-        assert list(dictionary[dictionary.table == table].column) == list(header)
+@pytest.mark.parametrize("folder", ["tidy", "stats"])
+def test_data_dictionary_covers_every_column_of_every_table(built, folder):
+    dictionary = pd.read_csv(built / "results" / folder / "data_dictionary.csv")
+    tables = sorted(p for p in (built / "results" / folder).glob("*.csv")
+                    if p.name != "data_dictionary.csv")
+    assert sorted(set(dictionary.table)) == sorted(p.stem for p in tables)
+    for path in tables:
+        header = pd.read_csv(path, nrows=0).columns
+        assert list(dictionary[dictionary.table == path.stem].column) == list(header)
     assert dictionary.description.str.len().min() > 5
+
+
+def test_table3_corrections_are_listed_on_their_cells(built):
+    t3 = read_tidy(built / "results/tidy/paper_table3_corrected.csv", TABLE3_CORRECTED)
+    chile = one(t3, symbol="Li", field="reserves_rank", rank=1)
+    assert (chile.value_printed, chile.value) == (750_000_000, 7_500_000)
+    assert chile.correction_id == "T3-01" and chile.evidence_type == "world_total"
+    australia_mn = one(t3, symbol="Mn", field="reserves_rank", rank=3)
+    assert math.isnan(australia_mn.value) and australia_mn.flag == "inconsistent"
+    assert (t3.correction_id != "").sum() == 15
+    untouched = t3[t3.correction_id == ""]
+    assert untouched.value.equals(untouched.value_printed)

@@ -54,3 +54,15 @@ def write_table(df: pd.DataFrame, path, sort_by: list[str] | None = None) -> Non
     if sort_by:
         df = df.sort_values(sort_by, kind="mergesort", na_position="last")
     atomic_write(path, df.to_csv(index=False, lineterminator="\n", float_format="%.15g"))
+
+
+def read_tidy(path, schema) -> pd.DataFrame:
+    """Read a table this pipeline wrote: text stays text (an empty cell is ''), a
+    float column's empty cell is missing, and the schema is checked again."""
+    kinds = {name: str(col.dtype) for name, col in schema.columns.items()}
+    floats = [name for name, kind in kinds.items() if kind == "float64"]
+    dtype = {name: {"float64": float, "str": str}[kind] for name, kind in kinds.items()
+             if kind in ("float64", "str")}
+    df = pd.read_csv(path, keep_default_na=False, na_values={c: [""] for c in floats},
+                     dtype=dtype)
+    return schema.validate(df)

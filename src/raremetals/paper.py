@@ -92,3 +92,53 @@ def parse_table3(path, source_id: str, commodities: dict[str, dict],
             "flag": flag, "note": r["note"], "file": path.name, "row": rownum,
         })
     return pd.DataFrame(out)
+
+
+CORRECTION_COLUMNS = ("correction_id", "symbol", "field", "rank", "printed_value",
+                      "corrected_value", "factor", "status", "evidence_type", "evidence")
+CORRECTION_STATUSES = {"unit-slip", "inconsistent"}
+EVIDENCE_TYPES = {"paper_text", "world_total", "cross_cell_arithmetic", "vendored_source"}
+
+
+def apply_corrections(table3: pd.DataFrame, path) -> pd.DataFrame:
+    """Table 3 with each correction of ``path`` applied and listed on its cell.
+
+    A correction names a cell (symbol, field, rank) and the value printed there; it either
+    replaces the value (``unit-slip``) or, where no value can be shown to be right
+    (``inconsistent``), removes it so that no statistic uses it. Every correction must
+    match exactly one cell and its printed value, or the run stops.
+    """
+    path = Path(path)
+    rows = read_csv_rows(path)
+    header = [h.strip() for h in rows[0]]
+    if tuple(header) != CORRECTION_COLUMNS:
+        raise InputError(path, f"the columns {', '.join(CORRECTION_COLUMNS)}",
+                         ", ".join(header), row=1)
+    out = table3.assign(value_printed=table3["value"], correction_id="",
+                        correction_status="", evidence_type="", correction_evidence="")
+    for rownum, cells in enumerate(rows[1:], start=2):
+        c = dict(zip(header, (x.strip() for x in cells)))
+        rank = float(c["rank"]) if c["rank"] else None
+        hit = (out["symbol"] == c["symbol"]) & (out["field"] == c["field"]) & (
+            out["rank"].isna() if rank is None else out["rank"] == rank)
+        if hit.sum() != 1:
+            raise InputError(path, "a (symbol, field, rank) naming one cell of Table 3",
+                             f"{c['symbol']}, {c['field']}, {c['rank']}", row=rownum)
+        if out.loc[hit, "value_printed"].iloc[0] != float(c["printed_value"]):
+            raise InputError(path, f"the printed value {out.loc[hit, 'value_printed'].iloc[0]:g}"
+                             " of that cell", c["printed_value"], row=rownum,
+                             column="printed_value")
+        if c["status"] not in CORRECTION_STATUSES or c["evidence_type"] not in EVIDENCE_TYPES:
+            raise InputError(path, f"a status in {sorted(CORRECTION_STATUSES)} and an evidence"
+                             f" type in {sorted(EVIDENCE_TYPES)}",
+                             f"{c['status']}, {c['evidence_type']}", row=rownum)
+        corrected = float(c["corrected_value"]) if c["corrected_value"] else None
+        if corrected is not None and c["factor"] and \
+                abs(corrected - float(c["printed_value"]) * float(c["factor"])) > 1e-6 * corrected:
+            raise InputError(path, "corrected_value = printed_value × factor",
+                             c["corrected_value"], row=rownum, column="corrected_value")
+        out.loc[hit, ["value", "flag", "correction_id", "correction_status", "evidence_type",
+                      "correction_evidence"]] = [
+            corrected, "" if corrected is not None else "inconsistent", c["correction_id"],
+            c["status"], c["evidence_type"], c["evidence"]]
+    return out

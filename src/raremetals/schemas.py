@@ -18,7 +18,7 @@ def _str(description, **kw):
 
 FLAG_RE = r"^(" + "|".join(f.replace("<", "\\<").replace(">", "\\>") for f in FLAG_ORDER) \
     + r")?(;(" + "|".join(f.replace("<", "\\<").replace(">", "\\>") for f in FLAG_ORDER) + "))*$"
-AREA_TYPES = ["country", "world", "residual", "group", "region"]
+AREA_TYPES = ["country", "world", "residual", "group", "region", "tie"]
 
 PLACE = {
     "country_code": _str("ISO 3166 alpha-3 code; for aggregates a code of their own: WLD "
@@ -27,7 +27,8 @@ PLACE = {
     "country": _str("Standard English short name (country_converter), or the aggregate's "
                     "name"),
     "area_type": _str("country, world (a world total), residual ('Other countries') or "
-                      "group (several countries reported together) or region (e.g. Europe)",
+                      "group (several countries reported together), region (e.g. Europe) or tie (countries "
+                      "printed together because each has the same value)",
                       checks=pa.Check.isin(AREA_TYPES)),
 }
 PROVENANCE = {
@@ -140,12 +141,200 @@ TABLE3 = pa.DataFrameSchema(
     strict=True, ordered=True, name="paper_table3",
 )
 
-SCHEMAS = {s.name: s for s in (OBSERVATIONS, NET_IMPORT_RELIANCE, WGI, TABLE3)}
+TABLE3_CORRECTED = TABLE3.add_columns({
+    "value_printed": pa.Column(float, nullable=True, description="The value as printed "
+                               "(read literally), before any correction"),
+    "correction_id": _str("Id of the correction applied to this cell "
+                          "(data/corrections/table3_corrections.csv), empty if none"),
+    "correction_status": _str("unit-slip (value corrected) or inconsistent (value removed: "
+                              "no correction can be shown)", checks=pa.Check.isin(
+                                  ["", "unit-slip", "inconsistent"])),
+    "evidence_type": _str("paper_text, world_total, cross_cell_arithmetic or vendored_source"),
+    "correction_evidence": _str("The evidence for the correction, in words"),
+}).update_columns({"value": {"description": "The value in t or %, corrected where a "
+                             "correction applies (see value_printed)"},
+                   "flag": {"checks": pa.Check.isin(["", "blank", "inconsistent"]),
+                            "description": "blank where the paper prints no number; "
+                            "inconsistent where a printed value was removed"}})
+TABLE3_CORRECTED.name = "paper_table3_corrected"
 
 
-def data_dictionary(schemas=None) -> pd.DataFrame:
+
+
+def _num(description, nullable=True, checks=None):
+    return pa.Column(float, checks=checks, nullable=nullable, description=description)
+
+
+SHARE = pa.Check.in_range(0, 1.1)
+HHI = pa.Check.in_range(0, 10_000 * 1.1 ** 2)
+DIST_KEY = {
+    "dataset": _str("usgs (USGS world tables) or paper_table3 (the paper's corrected Table 3)",
+                    checks=pa.Check.isin(["usgs", "paper_table3"])),
+    "edition": _str("USGS edition (mcs2023, mcs2024) or paper2010"),
+    "commodity": _str("Commodity id (data/commodities.csv)"),
+    "series": _str("What is measured (USGS Type text), or 'Table 3'"),
+    "measure": _str("production or reserves",
+                    checks=pa.Check.isin(["production", "reserves"])),
+    "year": pa.Column(int, description="Data year"),
+}
+
+CONCENTRATION = pa.DataFrameSchema(
+    {
+        **DIST_KEY,
+        "stage": _str("mine, refinery, smelter, plant or unspecified"),
+        "unit": _str("Unit of total (t, carat, m3)"),
+        "basis": _str("What is weighed; several joined by '; ' if the rows differ"),
+        "total": _num("The distribution's total: the source's world total, or the sum of "
+                      "its rows where it gives none"),
+        "total_source": _str("world total row or sum of rows"),
+        "total_flag": _str("The world total's flags (e estimated, ...)"),
+        "n_listed": pa.Column(int, description="Countries with a number"),
+        "n_unquantified": pa.Column(int, description="Countries named without a number "
+                                    "(W, NA, ...): never counted as zero"),
+        "unquantified_countries": _str("Their ISO3 codes"),
+        "source_file": _str("Source file(s) of the distribution"),
+        "listed_share": _num("Sum of the listed countries' shares", checks=SHARE),
+        "unassigned_share": _num("r = max(0, 1 - listed_share): other countries, groups, "
+                                 "withheld values, rounding", checks=SHARE),
+        "china_share": _num("China's share (empty if China has no number)", checks=SHARE),
+        "cr1": _num("Share of the largest listed producer (CR1)", checks=SHARE),
+        "cr1_country": _str("Its ISO3 code"),
+        "cr3": _num("Summed share of the three largest listed producers (CR3)",
+                    checks=SHARE),
+        "cr3_countries": _str("Their ISO3 codes, largest first"),
+        "cr3_is_lower_bound": pa.Column(object, nullable=True, description="True where fewer "
+                                        "than three producers are listed and some share is "
+                                        "unassigned"),
+        "hhi_lower": _num("HHI (0-10,000), unassigned share contributing 0", checks=HHI),
+        "hhi_upper": _num("HHI (0-10,000), unassigned share held by one producer",
+                          checks=HHI),
+        "hhi_headline": _num("The HHI that headline outputs use: the lower bound",
+                             checks=HHI),
+        "hhi_normalised": _num("Normalised HHI (0-1) of the listed producers' shares "
+                               "re-scaled to sum to 1", checks=pa.Check.in_range(0, 1)),
+        "effective_producers_min": _num("10,000 / hhi_upper"),
+        "effective_producers_max": _num("10,000 / hhi_lower"),
+        "shannon_entropy": _num("Shannon entropy (nats), unassigned share as one producer "
+                                "(a lower bound)"),
+        "doj_ftc_class_lower": _str("DOJ/FTC class of hhi_lower", nullable=True),
+        "doj_ftc_class_upper": _str("DOJ/FTC class of hhi_upper", nullable=True),
+        "doj_ftc_guidelines": _str("Guideline vintage of the classes (2010: moderately "
+                                   "concentrated from 1,500, highly above 2,500)",
+                                   nullable=True),
+        "wgi_year": _num("WGI year used (the data year, or the latest before it)"),
+        "hhi_wgi": _num("Governance-weighted HHI, sum of s_i^2 * WGI_i (0-10; EU CRM "
+                        "method)", checks=pa.Check.in_range(0, 10 * 1.1 ** 2)),
+        "country_risk_wgi": _num("Production-weighted country risk, sum of s_i * WGI_i"),
+        "wgi_coverage": _num("Share of the listed shares whose country has a WGI score",
+                             checks=pa.Check.in_range(0, 1)),
+        "wgi_missing": _str("Listed countries without a WGI score", nullable=True),
+        "note": _str("What to know about this distribution (totals, rounding, bases)"),
+    },
+    strict=True, name="concentration",
+)
+
+COUNTRY_SHARES = pa.DataFrameSchema(
+    {
+        **DIST_KEY, **{k: pa.Column(str, description=v.description) for k, v in PLACE.items()},
+        "value": _num("The row's value (USGS: metric tons etc.; paper: corrected)"),
+        "unit": _str("Unit of value"),
+        "flag": _str("Source flags of the value"),
+        "total": _num("The distribution's total (see concentration.csv)"),
+        "share": _num("value / total"),
+        "rank": _num("Rank among the listed countries (1 = largest)"),
+        **PROVENANCE,
+    },
+    strict=True, name="country_shares",
+)
+
+RESERVES_TO_PRODUCTION = pa.DataFrameSchema(
+    {
+        **{k: DIST_KEY[k] for k in ("dataset", "edition", "commodity", "series")},
+        "year": pa.Column(int, description="Year of the reserves and of the production used"),
+        "reserves": _num("World reserves (total of the reserves distribution)"),
+        "production": _num("World production of the same year"),
+        "unit": _str("Unit of reserves and production"),
+        "basis": _str("Basis of the production figures"),
+        "rp_years": _num("Reserves-to-production ratio in years; empty where units or "
+                         "bases differ"),
+        "note": _str("Why no ratio, where there is none"),
+    },
+    strict=True, name="reserves_to_production",
+)
+
+_COMPARED = {
+    "total": "World total (t)", "china_share": "China's share",
+    "cr1": "CR1", "cr1_country": "Largest producer (ISO3)", "cr3": "CR3",
+    "cr3_countries": "Three largest producers (ISO3)",
+    "cr3_is_lower_bound": "CR3 is a lower bound (fewer than three listed)",
+    "hhi_lower": "HHI lower bound", "hhi_upper": "HHI upper bound",
+}
+PAPER_COMPARISON = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id"), "name_en": _str("English name"),
+        "name_ja": _str("Japanese name"), "symbol": _str("Symbol as the paper uses it"),
+        "measure": _str("production or reserves"),
+        "year_2009": pa.Column(None, nullable=True, description="Year of the paper's figures "
+                               "(2009)"),
+        "edition_latest": _str("USGS edition compared with", nullable=True),
+        "year_latest": pa.Column(None, nullable=True, description="Latest data year of that "
+                                 "edition"),
+        "unit": _str("Unit of the totals", nullable=True),
+        "basis_latest": _str("Basis of the USGS series", nullable=True),
+        "series_latest": _str("USGS series compared", nullable=True),
+        **{f"{k}_{when}": pa.Column(None, nullable=True, description=f"{d}, {label}")
+           for k, d in _COMPARED.items()
+           for when, label in (("2009", "2009 (paper, corrected Table 3)"),
+                               ("latest", "latest year (USGS)"))},
+        "total_ratio": _num("World total latest / 2009"),
+        "comparable": pa.Column(bool, description="Units equal and world totals within a "
+                                "factor of ten"),
+        "comparability_note": _str("What was checked, and what could not be"),
+    },
+    strict="filter", name="paper_metals_comparison",
+)
+
+JAPAN_DEPENDENCY = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id"), "symbol": _str("Symbol as the paper uses it"),
+        "year": pa.Column(int, description="Data year (2009)"),
+        "sources": _str("Japan's import sources printed in Table 3, by rank (ISO3)"),
+        "shares_pct": _str("Their printed shares (%), same order"),
+        "sources_without_share": _str("Sources printed without a percentage"),
+        "china_share": _num("China's printed share (fraction)"),
+        "listed_share": _num("Sum of the printed shares (fraction)"),
+        "unassigned_share": _num("What the printed shares leave"),
+        "hhi_lower": _num("HHI of the import shares, remainder contributing 0"),
+        "hhi_upper": _num("HHI of the import shares, remainder as one source"),
+    },
+    strict=True, name="japan_import_dependency_2009",
+)
+
+US_IMPORT_RELIANCE = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id (empty where none)"),
+        "commodity_label": _str("Commodity as the source names it"),
+        "source": _str("paper2010 (Table 3 footnote 1) or the USGS edition"),
+        "year": pa.Column(int, description="Year of the figure"),
+        "value": _num("Net import reliance, %"),
+        "flag": _str("'>'/'<' bounds, E net exporter, blank: not printed"),
+        "value_raw": _str("As printed"),
+        "import_sources": _str("Major import sources (ISO3), USGS only"),
+        **PROVENANCE,
+    },
+    strict=True, name="us_import_reliance",
+)
+
+STATS_SCHEMAS = {s.name: s for s in (CONCENTRATION, COUNTRY_SHARES, RESERVES_TO_PRODUCTION,
+                                     PAPER_COMPARISON, JAPAN_DEPENDENCY, US_IMPORT_RELIANCE)}
+TIDY_SCHEMAS = {s.name: s for s in (OBSERVATIONS, NET_IMPORT_RELIANCE, WGI, TABLE3,
+                                    TABLE3_CORRECTED)}
+
+
+def data_dictionary(schemas) -> pd.DataFrame:
+    """One row per column of each table: name, type, nullability, meaning."""
     rows = []
-    for name, schema in (schemas or SCHEMAS).items():
+    for name, schema in schemas.items():
         for col, spec in schema.columns.items():
             rows.append({"table": name, "column": col, "type": str(spec.dtype),
                          "nullable": spec.nullable, "description": spec.description})

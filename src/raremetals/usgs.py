@@ -40,7 +40,7 @@ CODES = {
     "included with ilmenite": "incl_ilmenite",
 }
 FLAG_ORDER = ["e", ">", "<", "W", "NA", "XX", "blank", "large", "small", "lt_half_unit",
-              "incl_world", "incl_other", "incl_ilmenite"]
+              "incl_world", "incl_other", "incl_ilmenite", "suspect"]
 
 # What a production or reserve figure weighs, found in the Type text or the notes.
 BASIS_RULES = [
@@ -193,6 +193,28 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
                 "file": path.name, "row": rownum, "column": header[i],
             })
     return pd.DataFrame(out)
+
+
+def mark_suspect(obs: pd.DataFrame, issues_path) -> pd.DataFrame:
+    """Flag the source values listed in ``issues_path`` as ``suspect`` (with the evidence).
+
+    A suspect value stays in the tidy table as the source gives it; the statistics treat
+    it as unknown. Each listed cell must exist, so a fixed source cannot leave a stale entry.
+    """
+    issues = pd.read_csv(issues_path, dtype=str, keep_default_na=False)
+    obs = obs.copy()
+    for line, issue in enumerate(issues.to_dict("records"), start=2):
+        hit = ((obs["edition"] == issue["edition"]) & (obs["file"] == issue["file"])
+               & (obs["row"] == int(issue["row"])) & (obs["column"] == issue["column"]))
+        if hit.sum() != 1:
+            raise InputError(issues_path, "a cell (edition, file, row, column) of the USGS "
+                             "world files", f"{issue['file']} row {issue['row']} column "
+                             f"{issue['column']}", row=line)
+        i = obs.index[hit][0]
+        obs.at[i, "flag"] = flag_string(obs.at[i, "flag"].split(";") + ["suspect"])
+        obs.at[i, "note"] = " | ".join(filter(None, [obs.at[i, "note"],
+                                                     "suspect: " + issue["evidence"]]))
+    return obs
 
 
 _NIR_VALUE = re.compile(r"^(?P<q>[<>])?(?P<num>\d+)$")

@@ -5,6 +5,7 @@ rule clean_usgs_world:
         commodities="data/commodities.csv",
         countries="data/countries.csv",
         header_fixes="data/corrections/usgs_header_fixes.csv",
+        value_issues="data/corrections/usgs_value_issues.csv",
     output:
         "results/tidy/observations.csv",
     log:
@@ -62,13 +63,17 @@ rule clean_table3:
         "../scripts/clean_table3.py"
 
 
-rule data_dictionary:
-    """One row per column of every tidy table, written from the schemas that check them."""
+rule correct_table3:
+    """Table 3 with the corrections of data/corrections/table3_corrections.csv applied and
+    listed cell by cell; the 2009 statistics and the corrected table read it."""
+    input:
+        table3=rules.clean_table3.output[0],
+        corrections="data/corrections/table3_corrections.csv",
     output:
-        "results/tidy/data_dictionary.csv",
+        "results/tidy/paper_table3_corrected.csv",
     log:
-        "logs/clean/data_dictionary.log",
+        "logs/clean/table3_corrected.log",
     conda:
         "../../environment.yml"
     script:
-        "../scripts/data_dictionary.py"
+        "../scripts/correct_table3.py"

@@ -12,7 +12,8 @@ from raremetals.countries import CountryResolver
 from raremetals.fetch import paths_in
 from raremetals.io import write_table
 from raremetals.schemas import OBSERVATIONS
-from raremetals.usgs import load_commodities, load_header_fixes, parse_world_file
+from raremetals.usgs import (load_commodities, load_header_fixes, mark_suspect,
+                             parse_world_file)
 
 resolver = CountryResolver(snakemake.input.countries)
 commodities = load_commodities(snakemake.input.commodities)
@@ -22,6 +23,7 @@ for record in snakemake.input.records:
     source_id = Path(record).stem
     for path in paths_in(record, "/world/", "_world.csv"):
         frames.append(parse_world_file(path, source_id, commodities, resolver, fixes))
-table = OBSERVATIONS.validate(pd.concat(frames, ignore_index=True))
+table = mark_suspect(pd.concat(frames, ignore_index=True), snakemake.input.value_issues)
+table = OBSERVATIONS.validate(table)
 write_table(table, snakemake.output[0],
             sort_by=["edition", "commodity", "series", "measure", "year", "file", "row"])

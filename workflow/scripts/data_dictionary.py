@@ -1,10 +1,11 @@
-"""Write the data dictionary of the tidy tables from their schemas."""
+"""Write the data dictionary of a results folder (tidy or stats) from its schemas."""
 
 from _helpers import configure
 
 configure(snakemake)
 
+from raremetals import schemas
 from raremetals.io import write_table
-from raremetals.schemas import data_dictionary
 
-write_table(data_dictionary(), snakemake.output[0])
+group = {"tidy": schemas.TIDY_SCHEMAS, "stats": schemas.STATS_SCHEMAS}[snakemake.wildcards.stage]
+write_table(schemas.data_dictionary(group), snakemake.output[0])

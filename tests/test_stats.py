@@ -1,0 +1,217 @@
+"""Statistics: hand-worked values from the vendored files, and properties of the formulas."""
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from raremetals import analysis, schemas, stats
+from raremetals.io import read_tidy
+
+
+@pytest.fixture(scope="session")
+def conc(built):
+    return read_tidy(built / "results/stats/concentration.csv", schemas.CONCENTRATION)
+
+
+def one(df, **where):
+    for k, v in where.items():
+        df = df[df[k] == v]
+    assert len(df) == 1, where
+    return df.iloc[0]
+
+
+# --- the paper's 2009 data (Table 3, corrected) -------------------------------------------
+
+def test_rare_earths_2009_china_share_of_production_and_reserves(conc):
+    prod = one(conc, dataset="paper_table3", commodity="rare_earths", measure="production")
+    # Table 3: China 120,000 t of a world 124,000 t; the text says 97%
+    assert prod.china_share == pytest.approx(120_000 / 124_000)
+    assert round(prod.china_share * 100) == 97
+    res = one(conc, dataset="paper_table3", commodity="rare_earths", measure="reserves")
+    # corrected (T3-02, T3-03): China 3,600 万 t of 9,900 万 t; the text says 36%
+    assert res.china_share == pytest.approx(36_000_000 / 99_000_000)
+    assert round(res.china_share * 100) == 36
+
+
+def test_tungsten_2009_cr1(conc):
+    row = one(conc, dataset="paper_table3", commodity="tungsten", measure="production")
+    assert row.cr1_country == "CHN"
+    assert row.cr1 == pytest.approx(47_000 / 58_000)  # 81%, as the text says
+
+
+def test_cobalt_2009_tie_counts_both_countries(conc):
+    row = one(conc, dataset="paper_table3", commodity="cobalt", measure="production")
+    # DRC 25,000, Australia 6,300, China and Russia 6,200 each, of 62,000 t
+    shares = [25_000 / 62_000, 6_300 / 62_000, 6_200 / 62_000, 6_200 / 62_000]
+    assert row.n_listed == 4
+    assert row.hhi_lower == pytest.approx(10_000 * sum(s * s for s in shares))
+    assert row.cr3 == pytest.approx((25_000 + 6_300 + 6_200) / 62_000)
+
+
+# --- the latest USGS data -------------------------------------------------------------------
+
+# mcs2024-raree_world.csv, 2022 and 2023 columns, country rows (US, Australia, Brazil,
+# Burma, Canada, China, Greenland, India, Madagascar, Malaysia, Russia, South Africa,
+# Tanzania, Thailand, Vietnam); world totals 300,000 and 350,000 t.
+REE_2022 = [42000, 18000, 80, 12000, 0, 210000, 0, 2900, 960, 80, 2600, 0, 0, 7100, 1200]
+REE_2023 = [43000, 18000, 80, 38000, 0, 240000, 0, 2900, 960, 80, 2600, 0, 0, 7100, 600]
+
+
+def test_rare_earths_hhi_range_2022(conc):
+    row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
+              measure="production", year=2022)
+    shares = [v / 300_000 for v in REE_2022]
+    r = 1 - sum(shares)                      # 3,080 t unassigned
+    assert r == pytest.approx(3_080 / 300_000)
+    lower = 10_000 * sum(s * s for s in shares)
+    assert row.hhi_lower == pytest.approx(lower)
+    assert row.hhi_upper == pytest.approx(lower + 10_000 * r * r)
+    assert row.doj_ftc_class_lower == "highly concentrated"
+
+
+def test_rare_earths_latest_year_listed_exceed_rounded_total(conc):
+    row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
+              measure="production", year=2023)
+    assert sum(REE_2023) == 353_320           # more than the rounded 350,000
+    expected = 10_000 * sum((v / 350_000) ** 2 for v in REE_2023)
+    assert row.hhi_lower == pytest.approx(expected) and row.hhi_upper == pytest.approx(expected)
+    assert row.china_share == pytest.approx(240_000 / 350_000)
+    assert "exceed the total by 0.9%" in row.note
+
+
+def test_wgi_weighted_hhi_tungsten_2009(conc):
+    # WGIData.csv, 2009 column, six estimates each (lines 1442-1472, 5762-5792, 1262-1292)
+    chn = [-0.519456624984741, 0.0932420492172241, -0.451781332492828, -0.298093944787979,
+           -0.46321377158165, -1.7011684179306]
+    rus = [-1.14130687713623, -0.497236013412476, -0.969926595687866, -0.288328468799591,
+           -0.806498229503632, -0.89992368221283]
+    can = [2.05179667472839, 1.74208331108093, 1.12707591056824, 1.69657874107361,
+           1.7967267036438, 1.40189552307129]
+    wgi = {c: (2.5 - sum(e) / 6) * 2 for c, e in (("CHN", chn), ("RUS", rus), ("CAN", can))}
+    assert wgi["CHN"] == pytest.approx(6.113, abs=1e-3)
+    shares = {"CHN": 47_000 / 58_000, "RUS": 2_400 / 58_000, "CAN": 2_000 / 58_000}
+    row = one(conc, dataset="paper_table3", commodity="tungsten", measure="production")
+    assert row.wgi_year == 2009
+    assert row.hhi_wgi == pytest.approx(sum(s * s * wgi[c] for c, s in shares.items()))
+    assert row.country_risk_wgi == pytest.approx(sum(s * wgi[c] for c, s in shares.items()))
+
+
+def test_withheld_values_stay_unknown(conc):
+    # lithium MCS 2024: the United States is W in both years
+    row = one(conc, dataset="usgs", edition="mcs2024", commodity="lithium",
+              measure="production", year=2023)
+    assert row.unquantified_countries == "USA" and row.n_unquantified == 1
+
+
+def test_suspect_value_is_left_out(conc):
+    row = one(conc, dataset="usgs", edition="mcs2023", commodity="zinc", measure="reserves")
+    assert "AUS" in row.unquantified_countries.split(";")
+    assert row.listed_share < 1
+
+
+def test_comparison_table_covers_the_twelve_metals(built):
+    comp = pd.read_csv(built / "results/stats/paper_metals_comparison.csv")
+    assert len(comp) == 24 and comp.commodity.nunique() == 12
+    ree = one(comp, commodity="rare_earths", measure="production")
+    assert (ree.year_2009, ree.year_latest, ree.edition_latest) == (2009, 2023, "mcs2024")
+    assert ree.total_2009 == 124_000 and ree.total_latest == 350_000
+    assert bool(ree.comparable)
+    indium = one(comp, commodity="indium", measure="reserves")
+    assert not indium.comparable and "no total" in indium.comparability_note
+
+
+def test_reserves_to_production(built):
+    rp = pd.read_csv(built / "results/stats/reserves_to_production.csv")
+    ree = one(rp, dataset="usgs", edition="mcs2024", commodity="rare_earths")
+    assert ree.rp_years == pytest.approx(110_000_000 / 350_000)
+    zr = one(rp, dataset="usgs", edition="mcs2024", commodity="zirconium")
+    assert math.isnan(zr.rp_years) and "bases differ" in zr.note
+
+
+def test_japan_dependency_2009(built):
+    jp = pd.read_csv(built / "results/stats/japan_import_dependency_2009.csv")
+    w = one(jp, commodity="tungsten")
+    assert w.china_share == pytest.approx(0.92)
+    assert w.hhi_lower == pytest.approx(8464) and w.hhi_upper == pytest.approx(8464 + 64)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+share_lists = st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=12).map(
+    lambda xs: [x / max(1.0, sum(xs)) for x in xs])
+
+
+@given(share_lists, st.integers(1, 20))
+def test_hhi_of_any_split_of_the_remainder_lies_in_the_range(shares, parts):
+    lower, upper = stats.hhi_bounds(shares)
+    assert lower <= upper + 1e-9
+    r = stats.unassigned_share(shares)
+    split = [r / parts] * parts
+    true_hhi = 10_000 * sum(s * s for s in shares + split)
+    assert lower - 1e-6 <= true_hhi <= upper + 1e-6
+
+
+@given(st.lists(st.floats(0.01, 1000, allow_nan=False), min_size=1, max_size=10))
+def test_shares_of_a_complete_distribution_sum_to_one(values):
+    values_by = {f"C{i}": v for i, v in enumerate(values)}
+    s = stats.shares(values_by, sum(values))
+    assert sum(s.values()) == pytest.approx(1)
+    assert stats.unassigned_share(list(s.values())) == pytest.approx(0, abs=1e-9)
+
+
+def test_a_monopoly_gives_10000():
+    assert stats.hhi_bounds([1.0]) == (10_000, 10_000)
+    assert stats.normalised_hhi([1.0]) == 1.0
+    assert stats.effective_producers(10_000) == 1
+
+
+def _dist(values, world=None, withheld=()):
+    rows = [{"country_code": c, "country": c, "area_type": "country", "value": v, "flag": ""}
+            for c, v in values.items()]
+    rows += [{"country_code": c, "country": c, "area_type": "country", "value": math.nan,
+              "flag": "W"} for c in withheld]
+    if world is not None:
+        rows.append({"country_code": "WLD", "country": "World", "area_type": "world",
+                     "value": world, "flag": ""})
+    d = pd.DataFrame(rows)
+    for k, v in {"dataset": "usgs", "edition": "x", "commodity": "c", "series": "s",
+                 "measure": "production", "year": 2020, "stage": "mine", "unit": "t",
+                 "basis": "b", "file": "f.csv", "row": 2}.items():
+        d[k] = v
+    return d[analysis.DIST_COLUMNS]
+
+
+values_st = st.dictionaries(st.sampled_from(["AUS", "BRA", "CHN", "IND", "USA", "ZAF"]),
+                            st.integers(1, 10_000), min_size=1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(values_st, st.randoms())
+def test_statistics_do_not_depend_on_row_order(values, rnd):
+    d = _dist(values, world=sum(values.values()) * 1.2)
+    shuffled = d.sample(frac=1, random_state=rnd.randint(0, 2**31)).reset_index(drop=True)
+    a = analysis.concentration(d, {2020: {}}).iloc[0]
+    b = analysis.concentration(shuffled, {2020: {}}).iloc[0]
+    pd.testing.assert_series_equal(a, b)
+
+
+@settings(max_examples=40, deadline=None)
+@given(values_st)
+def test_withheld_values_are_never_counted_as_zero(values):
+    world = sum(values.values()) * 1.5
+    plain = analysis.concentration(_dist(values, world), {2020: {}}).iloc[0]
+    with_w = analysis.concentration(_dist(values, world, withheld=["KAZ", "RUS"]),
+                                    {2020: {}}).iloc[0]
+    for col in ("hhi_lower", "hhi_upper", "hhi_normalised", "cr3", "unassigned_share",
+                "shannon_entropy"):
+        assert with_w[col] == plain[col]
+    assert (with_w.n_listed, with_w.n_unquantified) == (plain.n_listed, 2)
+
+
+def test_listed_shares_far_above_the_total_are_refused():
+    with pytest.raises(stats.DistributionError, match="more than"):
+        stats.unassigned_share([0.8, 0.5])
+

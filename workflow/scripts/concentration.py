@@ -1,0 +1,27 @@
+"""Stats stage: concentration statistics of every distribution (USGS and the paper)."""
+
+from _helpers import configure
+
+configure(snakemake)
+
+import pandas as pd
+
+from raremetals import analysis, schemas
+from raremetals.io import read_tidy, write_table
+
+obs = read_tidy(snakemake.input.observations, schemas.OBSERVATIONS)
+table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
+wgi = read_tidy(snakemake.input.wgi, schemas.WGI)
+commodities = pd.read_csv(snakemake.input.commodities, dtype=str, keep_default_na=False)
+
+dist = pd.concat([analysis.usgs_distributions(obs), analysis.paper_distributions(table3)],
+                 ignore_index=True)
+conc = analysis.concentration(dist, analysis.wgi_scores(wgi))
+out = snakemake.output
+write_table(schemas.CONCENTRATION.validate(conc), out.concentration, sort_by=analysis.KEY)
+write_table(schemas.COUNTRY_SHARES.validate(analysis.country_shares(dist, conc)), out.shares,
+            sort_by=analysis.KEY + ["rank", "country_code", "row"])
+write_table(schemas.RESERVES_TO_PRODUCTION.validate(analysis.reserves_to_production(conc)),
+            out.rp, sort_by=["dataset", "edition", "commodity", "series", "year"])
+comparison = analysis.paper_comparison(conc, commodities, snakemake.params.latest_edition)
+write_table(schemas.PAPER_COMPARISON.validate(comparison), out.comparison)
