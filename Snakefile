@@ -1,5 +1,5 @@
 # Regenerates the analysis of 「レアメタル/レアアースの戦略性と安全保障」 (2010) from its
-# sources. Stages: fetch -> clean -> stats (-> tables, figures, audit, report).
+# sources. Stages: fetch -> clean -> stats -> audit (-> tables, figures, report).
 # Build everything with `./pipeline build` (see README.md).
 
 from snakemake.utils import min_version, validate
@@ -17,6 +17,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/fetch.smk"
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/stats.smk"
+include: "workflow/rules/audit.smk"
 
 
 rule all:
@@ -28,5 +29,6 @@ rule all:
         rules.correct_table3.output,
         rules.concentration.output,
         rules.dependency.output,
-        expand(rules.data_dictionary.output, stage=["tidy", "stats"]),
+        rules.audit.output,
+        expand(rules.data_dictionary.output, stage=["tidy", "stats", "audit"]),
     default_target: True

@@ -28,6 +28,7 @@ def _edit(workdir: Path, rel: str, old: str, new: str, *, register: bool = True)
         registry.write_text(registry.read_text().replace(before, after))
 
 
+OBS = "results/tidy/observations.csv"
 CASES = {
     "missing column": (RAREE, "Source,Country,Type,", "Source,Country,Kind,", True,
                        "mcs2024-raree_world.csv: expected a column named 'Type'"),
@@ -42,7 +43,13 @@ CASES = {
     "table 3 number unlike its cell": (TABLE3, '"124,000t",124000', '"124,000t",12400', True,
                                        "table3_as_printed.csv, row 156, column 'value_number':"
                                        " expected 124000"),
+    "shares far above the world total": (
+        RAREE, "210000,240000", "210000,940000", True,
+        "mcs2024-raree_world.csv, row 17: expected country values that fit their total "
+        "(listed shares sum to 300.9% of the total"),
 }
+TARGETS = {"table 3 number unlike its cell": "results/tidy/paper_table3.csv",
+           "shares far above the world total": "results/stats/concentration.csv"}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -50,16 +57,17 @@ def test_bad_input_stops_with_a_clear_message(case, tmp_path):
     rel, old, new, register, message = CASES[case]
     workdir = copy_repo(tmp_path / "repo")
     _edit(workdir, rel, old, new, register=register)
-    target = ("results/tidy/paper_table3.csv" if rel == TABLE3
-              else "results/tidy/observations.csv")
+    target = TARGETS.get(case, OBS)
     proc = run_pipeline(workdir, target)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert message in out, out[-3000:]
     assert not (workdir / target).exists()
     leftovers = [p for p in (workdir / "results").rglob("*")
-                 if p.is_file() and (p.name.startswith(".") or p.parent.name == "tidy")]
+                 if p.is_file() and (p.name.startswith(".") or p.parent.name == "stats")]
     assert leftovers == []
+    if target == OBS:
+        assert not list((workdir / "results").glob("tidy/*"))
 
 
 def test_rerun_after_fix_picks_up_cleanly(tmp_path):

@@ -133,7 +133,7 @@ def test_table3_as_printed(built):
     assert one(t3, symbol="V", field="us_import_source_rank", rank=1).country_code == "CZE"
 
 
-@pytest.mark.parametrize("folder", ["tidy", "stats"])
+@pytest.mark.parametrize("folder", ["tidy", "stats", "audit"])
 def test_data_dictionary_covers_every_column_of_every_table(built, folder):
     dictionary = pd.read_csv(built / "results" / folder / "data_dictionary.csv")
     tables = sorted(p for p in (built / "results" / folder).glob("*.csv")

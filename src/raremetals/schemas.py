@@ -331,6 +331,55 @@ TIDY_SCHEMAS = {s.name: s for s in (OBSERVATIONS, NET_IMPORT_RELIANCE, WGI, TABL
                                     TABLE3_CORRECTED)}
 
 
+CLAIMS_AUDIT = pa.DataFrameSchema(
+    {
+        **{k: _str(d) for k, d in (
+            ("claim_id", "Claim id (data/raw/paper/claims.csv)"),
+            ("section", "Where in the paper (chapter or footnote)"),
+            ("text_ja", "The paper's words (Japanese, exact)"),
+            ("text_en", "English translation"), ("subject", "What the claim is about"),
+            ("quantity", "What it measures"), ("value", "The number as the claim states it "
+                                                    "(~ for 約, >= for 以上)"),
+            ("unit", "Its unit"), ("year", "Year it refers to"))},
+        "method": _str("How it was checked (data/audit/claim_checks.csv); empty if not"),
+        "recomputed": _str("The value recomputed from the data"),
+        "tolerance": _str("Tolerance of the comparison, in the claim's unit"),
+        "sources": _str("file:row of every value the check read"),
+        "status": _str("match, mismatch, inconsistent, unit-slip or not-checkable",
+                       checks=pa.Check.isin(["match", "mismatch", "inconsistent", "unit-slip",
+                                             "not-checkable"])),
+        "evidence": _str("One sentence of evidence, or which source would check it"),
+    },
+    strict=True, name="claims_audit",
+)
+
+TABLE3_ERRATA = pa.DataFrameSchema(
+    {
+        "symbol": _str("Metal as the paper names it"), "commodity": _str("Commodity id"),
+        "field": _str("Cell of Table 3"),
+        "rank": _num("Rank printed in the cell"),
+        "country_code": _str("ISO3 or aggregate code"),
+        "country_ja": _str("Country as printed"),
+        "value_as_printed": _str("Cell as printed"),
+        "value_printed": _num("The printed value read literally (t or %)"),
+        "value_corrected": _num("The value after correction (t or %); empty if removed"),
+        "unit": _str("t or %"),
+        "status": _str("ok, blank, unit-slip, inconsistent, format or text-conflict",
+                       checks=pa.Check.isin(["ok", "blank", "unit-slip", "inconsistent",
+                                             "format", "text-conflict"])),
+        "correction_id": _str("Correction applied (data/corrections/table3_corrections.csv)"),
+        "evidence_type": _str("paper_text, world_total, cross_cell_arithmetic, "
+                              "vendored_source or print"),
+        "evidence": _str("The evidence in words"),
+        "claims": _str("Claims of the text that disagree with this cell"),
+        **PROVENANCE,
+    },
+    strict=True, name="table3_errata",
+)
+
+AUDIT_SCHEMAS = {s.name: s for s in (CLAIMS_AUDIT, TABLE3_ERRATA)}
+
+
 def data_dictionary(schemas) -> pd.DataFrame:
     """One row per column of each table: name, type, nullability, meaning."""
     rows = []

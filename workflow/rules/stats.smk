@@ -43,7 +43,7 @@ rule data_dictionary:
     output:
         "results/{stage}/data_dictionary.csv",
     wildcard_constraints:
-        stage="tidy|stats",
+        stage="tidy|stats|audit",
     log:
         "logs/{stage}/data_dictionary.log",
     conda:

@@ -1,0 +1,21 @@
+rule audit:
+    """Every claim of the paper with a status and evidence; every Table 3 cell with its
+    erratum status; a readable summary."""
+    input:
+        table3=rules.correct_table3.output[0],
+        records=[fetch_record(s) for s in ("paper", "china_ree_export_quotas",
+                                           "gwec_wind_2009", "sipri_milex",
+                                           "ree_2009_secondary")],
+        checks="data/audit/claim_checks.csv",
+        notes="data/audit/table3_notes.csv",
+    output:
+        claims="results/audit/claims_audit.csv",
+        errata="results/audit/table3_errata.csv",
+        markdown="results/audit/summary.md",
+        html="results/audit/summary.html",
+    log:
+        "logs/audit/audit.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/audit.py"
