@@ -1,5 +1,5 @@
 # Regenerates the analysis of 「レアメタル/レアアースの戦略性と安全保障」 (2010) from its
-# sources. Stages: fetch -> clean -> stats -> audit (-> tables, figures, report).
+# sources. Stages: fetch -> clean -> stats -> audit, tables, figures.
 # Build everything with `./pipeline build` (see README.md).
 
 from snakemake.utils import min_version, validate
@@ -18,6 +18,7 @@ include: "workflow/rules/fetch.smk"
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/stats.smk"
 include: "workflow/rules/audit.smk"
+include: "workflow/rules/render.smk"
 
 
 rule all:
@@ -30,5 +31,7 @@ rule all:
         rules.concentration.output,
         rules.dependency.output,
         rules.audit.output,
+        rules.tables.output,
+        expand(rules.figure.output.caption, fig=FIGURE_IDS),
         expand(rules.data_dictionary.output, stage=["tidy", "stats", "audit"]),
     default_target: True

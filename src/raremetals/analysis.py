@@ -222,8 +222,8 @@ def paper_comparison(conc: pd.DataFrame, commodities: pd.DataFrame, latest_editi
                 out.append({**row, "comparable": False, "comparability_note": "; ".join(notes)})
                 continue
             o, n = old.iloc[0], new.iloc[0]
-            row.update({"year_2009": int(o["year"]), "edition_latest": latest_edition,
-                        "year_latest": int(n["year"]), "unit": n["unit"],
+            row.update({"year_2009": float(o["year"]), "edition_latest": latest_edition,
+                        "year_latest": float(n["year"]), "unit": n["unit"],
                         "basis_latest": n["basis"], "series_latest": n["series"]})
             for col in COMPARED:
                 row[f"{col}_2009"], row[f"{col}_latest"] = o.get(col), n.get(col)

@@ -262,28 +262,26 @@ RESERVES_TO_PRODUCTION = pa.DataFrameSchema(
     strict=True, name="reserves_to_production",
 )
 
-_COMPARED = {
-    "total": "World total (t)", "china_share": "China's share",
-    "cr1": "CR1", "cr1_country": "Largest producer (ISO3)", "cr3": "CR3",
-    "cr3_countries": "Three largest producers (ISO3)",
-    "cr3_is_lower_bound": "CR3 is a lower bound (fewer than three listed)",
-    "hhi_lower": "HHI lower bound", "hhi_upper": "HHI upper bound",
+_COMPARED = {  # column: (type, description)
+    "total": (float, "World total (t)"), "china_share": (float, "China's share"),
+    "cr1": (float, "CR1"), "cr1_country": (str, "Largest producer (ISO3)"),
+    "cr3": (float, "CR3"), "cr3_countries": (str, "Three largest producers (ISO3)"),
+    "cr3_is_lower_bound": (object, "CR3 is a lower bound (fewer than three listed)"),
+    "hhi_lower": (float, "HHI lower bound"), "hhi_upper": (float, "HHI upper bound"),
 }
 PAPER_COMPARISON = pa.DataFrameSchema(
     {
         "commodity": _str("Commodity id"), "name_en": _str("English name"),
         "name_ja": _str("Japanese name"), "symbol": _str("Symbol as the paper uses it"),
         "measure": _str("production or reserves"),
-        "year_2009": pa.Column(None, nullable=True, description="Year of the paper's figures "
-                               "(2009)"),
+        "year_2009": _num("Year of the paper's figures (2009)"),
         "edition_latest": _str("USGS edition compared with", nullable=True),
-        "year_latest": pa.Column(None, nullable=True, description="Latest data year of that "
-                                 "edition"),
+        "year_latest": _num("Latest data year of that edition"),
         "unit": _str("Unit of the totals", nullable=True),
         "basis_latest": _str("Basis of the USGS series", nullable=True),
         "series_latest": _str("USGS series compared", nullable=True),
-        **{f"{k}_{when}": pa.Column(None, nullable=True, description=f"{d}, {label}")
-           for k, d in _COMPARED.items()
+        **{f"{k}_{when}": pa.Column(kind, nullable=True, description=f"{d}, {label}")
+           for k, (kind, d) in _COMPARED.items()
            for when, label in (("2009", "2009 (paper, corrected Table 3)"),
                                ("latest", "latest year (USGS)"))},
         "total_ratio": _num("World total latest / 2009"),

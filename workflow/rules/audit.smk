@@ -2,6 +2,7 @@ rule audit:
     """Every claim of the paper with a status and evidence; every Table 3 cell with its
     erratum status; a readable summary."""
     input:
+        library=LIBRARY,
         table3=rules.correct_table3.output[0],
         records=[fetch_record(s) for s in ("paper", "china_ree_export_quotas",
                                            "gwec_wind_2009", "sipri_milex",

@@ -1,6 +1,7 @@
 rule clean_usgs_world:
     """All USGS world production and reserves tables, every edition, as tidy observations."""
     input:
+        library=LIBRARY,
         records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
         commodities="data/commodities.csv",
         countries="data/countries.csv",
@@ -19,6 +20,7 @@ rule clean_usgs_world:
 rule clean_net_import_reliance:
     """US net import reliance (USGS trends table, Fig. 2) with the source's codes kept."""
     input:
+        library=LIBRARY,
         records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
         labels="data/usgs_nir_commodities.csv",
         countries="data/countries.csv",
@@ -35,6 +37,7 @@ rule clean_net_import_reliance:
 rule clean_wgi:
     """World Bank governance estimates (six dimensions) by economy and year."""
     input:
+        library=LIBRARY,
         record=fetch_record("worldbank_wgi"),
         countries="data/countries.csv",
     output:
@@ -50,6 +53,7 @@ rule clean_wgi:
 rule clean_table3:
     """The paper's Table 3 as printed, values read literally, with ISO3 codes."""
     input:
+        library=LIBRARY,
         record=fetch_record("paper"),
         commodities="data/commodities.csv",
         countries="data/countries.csv",
@@ -67,6 +71,7 @@ rule correct_table3:
     """Table 3 with the corrections of data/corrections/table3_corrections.csv applied and
     listed cell by cell; the 2009 statistics and the corrected table read it."""
     input:
+        library=LIBRARY,
         table3=rules.clean_table3.output[0],
         corrections="data/corrections/table3_corrections.csv",
     output:

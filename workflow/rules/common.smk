@@ -1,4 +1,5 @@
 import sys
+from pathlib import Path
 
 # The Snakefile reads the registry with the project's library, installed or not.
 sys.path.insert(0, f"{workflow.basedir}/src")
@@ -12,6 +13,10 @@ def load_registry():
 
 REGISTRY = load_registry()
 
+# Every rule lists the library among its inputs, so a change to the code re-runs what it
+# may change (Snakemake tracks the scripts, not the modules they import).
+LIBRARY = sorted(str(p) for p in Path("src/raremetals").glob("*.py"))
+
 
 def fetch_record(source):
     return f"results/fetch/{source}.json"
@@ -22,3 +27,33 @@ def vendored_files(wildcards):
     if config["fetch"]["mode"] != "snapshot":
         return []
     return [f.path for f in REGISTRY[wildcards.source].files]
+
+
+def _figure_ids():
+    from raremetals.figures import FIGURES
+
+    return sorted(FIGURES)
+
+
+FIGURE_IDS = _figure_ids()
+
+
+STATS_INPUTS = {
+    "shares": "results/stats/country_shares.csv",
+    "comparison": "results/stats/paper_metals_comparison.csv",
+    "concentration": "results/stats/concentration.csv",
+    "us_import_reliance": "results/stats/us_import_reliance.csv",
+    "commodities": "data/commodities.csv",
+    "elements": "data/elements.csv",
+}
+# vendored tables a figure reads, through the fetch record of their source
+VENDORED_INPUTS = {"quotas": "china_ree_export_quotas", "sipri": "sipri_milex",
+                   "gwec": "gwec_wind_2009", "claims": "paper"}
+
+
+def figure_inputs(wildcards):
+    from raremetals.figures import FIGURES
+
+    names = FIGURES[wildcards.fig].inputs
+    return {n: STATS_INPUTS[n] if n in STATS_INPUTS else fetch_record(VENDORED_INPUTS[n])
+            for n in names}

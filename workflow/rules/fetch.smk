@@ -1,6 +1,7 @@
 rule fetch:
     """Verify (snapshot) or download and verify (download) every file of one source."""
     input:
+        library=LIBRARY,
         registry=config["registry"],
         files=vendored_files,
     output:

@@ -2,6 +2,7 @@ rule concentration:
     """Shares, CR1/CR3, HHI range, entropy, WGI-weighted HHI, R/P for every distribution,
     and the paper's twelve metals compared between 2009 and the latest year."""
     input:
+        library=LIBRARY,
         observations=rules.clean_usgs_world.output[0],
         table3=rules.correct_table3.output[0],
         wgi=rules.clean_wgi.output[0],
@@ -24,6 +25,7 @@ rule concentration:
 rule dependency:
     """Japan's import sources (Table 3, 2009) and US net import reliance, 2009 and today."""
     input:
+        library=LIBRARY,
         table3=rules.correct_table3.output[0],
         nir=rules.clean_net_import_reliance.output[0],
     output:
@@ -40,6 +42,8 @@ rule dependency:
 rule data_dictionary:
     """One row per column of every table of a results folder, from the schemas that check
     them."""
+    input:
+        library=LIBRARY,
     output:
         "results/{stage}/data_dictionary.csv",
     wildcard_constraints:
