@@ -1,5 +1,6 @@
 # Regenerates the analysis of 「レアメタル/レアアースの戦略性と安全保障」 (2010) from its
-# sources. Stages: fetch -> clean -> stats -> audit, tables, figures.
+# sources. Stages: fetch -> clean -> stats -> audit, tables, figures -> report,
+# numbers, manifest.
 # Build everything with `./pipeline build` (see README.md).
 
 from snakemake.utils import min_version, validate
@@ -21,17 +22,11 @@ include: "workflow/rules/audit.smk"
 include: "workflow/rules/render.smk"
 
 
+include: "workflow/rules/report.smk"
+
+
 rule all:
     input:
-        rules.clean_usgs_world.output,
-        rules.clean_net_import_reliance.output,
-        rules.clean_wgi.output,
-        rules.clean_table3.output,
-        rules.correct_table3.output,
-        rules.concentration.output,
-        rules.dependency.output,
-        rules.audit.output,
-        rules.tables.output,
-        expand(rules.figure.output.caption, fig=FIGURE_IDS),
-        expand(rules.data_dictionary.output, stage=["tidy", "stats", "audit"]),
+        rules.manifest.output,
+        rules.numbers.output,
     default_target: True

@@ -12,7 +12,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 # What a build needs; results/, logs and caches are left behind.
-WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "src", "data", "environment.yml")
+WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "src", "data", "notebooks", "docs",
+                  "README.md", "environment.yml")
 
 
 def copy_repo(dst: Path) -> Path:

@@ -17,7 +17,7 @@ import pandas as pd
 from . import schemas
 from .io import read_tidy
 
-SCRIPT = "workflow/scripts/figure.py"
+SCRIPT = "workflow/scripts/draw_figure.py"
 
 
 @dataclass(frozen=True)

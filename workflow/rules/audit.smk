@@ -19,4 +19,4 @@ rule audit:
     conda:
         "../../environment.yml"
     script:
-        "../scripts/audit.py"
+        "../scripts/audit_claims.py"

@@ -19,7 +19,7 @@ rule figure:
     conda:
         "../../environment.yml"
     script:
-        "../scripts/figure.py"
+        "../scripts/draw_figure.py"
 
 
 rule tables:
@@ -40,4 +40,4 @@ rule tables:
     conda:
         "../../environment.yml"
     script:
-        "../scripts/tables.py"
+        "../scripts/render_tables.py"

@@ -19,7 +19,7 @@ rule concentration:
     conda:
         "../../environment.yml"
     script:
-        "../scripts/concentration.py"
+        "../scripts/compute_concentration.py"
 
 
 rule dependency:
@@ -36,7 +36,7 @@ rule dependency:
     conda:
         "../../environment.yml"
     script:
-        "../scripts/dependency.py"
+        "../scripts/compute_dependency.py"
 
 
 rule data_dictionary:

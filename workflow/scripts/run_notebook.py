@@ -1,0 +1,10 @@
+"""Report stage: execute the walk-through notebook with papermill and render it to HTML."""
+
+from _helpers import configure
+
+configure(snakemake)
+
+from raremetals.notebook import execute
+
+execute(snakemake.input.notebook, snakemake.output.ipynb, snakemake.output.html,
+        dict(snakemake.params.parameters))
