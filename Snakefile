@@ -25,6 +25,16 @@ include: "workflow/rules/render.smk"
 include: "workflow/rules/report.smk"
 
 
+# Small rules that a cluster run keeps in the main process.
+localrules:
+    all,
+    fetch,
+    data_dictionary,
+    numbers,
+    manifest,
+    rulegraph,
+
+
 rule all:
     input:
         rules.manifest.output,

@@ -115,12 +115,15 @@ def test_download_timeout(registry, serve, tmp_path):
     base = serve(REPO / "data/raw", delay=2.0)
     with pytest.raises(FetchError, match=r"source 'paper'.*download failed.*timeout 0\.5 s"):
         download(registry["paper"], tmp_path / "cache", mirror=base, timeout=0.5)
+    assert not any(p.is_file() for p in (tmp_path / "cache").rglob("*"))
 
 
 def test_download_server_down(registry, tmp_path):
-    with pytest.raises(FetchError, match=r"download failed"):
+    with pytest.raises(FetchError, match=r"source 'paper', file data/raw/paper/.*download "
+                                         r"failed"):
         download(registry["paper"], tmp_path / "cache", mirror="http://127.0.0.1:9",
                  timeout=2)
+    assert not any(p.is_file() for p in (tmp_path / "cache").rglob("*"))
 
 
 def _download_config(workdir: Path, mirror: str) -> Path:

@@ -128,7 +128,8 @@ FIGURES: dict[str, FigureSpec] = {
         ("elements",), _periodic,
         "Table 1. The periodic table with the rare metals (orange) and rare earths (blue) of "
         "Japan's 1984 definition marked. Source: data/elements.csv.",
-        "表1 周期表とレアメタル（橙）・レアアース（青）。1984年の定義による。出典: data/elements.csv。"),
+        "表1 周期表とレアメタル（橙）・レアアース（青）。1984年の定義による。"
+        "出典: data/elements.csv。"),
     "fig1_shares_2009": FigureSpec(
         ("shares", "commodities"), _shares,
         "Shares of world production and reserves held by the top three countries, and the "

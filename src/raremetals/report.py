@@ -19,7 +19,8 @@ from .registry import Source
 
 e = html.escape
 STYLE = """
-body{font-family:sans-serif,"IPAexGothic";max-width:75em;margin:2em auto;padding:0 1em;line-height:1.45}
+body{font-family:sans-serif,"IPAexGothic";max-width:75em;margin:2em auto;padding:0 1em;
+line-height:1.45}
 nav a{margin-right:1em} figure{margin:2em 0;border-top:1px solid #ddd;padding-top:1em}
 figure img{max-width:100%;height:auto} figcaption p{margin:.3em 0}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}

@@ -27,8 +27,8 @@ PLACE = {
     "country": _str("Standard English short name (country_converter), or the aggregate's "
                     "name"),
     "area_type": _str("country, world (a world total), residual ('Other countries') or "
-                      "group (several countries reported together), region (e.g. Europe) or tie (countries "
-                      "printed together because each has the same value)",
+                      "group (several countries reported together), region (e.g. Europe) or "
+                      "tie (countries printed together because each has the same value)",
                       checks=pa.Check.isin(AREA_TYPES)),
 }
 PROVENANCE = {
@@ -109,7 +109,8 @@ WGI = pa.DataFrameSchema(
         "dimension_name": _str("WGI dimension"),
         "year": pa.Column(int, description="Year rated"),
         "estimate": pa.Column(float, pa.Check.in_range(-5, 5),
-                              description="Estimate on the WGI scale (standard normal units, mostly -2.5 to 2.5)"),
+                              description="Estimate on the WGI scale (standard normal units, "
+                              "mostly -2.5 to 2.5)"),
         **PROVENANCE,
         "column": _str("Column of the source file (the year)"),
     },

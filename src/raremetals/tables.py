@@ -138,7 +138,7 @@ def table1(elements: pd.DataFrame, lang: str) -> Table:
         grid[r - 1][c - 1] = [f"{e['z']}", f"{e['symbol']}{mark}"]
     sources = "; ".join(sorted(set(elements.loc[elements["category"] != "", "source"])))
     legend = text["legend"].format(rm_mark=MARKS["rare_metal"], ree_mark=MARKS["ree"])
-    rows = [row for row in grid]
+    rows = list(grid)
     rows.insert(7, [[] for _ in range(18)])   # a gap before the f-block rows
     return Table(text["caption"], [str(g) for g in range(1, 19)], rows,
                  [legend + sources], lang)
@@ -152,7 +152,8 @@ TABLE3_TEXT = {
            "header": ["鉱種", "世界計（09生／埋）", "埋蔵量上位3か国", "産出量上位3か国",
                       "日本の輸入先（シェア）", "米国の輸入先"],
            "footnote": "(1) 米国の輸入依存度: ", "prod": "09生", "res": "埋",
-           "note": "{mark} 印刷値 {printed}、訂正値 {corrected}（{cid}、根拠: {etype}）: {evidence}",
+           "note": "{mark} 印刷値 {printed}、訂正値 {corrected}（{cid}、根拠: {etype}）: "
+                   "{evidence}",
            "share": "（世界計の {share}）", "removed": "除外"},
     "en": {"printed": "Table 3. Concentration of reserves and production, and import dependence, "
                       "of major rare metals (2009, as printed)",
@@ -187,7 +188,7 @@ def table3_printed(t3: pd.DataFrame) -> Table:
         cells = {f: [raw_cell(r["note"]) or "" for r in g[g["field"] == f]
                      .sort_values("rank").to_dict("records") if raw_cell(r["note"])]
                  for f in set(g["field"])}
-        rows.append([[g["commodity_ja"].iloc[0] if "commodity_ja" in g else symbol],
+        rows.append([[g["commodity_ja"].iloc[0]],
                      cells.get("world_production_2009", []) + cells.get("world_reserves", [])
                      or ["埋--"], cells.get("reserves_rank", []) or ["－"],
                      cells.get("production_rank", []), cells.get("japan_import_share_rank", []),
@@ -202,9 +203,7 @@ def _by_metal(t3):
 
 def _nir_footnote(t3, lang) -> str:
     nir = t3[(t3["field"] == "us_net_import_reliance") & t3["value"].notna()]
-    name = "country_ja" if lang == "ja" else "symbol"
     parts = [f"{r['symbol']} {r['value']:g}%" for r in nir.to_dict("records")]
-    del name
     return TABLE3_TEXT[lang]["footnote"] + ", ".join(parts)
 
 
@@ -256,5 +255,5 @@ def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, lang: str) -> 
                 lines.append(line)
             cells.append(lines)
         rows.append(cells)
-    caption = text["corrected"]
-    return Table(caption, text["header"], rows, [_nir_footnote(t3, lang)] + notes, lang)
+    return Table(text["corrected"], text["header"], rows, [_nir_footnote(t3, lang)] + notes,
+                 lang)

@@ -35,7 +35,8 @@ _FILE = re.compile(r"^mcs(?P<year>\d{4})-(?P<code>[a-z-]+)_world\.csv$", re.IGNO
 # Cell texts that stand where a number belongs; each becomes a flag and no number.
 CODES = {
     "W": "W", "NA": "NA", "XX": "XX", "": "blank", "Large": "large", "Very small": "small",
-    'Categorized as "large"': "large", "Less than ½ unit.": "lt_half_unit", "Included in World total.": "incl_world",
+    'Categorized as "large"': "large", "Less than ½ unit.": "lt_half_unit",
+    "Included in World total.": "incl_world",
     "Included with “Other countries.”": "incl_other", "Included with ilmenite": "incl_ilmenite",
     "included with ilmenite": "incl_ilmenite",
 }
@@ -149,10 +150,14 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
                          ", ".join(header))
     col = {name: i for i, name in enumerate(header) if name}
     note_col = {MEASURES[n.split("_")[0]]: i for n, i in col.items() if _NOTE_COLUMN.match(n)}
+    named = max(i for i, name in enumerate(header) if name) + 1
     out, seen = [], {}
     for rownum, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
+        if len(cells) < named:
+            raise InputError(path, f"a row with all {named} named columns (a truncated file?)",
+                             f"{len(cells)} cells", row=rownum)
         cells = cells + [""] * (len(header) - len(cells))
         # Some files leave Source blank or write "MCS 2024"; the file name fixes the edition.
         if cells[col["Source"]].replace(" ", "").upper() not in ("", edition.upper()):

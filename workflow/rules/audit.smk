@@ -14,6 +14,9 @@ rule audit:
         errata="results/audit/table3_errata.csv",
         markdown="results/audit/summary.md",
         html="results/audit/summary.html",
+    resources:
+        mem_mb=1000,
+        runtime=10,
     log:
         "logs/audit/audit.log",
     conda:

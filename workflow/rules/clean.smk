@@ -9,6 +9,9 @@ rule clean_usgs_world:
         value_issues="data/corrections/usgs_value_issues.csv",
     output:
         "results/tidy/observations.csv",
+    resources:
+        mem_mb=1000,
+        runtime=10,
     log:
         "logs/clean/usgs_world.log",
     conda:
@@ -42,6 +45,9 @@ rule clean_wgi:
         countries="data/countries.csv",
     output:
         "results/tidy/wgi_estimates.csv",
+    resources:
+        mem_mb=1000,
+        runtime=10,
     log:
         "logs/clean/wgi.log",
     conda:

@@ -13,6 +13,21 @@ def load_registry():
 
 REGISTRY = load_registry()
 
+
+def check_config_values():
+    """What the config schema cannot know: the commodity ids of data/commodities.csv."""
+    import csv
+
+    with open("data/commodities.csv", encoding="utf-8") as fh:
+        known = {row["commodity"] for row in csv.DictReader(fh)}
+    commodity = config["notebook"]["commodity"]
+    if commodity not in known:
+        raise ValueError(f"config key notebook.commodity: {commodity!r} is not a commodity "
+                         f"id of data/commodities.csv (e.g. rare_earths, tungsten)")
+
+
+check_config_values()
+
 # Every rule lists the library among its inputs, so a change to the code re-runs what it
 # may change (Snakemake tracks the scripts, not the modules they import).
 LIBRARY = sorted(str(p) for p in Path("src/raremetals").glob("*.py"))

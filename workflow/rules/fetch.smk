@@ -2,11 +2,13 @@ rule fetch:
     """Verify (snapshot) or download and verify (download) every file of one source."""
     input:
         library=LIBRARY,
-        registry=config["registry"],
         files=vendored_files,
     output:
         record="results/fetch/{source}.json",
     params:
+        # the source's own registry entry (files, checksums, URLs), so that editing one
+        # source's entry re-runs that source alone
+        source=lambda wildcards: REGISTRY[wildcards.source],
         mode=config["fetch"]["mode"],
         mirror=config["fetch"]["mirror"],
         timeout=config["fetch"]["timeout"],

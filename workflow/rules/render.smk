@@ -14,6 +14,9 @@ rule figure:
         vendored=VENDORED_INPUTS,
     wildcard_constraints:
         fig="[a-z0-9_]+",
+    resources:
+        mem_mb=1500,
+        runtime=10,
     log:
         "logs/figures/{fig}.log",
     conda:

@@ -50,6 +50,9 @@ rule notebook:
         html="results/notebooks/explore.html",
     params:
         parameters=config["notebook"],
+    resources:
+        mem_mb=2000,
+        runtime=15,
     log:
         "logs/report/notebook.log",
     conda:
@@ -90,6 +93,9 @@ rule report:
         html="results/report.html",
         font=expand("results/report_files/{name}", name=["ipaexg.ttf",
                     "IPA_Font_License_Agreement_v1.0.txt"]),
+    resources:
+        mem_mb=1000,
+        runtime=10,
     log:
         "logs/report/report.log",
     conda:

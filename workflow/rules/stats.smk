@@ -14,6 +14,9 @@ rule concentration:
         comparison="results/stats/paper_metals_comparison.csv",
     params:
         latest_edition=max(config["editions"]),
+    resources:
+        mem_mb=2000,
+        runtime=15,
     log:
         "logs/stats/concentration.log",
     conda:

@@ -12,8 +12,7 @@ from raremetals.countries import CountryResolver
 from raremetals.fetch import paths_in
 from raremetals.io import write_table
 from raremetals.schemas import OBSERVATIONS
-from raremetals.usgs import (load_commodities, load_header_fixes, mark_suspect,
-                             parse_world_file)
+from raremetals.usgs import load_commodities, load_header_fixes, mark_suspect, parse_world_file
 
 resolver = CountryResolver(snakemake.input.countries)
 commodities = load_commodities(snakemake.input.commodities)

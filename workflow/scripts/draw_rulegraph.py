@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from raremetals.plots import save  # noqa: E402
 from raremetals.io import atomic_write  # noqa: E402
+from raremetals.plots import save  # noqa: E402
 from raremetals.rulegraph import canonical_dot, draw  # noqa: E402
 
 dot, png = sys.argv[1:3]

@@ -8,10 +8,9 @@ import json
 
 from raremetals.fetch import download, verify_snapshot
 from raremetals.io import atomic_write
-from raremetals.registry import load_registry
 
-source = load_registry(snakemake.input.registry)[snakemake.wildcards.source]
 p = snakemake.params
+source = p.source
 if p.mode == "snapshot":
     files = verify_snapshot(source)
 else:

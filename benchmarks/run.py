@@ -1,0 +1,141 @@
+"""Benchmark the pipeline: cold build, no-op rebuild, incremental rebuild, peak memory,
+and the import floor, as medians of several runs on this machine.
+
+    .venv/bin/python benchmarks/run.py [--runs 3] [--setup]
+
+It works on a copy of the repository in a temporary folder (results/ of the checkout are
+not touched) and prints its figures; docs/benchmarks.md records them with the date and
+machine. ``--setup`` also times installing the pinned dependencies into a fresh virtual
+environment (needs the package registry).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PARTS = ("Snakefile", "config", "workflow", "src", "data", "notebooks", "docs", "README.md",
+         "environment.yml")
+TOUCHED = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
+REGISTRY = "data/sources.yaml"
+# Runs a command and prints its wall time and the peak resident memory of its processes.
+MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+           "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+           "stderr=subprocess.DEVNULL); "
+           "print(time.perf_counter() - t, "
+           "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+
+
+def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of one run of ``cmd``; a failed run stops the benchmark."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True,
+                         text=True, check=True).stdout.split()
+    seconds, kb, rc = float(out[0]), int(out[1]), int(out[2])
+    if rc != 0:
+        sys.exit(f"benchmark: {' '.join(cmd)} failed in {cwd}")
+    return seconds, kb / 1024
+
+
+def snakemake(*args: str) -> list[str]:
+    return [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", *args]
+
+
+def planned_jobs(cwd: Path) -> tuple[int, list[str]]:
+    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "-n"]
+    out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True).stdout
+    rules = re.findall(r"^(\w+)\s+(\d+)$", out, re.M)
+    jobs = {r: int(n) for r, n in rules if r != "total"}
+    return sum(jobs.values()), sorted(jobs)
+
+
+def change_source_file(work: Path) -> None:
+    """Change one vendored file (a trailing blank line, which no reader keeps) and record
+    its new checksum, as a maintainer updating a source would. Snakemake compares input
+    checksums, so a mere touch would re-run nothing."""
+    path, registry = work / TOUCHED, work / REGISTRY
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_bytes(path.read_bytes() + b"\n")
+    after = hashlib.sha256(path.read_bytes()).hexdigest()
+    registry.write_text(registry.read_text().replace(before, after))
+
+
+def copy_repo(dst: Path) -> Path:
+    dst.mkdir(parents=True)
+    for part in PARTS:
+        src = REPO / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dst / part)
+    return dst
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--setup", action="store_true")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = copy_repo(Path(tmp) / "repo")
+        floor = [measure([sys.executable, "-c", "import pandas, matplotlib.pyplot"], work)[0]
+                 for _ in range(args.runs)]
+        cold, peaks = [], []
+        for _ in range(args.runs):
+            for generated in ("results", ".snakemake", "logs"):
+                shutil.rmtree(work / generated, ignore_errors=True)
+            seconds, peak = measure(snakemake(), work)
+            cold.append(seconds)
+            peaks.append(peak)
+        noop = [measure(snakemake(), work)[0] for _ in range(args.runs)]
+        incremental, jobs = [], []
+        for _ in range(args.runs):
+            change_source_file(work)
+            n, rules = planned_jobs(work)
+            jobs.append(n)
+            incremental.append(measure(snakemake(), work)[0])
+        total_jobs, _ = planned_jobs_after_clean(work)
+        rows += [
+            ("import floor (pandas, matplotlib.pyplot)", f"{statistics.median(floor):.2f} s"),
+            ("cold build (empty results/)", f"{statistics.median(cold):.1f} s "
+                                            f"({total_jobs} jobs)"),
+            ("cold / floor", f"{statistics.median(cold) / statistics.median(floor):.0f}x"),
+            ("no-op rebuild", f"{statistics.median(noop):.2f} s"),
+            (f"incremental rebuild (edit {TOUCHED})",
+             f"{statistics.median(incremental):.1f} s, {statistics.median(jobs):.0f} jobs "
+             f"re-run: {', '.join(rules)}"),
+            ("peak memory (largest process)", f"{max(peaks):.0f} MB"),
+        ]
+        if args.setup:
+            venv = Path(tmp) / "venv"
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "--quiet",
+                            "-c", str(REPO / "requirements.lock"), "-e", f"{REPO}[test]"],
+                           check=True, stdout=subprocess.DEVNULL)
+            rows.append(("set-up (fresh venv, pip install)",
+                         f"{time.perf_counter() - t:.0f} s"))
+    print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, medians of {args.runs} runs")
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def planned_jobs_after_clean(work: Path) -> tuple[int, list[str]]:
+    """How many jobs a cold build runs (dry run on an empty results/)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = copy_repo(Path(tmp) / "repo")
+        return planned_jobs(fresh)
+
+
+if __name__ == "__main__":
+    main()
