@@ -14,6 +14,7 @@ its sha256 and where it came from.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import urllib.error
@@ -106,8 +107,6 @@ def _download_verified(source: Source, entry: SourceFile, url: str, target: Path
 
 def read_record(path) -> list[dict]:
     """The file list of a fetch record written by the fetch rule."""
-    import json
-
     return json.loads(Path(path).read_text(encoding="utf-8"))["files"]
 
 
