@@ -36,6 +36,18 @@ def test_rare_earths_2009_china_share_of_production_and_reserves(conc):
     assert round(res.china_share * 100) == 36
 
 
+def test_rare_earths_2009_reserves_take_the_text_countries_too(conc):
+    row = one(conc, dataset="paper_table3", commodity="rare_earths", measure="reserves")
+    # Table 3: China 36, CIS 19 (a group: unassigned), US 13 Mt; fn27: Australia 5.4,
+    # India 3.1 Mt; of a world 99 Mt
+    listed = [36, 13, 5.4, 3.1]
+    assert row.n_listed == 4 and row.cr3_countries == "CHN;USA;AUS"
+    assert row.hhi_lower == pytest.approx(10_000 * sum((v / 99) ** 2 for v in listed))
+    r = 1 - sum(listed) / 99
+    assert row.hhi_upper == pytest.approx(row.hhi_lower + 10_000 * r * r)
+    assert "claims.csv" in row.source_file
+
+
 def test_tungsten_2009_cr1(conc):
     row = one(conc, dataset="paper_table3", commodity="tungsten", measure="production")
     assert row.cr1_country == "CHN"

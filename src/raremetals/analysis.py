@@ -30,7 +30,8 @@ def usgs_distributions(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def paper_distributions(table3: pd.DataFrame) -> pd.DataFrame:
-    """World totals and top-3 countries of the corrected Table 3, 2009.
+    """World totals and top-3 countries of the corrected Table 3, 2009 (the text adds a
+    few countries: :func:`paper_text_distributions`).
 
     A tie printed as one cell (中/ロシア) gives each country the printed value.
     """
@@ -48,6 +49,26 @@ def paper_distributions(table3: pd.DataFrame) -> pd.DataFrame:
     d["dataset"], d["edition"], d["series"] = "paper_table3", PAPER_EDITION, "Table 3"
     d["stage"], d["basis"] = "unspecified", "not stated"
     return d[DIST_COLUMNS].reset_index(drop=True)
+
+
+def paper_text_distributions(claims: pd.DataFrame, mapping: pd.DataFrame,
+                             table3: pd.DataFrame) -> pd.DataFrame:
+    """Countries the paper's text gives for 2009 beyond Table 3's top three (for example
+    Australia's and India's rare-earth reserves in fn27), as rows of the 2009
+    distributions. ``mapping`` (data/paper_text_values.csv) says which claims these are."""
+    by_symbol = dict(zip(table3["symbol"], table3["commodity"]))
+    claim = claims.set_index("claim_id")
+    rows = []
+    for m in mapping.to_dict("records"):
+        c = claim.loc[m["claim_id"]]
+        rows.append({"dataset": "paper_table3", "edition": PAPER_EDITION,
+                     "commodity": by_symbol[m["symbol"]], "series": "Table 3",
+                     "measure": m["measure"], "year": 2009, "stage": "unspecified",
+                     "unit": "t", "basis": "not stated", "country_code": m["country_code"],
+                     "country": m["country_code"], "area_type": "country",
+                     "value": float(c["value"]), "flag": "", "file": "claims.csv",
+                     "row": int(c["row"])})
+    return pd.DataFrame(rows, columns=DIST_COLUMNS)
 
 
 def wgi_scores(wgi: pd.DataFrame) -> dict[int, dict[str, float]]:

@@ -7,6 +7,8 @@ rule concentration:
         table3=rules.correct_table3.output[0],
         wgi=rules.clean_wgi.output[0],
         commodities="data/commodities.csv",
+        paper=fetch_record("paper"),
+        text_values="data/paper_text_values.csv",
     output:
         concentration="results/stats/concentration.csv",
         shares="results/stats/country_shares.csv",
