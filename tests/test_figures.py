@@ -13,20 +13,15 @@ from raremetals import figures, plots, tables
 
 @pytest.fixture(scope="module")
 def inputs(built):
-    from raremetals.fetch import paths_in
-
     names = {"shares": "results/stats/country_shares.csv",
              "comparison": "results/stats/paper_metals_comparison.csv",
              "concentration": "results/stats/concentration.csv",
              "us_import_reliance": "results/stats/us_import_reliance.csv",
-             "commodities": "data/commodities.csv", "elements": "data/elements.csv"}
-    out = {k: str(built / v) for k, v in names.items()}
-    for name, source, part in (("quotas", "china_ree_export_quotas", ""),
-                               ("sipri", "sipri_milex", ""), ("gwec", "gwec_wind_2009", ""),
-                               ("claims", "paper", "paper/claims.csv")):
-        [path] = paths_in(built / f"results/fetch/{source}.json", part)
-        out[name] = str(built / path)
-    return out
+             "commodities": "data/commodities.csv", "elements": "data/elements.csv",
+             "quotas": "results/tidy/china_ree_export_quotas.csv",
+             "sipri": "results/tidy/sipri_milex.csv", "gwec": "results/tidy/gwec_wind_2009.csv",
+             "claims": "results/tidy/paper_claims.csv"}
+    return {k: str(built / v) for k, v in names.items()}
 
 
 CONFIG = {"neodymium": {"nd_kg_per_turbine": 600, "turbine_mw": 3.5,

@@ -36,10 +36,6 @@ def _plots():
     return plots
 
 
-def _vendored(path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False).assign(row=lambda d: d.index + 2)
-
-
 def _commodities(path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
@@ -53,8 +49,11 @@ READERS = {
     "comparison": lambda p: read_tidy(p, schemas.PAPER_COMPARISON),
     "concentration": lambda p: read_tidy(p, schemas.CONCENTRATION),
     "us_import_reliance": lambda p: read_tidy(p, schemas.US_IMPORT_RELIANCE),
-    "commodities": _commodities, "elements": _elements, "quotas": _vendored,
-    "sipri": _vendored, "gwec": _vendored, "claims": _vendored,
+    "commodities": _commodities, "elements": _elements,
+    "quotas": lambda p: read_tidy(p, schemas.EXPORT_QUOTAS),
+    "sipri": lambda p: read_tidy(p, schemas.MILITARY_EXPENDITURE),
+    "gwec": lambda p: read_tidy(p, schemas.WIND),
+    "claims": lambda p: read_tidy(p, schemas.CLAIMS),
 }
 
 

@@ -66,3 +66,18 @@ def read_tidy(path, schema) -> pd.DataFrame:
     df = pd.read_csv(path, keep_default_na=False, na_values={c: [""] for c in floats},
                      dtype=dtype)
     return schema.validate(df)
+
+
+def read_as_printed(path, schema) -> pd.DataFrame:
+    """A compiled source table as text cells, with ``file`` and ``row`` (line, header = 1).
+
+    A missing or extra column is an error naming the file and the columns expected.
+    """
+    path = Path(path)
+    rows = read_csv_rows(path)
+    expected = [c for c in schema.columns if c not in ("file", "row")]
+    if rows[0] != expected:
+        raise InputError(path, f"the columns {', '.join(expected)}", ", ".join(rows[0]), row=1)
+    df = pd.DataFrame(rows[1:], columns=rows[0]).assign(file=path.name)
+    df["row"] = range(2, len(df) + 2)
+    return schema.validate(df[[any(cells) for cells in rows[1:]]])

@@ -379,6 +379,50 @@ TABLE3_ERRATA = pa.DataFrameSchema(
 AUDIT_SCHEMAS = {s.name: s for s in (CLAIMS_AUDIT, TABLE3_ERRATA)}
 
 
+def _as_printed(name: str, columns: dict[str, str]) -> pa.DataFrameSchema:
+    """A compiled source table kept as its cells (text), with the line each row came from."""
+    return pa.DataFrameSchema(
+        {**{c: _str(d) for c, d in columns.items()}, **PROVENANCE}, strict=True, ordered=True,
+        name=name)
+
+
+CLAIMS = _as_printed("paper_claims", {
+    "claim_id": "Claim id", "section": "Where in the paper (chapter or footnote)",
+    "text_ja": "The paper's words (Japanese, exact substring of the text)",
+    "text_en": "English translation", "subject": "What the claim is about",
+    "quantity": "What it measures", "value": "The number, normalised (~ for 約, >= for 以上)",
+    "unit": "Its unit", "year": "Year it refers to ('(implied)' where inferred)",
+    "cited_source": "The source the paper cites for it"})
+EXPORT_QUOTAS = _as_printed("china_ree_export_quotas", {
+    "source_id": "Publication the row comes from", "year": "Quota year",
+    "period": "full_year, first_batch, second_batch, H1 or H2",
+    "scope": "Which firms the figure covers, as the source says",
+    "value_t": "Quota in metric tons", "value_as_printed": "The figure as the source prints it",
+    "note": "Compiler's note", "source_title": "Title of the publication",
+    "url": "Where it was published"})
+WIND = _as_printed("gwec_wind_2009", {
+    "source_id": "Publication the row comes from", "publication": "Publication",
+    "region": "World, a region or a country", "year": "Year (or period of a forecast)",
+    "measure": "What is counted (annual or cumulative installed capacity, forecasts)",
+    "value": "The figure (may carry > )", "unit": "MW or GW", "note": "Compiler's note",
+    "url": "Where it was published"})
+MILITARY_EXPENDITURE = _as_printed("sipri_milex", {
+    "source_id": "SIPRI release", "country": "Country as SIPRI names it", "year": "Data year",
+    "measure": "military_expenditure", "value": "US$ million",
+    "unit": "Currency and price base", "sipri_sheet": "SIPRI sheet (price base)",
+    "note": "SIPRI notes", "repo": "Repository of the JSON export",
+    "path": "File in that repository", "commit": "Commit of that repository"})
+REE_SECONDARY = _as_printed("ree_2009_secondary", {
+    "source_id": "Publication the row comes from", "commodity": "Commodity",
+    "country": "Country or aggregate", "year": "Data year", "measure": "What is stated",
+    "value": "The figure as stated", "unit": "Its unit", "basis": "REO or not stated",
+    "note": "Quotation or compiler's note", "url": "Where it was published"})
+AS_PRINTED = {"paper": CLAIMS, "china_ree_export_quotas": EXPORT_QUOTAS,
+              "gwec_wind_2009": WIND, "sipri_milex": MILITARY_EXPENDITURE,
+              "ree_2009_secondary": REE_SECONDARY}
+TIDY_SCHEMAS.update({s.name: s for s in AS_PRINTED.values()})
+
+
 def data_dictionary(schemas) -> pd.DataFrame:
     """One row per column of each table: name, type, nullability, meaning."""
     rows = []

@@ -4,9 +4,11 @@ rule audit:
     input:
         library=LIBRARY,
         table3=rules.correct_table3.output[0],
-        records=[fetch_record(s) for s in ("paper", "china_ree_export_quotas",
-                                           "gwec_wind_2009", "sipri_milex",
-                                           "ree_2009_secondary")],
+        claims="results/tidy/paper_claims.csv",
+        quotas="results/tidy/china_ree_export_quotas.csv",
+        wind="results/tidy/gwec_wind_2009.csv",
+        military="results/tidy/sipri_milex.csv",
+        secondary="results/tidy/ree_2009_secondary.csv",
         checks="data/audit/claim_checks.csv",
         notes="data/audit/table3_notes.csv",
     output:

@@ -88,3 +88,20 @@ rule correct_table3:
         "../../environment.yml"
     script:
         "../scripts/correct_table3.py"
+
+
+rule clean_compiled_tables:
+    """The paper's claims and the compiled tables (export quotas, wind power, military
+    expenditure, rare-earth statements) as text cells with the line each row came from;
+    every later rule reads these, not the vendored files."""
+    input:
+        library=LIBRARY,
+        records=[fetch_record(s) for s in AS_PRINTED_SOURCES],
+    output:
+        [f"results/tidy/{name}.csv" for name in AS_PRINTED_SOURCES.values()],
+    log:
+        "logs/clean/compiled_tables.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_compiled_tables.py"

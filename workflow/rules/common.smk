@@ -33,6 +33,12 @@ check_config_values()
 LIBRARY = sorted(str(p) for p in Path("src/raremetals").glob("*.py"))
 
 
+# source id -> name of its tidy table (raremetals.schemas.AS_PRINTED)
+AS_PRINTED_SOURCES = {"paper": "paper_claims", "china_ree_export_quotas":
+                      "china_ree_export_quotas", "gwec_wind_2009": "gwec_wind_2009",
+                      "sipri_milex": "sipri_milex", "ree_2009_secondary": "ree_2009_secondary"}
+
+
 def fetch_record(source):
     return f"results/fetch/{source}.json"
 
@@ -53,22 +59,21 @@ def _figure_ids():
 FIGURE_IDS = _figure_ids()
 
 
-STATS_INPUTS = {
+FIGURE_INPUTS = {
     "shares": "results/stats/country_shares.csv",
     "comparison": "results/stats/paper_metals_comparison.csv",
     "concentration": "results/stats/concentration.csv",
     "us_import_reliance": "results/stats/us_import_reliance.csv",
     "commodities": "data/commodities.csv",
     "elements": "data/elements.csv",
+    "quotas": "results/tidy/china_ree_export_quotas.csv",
+    "sipri": "results/tidy/sipri_milex.csv",
+    "gwec": "results/tidy/gwec_wind_2009.csv",
+    "claims": "results/tidy/paper_claims.csv",
 }
-# vendored tables a figure reads, through the fetch record of their source
-VENDORED_INPUTS = {"quotas": "china_ree_export_quotas", "sipri": "sipri_milex",
-                   "gwec": "gwec_wind_2009", "claims": "paper"}
 
 
 def figure_inputs(wildcards):
     from raremetals.figures import FIGURES
 
-    names = FIGURES[wildcards.fig].inputs
-    return {n: STATS_INPUTS[n] if n in STATS_INPUTS else fetch_record(VENDORED_INPUTS[n])
-            for n in names}
+    return {n: FIGURE_INPUTS[n] for n in FIGURES[wildcards.fig].inputs}

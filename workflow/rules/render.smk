@@ -11,7 +11,6 @@ rule figure:
         figures=config["figures"],
         latest_edition=max(config["editions"]),
         languages=config["languages"],
-        vendored=VENDORED_INPUTS,
     wildcard_constraints:
         fig="[a-z0-9_]+",
     resources:

@@ -7,7 +7,7 @@ rule concentration:
         table3=rules.correct_table3.output[0],
         wgi=rules.clean_wgi.output[0],
         commodities="data/commodities.csv",
-        paper=fetch_record("paper"),
+        claims="results/tidy/paper_claims.csv",
         text_values="data/paper_text_values.csv",
     output:
         concentration="results/stats/concentration.csv",

@@ -7,16 +7,13 @@ configure(snakemake)
 import pandas as pd
 
 from raremetals import analysis, schemas
-from raremetals.fetch import paths_in
 from raremetals.io import read_tidy, write_table
 
 obs = read_tidy(snakemake.input.observations, schemas.OBSERVATIONS)
 table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
 wgi = read_tidy(snakemake.input.wgi, schemas.WGI)
 commodities = pd.read_csv(snakemake.input.commodities, dtype=str, keep_default_na=False)
-[claims_path] = paths_in(snakemake.input.paper, "paper/claims.csv")
-claims = pd.read_csv(claims_path, dtype=str, keep_default_na=False).assign(
-    row=lambda d: d.index + 2)
+claims = read_tidy(snakemake.input.claims, schemas.CLAIMS)
 text_values = pd.read_csv(snakemake.input.text_values, dtype=str, keep_default_na=False)
 
 dist = pd.concat([analysis.usgs_distributions(obs), analysis.paper_distributions(table3),

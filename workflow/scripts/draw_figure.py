@@ -7,16 +7,11 @@ configure(snakemake)
 import json
 from pathlib import Path
 
-from raremetals.fetch import paths_in
 from raremetals.figures import build
 from raremetals.io import atomic_write
 from raremetals.plots import save
 
 inputs = dict(snakemake.input.items())
-for name, source in snakemake.params.vendored.items():
-    if name in inputs:
-        part = {"claims": "paper/claims.csv"}.get(name, "")
-        [inputs[name]] = paths_in(inputs[name], part)
 config = {**snakemake.params.figures, "latest_edition": snakemake.params.latest_edition}
 figures, caption = build(snakemake.wildcards.fig, inputs, config, snakemake.params.languages)
 out = Path(snakemake.output.caption).parent
