@@ -139,17 +139,17 @@ FIGURES: dict[str, FigureSpec] = {
     "fig2_china_production_vs_reserves": FigureSpec(
         ("comparison", "commodities"), _china,
         "China's share of world production against its share of world reserves, 2009 "
-        "(hollow) and the latest USGS year (filled). Only metals where China is listed for "
-        "both appear. Sources: the paper's Table 3; USGS MCS 2024; "
+        "(hollow) and {latest} (filled). Only metals where China is listed for "
+        "both appear. Sources: the paper's Table 3; USGS {edition}; "
         "results/stats/paper_metals_comparison.csv.",
-        "中国の世界産出量シェアと埋蔵量シェア。2009年（白抜き）と最新年（塗り）。出典: 論文の表3、"
-        "USGS MCS 2024、results/stats/paper_metals_comparison.csv。"),
+        "中国の世界産出量シェアと埋蔵量シェア。2009年（白抜き）と{latest}年（塗り）。出典: 論文の表3、"
+        "USGS {edition}、results/stats/paper_metals_comparison.csv。"),
     "fig3_hhi_range": FigureSpec(
         ("comparison", "commodities"), _hhi,
         "Herfindahl–Hirschman index of production (range: unassigned share counted as none "
-        "or as one producer), 2009 and the latest USGS year, with the DOJ/FTC 2010 bands. "
+        "or as one producer), 2009 and {latest}, with the DOJ/FTC 2010 bands. "
         "Sources: results/stats/paper_metals_comparison.csv.",
-        "産出量のHHI（範囲: 未割当分をゼロまたは1生産者とみなす）、2009年と最新年。背景は"
+        "産出量のHHI（範囲: 未割当分をゼロまたは1生産者とみなす）、2009年と{latest}年。背景は"
         "米司法省・FTC（2010年）の区分。出典: results/stats/paper_metals_comparison.csv。"),
     "fig4_export_quotas": FigureSpec(
         ("quotas",), _quotas,
@@ -178,17 +178,17 @@ FIGURES: dict[str, FigureSpec] = {
         "比較: 2009年の世界レアアース産出量、中国の2010年輸出枠。"),
     "fig7_us_import_reliance": FigureSpec(
         ("us_import_reliance", "commodities"), _nir,
-        "US net import reliance for the paper's metals in the latest USGS edition (bars, the "
+        "US net import reliance for the paper's metals in {latest} (bars, the "
         "source's codes printed) and in 2009 as the paper's Table 3 footnote gives it "
         "(diamonds). Source: results/stats/us_import_reliance.csv.",
-        "論文の鉱種に対する米国の純輸入依存度: 最新のUSGS版（棒、原資料の記号を表示）と2009年"
+        "論文の鉱種に対する米国の純輸入依存度: {latest}年（棒、原資料の記号を表示）と2009年"
         "（論文の表3脚注、菱形）。出典: results/stats/us_import_reliance.csv。"),
     "fig8_most_concentrated": FigureSpec(
         ("concentration", "commodities"), _concentrated,
-        "The most concentrated mineral commodities in the latest USGS year: HHI of production "
+        "The most concentrated mineral commodities in {latest}: HHI of production "
         "(lower bound, with the upper bound shaded) and China's share (dots). One series per "
         "commodity (mine production where given). Source: results/stats/concentration.csv.",
-        "最新年に産出が最も集中している鉱物資源: 産出量のHHI（下限、上限を薄く表示）と中国の"
+        "{latest}年に産出が最も集中している鉱物資源: 産出量のHHI（下限、上限を薄く表示）と中国の"
         "シェア（点）。出典: results/stats/concentration.csv。"),
 }
 
@@ -198,7 +198,10 @@ def build(figure_id: str, inputs: dict[str, str], config: dict, languages=("en",
     spec = FIGURES[figure_id]
     data = {name: READERS[name](inputs[name]) for name in spec.inputs}
     figures = {lang: spec.builder(data, config, lang) for lang in languages}
-    caption = {"id": figure_id, "en": spec.en, "ja": spec.ja,
+    # an MCS edition's latest data year is the year before it (MCS 2024: 2023)
+    latest = int(config["latest_edition"][-4:]) - 1
+    words = {"latest": latest, "edition": f"MCS {latest + 1}"}
+    caption = {"id": figure_id, "en": spec.en.format(**words), "ja": spec.ja.format(**words),
                "inputs": sorted(str(inputs[n]) for n in spec.inputs), "script": SCRIPT,
                "function": f"raremetals.figures.{spec.builder.__name__} → raremetals.plots"}
     return figures, caption
