@@ -142,8 +142,8 @@ FIGURES: dict[str, FigureSpec] = {
         "(hollow) and {latest} (filled). Only metals where China is listed for "
         "both appear. Sources: the paper's Table 3; USGS {edition}; "
         "results/stats/paper_metals_comparison.csv.",
-        "中国の世界産出量シェアと埋蔵量シェア。2009年（白抜き）と{latest}年（塗り）。出典: 論文の表3、"
-        "USGS {edition}、results/stats/paper_metals_comparison.csv。"),
+        "中国の世界産出量シェアと埋蔵量シェア。2009年（白抜き）と{latest}年（塗り）。"
+        "出典: 論文の表3、USGS {edition}、results/stats/paper_metals_comparison.csv。"),
     "fig3_hhi_range": FigureSpec(
         ("comparison", "commodities"), _hhi,
         "Herfindahl–Hirschman index of production (range: unassigned share counted as none "
