@@ -90,18 +90,20 @@ rule correct_table3:
         "../scripts/correct_table3.py"
 
 
-rule clean_compiled_tables:
-    """The paper's claims and the compiled tables (export quotas, wind power, military
+rule clean_compiled_table:
+    """The paper's claims or one compiled table (export quotas, wind power, military
     expenditure, rare-earth statements) as text cells with the line each row came from;
     every later rule reads these, not the vendored files."""
     input:
         library=LIBRARY,
-        records=[fetch_record(s) for s in AS_PRINTED_SOURCES],
+        record=lambda wildcards: fetch_record(COMPILED_TABLES[wildcards.table]),
     output:
-        [f"results/tidy/{name}.csv" for name in AS_PRINTED_SOURCES.values()],
+        "results/tidy/{table}.csv",
+    wildcard_constraints:
+        table="|".join(COMPILED_TABLES),
     log:
-        "logs/clean/compiled_tables.log",
+        "logs/clean/{table}.log",
     conda:
         "../../environment.yml"
     script:
-        "../scripts/clean_compiled_tables.py"
+        "../scripts/clean_compiled_table.py"

@@ -33,10 +33,10 @@ check_config_values()
 LIBRARY = sorted(str(p) for p in Path("src/raremetals").glob("*.py"))
 
 
-# source id -> name of its tidy table (raremetals.schemas.AS_PRINTED)
-AS_PRINTED_SOURCES = {"paper": "paper_claims", "china_ree_export_quotas":
-                      "china_ree_export_quotas", "gwec_wind_2009": "gwec_wind_2009",
-                      "sipri_milex": "sipri_milex", "ree_2009_secondary": "ree_2009_secondary"}
+# tidy table -> the source it is cleaned from (raremetals.schemas.AS_PRINTED)
+COMPILED_TABLES = {"paper_claims": "paper", "china_ree_export_quotas":
+                   "china_ree_export_quotas", "gwec_wind_2009": "gwec_wind_2009",
+                   "sipri_milex": "sipri_milex", "ree_2009_secondary": "ree_2009_secondary"}
 
 
 def fetch_record(source):

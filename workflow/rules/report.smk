@@ -66,7 +66,7 @@ REPORTED_OUTPUTS = [
     *[fetch_record(s) for s, source in REGISTRY.items() if source.vendored],
     *rules.clean_usgs_world.output, *rules.clean_net_import_reliance.output,
     *rules.clean_wgi.output, *rules.clean_table3.output, *rules.correct_table3.output,
-    *rules.clean_compiled_tables.output,
+    *expand(rules.clean_compiled_table.output, table=COMPILED_TABLES),
     *rules.concentration.output, *rules.dependency.output, *rules.audit.output,
     *expand(rules.data_dictionary.output, stage=["tidy", "stats", "audit"]),
     *rules.tables.output,
