@@ -174,14 +174,14 @@ def m_t3_us_nir(src: Sources, a, claim):
             "; ".join(_ref(c) for c in cells))
 
 
-def m_quota(src: Sources, a, claim):
-    row = src.one(src.quotas, "quotas", year=a["year"], period=a["period"])
-    return (float(row["value_t"]), f"{row['source_title']}: {row['value_as_printed']}",
-            f"china_ree_export_quotas.csv:{row['row']}")
-
-
 def _quota_row(src, year, period):
     return src.one(src.quotas, "quotas", year=year, period=period)
+
+
+def m_quota(src: Sources, a, claim):
+    row = _quota_row(src, a["year"], a["period"])
+    return (float(row["value_t"]), f"{row['source_title']}: {row['value_as_printed']}",
+            _ref(row))
 
 
 def m_quota_change(src: Sources, a, claim):
@@ -189,8 +189,7 @@ def m_quota_change(src: Sources, a, claim):
     change = 100 * (float(new["value_t"]) / float(old["value_t"]) - 1)
     return (change, f"quotas {a['period']}: {float(old['value_t']):,.0f} t ({a['from']}) → "
             f"{float(new['value_t']):,.0f} t ({a['to']}) = {change:+.1f}%",
-            f"china_ree_export_quotas.csv:{old['row']}; china_ree_export_quotas.csv:"
-            f"{new['row']}")
+            f"{_ref(old)}; {_ref(new)}")
 
 
 def _gwec_gw(row) -> float:
@@ -203,7 +202,7 @@ def m_gwec(src: Sources, a, claim):
                   year=a["year"], measure=a["measure"])
     gw = _gwec_gw(row)
     return (gw, f"{row['publication']}: {a['region']} {a['measure'].replace('_', ' ')} "
-            f"{row['value']} {row['unit']} = {gw:g} GW", f"gwec_global_wind_2009.csv:{row['row']}")
+            f"{row['value']} {row['unit']} = {gw:g} GW", _ref(row))
 
 
 def m_gwec_share(src: Sources, a, claim):
@@ -213,8 +212,7 @@ def m_gwec_share(src: Sources, a, claim):
                     region="World", year=a["year"], measure=a["measure"])
     share = 100 * _gwec_gw(part) / _gwec_gw(world)
     return (share, f"{a['region']} {_gwec_gw(part):g} GW of a world {_gwec_gw(world):g} GW = "
-            f"{share:.1f}%", f"gwec_global_wind_2009.csv:{part['row']}; "
-            f"gwec_global_wind_2009.csv:{world['row']}")
+            f"{share:.1f}%", f"{_ref(part)}; {_ref(world)}")
 
 
 def _sipri(src, country, year, sheet):
@@ -228,8 +226,7 @@ def m_sipri_ratio(src: Sources, a, claim):
     cur_ratio = float(cur[1]["value"]) / float(cur[0]["value"])
     return (ratio, f"SIPRI (2025 release), {a['sheet']}: {a['to']}/{a['from']} = {ratio:.2f} "
             f"(in current US$: {cur_ratio:.2f})",
-            f"sipri_milex_china_usa_japan_2000_2009.csv:{old['row']}; "
-            f"sipri_milex_china_usa_japan_2000_2009.csv:{new['row']}")
+            f"{_ref(old)}; {_ref(new)}")
 
 
 def m_sipri_value(src: Sources, a, claim):
@@ -249,7 +246,7 @@ def m_secondary_share(src: Sources, a, claim):
     share = 100 * claim.value / world
     return (float(row["value"]), f"{row['source_id']} gives {a['country']} {row['value']}% of "
             f"world reserves; the claim is {share:.2f}% of the paper's {world:,.0f} t",
-            f"ree_2009_secondary_evidence.csv:{row['row']}", share)
+            _ref(row), share)
 
 
 def m_arith(src: Sources, a, claim):

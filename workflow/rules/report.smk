@@ -71,8 +71,7 @@ REPORTED_OUTPUTS = [
     *expand(rules.data_dictionary.output, stage=["tidy", "stats", "audit"]),
     *rules.tables.output,
     *expand(rules.figure.output.caption, fig=FIGURE_IDS),
-    *expand("results/figures/{fig}.{lang}.{ext}", fig=FIGURE_IDS, lang=config["languages"],
-            ext=["png", "svg", "pdf"]),
+    *expand(rules.figure.output.files, fig=FIGURE_IDS),
     *rules.rulegraph.output, *rules.notebook.output,
 ]
 
