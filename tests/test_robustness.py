@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -61,9 +62,14 @@ def test_config_errors_are_refused_naming_the_key(tmp_path, override, message):
     assert message in proc.stdout + proc.stderr
 
 
-def test_slurm_profile_dry_runs():
+def test_slurm_profile_dry_runs(tmp_path):
+    # on a fresh copy, so that the dry run plans every job whatever results/ holds here
+    workdir = copy_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "profiles", workdir / "profiles")
     proc = subprocess.run([sys.executable, "-m", "snakemake", "-n", "--profile",
-                           "profiles/slurm"], cwd=REPO, capture_output=True, text=True,
+                           "profiles/slurm"], cwd=workdir, capture_output=True, text=True,
                           timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "dry-run" in proc.stdout + proc.stderr
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    assert "Using profile profiles/slurm" in out and "dry-run" in out
+    assert re.search(r"^total\s+\d+$", out, re.M)
