@@ -3,9 +3,24 @@
 # numbers, manifest.
 # Build everything with `./pipeline build` (see README.md).
 
+import sys
+
 from snakemake.utils import min_version, validate
 
 min_version("9.0")
+
+# The Snakefile reads the config and the registry with the project's library, installed
+# or not.
+sys.path.insert(0, f"{workflow.basedir}/src")
+from raremetals.errors import InputError
+from raremetals.registry import read_yaml
+
+# Snakemake's own message for a broken config names neither line nor column; a bad
+# input is reported as one line, without a traceback.
+try:
+    read_yaml(f"{workflow.basedir}/config/config.yaml")
+except InputError as err:
+    sys.exit(f"error: {err}")
 
 
 configfile: "config/config.yaml"

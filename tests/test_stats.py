@@ -88,10 +88,13 @@ def test_rare_earths_latest_year_listed_exceed_rounded_total(conc):
     row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
               measure="production", year=2023)
     assert sum(REE_2023) == 353_320           # more than the rounded 350,000
-    expected = 10_000 * sum((v / 350_000) ** 2 for v in REE_2023)
+    # shares are of the listed sum, so they cannot overstate
+    expected = 10_000 * sum((v / 353_320) ** 2 for v in REE_2023)
     assert row.hhi_lower == pytest.approx(expected) and row.hhi_upper == pytest.approx(expected)
-    assert row.china_share == pytest.approx(240_000 / 350_000)
-    assert "exceed the total by 0.9%" in row.note
+    assert row.china_share == pytest.approx(240_000 / 353_320)
+    assert (row.world_total, row.total) == (350_000, 353_320)
+    assert row.listed_exceeds_total and row.total_source.startswith("listed sum")
+    assert "exceed the world total by 0.9%" in row.note
 
 
 def test_wgi_weighted_hhi_tungsten_2009(conc):
@@ -223,7 +226,111 @@ def test_withheld_values_are_never_counted_as_zero(values):
     assert (with_w.n_listed, with_w.n_unquantified) == (plain.n_listed, 2)
 
 
-def test_listed_shares_far_above_the_total_are_refused():
+def test_listed_values_far_above_the_world_total_are_refused():
     with pytest.raises(stats.DistributionError, match="more than"):
-        stats.unassigned_share([0.8, 0.5])
+        stats.denominator(130, 100, 130)
+    assert stats.denominator(105, 100, 105) == (105, stats.LISTED_SUM_ABOVE_TOTAL)
+    assert stats.denominator(90, 100, 95) == (100, stats.WORLD_TOTAL)
+    assert stats.denominator(90, None, 95) == (95, stats.ROWS_SUM)
 
+
+# Any distribution: countries (some listed twice), a world total from 92% of the listed
+# sum (a rounded total) to twice it, or none, and withheld countries.
+dist_st = st.tuples(
+    st.lists(st.tuples(st.sampled_from(["AUS", "BRA", "CHN", "IND", "USA", "ZAF"]),
+                       st.integers(0, 10_000)), min_size=1, max_size=10),
+    st.one_of(st.none(), st.floats(0.92, 2.0)),
+    st.lists(st.sampled_from(["KAZ", "RUS"]), max_size=2, unique=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(dist_st)
+def test_statistics_stay_in_their_ranges_for_any_input(dist):
+    rows, world_factor, withheld = dist
+    listed = sum(v for _, v in rows)
+    world = None if world_factor is None else listed * world_factor
+    d = _dist({}, world, withheld)
+    extra = _dist({}, None)
+    for i, (code, value) in enumerate(rows):
+        extra = pd.concat([extra, _dist({code: value}).assign(row=10 + i)])
+    row = analysis.concentration(pd.concat([d, extra], ignore_index=True),
+                                 {2020: {}}).iloc[0]
+    if not row.total > 0:
+        assert math.isnan(row.hhi_lower)
+        return
+    assert 0 <= row.hhi_lower <= row.hhi_upper <= 10_000
+    assert 0 <= row.china_share <= 1 or math.isnan(row.china_share)
+    assert 0 <= row.cr1 <= row.cr3 <= 1
+    assert 0 <= row.listed_share <= 1 and 0 <= row.unassigned_share <= 1
+    assert row.effective_producers_min >= 1 - 1e-9
+    assert row.effective_producers_max >= row.effective_producers_min - 1e-9
+    # a country listed twice counts once, with its rows summed
+    by_country = {}
+    for code, value in rows:
+        by_country[code] = by_country.get(code, 0) + value
+    assert row.n_listed == len(by_country)
+    top = max(by_country.values())
+    assert row.cr1 == pytest.approx(top / row.total)
+    assert row.listed_exceeds_total == (world is not None and listed > world)
+
+
+def test_a_country_on_two_rows_is_summed_not_dropped():
+    d = pd.concat([_dist({"USA": 60}), _dist({"USA": 15}).assign(row=3),
+                   _dist({"QAT": 60}, world=160).assign(row=4)], ignore_index=True)
+    row = analysis.concentration(d, {2020: {}}).iloc[0]
+    assert (row.cr1_country, row.cr1) == ("USA", 75 / 160)
+    assert "rows of one country summed: USA" in row.note
+    shares = analysis.country_shares(d, analysis.concentration(d, {2020: {}}))
+    usa = shares[shares.country_code == "USA"]
+    assert list(usa["rank"]) == [1, 1] and list(usa.country_share) == [75 / 160] * 2
+
+
+
+# --- numbers that were wrong without warning (issue 10) -------------------------------------
+
+def test_niobium_2009_reserves_hhi_cannot_exceed_10000(conc):
+    row = one(conc, dataset="paper_table3", commodity="niobium", measure="reserves")
+    # Table 3: Brazil 290 万 t + Canada 4.6 万 t = 2,946,000 t above a world 2,900,000 t
+    assert row.total == 2_946_000 and row.listed_exceeds_total
+    assert row.hhi_lower == pytest.approx(10_000 * ((2_900_000 / 2_946_000) ** 2
+                                                    + (46_000 / 2_946_000) ** 2))
+    assert row.hhi_lower < 10_000 and row.cr3 == pytest.approx(1)
+
+
+def test_helium_2022_counts_both_us_rows(conc):
+    # mcs2023-heliu_world.csv: US 60 (natural gas, row 2) + 15 (Cliffside, row 3) of 160;
+    # Qatar 60, Algeria 9, Russia 5, Australia 4, Canada 2, China, Poland, South Africa 1
+    row = one(conc, dataset="usgs", edition="mcs2023", commodity="helium",
+              measure="production", year=2022)
+    assert (row.cr1_country, row.cr1) == ("USA", pytest.approx(75 / 160))
+    values = [75, 60, 9, 5, 4, 2, 1, 1, 1]
+    assert row.hhi_lower == pytest.approx(10_000 * sum((v / 160) ** 2 for v in values))
+    assert row.doj_ftc_class_lower == "highly concentrated"
+
+
+def test_doj_ftc_class_of_rare_earth_reserves_2023(conc):
+    # mcs2024-raree_world.csv reserves: the listed countries sum above the world total
+    row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
+              measure="reserves", year=2023)
+    assert row.listed_exceeds_total and row.total > row.world_total
+    assert row.hhi_upper <= 10_000 and row.doj_ftc_class_lower == "moderately concentrated"
+
+
+def test_no_distribution_leaves_its_ranges(conc):
+    shares = conc[["listed_share", "unassigned_share", "cr1", "cr3", "china_share"]]
+    assert ((shares.fillna(0) >= 0) & (shares.fillna(0) <= 1)).all().all()
+    assert (conc.hhi_lower.dropna() <= conc.hhi_upper.dropna()).all()
+    assert conc.hhi_upper.max() <= 10_000
+    assert (conc.cr1.dropna() <= conc.cr3.dropna() + 1e-12).all()
+
+
+def test_implausible_reserves_to_production_are_flagged(built):
+    rp = pd.read_csv(built / "results/stats/reserves_to_production.csv",
+                     keep_default_na=False, na_values={"rp_years": [""]})
+    # after the unit corrections no ratio is implausible; vanadium MCS 2023 reads
+    # 26,000 kt / 100,000 t = 260 years (it read 0.26 years with the header's t)
+    v = one(rp, dataset="usgs", edition="mcs2023", commodity="vanadium")
+    assert v.rp_years == pytest.approx(26_000_000 / 100_000) and v.rp_flag == ""
+    assert stats.rp_flag(0.26) == "below 1 year" and stats.rp_flag(26_000) == \
+        "above 10,000 years"
+    assert set(rp.rp_flag) == {""}

@@ -100,46 +100,56 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     notes = []
     known = g[g["value"].notna()]
     world = known[known["area_type"] == "world"]
-    if len(world) == 1:
-        total, total_source = float(world["value"].iloc[0]), "world total row"
-        total_flag = world["flag"].iloc[0]
-    elif len(known) == 0:
-        total, total_source, total_flag = math.nan, "", ""
-        notes.append("the source gives no number")
-    elif len(world) == 0:
-        total, total_source, total_flag = float(known["value"].sum()), "sum of rows", ""
-        notes.append("no world total in the source: total is the sum of its rows")
-    else:
-        total, total_source, total_flag = math.nan, "", ""
-        notes.append("several world totals: no shares computed")
     countries = g[g["area_type"] == "country"]
-    listed = countries[countries["value"].notna()]
-    unquantified = sorted(countries.loc[countries["value"].isna(), "country_code"])
+    listed_rows = countries[countries["value"].notna()]
+    # A country listed on several rows (helium: natural gas and Cliffside) is their sum.
+    by_country = listed_rows.groupby("country_code", sort=True)["value"].sum().to_dict()
+    repeated = sorted(c for c, n in listed_rows["country_code"].value_counts().items() if n > 1)
+    if repeated:
+        notes.append("rows of one country summed: " + _join(repeated))
+    unquantified = sorted(set(countries.loc[countries["value"].isna(), "country_code"])
+                          - set(by_country))
+    listed_sum = float(sum(by_country.values()))
+    world_total, total_flag = math.nan, ""
+    if len(world) == 1:
+        world_total, total_flag = float(world["value"].iloc[0]), world["flag"].iloc[0]
     bases = sorted(set(g["basis"]))
     if len(bases) > 1:
         notes.append("rows on different bases: " + ", ".join(bases))
     row = {**key, "stage": g["stage"].iloc[0], "unit": g["unit"].iloc[0],
-           "basis": "; ".join(bases), "total": total, "total_source": total_source,
-           "total_flag": total_flag, "n_listed": len(listed),
+           "basis": "; ".join(bases), "world_total": world_total, "total": math.nan,
+           "total_source": "", "total_flag": total_flag, "listed_exceeds_total": False,
+           "country_exceeds_total": False, "n_listed": len(by_country),
            "n_unquantified": len(unquantified), "unquantified_countries": _join(unquantified),
            "source_file": _join(sorted(set(g["file"])))}
-    if not total > 0:
-        if total == 0:
-            notes.append("total is zero: no shares")
-        return {**row, "note": "; ".join(notes)}
-    by_country = dict(zip(listed["country_code"], listed["value"]))
+    if len(world) > 1:
+        return {**row, "note": "; ".join(notes + ["several world totals: no shares computed"])}
+    if len(known) == 0:
+        return {**row, "note": "; ".join(notes + ["the source gives no number"])}
     try:
-        share = stats.shares(by_country, total)
-        values = list(share.values())
-        r = stats.unassigned_share(values)
+        total, source = stats.denominator(listed_sum, world_total if len(world) else None,
+                                          float(known["value"].sum()))
     except stats.DistributionError as err:
         at = world if len(world) == 1 else g
         raise InputError(at["file"].iloc[0], f"country values that fit their total ({err})",
                          f"{key['commodity']} {key['measure']} {key['year']}",
                          row=int(at["row"].iloc[0])) from None
-    if sum(values) > 1:
-        notes.append(f"listed countries exceed the total by {sum(values) - 1:.1%} "
-                     "(rounded world total)")
+    exceeds = source == stats.LISTED_SUM_ABOVE_TOTAL
+    if len(world) == 0:
+        notes.append("no world total in the source: total is the sum of its rows")
+    elif exceeds:
+        notes.append(f"listed countries exceed the world total by "
+                     f"{listed_sum / world_total - 1:.1%} (a rounded total): shares are of "
+                     "their sum")
+    above = sorted(c for c, v in by_country.items() if len(world) and v > world_total)
+    if above:
+        notes.append("a country above the world total: " + _join(above))
+    row.update(total=total, total_source=source, listed_exceeds_total=exceeds,
+               country_exceeds_total=bool(above))
+    if not total > 0:
+        return {**row, "note": "; ".join(notes + ["total is zero: no shares"])}
+    share = stats.shares(by_country, total)
+    values = list(share.values())
     lower, upper = stats.hhi_bounds(values)
     cr1, top1 = stats.top_k(share, 1)
     cr3, top3 = stats.top_k(share, 3)
@@ -147,10 +157,11 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     gov = stats.governance_weighted(share, year_scores[1])
     return {
         **row,
-        "listed_share": sum(values), "unassigned_share": r,
+        # shares of their own sum can add up to 1 + 1 ulp
+        "listed_share": min(1.0, math.fsum(values)), "unassigned_share": stats.unassigned_share(values),
         "china_share": share.get("CHN", math.nan),
         "cr1": cr1, "cr1_country": _join(top1), "cr3": cr3, "cr3_countries": _join(top3),
-        "cr3_is_lower_bound": len(listed) < 3 and r > 0,
+        "cr3_is_lower_bound": len(by_country) < 3 and stats.unassigned_share(values) > 0,
         "hhi_lower": lower, "hhi_upper": upper, "hhi_headline": lower,
         "hhi_normalised": stats.normalised_hhi(values),
         "effective_producers_min": stats.effective_producers(upper),
@@ -173,16 +184,20 @@ def _wgi_for(year: int, wgi: dict[int, dict[str, float]]) -> tuple[int, dict[str
 
 
 def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
-    """Every row of every distribution with its share of the distribution's total."""
+    """Every row of every distribution with its share of the distribution's total; a
+    country listed on several rows also gets its summed share and one rank."""
     d = dist.merge(conc[KEY + ["total"]], on=KEY, how="left")
     d["share"] = d["value"] / d["total"]
     is_country = (d["area_type"] == "country") & d["value"].notna()
-    d["rank"] = math.nan
-    d.loc[is_country, "rank"] = (
-        d[is_country].sort_values(["value", "country_code"], ascending=[False, True])
-        .groupby(KEY, dropna=False).cumcount() + 1)
+    summed = (d[is_country].groupby(KEY + ["country_code"], dropna=False)["share"].sum()
+              .rename("country_share").reset_index())
+    summed["rank"] = (summed.sort_values(["country_share", "country_code"],
+                                         ascending=[False, True])
+                      .groupby(KEY, dropna=False).cumcount() + 1)
+    d = d.merge(summed, on=KEY + ["country_code"], how="left")
+    d.loc[~is_country, ["country_share", "rank"]] = math.nan
     return d[KEY + ["country_code", "country", "area_type", "value", "unit", "flag", "total",
-                    "share", "rank", "file", "row"]]
+                    "share", "country_share", "rank", "file", "row"]]
 
 
 def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
@@ -208,7 +223,7 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
                     "commodity": r["commodity"], "series": r["series"], "year": r["year"],
                     "reserves": r["total_reserves"], "production": r["total_production"],
                     "unit": r["unit_production"], "basis": r["basis_production"],
-                    "rp_years": rp, "note": note})
+                    "rp_years": rp, "note": note, "rp_flag": stats.rp_flag(rp)})
     return pd.DataFrame(out)
 
 
@@ -248,7 +263,12 @@ def paper_comparison(conc: pd.DataFrame, commodities: pd.DataFrame, latest_editi
                         "basis_latest": n["basis"], "series_latest": n["series"]})
             for col in COMPARED:
                 row[f"{col}_2009"], row[f"{col}_latest"] = o.get(col), n.get(col)
-            ratio = n["total"] / o["total"] if o["total"] > 0 else math.nan
+            # the world total as the source gives it (shares may be of the listed sum)
+            for when, r in (("2009", o), ("latest", n)):
+                if not math.isnan(r["world_total"]):
+                    row[f"total_{when}"] = r["world_total"]
+            ratio = (row["total_latest"] / row["total_2009"] if row["total_2009"] > 0
+                     else math.nan)
             row["total_ratio"] = ratio
             comparable = o["unit"] == n["unit"]
             if not comparable:

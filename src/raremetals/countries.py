@@ -1,9 +1,12 @@
 """Country names as the sources spell them, mapped to ISO 3166 alpha-3 codes.
 
-Names go through ``country_converter``; ``data/countries.csv`` holds what it cannot (or
-must not) map: aggregates such as "World total", "Other countries" and "CIS" get codes of
-their own (WLD, OTH, CIS) and an ``area_type`` that says they are not countries.
-A name that neither maps is an error.
+A name maps when it is exactly a short or official name of ``country_converter``'s table
+(or an ISO 3166 alpha-3 code), or a row of ``data/countries.csv``, which holds every other
+spelling the sources use ("Burma", "Korea, Republic of") and the aggregates: "World
+total", "Other countries" and "CIS" get codes of their own (WLD, OTH, CIS) and an
+``area_type`` that says they are not countries. country_converter's fuzzy (regular
+expression) matching is not used: it would take a misspelling such as "Chinaa" for China.
+A name that does not map is an error that lists the nearest known names.
 
 USGS world tables decorate names; :func:`split_usgs_name` takes the decoration apart:
 footnote numbers (``Other countries6``), an estimate mark glued to the name (``Chinae``),
@@ -12,6 +15,7 @@ qualifiers (``Brazil (beneficiated)``, ``Kazakhstan, concentrate``).
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass
@@ -46,25 +50,29 @@ class CountryResolver:
         self._overrides = {r.name: Place(r.code, r.country, r.area_type)
                            for r in table.itertuples()}
         self._coco = _converter()
-        self._iso3 = set(self._coco.data.ISO3)
-        self._short = dict(zip(self._coco.data.ISO3, self._coco.data.name_short))
-        self.known_names = set(self._coco.data.name_short) | set(self._overrides)
+        data = self._coco.data
+        self._short = dict(zip(data.ISO3, data.name_short))
+        self._exact = {**{c: c for c in data.ISO3}, **dict(zip(data.name_official, data.ISO3)),
+                       **dict(zip(data.name_short, data.ISO3))}
+        self.known_names = set(data.name_short) | set(self._overrides)
 
     @cache
     def resolve(self, name: str) -> Place | None:
         """The place a clean name denotes, or None when nothing maps it."""
         if name in self._overrides:
             return self._overrides[name]
-        code = self._coco.convert(name, to="ISO3", not_found=None)
-        if isinstance(code, str) and code in self._iso3:
-            return Place(code, self._short[code], "country")
-        return None
+        code = self._exact.get(name)
+        return Place(code, self._short[code], "country") if code else None
 
     def require(self, name: str, path, row=None, column=None) -> Place:
         place = self.resolve(name)
         if place is None:
-            raise InputError(path, "a country name that maps to ISO 3166 (or an aggregate "
-                             "listed in data/countries.csv)", name, row=row, column=column)
+            near = difflib.get_close_matches(name, sorted(self.known_names), n=3, cutoff=0.6)
+            hint = f" (nearest: {', '.join(near)})" if near else ""
+            raise InputError(path, "a country name of ISO 3166 as country_converter spells "
+                             "it, or a spelling or aggregate listed in data/countries.csv "
+                             f"(add a row there to map a new spelling){hint}", name, row=row,
+                             column=column)
         return place
 
     def split_usgs_name(self, raw: str) -> UsgsName:

@@ -26,11 +26,28 @@ def read_text(path) -> str:
                          row=line) from None
 
 
-def read_csv_rows(path) -> list[list[str]]:
-    """Return a CSV file as a list of rows of strings, header first."""
+def read_csv_rows(path, headerless_values: bool = False) -> list[list[str]]:
+    """Return a CSV file as a list of rows of strings, header first.
+
+    A value in a column without a header is refused (:func:`refuse_headerless`) unless
+    ``headerless_values``: then the caller corrects the header first and checks itself.
+    """
     rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
     if len(rows) < 2 or not any(cell.strip() for row in rows[1:] for cell in row):
         raise InputError(path, "a header and at least one data row", "a header only")
+    if not headerless_values:
+        refuse_headerless(path, rows[0], rows[1:])
+    return rows
+
+
+def refuse_headerless(path, header: list[str], rows: list[list[str]]) -> None:
+    """A value in a column without a header (an empty header cell, or a row longer than
+    the header) is an error: nothing says what it is, and dropping it would be silent."""
+    for rownum, cells in enumerate(rows, start=2):
+        for i, cell in enumerate(cells):
+            if cell.strip() and (i >= len(header) or not header[i].strip()):
+                raise InputError(path, "no value in a column without a header", cell.strip(),
+                                 row=rownum, column=f"column {i + 1}, no header")
     return rows
 
 

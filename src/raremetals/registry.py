@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from .errors import InputError
 
 SOURCE_FIELDS = ("title", "publisher", "edition", "url", "doi", "licence", "citation",
                  "vendored", "files")
+_TEXT = {"type": "string", "minLength": 1}
+_URL = {"type": ["string", "null"], "pattern": "^(https?|ftp)://"}
+SCHEMA = {
+    "type": "object", "required": ["sources"], "additionalProperties": False,
+    "properties": {"sources": {"type": "object", "additionalProperties": {
+        "type": "object", "required": list(SOURCE_FIELDS), "additionalProperties": False,
+        "properties": {
+            "title": _TEXT, "publisher": _TEXT, "edition": _TEXT, "url": _URL,
+            "doi": {"type": ["string", "null"], "pattern": "^10\\.\\d{4,}/\\S+$"},
+            "licence": _TEXT, "citation": _TEXT, "vendored": {"type": "boolean"},
+            "note": {"type": ["string", "null"]},
+            "files": {"type": "array", "items": {
+                "type": "object", "required": ["path", "sha256"],
+                "additionalProperties": False,
+                "properties": {"path": {"type": "string", "pattern": "^data/raw/"},
+                               "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                               "url": _URL}}}}}}},
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,15 @@ class Source:
     files: tuple[SourceFile, ...]
     note: str | None = None
 
+    def as_dict(self) -> dict:
+        """Plain data, so that Snakemake records it as a parameter and re-runs the fetch
+        when the entry changes."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Source:
+        return cls(**{**d, "files": tuple(SourceFile(**f) for f in d["files"])})
+
 
 def sha256_of(path) -> str:
     digest = hashlib.sha256()
@@ -45,26 +74,42 @@ def sha256_of(path) -> str:
     return digest.hexdigest()
 
 
+def read_yaml(path):
+    """A YAML file's data; a syntax error or a tag that would build a Python object
+    (``!!python/...``) is an error naming the file, line and column."""
+    try:
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        found = (err.problem or "").strip()
+        if "python/" in str(err):
+            found = "a !!python tag (it would run code; only plain YAML is read)"
+        raise InputError(path, f"valid YAML ({where})", found) from None
+    except yaml.YAMLError as err:
+        raise InputError(path, "valid YAML", str(err).strip()) from None
+
+
 def load_registry(path) -> dict[str, Source]:
-    """Read the registry and check that every entry has the fields a citation needs."""
-    raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    if not isinstance(raw, dict) or not isinstance(raw.get("sources"), dict):
-        raise InputError(path, "a mapping with a 'sources' key")
-    sources = {}
-    for sid, entry in raw["sources"].items():
-        missing = [f for f in SOURCE_FIELDS if f not in (entry or {})]
-        if missing:
-            raise InputError(path, f"fields {', '.join(SOURCE_FIELDS)} in source '{sid}'",
-                             f"missing {', '.join(missing)}")
-        files = []
-        for item in entry["files"]:
-            if not {"path", "sha256"} <= set(item or {}):
-                raise InputError(path, f"path and sha256 for every file of source '{sid}'",
-                                 str(item))
-            files.append(SourceFile(item["path"], item["sha256"], item.get("url")))
-        fields = {k: entry[k] for k in SOURCE_FIELDS if k != "files"}
-        sources[sid] = Source(id=sid, files=tuple(files), note=entry.get("note"), **fields)
-    return sources
+    """Read the registry and check it against :data:`SCHEMA`: every entry has the fields
+    a citation needs, a sha256 of 64 lowercase hex digits, http(s) URLs, a licence."""
+    raw = read_yaml(path)
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(raw),
+                    key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        err = errors[0]
+        keys = [str(k) for k in err.absolute_path]
+        at = (f"source '{keys[1]}'" if len(keys) > 1 else "the registry") + (
+            ", key " + ".".join(keys[2:]) if len(keys) > 2 else "")
+        raise InputError(path, f"a valid registry entry ({at})",
+                         err.message)
+    return {sid: Source(id=sid, note=entry.get("note"),
+                        files=tuple(SourceFile(f["path"], f["sha256"], f.get("url"))
+                                    for f in entry["files"]),
+                        **{k: entry[k] for k in SOURCE_FIELDS if k != "files"})
+            for sid, entry in raw["sources"].items()}
+
+
 
 
 def main(argv: list[str]) -> int:

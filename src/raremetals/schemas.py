@@ -16,6 +16,10 @@ def _str(description, **kw):
     return pa.Column(str, description=description, **kw)
 
 
+def _num(description, nullable=True, checks=None):
+    return pa.Column(float, checks=checks, nullable=nullable, description=description)
+
+
 FLAG_RE = r"^(" + "|".join(f.replace("<", "\\<").replace(">", "\\>") for f in FLAG_ORDER) \
     + r")?(;(" + "|".join(f.replace("<", "\\<").replace(">", "\\>") for f in FLAG_ORDER) + "))*$"
 AREA_TYPES = ["country", "world", "residual", "group", "region", "tie"]
@@ -62,6 +66,11 @@ OBSERVATIONS = pa.DataFrameSchema(
         "unit": _str("t (metric tons), carat or m3", checks=pa.Check.isin(["t", "carat", "m3"])),
         "value_raw": _str("Cell exactly as in the source (trimmed)"),
         "unit_raw": _str("Unit token of the source's column header (t, kt, kg, Mt, ...)"),
+        "unit_applied": _str("Unit token the value was converted from: the header's, or the "
+                             "one a unit-error finding gives (see unit_finding)"),
+        "unit_finding": _str("Id of the finding of data/corrections/usgs_units.csv that "
+                             "applies to this cell (a corrected header unit, or a confirmed "
+                             "revision between editions); empty if none"),
         "basis": _str("What is weighed: REO equivalent, element content, gross weight, "
                       "K2O equivalent, ...; 'as reported' where the source does not say"),
         "flag": _str("Source flags joined by ';': e estimated, > more than, < less than, W "
@@ -75,6 +84,36 @@ OBSERVATIONS = pa.DataFrameSchema(
     strict=True, ordered=True, name="observations",
     checks=pa.Check(lambda d: d["value"].notna() | (d["flag"] != ""),
                     error="a value without a number must carry a flag"),
+)
+
+USGS_REVISIONS = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id (data/commodities.csv)"),
+        "measure": _str("production, capacity or reserves"),
+        "series": _str("Series as the later edition names it"),
+        "country_code": PLACE["country_code"],
+        **{f"{c}_{side}": spec for side, label in (("earlier", "the earlier edition"),
+                                                   ("later", "the later edition"))
+           for c, spec in (
+               ("edition", _str(f"USGS edition: {label}")),
+               ("year", pa.Column(int, description=f"Data year in {label} (production: the "
+                                  "same year in both; reserves: each edition's own)")),
+               ("value", _num(f"Value in {label}, in unit (a country's rows summed)",
+                              nullable=False)),
+               ("value_raw", _str(f"Cell(s) as printed in {label}")),
+               ("ref", _str(f"file:row:column of the cell(s) in {label}")))},
+        "unit": _str("Unit of both values (t, carat, m3)"),
+        "ratio": _num("value_later / value_earlier"),
+        "scale": pa.Column(int, description="The power of ten (±3, ±6) the ratio is near, "
+                           "0 if none: a non-zero scale is a unit error or a recorded "
+                           "revision"),
+        "unit_findings": _str("Findings of data/corrections/usgs_units.csv on either cell"),
+        "verdict": _str("same, revision, unit-corrected (a corrected header unit on one "
+                        "side), confirmed-revision (near 10^3 but a recorded revision)",
+                        checks=pa.Check.isin(["same", "revision", "unit-corrected",
+                                              "confirmed-revision"])),
+    },
+    strict=True, ordered=True, name="usgs_revisions",
 )
 
 NET_IMPORT_RELIANCE = pa.DataFrameSchema(
@@ -162,12 +201,8 @@ TABLE3_CORRECTED.name = "paper_table3_corrected"
 
 
 
-def _num(description, nullable=True, checks=None):
-    return pa.Column(float, checks=checks, nullable=nullable, description=description)
-
-
-SHARE = pa.Check.in_range(0, 1.1)
-HHI = pa.Check.in_range(0, 10_000 * 1.1 ** 2)
+SHARE = pa.Check.in_range(0, 1)
+HHI = pa.Check.in_range(0, 10_000)
 DIST_KEY = {
     "dataset": _str("usgs (USGS world tables) or paper_table3 (the paper's corrected Table 3)",
                     checks=pa.Check.isin(["usgs", "paper_table3"])),
@@ -185,10 +220,19 @@ CONCENTRATION = pa.DataFrameSchema(
         "stage": _str("mine, refinery, smelter, plant or unspecified"),
         "unit": _str("Unit of total (t, carat, m3)"),
         "basis": _str("What is weighed; several joined by '; ' if the rows differ"),
-        "total": _num("The distribution's total: the source's world total, or the sum of "
-                      "its rows where it gives none"),
-        "total_source": _str("world total row or sum of rows"),
+        "world_total": _num("The source's world total row, as given (empty if none)"),
+        "total": _num("The denominator of every share: the world total where it covers "
+                      "the listed countries, their sum where the rounded world total falls "
+                      "below it, the sum of all rows where the source gives no world total"),
+        "total_source": _str("world total row, listed sum (above the world total row) or "
+                             "sum of rows"),
         "total_flag": _str("The world total's flags (e estimated, ...)"),
+        "listed_exceeds_total": pa.Column(bool, description="The listed countries sum to "
+                                          "more than the world total row (shares are of "
+                                          "their sum)"),
+        "country_exceeds_total": pa.Column(bool, description="One country alone is above "
+                                           "the world total row: implausible, check the "
+                                           "source"),
         "n_listed": pa.Column(int, description="Countries with a number"),
         "n_unquantified": pa.Column(int, description="Countries named without a number "
                                     "(W, NA, ...): never counted as zero"),
@@ -241,8 +285,10 @@ COUNTRY_SHARES = pa.DataFrameSchema(
         "unit": _str("Unit of value"),
         "flag": _str("Source flags of the value"),
         "total": _num("The distribution's total (see concentration.csv)"),
-        "share": _num("value / total"),
-        "rank": _num("Rank among the listed countries (1 = largest)"),
+        "share": _num("value / total", checks=SHARE),
+        "country_share": _num("The country's share, its rows summed (a country the source "
+                              "lists on several rows)", checks=SHARE),
+        "rank": _num("Rank of the country among the listed countries (1 = largest)"),
         **PROVENANCE,
     },
     strict=True, name="country_shares",
@@ -259,12 +305,16 @@ RESERVES_TO_PRODUCTION = pa.DataFrameSchema(
         "rp_years": _num("Reserves-to-production ratio in years; empty where units or "
                          "bases differ"),
         "note": _str("Why no ratio, where there is none"),
+        "rp_flag": _str("below 1 year or above 10,000 years where the ratio is implausible "
+                        "(a unit error is the usual cause); empty otherwise",
+                        checks=pa.Check.isin(["", "below 1 year", "above 10,000 years"])),
     },
     strict=True, name="reserves_to_production",
 )
 
 _COMPARED = {  # column: (type, description)
-    "total": (float, "World total (t)"), "china_share": (float, "China's share"),
+    "total": (float, "World total (t): the source's world total row, or the sum of its "
+                     "rows where it gives none"), "china_share": (float, "China's share"),
     "cr1": (float, "CR1"), "cr1_country": (str, "Largest producer (ISO3)"),
     "cr3": (float, "CR3"), "cr3_countries": (str, "Three largest producers (ISO3)"),
     "cr3_is_lower_bound": (object, "CR3 is a lower bound (fewer than three listed)"),
@@ -326,7 +376,7 @@ US_IMPORT_RELIANCE = pa.DataFrameSchema(
 
 STATS_SCHEMAS = {s.name: s for s in (CONCENTRATION, COUNTRY_SHARES, RESERVES_TO_PRODUCTION,
                                      PAPER_COMPARISON, JAPAN_DEPENDENCY, US_IMPORT_RELIANCE)}
-TIDY_SCHEMAS = {s.name: s for s in (OBSERVATIONS, NET_IMPORT_RELIANCE, WGI, TABLE3,
+TIDY_SCHEMAS = {s.name: s for s in (OBSERVATIONS, USGS_REVISIONS, NET_IMPORT_RELIANCE, WGI, TABLE3,
                                     TABLE3_CORRECTED)}
 
 

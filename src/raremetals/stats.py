@@ -1,7 +1,8 @@
 """Concentration and dependency statistics: pure functions, documented in docs/methods.md.
 
-Shares are fractions of a distribution's total (the source's world total where it gives
-one). Countries the source names with a number are "listed"; what the total holds beyond
+Shares are fractions of a distribution's total (:func:`denominator`: the source's world
+total where it gives one and it covers the listed countries, else their sum), so every
+share lies in [0, 1] and the listed shares never sum above 1. Countries the source names with a number are "listed"; what the total holds beyond
 them (the source's "Other countries", groups reported together, withheld values, rounding)
 is the *unassigned* share ``r``. Because nothing says how ``r`` is split, the HHI is a
 range: lower bound with ``r`` spread over infinitely many small producers (it adds 0),
@@ -29,6 +30,30 @@ class DistributionError(ValueError):
     """The values of a distribution cannot be shares of its total."""
 
 
+WORLD_TOTAL, ROWS_SUM = "world total row", "sum of rows"
+LISTED_SUM_ABOVE_TOTAL = "listed sum (above the world total row)"
+
+
+def denominator(listed_sum: float, world_total: float | None,
+                rows_sum: float) -> tuple[float, str]:
+    """The total that shares are fractions of, and what it is.
+
+    The source's world total where it covers the listed countries; their sum where the
+    (rounded) world total falls below it, so that no share, CR3 or HHI can overstate; the
+    sum of all rows where the source gives no world total. Listed countries above the
+    world total by more than rounding explains (``ROUNDING_TOLERANCE``) are an error.
+    """
+    if world_total is None:
+        return rows_sum, ROWS_SUM
+    if listed_sum <= world_total:
+        return world_total, WORLD_TOTAL
+    if listed_sum > world_total * (1 + ROUNDING_TOLERANCE):
+        share = f"{listed_sum / world_total:.1%}" if world_total > 0 else "all"
+        raise DistributionError(f"listed values sum to {share} of the world total, more "
+                                f"than the {1 + ROUNDING_TOLERANCE:.0%} that rounding explains")
+    return listed_sum, LISTED_SUM_ABOVE_TOTAL
+
+
 def shares(values: Mapping[str, float], total: float) -> dict[str, float]:
     """Each listed value as a fraction of ``total``."""
     if not total > 0:
@@ -37,11 +62,11 @@ def shares(values: Mapping[str, float], total: float) -> dict[str, float]:
 
 
 def unassigned_share(share_values: Sequence[float]) -> float:
-    """What the listed shares leave of the total (never below 0)."""
+    """What the listed shares leave of the total (see :func:`denominator`: never below 0)."""
     listed = sum(share_values)
-    if listed > 1 + ROUNDING_TOLERANCE:
-        raise DistributionError(f"listed shares sum to {listed:.1%} of the total, more than "
-                                f"the {1 + ROUNDING_TOLERANCE:.0%} that rounding explains")
+    if listed > 1 + 1e-9:
+        raise DistributionError(f"listed shares sum to {listed:.4%} of the total: the "
+                                "denominator must cover the listed values")
     return max(0.0, 1.0 - listed)
 
 
@@ -90,7 +115,8 @@ def top_k(share_by_country: Mapping[str, float], k: int) -> tuple[float, list[st
     Ties are broken by country code so the result does not depend on row order.
     """
     ranked = sorted(share_by_country.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-    return sum(s for _, s in ranked), [c for c, _ in ranked]
+    # shares of their own sum can add up to 1 + 1 ulp
+    return min(1.0, math.fsum(s for _, s in ranked)), [c for c, _ in ranked]
 
 
 def doj_ftc_class(hhi: float, guidelines: Mapping = DOJ_FTC_2010) -> str:
@@ -133,3 +159,16 @@ def governance_weighted(share_by_country: Mapping[str, float],
 def reserves_to_production(reserves: float, production: float) -> float | None:
     """Years that reserves last at the given annual production."""
     return reserves / production if production > 0 else None
+
+
+# Reserves that last under a year or over 10,000 years are implausible: in these tables
+# they have always meant a unit error (kt read as t and the like).
+RP_PLAUSIBLE = (1, 10_000)
+
+
+def rp_flag(years: float | None) -> str:
+    if years is None or math.isnan(years):
+        return ""
+    if years < RP_PLAUSIBLE[0]:
+        return "below 1 year"
+    return "above 10,000 years" if years > RP_PLAUSIBLE[1] else ""

@@ -10,6 +10,7 @@ equivalent, metal content, gross weight, ...) and the flags the source gave it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pandas as pd
 
 from .countries import CountryResolver
 from .errors import InputError
-from .io import read_csv_rows
+from .io import read_csv_rows, refuse_headerless
 
 # Unit token of a column header -> (canonical unit, factor). In these releases "mt" is
 # used once, for iron ore reserves whose note says "million metric tons".
@@ -28,6 +29,18 @@ UNITS = {
     "mcm": ("m3", Decimal(10**6)),
 }
 MEASURES = {"Prod": "production", "Cap": "capacity", "Reserves": "reserves"}
+
+# Units a note or a Type text states in words. A note states the unit of its own measure
+# when a sentence opens with it ("Units are thousand metric tons, gross weight",
+# "Crude iron ore, million metric tons"); a Type text, the unit of production and capacity
+# ("Iron ore - mine production - usable ore -thousand metric tons"). A unit after a
+# number ("reserves were 1.7 million tons") is a quantity, not a statement of the unit.
+STATED_UNITS = {"metric tons": Decimal(1), "thousand metric tons": Decimal(1000),
+                "million metric tons": Decimal(10**6), "kilograms": Decimal("0.001")}
+_UNIT_WORDS = "|".join(sorted(STATED_UNITS, key=len, reverse=True))
+_NOTE_UNIT = re.compile(rf"(?:^|[.;]\s+)(?:units are\s+)?(?:[a-z][a-z0-9 ()]*,\s+)?"
+                        rf"({_UNIT_WORDS})\b", re.IGNORECASE)
+_TYPE_UNIT = re.compile(rf"(?:[-,]|\bin)\s*({_UNIT_WORDS})\b", re.IGNORECASE)
 _NOTE_COLUMN = re.compile(r"^(Prod|Cap|Reserves)_notes?$")
 _NUMBER = re.compile(r"^(?P<e>e)?(?P<q>[<>])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?$")
 _FILE = re.compile(r"^mcs(?P<year>\d{4})-(?P<code>[a-z-]+)_world\.csv$", re.IGNORECASE)
@@ -102,22 +115,133 @@ def stage_of(type_text: str) -> str:
     return next((stage for key, stage in STAGES if key in low), "unspecified")
 
 
+def stated_factor(note: str, type_text: str, measure: str) -> tuple[Decimal, str] | None:
+    """The factor to metric tons of a unit the row states in words, and the words; None
+    when it states none (or states two that disagree: then nothing can be checked)."""
+    found = [m.group(1).lower() for m in _NOTE_UNIT.finditer(note)]
+    if not found and measure != "reserves":
+        found = [m.group(1).lower() for m in _TYPE_UNIT.finditer(type_text)]
+    factors = {STATED_UNITS[w] for w in found}
+    return (factors.pop(), found[0]) if len(factors) == 1 else None
+
+
+@dataclass(frozen=True)
+class UnitFinding:
+    """A row of ``data/corrections/usgs_units.csv``: a header unit that the data contradict
+    (``unit-error``: values are read in ``unit_used``), or a disagreement between editions
+    near a power of 10^3 that is a real revision (``revision``: nothing changes)."""
+    id: str
+    edition: str
+    file: str
+    column: str
+    row: int | None       # None: every row of the column
+    unit_in_source: str
+    unit_used: str
+    verdict: str
+    line: int             # line of the corrections file, for messages
+
+
+UNIT_VERDICTS = ("unit-error", "revision")
+
+
+def load_unit_findings(path) -> list[UnitFinding]:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    findings = []
+    for line, r in enumerate(table.to_dict("records"), start=2):
+        for column in ("unit_in_source", "unit_used"):
+            if r[column] not in UNITS:
+                raise InputError(path, f"a unit of {', '.join(UNITS)}", r[column], row=line,
+                                 column=column)
+        if r["verdict"] not in UNIT_VERDICTS:
+            raise InputError(path, f"one of {', '.join(UNIT_VERDICTS)}", r["verdict"],
+                             row=line, column="verdict")
+        if r["verdict"] == "revision" and r["unit_used"] != r["unit_in_source"]:
+            raise InputError(path, "unit_used equal to unit_in_source for a revision",
+                             r["unit_used"], row=line, column="unit_used")
+        if not r["evidence"].strip():
+            raise InputError(path, "the evidence in words", "nothing", row=line,
+                             column="evidence")
+        row = int(r["row"]) if r["row"] else None
+        findings.append(UnitFinding(r["id"], r["edition"], r["file"], r["column"], row,
+                                    r["unit_in_source"], r["unit_used"], r["verdict"], line))
+    return findings
+
+
+def check_findings_apply(obs: pd.DataFrame, findings: list[UnitFinding], path) -> None:
+    """Every finding names a cell (or column) of the tables read, so a corrected source
+    cannot leave a stale entry behind."""
+    for f in findings:
+        hit = (obs["edition"] == f.edition) & (obs["file"] == f.file) \
+            & (obs["column"] == f.column)
+        if f.row is not None:
+            hit &= obs["row"] == f.row
+        if not hit.any():
+            raise InputError(path, "a column (and row) of the USGS world files read",
+                             f"{f.file} column {f.column}" + (f" row {f.row}" if f.row else ""),
+                             row=f.line)
+
+
+# Notes that extend the estimate mark to a year whose header does not carry it.
+_EST_YEAR = re.compile(r"production(?: data)? in (\d{4}) (?:is|was|were) also estimated"
+                       r"|also estimated in (\d{4})|estimated in (\d{4}) also", re.IGNORECASE)
+_EST_ALL = re.compile(r"^\s*estimated\.?\s*$|estimated in both years|, estimated$",
+                      re.IGNORECASE)
+
+
+def estimate_marks(text: str) -> tuple[set[int], bool]:
+    """The years a note (or Type text) says are estimated, and whether it says all are."""
+    years = {int(next(g for g in m.groups() if g)) for m in _EST_YEAR.finditer(text)}
+    return years, bool(_EST_ALL.search(text.strip()))
+
+
+def load_note_readings(path) -> dict[tuple[str, str, int, str], tuple[int, int | None]]:
+    """``data/corrections/usgs_note_readings.csv``: a note naming a year its file does not
+    hold, and the year it is read as, or none (a note left over from the previous
+    edition), with the evidence."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {(r["edition"], r["file"].lower(), int(r["row"]), r["column"]):
+            (int(r["says"]), int(r["reads_as"]) if r["reads_as"] else None)
+            for r in table.to_dict("records")}
+
+
 def load_commodities(path) -> dict[str, dict]:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     return {r["usgs_code"]: r for r in table.to_dict("records")}
 
 
-def load_header_fixes(path) -> dict[tuple[str, str], dict[str, str]]:
-    fixes: dict[tuple[str, str], dict[str, str]] = {}
-    for r in pd.read_csv(path, dtype=str).to_dict("records"):
-        fixes.setdefault((r["edition"], r["file"].lower()), {})[r["column_in_source"]] = \
-            r["column_used"]
+NOT_READ = "(not read)"
+
+
+def load_header_fixes(path) -> dict[tuple[str, str], dict[int | str, str]]:
+    """``data/corrections/usgs_header_fixes.csv``: a header cell read as another name,
+    keyed by its text or, where the header cell is empty, by its ``position`` (1 = first
+    column). An empty ``column_used`` leaves the column unread (the evidence says why)."""
+    fixes: dict[tuple[str, str], dict[int | str, str]] = {}
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for r in table.to_dict("records"):
+        key = int(r["position"]) if r["position"] else r["column_in_source"]
+        fixes.setdefault((r["edition"], r["file"].lower()), {})[key] = \
+            r["column_used"] or NOT_READ
     return fixes
 
 
 def parse_world_file(path, source_id: str, commodities: dict[str, dict],
-                     resolver: CountryResolver, header_fixes=None) -> pd.DataFrame:
-    """One USGS world file as tidy observations (one row per country, measure and year)."""
+                     resolver: CountryResolver, header_fixes=None,
+                     unit_findings: list[UnitFinding] = (), findings_path=None,
+                     note_readings=None) -> pd.DataFrame:
+    """One USGS world file as tidy observations (one row per country, measure and year).
+
+    A unit-error finding for a column (or one cell) reads its values in the finding's unit;
+    the header's unit stays in ``unit_raw``. A unit the row states in words that disagrees
+    with the unit used is an error: a header the notes contradict must be recorded.
+
+    A number is flagged ``e`` when its header says so, when the measure's note names its
+    year ("Production in 2021 is also estimated", "Also estimated in 2022") or all years
+    ("Estimated", "Estimated in both years"), and, for production, when the Type text
+    ends in ", estimated" or an ``e`` is glued to the country name ("Russiae": the MCS
+    tables mark a country's estimated production so, never its reserves). A note naming
+    a year the file does not hold must be read through ``note_readings``.
+    """
     path = Path(path)
     m = _FILE.match(path.name)
     if not m:
@@ -127,15 +251,19 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
         raise InputError(path, "a commodity code listed in data/commodities.csv",
                          m["code"])
     commodity = commodities[m["code"].lower()]["commodity"]
-    rows = read_csv_rows(path)
+    rows = read_csv_rows(path, headerless_values=True)
     fixes = (header_fixes or {}).get((edition, path.name.lower()), {})
-    header = [fixes.get(h.strip(), h.strip()) for h in rows[0]]
+    width = max(len(r) for r in rows)
+    header = [fixes.get(i + 1, fixes.get(h.strip(), h.strip()))
+              for i, h in enumerate(rows[0] + [""] * (width - len(rows[0])))]
+    refuse_headerless(path, header, rows[1:])
     for required in ("Source", "Country", "Type"):
         if required not in header:
             raise InputError(path, f"a column named '{required}'", ", ".join(header))
     value_columns = {}
     for i, name in enumerate(header):
-        if not name or name in ("Source", "Country", "Type") or _NOTE_COLUMN.match(name):
+        if not name or name in ("Source", "Country", "Type", NOT_READ) \
+                or _NOTE_COLUMN.match(name):
             continue
         vm = parse_value_column(name)
         if not vm:
@@ -145,12 +273,25 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
             raise InputError(path, f"a unit the pipeline knows ({', '.join(UNITS)})",
                              vm["unit"], row=1, column=name)
         value_columns[i] = vm
+    findings = {(f.column, f.row): f for f in unit_findings
+                if f.edition == edition and f.file.lower() == path.name.lower()}
+    for f in findings.values():
+        i = header.index(f.column) if f.column in header else None
+        if i not in value_columns or value_columns[i]["unit"] != f.unit_in_source:
+            raise InputError(findings_path, f"column '{f.column}' of {path.name} with unit "
+                             f"'{f.unit_in_source}' in its header",
+                             value_columns[i]["unit"] if i in value_columns else "no such "
+                             "column", row=f.line)
     if not value_columns:
         raise InputError(path, "at least one production, capacity or reserves column",
                          ", ".join(header))
     col = {name: i for i, name in enumerate(header) if name}
     note_col = {MEASURES[n.split("_")[0]]: i for n, i in col.items() if _NOTE_COLUMN.match(n)}
-    named = max(i for i, name in enumerate(header) if name) + 1
+    named = max(i for i, name in enumerate(rows[0]) if name.strip()) + 1
+    years_of = {}
+    for vm in value_columns.values():
+        if vm["year"]:
+            years_of.setdefault(MEASURES[vm["measure"]], set()).add(int(vm["year"]))
     out, seen = [], {}
     for rownum, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
@@ -171,13 +312,40 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
             raise InputError(path, f"one row per country and type (row {seen[key]} has the "
                              "same)", key[1], row=rownum, column="Country")
         seen[key] = rownum
+        marks = {}
+        for measure, i in note_col.items():
+            years, every = estimate_marks(cells[i])
+            readings = {says: reads for (ed, f, r, c), (says, reads) in
+                        (note_readings or {}).items()
+                        if (ed, f, r, c) == (edition, path.name.lower(), rownum, header[i])}
+            years = {readings.get(y, y) for y in years} - {None}
+            stray = sorted(years - years_of.get(measure, set()))
+            if stray:
+                raise InputError(path, f"a note naming a year of the file's {measure} "
+                                 f"columns ({', '.join(map(str, sorted(years_of.get(measure, ()))))})"
+                                 "; if the note means another year, record how it reads in "
+                                 "data/corrections/usgs_note_readings.csv", cells[i].strip(),
+                                 row=rownum, column=header[i])
+            marks[measure] = (years, every)
+        production_estimated = name.estimated or estimate_marks(type_raw)[1]
         for i, vm in value_columns.items():
             measure = MEASURES[vm["measure"]]
             value, flags = parse_cell(cells[i], path, rownum, header[i])
-            if vm["est"] or name.estimated:
+            years, every = marks.get(measure, (set(), False))
+            if value is not None and (
+                    vm["est"] or every or (vm["year"] and int(vm["year"]) in years)
+                    or (measure == "production" and production_estimated)):
                 flags.append("e")
-            unit, factor = UNITS[vm["unit"]]
             note_text = cells[note_col[measure]].strip() if measure in note_col else ""
+            finding = findings.get((header[i], rownum)) or findings.get((header[i], None))
+            applied = finding.unit_used if finding else vm["unit"]
+            unit, factor = UNITS[applied]
+            stated = stated_factor(note_text, type_raw, measure)
+            if stated and unit == "t" and stated[0] != factor:
+                raise InputError(path, f"values in the unit the row states ('{stated[1]}'), "
+                                 f"not the header's '{vm['unit']}'; if the header is wrong, "
+                                 "record it in data/corrections/usgs_units.csv",
+                                 cells[i].strip(), row=rownum, column=header[i])
             basis = basis_of(vm["product"] or "") or basis_of(type_raw) or "as reported"
             if measure == "reserves":
                 basis = basis_of(note_text) or basis
@@ -194,6 +362,7 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
                 "country_qualifier": name.qualifier,
                 "value": float(value * factor) if value is not None else None,
                 "unit": unit, "value_raw": cells[i].strip(), "unit_raw": vm["unit"],
+                "unit_applied": applied, "unit_finding": finding.id if finding else "",
                 "basis": basis, "flag": flag_string(flags), "note": " | ".join(notes),
                 "file": path.name, "row": rownum, "column": header[i],
             })

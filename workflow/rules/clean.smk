@@ -1,5 +1,6 @@
 rule clean_usgs_world:
-    """All USGS world production and reserves tables, every edition, as tidy observations."""
+    """All USGS world production and reserves tables, every edition, as tidy observations;
+    the editions compared where they overlap, and a unit-scale disagreement refused."""
     input:
         library=LIBRARY,
         records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
@@ -7,8 +8,11 @@ rule clean_usgs_world:
         countries="data/countries.csv",
         header_fixes="data/corrections/usgs_header_fixes.csv",
         value_issues="data/corrections/usgs_value_issues.csv",
+        units="data/corrections/usgs_units.csv",
+        note_readings="data/corrections/usgs_note_readings.csv",
     output:
-        "results/tidy/observations.csv",
+        observations="results/tidy/observations.csv",
+        revisions="results/tidy/usgs_revisions.csv",
     resources:
         mem_mb=1000,
         runtime=10,

@@ -1,17 +1,32 @@
-import sys
 from pathlib import Path
-
-# The Snakefile reads the registry with the project's library, installed or not.
-sys.path.insert(0, f"{workflow.basedir}/src")
 
 
 def load_registry():
     from raremetals.registry import load_registry as _load
 
-    return _load(config["registry"])
+    try:
+        return _load(config["registry"])
+    except InputError as err:
+        sys.exit(f"error: {err}")
 
 
 REGISTRY = load_registry()
+
+
+def check_snapshot_present():
+    """Snakemake does not notice an input deleted after a build (the outputs are up to
+    date), so a registered file missing from the snapshot is refused here, every run."""
+    if config["fetch"]["mode"] != "snapshot":
+        return
+    for source in REGISTRY.values():
+        for f in source.files:
+            if not Path(f.path).is_file():
+                err = InputError(f.path, f"the vendored file that {config['registry']} "
+                                 f"registers for source '{source.id}'", "no such file")
+                sys.exit(f"error: {err}")
+
+
+check_snapshot_present()
 
 
 def check_config_values():

@@ -6,9 +6,9 @@ rule fetch:
     output:
         record="results/fetch/{source}.json",
     params:
-        # the source's own registry entry (files, checksums, URLs), so that editing one
-        # source's entry re-runs that source alone
-        source=lambda wildcards: REGISTRY[wildcards.source],
+        # the source's own registry entry (files, checksums, URLs) as plain data, which
+        # Snakemake records: editing one source's entry re-runs that source alone
+        source=lambda wildcards: REGISTRY[wildcards.source].as_dict(),
         mode=config["fetch"]["mode"],
         mirror=config["fetch"]["mirror"],
         timeout=config["fetch"]["timeout"],

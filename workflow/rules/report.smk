@@ -41,7 +41,7 @@ rule notebook:
     """The walk-through notebook, executed with papermill and rendered to HTML."""
     input:
         notebook="notebooks/explore.ipynb",
-        observations=rules.clean_usgs_world.output[0],
+        observations=rules.clean_usgs_world.output.observations,
         concentration=rules.concentration.output.concentration,
         comparison=rules.concentration.output.comparison,
         library=LIBRARY,

@@ -3,7 +3,7 @@ rule concentration:
     and the paper's twelve metals compared between 2009 and the latest year."""
     input:
         library=LIBRARY,
-        observations=rules.clean_usgs_world.output[0],
+        observations=rules.clean_usgs_world.output.observations,
         table3=rules.correct_table3.output[0],
         wgi=rules.clean_wgi.output[0],
         commodities="data/commodities.csv",

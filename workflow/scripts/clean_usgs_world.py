@@ -1,4 +1,5 @@
-"""Clean stage: every USGS world table of every edition into results/tidy/observations.csv."""
+"""Clean stage: every USGS world table of every edition into results/tidy/observations.csv,
+and the editions compared where they overlap (results/tidy/usgs_revisions.csv)."""
 
 from _helpers import configure
 
@@ -9,20 +10,30 @@ from pathlib import Path
 import pandas as pd
 
 from raremetals.countries import CountryResolver
+from raremetals.editions import check_unit_scale, compare_editions
 from raremetals.fetch import paths_in
 from raremetals.io import write_table
-from raremetals.schemas import OBSERVATIONS
-from raremetals.usgs import load_commodities, load_header_fixes, mark_suspect, parse_world_file
+from raremetals.schemas import OBSERVATIONS, USGS_REVISIONS
+from raremetals.usgs import (check_findings_apply, load_commodities, load_header_fixes,
+                             load_note_readings, load_unit_findings, mark_suspect, parse_world_file)
 
-resolver = CountryResolver(snakemake.input.countries)
-commodities = load_commodities(snakemake.input.commodities)
-fixes = load_header_fixes(snakemake.input.header_fixes)
+inp = snakemake.input
+resolver = CountryResolver(inp.countries)
+commodities = load_commodities(inp.commodities)
+fixes = load_header_fixes(inp.header_fixes)
+findings = load_unit_findings(inp.units)
+readings = load_note_readings(inp.note_readings)
 frames = []
-for record in snakemake.input.records:
+for record in inp.records:
     source_id = Path(record).stem
     for path in paths_in(record, "/world/", "_world.csv"):
-        frames.append(parse_world_file(path, source_id, commodities, resolver, fixes))
-table = mark_suspect(pd.concat(frames, ignore_index=True), snakemake.input.value_issues)
+        frames.append(parse_world_file(path, source_id, commodities, resolver, fixes,
+                                       findings, inp.units, readings))
+table = mark_suspect(pd.concat(frames, ignore_index=True), inp.value_issues)
+check_findings_apply(table, findings, inp.units)
 table = OBSERVATIONS.validate(table)
-write_table(table, snakemake.output[0],
+revisions = compare_editions(table, {f.id for f in findings if f.verdict == "revision"})
+check_unit_scale(revisions, inp.units)
+write_table(table, snakemake.output.observations,
             sort_by=["edition", "commodity", "series", "measure", "year", "file", "row"])
+write_table(USGS_REVISIONS.validate(revisions), snakemake.output.revisions)

@@ -8,9 +8,10 @@ import json
 
 from raremetals.fetch import download, verify_snapshot
 from raremetals.io import atomic_write
+from raremetals.registry import Source
 
 p = snakemake.params
-source = p.source
+source = Source.from_dict(p.source)
 if p.mode == "snapshot":
     files = verify_snapshot(source)
 else:
