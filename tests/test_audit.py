@@ -8,7 +8,9 @@ import pytest
 
 from conftest import copy_repo, run_pipeline
 from raremetals import schemas
-from raremetals.audit import default_tolerance, parse_claimed
+from decimal import Decimal
+
+from raremetals.audit import default_tolerance, parse_claimed, precision, round_half_up
 from raremetals.io import read_tidy
 
 
@@ -37,8 +39,8 @@ def claim(claims, claim_id):
 def test_every_claim_and_every_cell_has_a_status(claims, errata, built):
     source = pd.read_csv(built / "data/raw/paper/claims.csv")
     assert list(claims.claim_id) == list(source.claim_id)
-    assert claims.status.isin(["match", "mismatch", "inconsistent", "unit-slip",
-                               "not-checkable"]).all()
+    assert claims.status.isin(["match", "consistent", "mismatch", "inconsistent",
+                               "unit-slip", "not-checkable"]).all()
     assert (claims.evidence.str.len() > 20).all()
     assert len(errata) == 180 and (errata.status != "").all()
 
@@ -115,3 +117,68 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     changed = read_tidy(workdir / "results/audit/claims_audit.csv", schemas.CLAIMS_AUDIT)
     c141 = changed.set_index("claim_id").loc["C141"]
     assert c141.status == "mismatch" and c141.recomputed == "15"
+
+
+# --- one rounding rule, bounds, circular evidence, one vintage (issue 10) --------------------
+
+@pytest.mark.parametrize("value, step, rounded", [
+    (96.7742, "1", 97),          # C020: the paper prints 97% for 120,000 / 124,000
+    (-39.659, "1", -40),         # C081: the 2010 quota cut printed as -40%
+    (38.5, "1", 39),             # C032: half rounds up, so 38.5% is not 38%
+    (22.2668, "0.1", 22.3),
+    (8_080_000, "1000000", 8_000_000),
+])
+def test_round_half_up(value, step, rounded):
+    assert round_half_up(value, Decimal(step)) == rounded
+
+
+def test_precision_of_printed_numbers():
+    assert precision("22.1", "%") == Decimal("0.1")
+    assert precision("124000", "t") == 1000 and precision("97", "%") == 1
+
+
+def test_one_rounding_rule_for_every_claim(claims):
+    # Mo: China 77,000 of 200,000 t = 38.5%, which rounds half up to 39, not the 38 printed
+    assert claim(claims, "C032").status == "inconsistent"
+    assert claim(claims, "C020").status == "match"       # 96.77% -> 97%
+
+
+def test_bound_checks_are_consistent_not_matches(claims):
+    c055 = claim(claims, "C055")                       # Argentina <= the third's 2,300 t
+    assert c055.status == "consistent" and c055.recomputed == "2300"
+    # C048: Bolivia + Chile hold at most Chile's 7.5 Mt + 0.58 Mt for unlisted Bolivia
+    c048 = claim(claims, "C048")
+    assert c048.status == "inconsistent" and c048.recomputed == "8,080,000"
+    assert "BOL at most 580,000 t (unlisted)" in c048.evidence
+    assert claim(claims, "C050").status == "inconsistent"    # China, same rule
+
+
+def test_claims_behind_table3_corrections_are_checked_independently(claims):
+    for cid, correction in (("C015", "T3-02"), ("C016", "T3-03"), ("C021", "T3-04"),
+                            ("C022", "T3-05")):
+        c = claim(claims, cid)
+        assert c.status == "match" and c.method.startswith("secondary")
+        assert f"basis of correction {correction}" in c.evidence
+        assert "table3" not in c.sources and "ree_2009_secondary" in c.sources
+    c034 = claim(claims, "C034")
+    assert c034.status == "not-checkable" and "basis of correction T3-07" in c034.evidence
+
+
+def test_a_check_against_the_correction_a_claim_supports_is_refused(tmp_path):
+    workdir = copy_repo(tmp_path / "repo")
+    checks = workdir / "data/audit/claim_checks.csv"
+    lines = checks.read_text(encoding="utf-8").splitlines()
+    lines = [("C015,t3_value,symbol=REE;field=world_reserves,,inconsistent,"
+              if line.startswith("C015,") else line) for line in lines]
+    checks.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = run_pipeline(workdir, "results/audit/claims_audit.csv")
+    assert proc.returncode != 0
+    assert ("claim_checks.csv, row 4, column 'method': expected a check on evidence "
+            "independent of Table 3: the claim is the basis of correction T3-02") in \
+        proc.stdout + proc.stderr
+
+
+def test_wind_shares_come_from_one_vintage(claims):
+    c152 = claim(claims, "C152")                         # 35,159 / 157,899 MW (Feb 2010)
+    assert c152.status == "mismatch" and c152.recomputed == "22.2668"
+    assert "157.899 GW" in c152.evidence and "158.5" not in c152.sources

@@ -12,6 +12,9 @@ import pytest
 from conftest import copy_repo, run_pipeline
 
 RAREE = "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv"
+TUNGS = "data/raw/usgs_mcs2024/world/mcs2024-tungs_world.csv"
+CHROM = "data/raw/usgs_mcs2024/world/mcs2024-chrom_world.csv"
+UNITS = "data/corrections/usgs_units.csv"
 TABLE3 = "data/raw/paper/table3_as_printed.csv"
 OBS = "results/tidy/observations.csv"
 CONC = "results/stats/concentration.csv"
@@ -29,6 +32,13 @@ def replace(old: str, new: str):
     def edit(text: str) -> str:
         assert old in text
         return text.replace(old, new, 1)
+    return edit
+
+
+def append_to_row(start: str, cells: str):
+    def edit(text: str) -> str:
+        row = next(line for line in text.splitlines() if line.startswith(start))
+        return text.replace(row, row + cells, 1)
     return edit
 
 
@@ -61,10 +71,35 @@ CASES = {
     "shares far above the world total": (
         RAREE, replace("210000,240000", "210000,940000"), True, CONC,
         "mcs2024-raree_world.csv, row 17: expected country values that fit their total "
-        "(listed shares sum to 300.9% of the total"),
+        "(listed values sum to 300.9% of the world total"),
     "unknown country": (RAREE, replace("MCS2024,Burma,", "MCS2024,Freedonia,"), True, OBS,
                         "mcs2024-raree_world.csv, row 5, column 'Country': expected a country "
-                        "name that maps to ISO 3166"),
+                        "name of ISO 3166 as country_converter spells it"),
+    # country_converter's fuzzy matching took this for China; it is refused, with a hint
+    "misspelt country": (RAREE, replace("MCS2024,China,", "MCS2024,Chinaa,"), True, OBS,
+                         "row 7, column 'Country': expected a country name of ISO 3166 as "
+                         "country_converter spells it, or a spelling or aggregate listed in "
+                         "data/countries.csv (add a row there to map a new spelling) "
+                         "(nearest: China"),
+    "value without a header": (RAREE, append_to_row("MCS2024,China,", ",99"), True, OBS,
+                               "mcs2024-raree_world.csv, row 7, column 'column 45, no header'"
+                               ": expected no value in a column without a header, found '99'"),
+    # 2022 is in both editions: MCS 2023 gives tungsten in t; read as kt it is 1,000 times
+    "header unit the other edition contradicts": (
+        TUNGS, replace("Prod_t_est_2022", "Prod_kt_est_2022"), True, OBS,
+        "expected a value on the scale of mcs2023's mcs2023-tungs_world.csv:"),
+    "header unit the note contradicts": (
+        CHROM, replace("Prod_kt_2022", "Prod_t_2022"), True, OBS,
+        "mcs2024-chrom_world.csv, row 2, column 'Prod_t_2022': expected values in the unit the "
+        "row states ('thousand metric tons'), not the header's 't'"),
+    "unit finding removed": (UNITS, lambda t: "\n".join(
+        line for line in t.splitlines() if not line.startswith("U05,")) + "\n", False, OBS,
+        "mcs2024-selen_world.csv, row 4, column 'Reserves_kt': expected a value on the scale "
+        "of mcs2023's mcs2023-selen_world.csv:4:Reserves_t (6000)"),
+    "note naming a year the file lacks": (
+        RAREE, replace(",Production quota;", ",Also estimated in 2021. Production quota;"), True,
+        OBS, "mcs2024-raree_world.csv, row 7, column 'Prod_notes': expected a note naming a "
+        "year of the file's production columns (2022, 2023)"),
     "duplicate rows": (RAREE, duplicate_row, True, OBS,
                        "mcs2024-raree_world.csv, row 10, column 'Country': expected one row "
                        "per country and type (row 9 has the same)"),
@@ -117,16 +152,89 @@ def test_registry_entry_pointing_to_a_missing_file(tmp_path):
     registry = workdir / "data/sources.yaml"
     entry = ("      - path: data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv\n")
     missing = ("      - path: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv\n"
-               "        sha256: " + "0" * 64 + "\n        url: null\n")
+               "        sha256: " + "a" * 64 + "\n        url: null\n")
     text = registry.read_text()
     assert entry in text
     registry.write_text(text.replace(entry, missing + entry, 1))
     proc = run_pipeline(workdir, OBS)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    # Snakemake refuses to start: the fetch rule reads every registered file
-    assert "Missing input files for rule fetch" in out and "source=usgs_mcs2024" in out
-    assert "data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv" in out
+    # the workflow refuses to start, naming the file and its source, without a traceback
+    assert ("error: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv: expected the "
+            "vendored file that data/sources.yaml registers for source 'usgs_mcs2024', "
+            "found 'no such file'") in out
+    assert "Traceback" not in out and 'File "' not in out
+    assert not (workdir / "results").exists()
+
+
+SIPRI = "data/raw/sipri_milex/sipri_milex_china_usa_japan_2000_2009.csv"
+SIPRI_RECORD = "results/fetch/sipri_milex.json"
+
+
+def test_a_changed_checksum_in_the_registry_reruns_the_fetch(tmp_path):
+    workdir = copy_repo(tmp_path / "repo")
+    assert run_pipeline(workdir, SIPRI_RECORD).returncode == 0
+    sha = hashlib.sha256((workdir / SIPRI).read_bytes()).hexdigest()
+    registry = workdir / "data/sources.yaml"
+    registry.write_text(registry.read_text().replace(sha, "a" * 64))
+    proc = run_pipeline(workdir, SIPRI_RECORD)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert f"{SIPRI}: expected sha256 {'a' * 64}" in out, out[-2000:]
+    assert not (workdir / SIPRI_RECORD).exists()
+
+
+def test_a_vendored_file_deleted_after_a_build_stops_the_next(tmp_path):
+    workdir = copy_repo(tmp_path / "repo")
+    assert run_pipeline(workdir, SIPRI_RECORD).returncode == 0
+    (workdir / SIPRI).unlink()
+    proc = run_pipeline(workdir, SIPRI_RECORD)
+    assert proc.returncode != 0
+    assert f"error: {SIPRI}: expected the vendored file" in proc.stdout + proc.stderr
+
+
+REGISTRY, CONFIG = "data/sources.yaml", "config/config.yaml"
+
+
+def append(text: str):
+    return lambda t: t + text
+
+
+# The registry and the config are read before anything runs: (file, edit, message)
+SETTINGS_CASES = {
+    "sha256 not 64 lowercase hex digits": (
+        REGISTRY, replace("sha256: eac34d3a", "sha256: EAC34D3A"),
+        "data/sources.yaml: expected a valid registry entry (source 'usgs_mcs2023', key "
+        "files.0.sha256), found \"'EAC34D3A"),
+    "URL without a scheme": (
+        REGISTRY, replace("url: https://doi.org/10.5066/P9WCYUI6", "url: doi.org/x"),
+        "(source 'usgs_mcs2023', key url), found \"'doi.org/x' does not match"),
+    "no licence": (
+        REGISTRY, replace("    licence: CC BY 4.0\n", ""),
+        "(source 'worldbank_wgi'), found \"'licence' is a required property\""),
+    "registry YAML syntax error": (
+        REGISTRY, replace("sources:\n", "sources: [\n"),
+        "data/sources.yaml: expected valid YAML (line"),
+    "config YAML syntax error": (
+        CONFIG, append("editions: [mcs2023, mcs2024\n"),
+        "config.yaml: expected valid YAML (line 40, column 1)"),
+    "config python tag": (
+        CONFIG, append("x: !!python/object/apply:os.system [\"touch pwned\"]\n"),
+        "config.yaml: expected valid YAML (line 39, column 4), found 'a !!python tag (it "
+        "would run code; only plain YAML is read)'"),
+}
+
+
+@pytest.mark.parametrize("case", SETTINGS_CASES)
+def test_bad_settings_are_refused_before_anything_runs(case, tmp_path):
+    rel, edit, message = SETTINGS_CASES[case]
+    workdir = copy_repo(tmp_path / "repo")
+    path = workdir / rel
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    proc = run_pipeline(workdir, OBS)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and message in out, out[-2000:]
+    assert "Traceback" not in out and not (workdir / "pwned").exists()
     assert not (workdir / "results").exists()
 
 

@@ -69,7 +69,8 @@ def test_withheld_value_is_not_a_number(observations):
     sel = observations[(observations.file == "mcs2024-lithi_world.csv")
                        & (observations.row == 2)]
     assert one(sel, year=2022, measure="production").flag == "W"
-    assert one(sel, year=2023, measure="production").flag == "e;W"
+    # the header marks 2023 estimated, but a withheld value is no estimate of a number
+    assert one(sel, year=2023, measure="production").flag == "W"
     assert sel[sel.measure == "production"].value.isna().all()
     assert one(sel, measure="reserves").value == 1_100_000
 
@@ -155,3 +156,81 @@ def test_table3_corrections_are_listed_on_their_cells(built):
     assert (t3.correction_id != "").sum() == 15
     untouched = t3[t3.correction_id == ""]
     assert untouched.value.equals(untouched.value_printed)
+
+
+# --- header units the data contradict, and estimate marks in notes (issue 10) --------------
+
+def test_chromium_2021_is_read_in_the_thousand_tons_its_note_states(observations):
+    # mcs2023-chrom_world.csv line 6: South Africa 18600 under Prod_t_2021, note "Units are
+    # thousand metric tons"; finding U01 of data/corrections/usgs_units.csv
+    row = one(observations, edition="mcs2023", commodity="chromium", country_code="ZAF",
+              measure="production", year=2021)
+    assert row.value == 18_600_000 and row.value_raw == "18600"
+    assert (row.unit_raw, row.unit_applied, row.unit_finding) == ("t", "kt", "U01")
+
+
+def test_selenium_2023_reserves_are_read_in_tons_as_mcs_2023_gives_them(observations):
+    # mcs2024-selen_world.csv line 4: Canada 6000 under Reserves_kt; MCS 2023 line 4: 6000
+    # under Reserves_t (finding U05)
+    new = one(observations, edition="mcs2024", commodity="selenium", country_code="CAN",
+              measure="reserves")
+    old = one(observations, edition="mcs2023", commodity="selenium", country_code="CAN",
+              measure="reserves")
+    assert new.value == old.value == 6_000
+    assert (new.unit_raw, new.unit_applied, new.unit_finding) == ("kt", "t", "U05")
+    assert (old.unit_raw, old.unit_applied, old.unit_finding) == ("t", "t", "")
+
+
+def test_every_cell_of_a_corrected_column_is_corrected(observations):
+    counts = observations[observations.unit_finding != ""].groupby("unit_finding").size()
+    # chromium 2 x 8 rows, vanadium 7, rhenium 10, selenium 15, talc 16; gypsum is a
+    # confirmed revision of one cell
+    assert counts.to_dict() == {"U01": 8, "U02": 8, "U03": 7, "U04": 10, "U05": 15,
+                                "U06": 16, "U07": 1}
+
+
+@pytest.mark.parametrize("where, flagged", [
+    # mcs2024-lithi_world.csv line 5: Brazil 2630 (2022), note "Also estimated in 2022"
+    (dict(edition="mcs2024", commodity="lithium", country_code="BRA", year=2022), True),
+    # line 3: Argentina 6590 (2022), no note: reported, not estimated
+    (dict(edition="mcs2024", commodity="lithium", country_code="ARG", year=2022), False),
+    # mcs2023-heliu_world.csv line 4: Algeria 14 (2021), "Production in 2021 is also
+    # estimated"
+    (dict(edition="mcs2023", commodity="helium", country_code="DZA", year=2021), True),
+    # mcs2024-potas_world.csv line 13: Spain 420 (2022), "Also estimated in 2024", read as
+    # 2022 (data/corrections/usgs_note_readings.csv)
+    (dict(edition="mcs2024", commodity="potash", country_code="ESP", year=2022), True),
+])
+def test_estimate_marks_in_notes_flag_the_year_they_name(observations, where, flagged):
+    row = one(observations, measure="production", **where)
+    assert ("e" in row.flag.split(";")) is flagged
+
+
+def test_an_e_glued_to_the_name_marks_production_not_reserves(observations):
+    # mcs2024-perli_world.csv line 5: "Chinae", production 1500 (2022), reserves 32000
+    prod = one(observations, edition="mcs2024", commodity="perlite", country_code="CHN",
+               measure="production", year=2022)
+    res = one(observations, edition="mcs2024", commodity="perlite", country_code="CHN",
+              measure="reserves")
+    assert prod.flag == "e" and res.flag == ""
+    # a code is not a number: no estimate mark on it (line 3: "Argentinae", reserves NA)
+    na = one(observations, edition="mcs2024", commodity="perlite", country_code="ARG",
+             measure="reserves")
+    assert na.flag == "NA"
+
+
+def test_revisions_between_editions(built):
+    rev = pd.read_csv(built / "results/tidy/usgs_revisions.csv", keep_default_na=False)
+    # chromium 2022, South Africa: MCS 2023 18000 (kt, corrected), MCS 2024 19100 kt
+    zaf = one(rev, commodity="chromium", measure="production", country_code="ZAF",
+              year_earlier=2022)
+    assert float(zaf.ratio) == pytest.approx(19_100 / 18_000)
+    assert zaf.verdict == "unit-corrected" and zaf.unit_findings == "U02"
+    # gypsum reserves, Thailand: 1,700 -> 910,000 kt, near 10^3 but a recorded revision
+    tha = one(rev, commodity="gypsum", measure="reserves", country_code="THA")
+    assert (int(tha.scale), tha.verdict) == (3, "confirmed-revision")
+    # rare earths 2022, China: 210,000 t in both editions
+    chn = one(rev, commodity="rare_earths", measure="production", country_code="CHN",
+              year_earlier=2022)
+    assert chn.verdict == "same" and chn.value_raw_later == "210000"
+    assert set(rev.verdict) <= {"same", "revision", "unit-corrected", "confirmed-revision"}

@@ -88,12 +88,22 @@ def concentration(dist: pd.DataFrame, wgi: dict[int, dict[str, float]]) -> pd.Da
     """One row of statistics per distribution (see docs/methods.md for each column)."""
     rows = [_one_distribution(dict(zip(KEY, key)), g, wgi)
             for key, g in dist.groupby(KEY, sort=True, dropna=False)]
-    out = pd.DataFrame(rows)
-    # a distribution without shares has no producers to name
+    # a distribution without shares has no producers to name (and if none has shares, the
+    # columns of the statistics are still there, empty)
+    out = pd.DataFrame(rows).reindex(columns=list(dict.fromkeys(
+        [c for r in rows for c in r] + STAT_COLUMNS)))
     text = ["cr1_country", "cr3_countries", "doj_ftc_class_lower", "doj_ftc_class_upper",
             "doj_ftc_guidelines", "wgi_missing"]
     out[text] = out[text].fillna("")
     return out
+
+
+STAT_COLUMNS = ["listed_share", "unassigned_share", "china_share", "cr1", "cr1_country",
+                "cr3", "cr3_countries", "cr3_is_lower_bound", "hhi_lower", "hhi_upper",
+                "hhi_headline", "hhi_normalised", "effective_producers_min",
+                "effective_producers_max", "shannon_entropy", "doj_ftc_class_lower",
+                "doj_ftc_class_upper", "doj_ftc_guidelines", "wgi_year", "hhi_wgi",
+                "country_risk_wgi", "wgi_coverage", "wgi_missing", "note"]
 
 
 def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
@@ -201,7 +211,10 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
 
 
 def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
-    """World reserves over world production of the reserves' year, per series."""
+    """World reserves over world production of the reserves' year, per series: the
+    source's world totals where it gives them (not the share denominator, which may be
+    the listed sum), else the sum of its rows."""
+    conc = conc.assign(total=conc["world_total"].fillna(conc["total"]))
     res = conc[conc["measure"] == "reserves"]
     prod = conc[conc["measure"] == "production"]
     m = res.merge(prod, on=["dataset", "edition", "commodity", "series", "year"],

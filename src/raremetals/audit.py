@@ -6,13 +6,23 @@ claimed number from the tidy data and returns the value with a sentence of evide
 claim without a check, or whose check says ``none``, is ``not-checkable``, and the
 evidence names the source that would check it.
 
-Statuses: ``match``; ``mismatch`` (a vendored source disagrees); ``inconsistent`` (the
-paper disagrees with itself, e.g. text against Table 3); ``unit-slip`` (right once a unit
-error is undone); ``not-checkable``.
+Statuses: ``match`` (the data reproduce the number); ``consistent`` (the claim is a bound,
+"more than" or "at most", and the data satisfy it: they do not reproduce a number);
+``mismatch`` (a vendored source disagrees); ``inconsistent`` (the paper disagrees with
+itself, e.g. text against Table 3); ``unit-slip`` (right once a unit error is undone);
+``not-checkable``.
 
-Tolerance, unless the check gives one: a number printed with "約"/"~" matches within 10%
-of itself; any other number matches when the recomputed value rounds to it, i.e. within
-half a unit of its last significant digit (97 → ±0.5; 22.1 → ±0.05; 124,000 → ±500).
+One rounding rule for every claim, the one the paper itself follows (it prints 97% for
+China's 120,000 of 124,000 t, 96.77%, and -40% for a quota cut of 39.66%): the
+recomputed value, rounded half up (四捨五入) to the claim's printed precision, must equal
+the claim. The precision is the last printed decimal (22.1 → 0.1), or for tonnages the
+last non-zero digit (124,000 t → 1,000; 9,900 万 t → 1,000,000 t), else 1. A number
+printed with "約"/"~" matches within 10% of itself; a check may give its own tolerance
+where the claim's words say how loose it is ("3倍強", a little over three times).
+
+A claim that is the basis of a correction of Table 3 is never checked against the
+corrected cell (that would only return the claim): its check must read independent
+evidence, and the evidence says which correction it supports.
 """
 
 from __future__ import annotations
@@ -20,12 +30,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
 from .errors import InputError
 
-STATUSES = ["match", "mismatch", "inconsistent", "unit-slip", "not-checkable"]
+STATUSES = ["match", "consistent", "mismatch", "inconsistent", "unit-slip", "not-checkable"]
 APPROX_TOLERANCE = 0.10
 
 
@@ -44,21 +55,31 @@ def parse_claimed(text: str) -> Claimed | None:
     return Claimed(float(m[3].replace(",", "")), bool(m[1]), m[2] or "")
 
 
-def default_tolerance(claimed_text: str, claimed: Claimed, unit: str = "") -> float:
-    """Half a unit of the last printed digit; "約" numbers within 10%.
+def precision(claimed_text: str, unit: str = "") -> Decimal:
+    """The unit of the last printed digit (see the module docstring).
 
     Tonnages are printed rounded (124,000 t, 9,900 万 t), so their trailing zeros are not
     significant; percentages, GW and other small numbers are printed to the digit.
     """
-    if claimed.approx:
-        return APPROX_TOLERANCE * abs(claimed.value)
     digits = re.sub(r"[^\d.]", "", str(claimed_text))
     if "." in digits:
-        return 0.5 * 10 ** -len(digits.split(".")[1])
+        return Decimal(1).scaleb(-len(digits.split(".")[1]))
     if unit != "t":
-        return 0.5
-    stripped = digits.rstrip("0")
-    return 0.5 * 10 ** (len(digits) - len(stripped))
+        return Decimal(1)
+    return Decimal(1).scaleb(len(digits) - len(digits.rstrip("0")))
+
+
+def round_half_up(value: float, step: Decimal) -> float:
+    """``value`` rounded half up (四捨五入) to a multiple of ``step``."""
+    return float((Decimal(str(float(value))) / step).quantize(Decimal(1), ROUND_HALF_UP) * step)
+
+
+def default_tolerance(claimed_text: str, claimed: Claimed, unit: str = "") -> float:
+    """Half the printed precision (the interval that rounds to the claim); "約" numbers:
+    10% of themselves."""
+    if claimed.approx:
+        return APPROX_TOLERANCE * abs(claimed.value)
+    return float(precision(claimed_text, unit)) / 2
 
 
 def parse_args(text: str) -> dict[str, str]:
@@ -152,17 +173,26 @@ def m_t3_japan_share(src: Sources, a, claim):
 
 
 def m_t3_at_most(src: Sources, a, claim):
+    """The most Table 3 leaves for the claim's countries together: the world total less
+    the other listed countries, and no more than each listed member's own value plus,
+    for each member Table 3 does not list, the smallest value it lists (an unlisted
+    country ranks below the top three)."""
     members = a["countries"].split("+")
     world = src.t3_world(a["symbol"], a["measure"])
     listed = src.t3_listed(a["symbol"], a["measure"])
+    inside = listed[listed["country_code"].isin(members)]
     others = listed[~listed["country_code"].isin(members)]
-    bound = world["value"] - others["value"].sum()
-    if not listed["country_code"].isin(members).any():
-        bound = min(bound, listed["value"].min() * len(members))
+    unlisted = [m for m in members if m not in set(inside["country_code"])]
+    smallest = listed["value"].min()
+    residual = world["value"] - others["value"].sum()
+    by_rank = inside["value"].sum() + smallest * len(unlisted)
+    bound = min(residual, by_rank)
     refs = "; ".join(_ref(r) for r in listed.to_dict("records")) + f"; {_ref(world)}"
-    return (bound, f"Table 3 leaves at most {bound:,.0f} t for {' + '.join(members)} (world "
-            f"{world['value']:,.0f} t less the other listed countries, and no more than the "
-            "smallest listed value for each unlisted country)", refs)
+    parts = [f"{r['country_code']} {r['value']:,.0f} t" for r in inside.to_dict("records")]
+    parts += [f"{m} at most {smallest:,.0f} t (unlisted)" for m in unlisted]
+    return (bound, f"Table 3 leaves at most {bound:,.0f} t for {' + '.join(members)}: the "
+            f"lesser of the world {world['value']:,.0f} t less the other listed countries "
+            f"({residual:,.0f} t) and {' + '.join(parts)} ({by_rank:,.0f} t)", refs)
 
 
 def m_t3_us_nir(src: Sources, a, claim):
@@ -206,13 +236,15 @@ def m_gwec(src: Sources, a, claim):
 
 
 def m_gwec_share(src: Sources, a, claim):
+    """A country's share of the world, both from one publication (one vintage: a
+    preliminary country figure is never set against a final world total)."""
     part = src.one(src.gwec, "GWEC", source_id=a["source_id"], region=a["region"],
                    year=a["year"], measure=a["measure"])
-    world = src.one(src.gwec, "GWEC", source_id=a.get("world_source_id", a["source_id"]),
-                    region="World", year=a["year"], measure=a["measure"])
+    world = src.one(src.gwec, "GWEC", source_id=a["source_id"], region="World",
+                    year=a["year"], measure=a["measure"])
     share = 100 * _gwec_gw(part) / _gwec_gw(world)
-    return (share, f"{a['region']} {_gwec_gw(part):g} GW of a world {_gwec_gw(world):g} GW = "
-            f"{share:.1f}%", f"{_ref(part)}; {_ref(world)}")
+    return (share, f"{part['publication']}: {a['region']} {_gwec_gw(part):g} GW of a world "
+            f"{_gwec_gw(world):g} GW = {share:.2f}%", f"{_ref(part)}; {_ref(world)}")
 
 
 def _sipri(src, country, year, sheet):
@@ -249,6 +281,14 @@ def m_secondary_share(src: Sources, a, claim):
             _ref(row), share)
 
 
+def m_secondary_value(src: Sources, a, claim):
+    row = src.one(src.secondary, "secondary evidence", source_id=a["source_id"],
+                  country=a["country"], measure=a["measure"])
+    value = float(str(row["value"]).replace(",", ""))
+    return (value, f"{row['source_id']} gives {a['country']} {a['measure'].replace('_', ' ')} "
+            f"{row['value']} {row['unit']}", _ref(row))
+
+
 def m_arith(src: Sources, a, claim):
     expr = a["expr"]
     ids = sorted(set(re.findall(r"C\d{3}", expr)))
@@ -265,14 +305,32 @@ class NotCheckable(Exception):
 METHODS = {name[2:]: fn for name, fn in globals().items() if name.startswith("m_")}
 
 
-def _compare(recomputed, claimed: Claimed, tolerance: float, op: str = "") -> bool:
+def _holds(recomputed, claimed: Claimed, step: Decimal, tolerance: float | None,
+           op: str) -> bool:
+    """Whether the data bear the claim out: by the rounding rule, or within ``tolerance``
+    where the claim is approximate or its check gives one."""
     if isinstance(recomputed, dict):
-        return all(_compare(v, claimed, tolerance, op) for v in recomputed.values())
-    if op in (">", ">=") or claimed.bound in (">", ">="):
-        return recomputed >= claimed.value - tolerance
+        return all(_holds(v, claimed, step, tolerance, op) for v in recomputed.values())
+    lower_bound = op in (">", ">=") or claimed.bound in (">", ">=")
+    if tolerance is not None:
+        if lower_bound:
+            return recomputed >= claimed.value - tolerance
+        if op == "at_most":
+            return claimed.value <= recomputed + tolerance
+        return abs(recomputed - claimed.value) <= tolerance + 1e-9
+    rounded = round_half_up(recomputed, step)
+    if lower_bound:
+        return rounded >= claimed.value
     if op == "at_most":
-        return claimed.value <= recomputed + tolerance
-    return abs(recomputed - claimed.value) <= tolerance + 1e-9
+        return claimed.value <= rounded
+    return rounded == claimed.value
+
+
+def correction_bases(table3: pd.DataFrame) -> dict[str, str]:
+    """Claim id -> the Table 3 correction whose evidence rests on that claim."""
+    return {cid: r["correction_id"] for r in table3.to_dict("records")
+            if r.get("correction_id") for cid in re.findall(r"C\d{3}",
+                                                            r["correction_evidence"])}
 
 
 def audit_claims(claims: pd.DataFrame, checks: pd.DataFrame, src: Sources,
@@ -284,6 +342,7 @@ def audit_claims(claims: pd.DataFrame, checks: pd.DataFrame, src: Sources,
                          column="claim_id")
     by_id = {r["claim_id"]: (line, r) for line, r in
              enumerate(checks.to_dict("records"), start=2)}
+    bases = correction_bases(src.t3)
     out = []
     for c in claims.to_dict("records"):
         line, check = by_id.get(c["claim_id"], (None, None))
@@ -305,6 +364,12 @@ def audit_claims(claims: pd.DataFrame, checks: pd.DataFrame, src: Sources,
                              "states a number", f"{check['method']} for {c['value']!r}",
                              row=line, column="method")
         args = parse_args(check["args"])
+        basis = bases.get(c["claim_id"])
+        if basis and check["method"].startswith("t3_"):
+            raise InputError(checks_path, f"a check on evidence independent of Table 3: the "
+                             f"claim is the basis of correction {basis}, so the corrected "
+                             "cell would only return the claim", check["method"], row=line,
+                             column="method")
         try:
             result = METHODS[check["method"]](src, args, claimed)
         except NotCheckable as why:
@@ -315,19 +380,27 @@ def audit_claims(claims: pd.DataFrame, checks: pd.DataFrame, src: Sources,
             raise InputError(checks_path, "a check whose data can be found",
                              str(err), row=line) from None
         recomputed, evidence, refs = result[:3]
-        compared = result[3] if len(result) > 3 else recomputed
-        tol = float(check["tolerance"]) if check["tolerance"] else \
-            default_tolerance(c["value"], claimed, c["unit"])
+        op = "at_most" if check["method"] == "t3_at_most" else args.get("op", "")
+        tol = float(check["tolerance"]) if check["tolerance"] else (
+            default_tolerance(c["value"], claimed) if claimed.approx else None)
         if check["method"] == "secondary_share":
-            ok = abs(compared - recomputed) <= tol + 1e-9
+            # the source's printed percentage against the claim's share, rounded alike
+            source = Claimed(recomputed, False, "")
+            step = precision(f"{recomputed:g}")
+            ok = _holds(result[3], source, step, tol, "")
         else:
-            op = "at_most" if check["method"] == "t3_at_most" else args.get("op", "")
-            ok = _compare(recomputed, claimed, tol, op)
-        status = "match" if ok else check["on_fail"]
+            step = precision(c["value"], c["unit"])
+            ok = _holds(recomputed, claimed, step, tol, op)
+        bound = op in (">", ">=", "at_most") or claimed.bound != ""
+        status = ("consistent" if bound else "match") if ok else check["on_fail"]
         if check["note"]:
             evidence += f". {check['note']}"
+        if basis:
+            evidence += (f". The claim is the basis of correction {basis} of Table 3; "
+                         "this check reads evidence independent of it")
         out.append({**row, "method": check["method"], "status": status,
-                    "recomputed": _fmt(recomputed), "tolerance": f"{tol:g}",
+                    "recomputed": _fmt(recomputed),
+                    "tolerance": f"{tol:g}" if tol is not None else f"{float(step) / 2:g}",
                     "sources": refs, "evidence": evidence})
     return pd.DataFrame(out)
 

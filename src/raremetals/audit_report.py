@@ -9,7 +9,10 @@ import pandas as pd
 from .audit import ERRATA_STATUSES, STATUSES
 
 STATUS_TEXT = {
-    "match": "The number holds: the data reproduce it within the stated tolerance.",
+    "match": "The number holds: the data, rounded half up to the precision the paper "
+             "prints, reproduce it (approximate numbers within 10%).",
+    "consistent": "The claim is a bound (more than, at most) and the data satisfy it; they "
+                  "do not reproduce a number.",
     "mismatch": "A vendored source gives a different number.",
     "inconsistent": "The paper contradicts itself (its text against its Table 3, or its own "
                     "arithmetic).",

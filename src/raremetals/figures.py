@@ -62,7 +62,7 @@ def _periodic(d, cfg, lang):
 
 
 def _shares(d, cfg, lang):
-    return _plots().fig_shares_2009(d["shares"], d["commodities"], lang)
+    return _plots().fig_shares_2009(d["shares"], d["concentration"], d["commodities"], lang)
 
 
 def _china(d, cfg, lang):
@@ -130,12 +130,14 @@ FIGURES: dict[str, FigureSpec] = {
         "表1 周期表とレアメタル（橙）・レアアース（青）。1984年の定義による。"
         "出典: data/elements.csv。"),
     "fig1_shares_2009": FigureSpec(
-        ("shares", "commodities"), _shares,
+        ("shares", "concentration", "commodities"), _shares,
         "Shares of world production and reserves held by the top three countries, and the "
-        "rest, for the paper's twelve metals, 2009. Source: the paper's Table 3 (corrected), "
-        "results/stats/country_shares.csv.",
+        "rest, for the paper's twelve metals, 2009; † where the listed countries exceed the "
+        "rounded world total, shares are of their sum. Source: the paper's Table 3 "
+        "(corrected), results/stats/country_shares.csv, concentration.csv.",
         "論文の12鉱種について、上位3か国とその他が世界の産出量・埋蔵量に占めるシェア（2009年）。"
-        "出典: 論文の表3（訂正版）、results/stats/country_shares.csv。"),
+        "†は掲載国の合計が四捨五入された世界計を上回るもの（シェアはその合計に対する値）。"
+        "出典: 論文の表3（訂正版）、results/stats/country_shares.csv、concentration.csv。"),
     "fig2_china_production_vs_reserves": FigureSpec(
         ("comparison", "commodities"), _china,
         "China's share of world production against its share of world reserves, 2009 "

@@ -24,7 +24,7 @@ STATISTICS = {
     "hhi_lower": ("HHIlow", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
     "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
 }
-AUDIT_STATUSES = {"match": "Match", "mismatch": "Mismatch", "inconsistent": "Inconsistent",
+AUDIT_STATUSES = {"match": "Match", "consistent": "Consistent", "mismatch": "Mismatch", "inconsistent": "Inconsistent",
                   "unit-slip": "UnitSlip", "not-checkable": "NotCheckable"}
 
 

@@ -88,6 +88,8 @@ T = {
         "production": "Production", "reserves": "Reserves", "rest": "rest of world",
         "top3": "other top-3 countries", "group": "group of countries (CIS)",
         "share": "Share of world total", "fig1": "Top three countries' shares, 2009",
+        "exceeds": "† The listed countries add up to more than the rounded world total: "
+                   "shares are of their sum, so none is overstated.",
         "china_res": "China's share of world reserves",
         "china_prod": "China's share of world production",
         "fig2": "China: production share against reserves share",
@@ -121,6 +123,8 @@ T = {
         "production": "産出量", "reserves": "埋蔵量", "rest": "その他",
         "top3": "上位3か国（中国以外）", "group": "国家群（CIS）",
         "share": "世界計に占めるシェア", "fig1": "上位3か国のシェア（2009年）",
+        "exceeds": "† 掲載国の合計が四捨五入された世界計を上回るため、シェアはその合計に対する値"
+                   "（過大にならない）。",
         "china_res": "中国の埋蔵量シェア", "china_prod": "中国の産出量シェア",
         "fig2": "中国の産出量シェアと埋蔵量シェア",
         "hhi": "ハーフィンダール・ハーシュマン指数（産出量）",
@@ -157,8 +161,12 @@ def paper_metals(commodities: pd.DataFrame) -> list[str]:
     return list(m.sort_values("paper_order", key=lambda s: s.astype(int))["commodity"])
 
 
-def fig_shares_2009(shares: pd.DataFrame, commodities: pd.DataFrame, lang: str) -> Figure:
-    """Top-3 countries and the rest, as shares of world production and reserves, 2009."""
+def fig_shares_2009(shares: pd.DataFrame, conc: pd.DataFrame, commodities: pd.DataFrame,
+                    lang: str) -> Figure:
+    """Top-3 countries and the rest, as shares of world production and reserves, 2009.
+
+    Where the listed countries sum to more than the (rounded) world total, shares are of
+    their sum (docs/methods.md): the bar is marked † and the footnote says so."""
     t = T[lang]
     metals = paper_metals(commodities)
     names = _names(commodities, lang)
@@ -189,6 +197,11 @@ def fig_shares_2009(shares: pd.DataFrame, commodities: pd.DataFrame, lang: str) 
                 if not rows.empty:
                     ax.barh(i, max(0.0, 1 - left), left=left, color=REST, edgecolor="white",
                             gid=f"{metal}:rest")
+                over = conc[(conc["dataset"] == "paper_table3") & (conc["commodity"] == metal)
+                            & (conc["measure"] == measure) & conc["listed_exceeds_total"]]
+                if not over.empty:
+                    ax.text(1.01, i, "†", va="center", fontsize=10, clip_on=False,
+                            gid=f"{metal}:listed_exceeds_total")
             ax.set_title(t[measure])
             ax.set_xlim(0, 1)
             ax.set_xlabel(t["share"])
@@ -200,9 +213,11 @@ def fig_shares_2009(shares: pd.DataFrame, commodities: pd.DataFrame, lang: str) 
                    matplotlib.patches.Patch(facecolor=GREYS[1], hatch="//", edgecolor="white",
                                             label=t["group"]),
                    matplotlib.patches.Patch(color=REST, label=t["rest"])]
-        fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False)
+        fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False,
+                   bbox_to_anchor=(0.5, 0.035))
+        fig.text(0.5, 0.01, t["exceeds"], ha="center", fontsize=8, color="#444")
         fig.suptitle(t["fig1"])
-        fig.tight_layout(rect=(0, 0.05, 1, 1))
+        fig.tight_layout(rect=(0, 0.09, 1, 1))
     return fig
 
 

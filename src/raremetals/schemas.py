@@ -298,8 +298,8 @@ RESERVES_TO_PRODUCTION = pa.DataFrameSchema(
     {
         **{k: DIST_KEY[k] for k in ("dataset", "edition", "commodity", "series")},
         "year": pa.Column(int, description="Year of the reserves and of the production used"),
-        "reserves": _num("World reserves (total of the reserves distribution)"),
-        "production": _num("World production of the same year"),
+        "reserves": _num("World reserves: the source's world total, or the sum of its rows"),
+        "production": _num("World production of the same year, likewise"),
         "unit": _str("Unit of reserves and production"),
         "basis": _str("Basis of the production figures"),
         "rp_years": _num("Reserves-to-production ratio in years; empty where units or "
@@ -392,11 +392,14 @@ CLAIMS_AUDIT = pa.DataFrameSchema(
             ("unit", "Its unit"), ("year", "Year it refers to"))},
         "method": _str("How it was checked (data/audit/claim_checks.csv); empty if not"),
         "recomputed": _str("The value recomputed from the data"),
-        "tolerance": _str("Tolerance of the comparison, in the claim's unit"),
+        "tolerance": _str("Half the printed precision (the values that round half up to the "
+                          "claim lie within it), or the check's own tolerance, in the "
+                          "claim's unit"),
         "sources": _str("file:row of every value the check read"),
-        "status": _str("match, mismatch, inconsistent, unit-slip or not-checkable",
-                       checks=pa.Check.isin(["match", "mismatch", "inconsistent", "unit-slip",
-                                             "not-checkable"])),
+        "status": _str("match, consistent (a bound the data satisfy), mismatch, "
+                       "inconsistent, unit-slip or not-checkable",
+                       checks=pa.Check.isin(["match", "consistent", "mismatch",
+                                             "inconsistent", "unit-slip", "not-checkable"])),
         "evidence": _str("One sentence of evidence, or which source would check it"),
     },
     strict=True, name="claims_audit",

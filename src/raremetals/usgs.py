@@ -256,10 +256,11 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
     width = max(len(r) for r in rows)
     header = [fixes.get(i + 1, fixes.get(h.strip(), h.strip()))
               for i, h in enumerate(rows[0] + [""] * (width - len(rows[0])))]
-    refuse_headerless(path, header, rows[1:])
     for required in ("Source", "Country", "Type"):
         if required not in header:
-            raise InputError(path, f"a column named '{required}'", ", ".join(header))
+            raise InputError(path, f"a column named '{required}'",
+                             ", ".join(h for h in header if h))
+    refuse_headerless(path, header, rows[1:])
     value_columns = {}
     for i, name in enumerate(header):
         if not name or name in ("Source", "Country", "Type", NOT_READ) \
