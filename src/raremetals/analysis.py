@@ -160,6 +160,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         return {**row, "note": "; ".join(notes + ["total is zero: no shares"])}
     share = stats.shares(by_country, total)
     values = list(share.values())
+    r = stats.unassigned_share(values)
     lower, upper = stats.hhi_bounds(values)
     cr1, top1 = stats.top_k(share, 1)
     cr3, top3 = stats.top_k(share, 3)
@@ -168,10 +169,10 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     return {
         **row,
         # shares of their own sum can add up to 1 + 1 ulp
-        "listed_share": min(1.0, math.fsum(values)), "unassigned_share": stats.unassigned_share(values),
+        "listed_share": min(1.0, math.fsum(values)), "unassigned_share": r,
         "china_share": share.get("CHN", math.nan),
         "cr1": cr1, "cr1_country": _join(top1), "cr3": cr3, "cr3_countries": _join(top3),
-        "cr3_is_lower_bound": len(by_country) < 3 and stats.unassigned_share(values) > 0,
+        "cr3_is_lower_bound": len(by_country) < 3 and r > 0,
         "hhi_lower": lower, "hhi_upper": upper, "hhi_headline": lower,
         "hhi_normalised": stats.normalised_hhi(values),
         "effective_producers_min": stats.effective_producers(upper),

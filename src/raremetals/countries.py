@@ -16,7 +16,6 @@ qualifiers (``Brazil (beneficiated)``, ``Kazakhstan, concentrate``).
 from __future__ import annotations
 
 import difflib
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -103,6 +102,4 @@ class CountryResolver:
 def _converter():
     import country_converter as coco
 
-    # coco logs every name it cannot match; the resolver reports those itself.
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
     return coco.CountryConverter()

@@ -24,8 +24,9 @@ STATISTICS = {
     "hhi_lower": ("HHIlow", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
     "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
 }
-AUDIT_STATUSES = {"match": "Match", "consistent": "Consistent", "mismatch": "Mismatch", "inconsistent": "Inconsistent",
-                  "unit-slip": "UnitSlip", "not-checkable": "NotCheckable"}
+AUDIT_STATUSES = {"match": "Match", "consistent": "Consistent", "mismatch": "Mismatch",
+                  "inconsistent": "Inconsistent", "unit-slip": "UnitSlip",
+                  "not-checkable": "NotCheckable"}
 
 
 def camel(text: str) -> str:

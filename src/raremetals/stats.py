@@ -2,9 +2,10 @@
 
 Shares are fractions of a distribution's total (:func:`denominator`: the source's world
 total where it gives one and it covers the listed countries, else their sum), so every
-share lies in [0, 1] and the listed shares never sum above 1. Countries the source names with a number are "listed"; what the total holds beyond
-them (the source's "Other countries", groups reported together, withheld values, rounding)
-is the *unassigned* share ``r``. Because nothing says how ``r`` is split, the HHI is a
+share lies in [0, 1] and the listed shares never sum above 1. Countries the source names
+with a number are "listed"; what the total holds beyond them (the source's "Other
+countries", groups reported together, withheld values, rounding) is the *unassigned*
+share ``r``. Because nothing says how ``r`` is split, the HHI is a
 range: lower bound with ``r`` spread over infinitely many small producers (it adds 0),
 upper bound with ``r`` held by one producer (it adds ``r²``). Headline outputs use the
 lower bound: it is what the named producers alone imply, so it never overstates

@@ -316,15 +316,14 @@ def parse_world_file(path, source_id: str, commodities: dict[str, dict],
         marks = {}
         for measure, i in note_col.items():
             years, every = estimate_marks(cells[i])
-            readings = {says: reads for (ed, f, r, c), (says, reads) in
-                        (note_readings or {}).items()
-                        if (ed, f, r, c) == (edition, path.name.lower(), rownum, header[i])}
-            years = {readings.get(y, y) for y in years} - {None}
-            stray = sorted(years - years_of.get(measure, set()))
-            if stray:
+            says, reads = (note_readings or {}).get(
+                (edition, path.name.lower(), rownum, header[i]), (None, None))
+            years = {reads if y == says else y for y in years} - {None}
+            held = sorted(years_of.get(measure, ()))
+            if years - set(held):
                 raise InputError(path, f"a note naming a year of the file's {measure} "
-                                 f"columns ({', '.join(map(str, sorted(years_of.get(measure, ()))))})"
-                                 "; if the note means another year, record how it reads in "
+                                 f"columns ({', '.join(map(str, held))}); if the note means "
+                                 "another year, record how it reads in "
                                  "data/corrections/usgs_note_readings.csv", cells[i].strip(),
                                  row=rownum, column=header[i])
             marks[measure] = (years, every)
