@@ -96,6 +96,9 @@ CASES = {
         line for line in t.splitlines() if not line.startswith("U05,")) + "\n", False, OBS,
         "mcs2024-selen_world.csv, row 4, column 'Reserves_kt': expected a value on the scale "
         "of mcs2023's mcs2023-selen_world.csv:4:Reserves_t (6000)"),
+    "unit finding in an unknown unit": (
+        UNITS, replace("Reserves_kt,,kt,t,unit-error", "Reserves_kt,,kt,tonnes,unit-error"),
+        False, OBS, "usgs_units.csv, row 6, column 'unit_used': expected a unit of kg, t, kt"),
     "note naming a year the file lacks": (
         RAREE, replace(",Production quota;", ",Also estimated in 2021. Production quota;"), True,
         OBS, "mcs2024-raree_world.csv, row 7, column 'Prod_notes': expected a note naming a "

@@ -285,8 +285,9 @@ def m_secondary_value(src: Sources, a, claim):
     row = src.one(src.secondary, "secondary evidence", source_id=a["source_id"],
                   country=a["country"], measure=a["measure"])
     value = float(str(row["value"]).replace(",", ""))
+    shown = f"{value:,.0f}" if value >= 1000 else f"{value:g}"
     return (value, f"{row['source_id']} gives {a['country']} {a['measure'].replace('_', ' ')} "
-            f"{row['value']} {row['unit']}", _ref(row))
+            f"{shown} {row['unit']}", _ref(row))
 
 
 def m_arith(src: Sources, a, claim):

@@ -144,8 +144,29 @@ class UnitFinding:
 UNIT_VERDICTS = ("unit-error", "revision")
 
 
-def load_unit_findings(path) -> list[UnitFinding]:
+def _table(path, columns: list[str]) -> pd.DataFrame:
+    """A corrections table as text, with the columns its loader reads."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise InputError(path, f"the columns {', '.join(columns)}", ", ".join(table.columns),
+                         row=1)
+    return table
+
+
+def _whole(path, text: str, line: int, column: str, blank_ok: bool = False) -> int | None:
+    """A whole number of a corrections table (a row, a year, a position)."""
+    if blank_ok and not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise InputError(path, "a whole number" + (" or nothing" if blank_ok else ""), text,
+                         row=line, column=column)
+    return int(text)
+
+
+def load_unit_findings(path) -> list[UnitFinding]:
+    table = _table(path, ["id", "edition", "file", "column", "row", "unit_in_source",
+                          "unit_used", "verdict", "evidence"])
     findings = []
     for line, r in enumerate(table.to_dict("records"), start=2):
         for column in ("unit_in_source", "unit_used"):
@@ -161,7 +182,7 @@ def load_unit_findings(path) -> list[UnitFinding]:
         if not r["evidence"].strip():
             raise InputError(path, "the evidence in words", "nothing", row=line,
                              column="evidence")
-        row = int(r["row"]) if r["row"] else None
+        row = _whole(path, r["row"], line, "row", blank_ok=True)
         findings.append(UnitFinding(r["id"], r["edition"], r["file"], r["column"], row,
                                     r["unit_in_source"], r["unit_used"], r["verdict"], line))
     return findings
@@ -198,10 +219,11 @@ def load_note_readings(path) -> dict[tuple[str, str, int, str], tuple[int, int |
     """``data/corrections/usgs_note_readings.csv``: a note naming a year its file does not
     hold, and the year it is read as, or none (a note left over from the previous
     edition), with the evidence."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return {(r["edition"], r["file"].lower(), int(r["row"]), r["column"]):
-            (int(r["says"]), int(r["reads_as"]) if r["reads_as"] else None)
-            for r in table.to_dict("records")}
+    table = _table(path, ["edition", "file", "row", "column", "says", "reads_as", "evidence"])
+    return {(r["edition"], r["file"].lower(), _whole(path, r["row"], line, "row"),
+             r["column"]): (_whole(path, r["says"], line, "says"),
+                            _whole(path, r["reads_as"], line, "reads_as", blank_ok=True))
+            for line, r in enumerate(table.to_dict("records"), start=2)}
 
 
 def load_commodities(path) -> dict[str, dict]:
@@ -217,9 +239,11 @@ def load_header_fixes(path) -> dict[tuple[str, str], dict[int | str, str]]:
     keyed by its text or, where the header cell is empty, by its ``position`` (1 = first
     column). An empty ``column_used`` leaves the column unread (the evidence says why)."""
     fixes: dict[tuple[str, str], dict[int | str, str]] = {}
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for r in table.to_dict("records"):
-        key = int(r["position"]) if r["position"] else r["column_in_source"]
+    table = _table(path, ["edition", "file", "position", "column_in_source", "column_used",
+                          "evidence"])
+    for line, r in enumerate(table.to_dict("records"), start=2):
+        key = _whole(path, r["position"], line, "position", blank_ok=True) \
+            or r["column_in_source"]
         fixes.setdefault((r["edition"], r["file"].lower()), {})[key] = \
             r["column_used"] or NOT_READ
     return fixes
