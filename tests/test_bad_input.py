@@ -96,6 +96,11 @@ CASES = {
         line for line in t.splitlines() if not line.startswith("U05,")) + "\n", False, OBS,
         "mcs2024-selen_world.csv, row 4, column 'Reserves_kt': expected a value on the scale "
         "of mcs2023's mcs2023-selen_world.csv:4:Reserves_t (6000)"),
+    "two unit findings for one column": (
+        UNITS, lambda t: t + "U99,mcs2023,mcs2023-vanad_world.csv,Reserves_t,,t,kt,unit-error,"
+        "note,the same column again\n", False, OBS,
+        "usgs_units.csv, row 9, column 'id': expected one finding per cell or column (line 4 "
+        "names the same), found 'U99'"),
     "unit finding in an unknown unit": (
         UNITS, replace("Reserves_kt,,kt,t,unit-error", "Reserves_kt,,kt,tonnes,unit-error"),
         False, OBS, "usgs_units.csv, row 6, column 'unit_used': expected a unit of kg, t, kt"),
@@ -215,6 +220,10 @@ SETTINGS_CASES = {
     "no licence": (
         REGISTRY, replace("    licence: CC BY 4.0\n", ""),
         "(source 'worldbank_wgi'), found \"'licence' is a required property\""),
+    "a source registered twice": (
+        REGISTRY, replace("  worldbank_wgi:", "  sipri_milex:"),
+        "data/sources.yaml: expected valid YAML (line 1218, column 3), found \"the key "
+        "'sipri_milex' a second time\""),
     "registry YAML syntax error": (
         REGISTRY, replace("sources:\n", "sources: [\n"),
         "data/sources.yaml: expected valid YAML (line"),

@@ -74,11 +74,26 @@ def sha256_of(path) -> str:
     return digest.hexdigest()
 
 
+class _UniqueKeyLoader(yaml.CSafeLoader):
+    """YAML keeps the last of two equal keys without a word; here the second is an
+    error (two registry entries for one source, say)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} a second time", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def read_yaml(path):
-    """A YAML file's data; a syntax error or a tag that would build a Python object
-    (``!!python/...``) is an error naming the file, line and column."""
+    """A YAML file's data; a syntax error, a key given twice or a tag that would build a
+    Python object (``!!python/...``) is an error naming the file, line and column."""
     try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
@@ -103,6 +118,10 @@ def load_registry(path) -> dict[str, Source]:
             ", key " + ".".join(keys[2:]) if len(keys) > 2 else "")
         raise InputError(path, f"a valid registry entry ({at})",
                          err.message)
+    paths = [f["path"] for entry in raw["sources"].values() for f in entry["files"]]
+    twice = sorted({p for p in paths if paths.count(p) > 1})
+    if twice:
+        raise InputError(path, "each vendored file registered once", ", ".join(twice))
     return {sid: Source(id=sid, note=entry.get("note"),
                         files=tuple(SourceFile(f["path"], f["sha256"], f.get("url"))
                                     for f in entry["files"]),

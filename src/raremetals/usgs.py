@@ -182,7 +182,15 @@ def load_unit_findings(path) -> list[UnitFinding]:
         if not r["evidence"].strip():
             raise InputError(path, "the evidence in words", "nothing", row=line,
                              column="evidence")
+        if r["verdict"] == "unit-error" and r["unit_used"] == r["unit_in_source"]:
+            raise InputError(path, "a unit_used other than unit_in_source for a unit-error",
+                             r["unit_used"], row=line, column="unit_used")
         row = _whole(path, r["row"], line, "row", blank_ok=True)
+        same = [f for f in findings if (f.edition, f.file, f.column, f.row)
+                == (r["edition"], r["file"], r["column"], row)]
+        if same:
+            raise InputError(path, f"one finding per cell or column (line {same[0].line} "
+                             "names the same)", r["id"], row=line, column="id")
         findings.append(UnitFinding(r["id"], r["edition"], r["file"], r["column"], row,
                                     r["unit_in_source"], r["unit_used"], r["verdict"], line))
     return findings
