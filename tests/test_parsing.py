@@ -7,7 +7,9 @@ import pytest
 from conftest import REPO
 from raremetals.countries import CountryResolver
 from raremetals.errors import InputError
-from raremetals.usgs import basis_of, parse_cell, parse_value_column
+from raremetals.editions import series_key, unit_scale
+from raremetals.usgs import (basis_of, estimate_marks, parse_cell, parse_value_column,
+                             stated_factor)
 
 
 @pytest.mark.parametrize("cell, value, flags", [
@@ -82,3 +84,52 @@ def test_aggregates_are_never_countries(resolver):
     assert resolver.resolve("Freedonia") is None
     with pytest.raises(InputError, match="Freedonia"):
         resolver.require("Freedonia", "x.csv", row=3, column="Country")
+
+
+# Notes and Type texts as the MCS 2023/2024 world files word them
+@pytest.mark.parametrize("note, type_text, measure, factor", [
+    ("Units are thousand metric tons, gross weight, of marketable chromite ore.", "",
+     "production", 1000),
+    ("Crude iron ore, million metric tons. For Australia, ...", "", "reserves", 10**6),
+    ("Thousand metric tons, ZrO2 content", "", "reserves", 1000),
+    ("", "Iron ore - mine production - usable ore -thousand metric tons", "production",
+     1000),
+    ("", "Silver - mine production, contained silver - metric tons", "production", 1),
+    # a quantity, not a statement of the unit
+    ("For Australia, Joint Ore Reserves Committee reserves were 1.7 million tons.", "",
+     "reserves", None),
+    ("Data are rounded to the nearest hundred thousand tons", "", "production", None),
+    # the Type text speaks of production, not of reserves
+    ("", "Iron ore - mine production - usable ore -thousand metric tons", "reserves", None),
+])
+def test_units_stated_in_words(note, type_text, measure, factor):
+    stated = stated_factor(note, type_text, measure)
+    assert (stated[0] if stated else None) == factor
+
+
+@pytest.mark.parametrize("text, years, every", [
+    ("Production in 2021 is also estimated.", {2021}, False),
+    ("Production data in 2021 were also estimated", {2021}, False),
+    ("Also estimated in 2022", {2022}, False), ("estimated in 2022 also", {2022}, False),
+    ("Excludes production from Puerto Rico. Estimated in 2021 also.", {2021}, False),
+    ("Estimated", set(), True), (" Estimated in both years", set(), True),
+    ("Cement production, estimated", set(), True),
+    ("Estimated amount of rhenium recovered in association with copper", set(), False),
+    ("China is estimated to produce natural trona", set(), False),
+])
+def test_estimate_marks(text, years, every):
+    assert estimate_marks(text) == (years, every)
+
+
+@pytest.mark.parametrize("ratio, scale", [
+    (1000, 3), (0.001, -3), (1_000_000, 6), (535, 3), (1 / 1500, -3), (214, 0), (5.6, 0),
+    (1.0, 0), (0.0, 0), (float("inf"), 0),
+])
+def test_unit_scale(ratio, scale):
+    assert unit_scale(ratio) == scale
+
+
+def test_series_keys_fold_the_sources_spelling_slips():
+    assert series_key("Mne production, grosss weight, marketable chromite ore") == \
+        series_key("Mine production, gross weight, marketable chromite ore")
+    assert series_key("Mine poduction, Bentonite") == series_key("Mine production, bentonite")
