@@ -2,14 +2,13 @@
 paper are found."""
 
 import hashlib
+from decimal import Decimal
 
 import pandas as pd
 import pytest
 
 from conftest import copy_repo, run_pipeline
 from raremetals import schemas
-from decimal import Decimal
-
 from raremetals.audit import default_tolerance, parse_claimed, precision, round_half_up
 from raremetals.io import read_tidy
 

@@ -6,10 +6,9 @@ import pytest
 
 from conftest import REPO
 from raremetals.countries import CountryResolver
-from raremetals.errors import InputError
 from raremetals.editions import series_key, unit_scale
-from raremetals.usgs import (basis_of, estimate_marks, parse_cell, parse_value_column,
-                             stated_factor)
+from raremetals.errors import InputError
+from raremetals.usgs import basis_of, estimate_marks, parse_cell, parse_value_column, stated_factor
 
 
 @pytest.mark.parametrize("cell, value, flags", [

@@ -14,8 +14,15 @@ from raremetals.editions import check_unit_scale, compare_editions
 from raremetals.fetch import paths_in
 from raremetals.io import write_table
 from raremetals.schemas import OBSERVATIONS, USGS_REVISIONS
-from raremetals.usgs import (check_findings_apply, load_commodities, load_header_fixes,
-                             load_note_readings, load_unit_findings, mark_suspect, parse_world_file)
+from raremetals.usgs import (
+    check_findings_apply,
+    load_commodities,
+    load_header_fixes,
+    load_note_readings,
+    load_unit_findings,
+    mark_suspect,
+    parse_world_file,
+)
 
 inp = snakemake.input
 resolver = CountryResolver(inp.countries)
