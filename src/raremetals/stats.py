@@ -18,8 +18,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-# Tolerance for listed shares summing above 1: USGS world totals are rounded (to two or
-# three significant figures), so listed countries can exceed them by a few percent.
+# How far listed countries may sum above their world total before it cannot be rounding:
+# USGS world totals are rounded (to two or three significant figures), so listed countries
+# can exceed them by a few percent.
 ROUNDING_TOLERANCE = 0.10
 
 # US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3, on the 0-10,000 scale.
