@@ -1,29 +1,31 @@
 # Regenerates the analysis of 「レアメタル/レアアースの戦略性と安全保障」 (2010) from its
 # sources. Stages: fetch -> clean -> stats -> audit, tables, figures -> report,
 # numbers, manifest.
-# Build everything with `./pipeline build` (see README.md).
+# Build everything with `./pipeline build` (see README.md). The rules run the library
+# `raremetals` (src/), which must be installed in the environment (./pipeline does so).
 
-import sys
+from pathlib import Path
 
 from snakemake.utils import min_version, validate
 
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_yaml
+
 min_version("9.0")
 
-# The Snakefile reads the config and the registry with the project's library, installed
-# or not.
-sys.path.insert(0, f"{workflow.basedir}/src")
-from raremetals.errors import InputError
-from raremetals.registry import read_yaml
+# Paths resolve against this file's folder, so the workflow runs from any folder (-d)
+# and as another workflow's module (which passes its own config).
+CONFIG_FILE = Path(workflow.current_basedir, "config/config.yaml")
 
 # Snakemake's own message for a broken config names neither line nor column; a bad
 # input is reported as one line, without a traceback.
 try:
-    read_yaml(f"{workflow.basedir}/config/config.yaml")
+    read_yaml(CONFIG_FILE)
 except InputError as err:
     sys.exit(f"error: {err}")
 
 
-configfile: "config/config.yaml"
+configfile: CONFIG_FILE
 
 
 validate(config, "workflow/schemas/config.schema.yaml")
@@ -35,8 +37,6 @@ include: "workflow/rules/clean.smk"
 include: "workflow/rules/stats.smk"
 include: "workflow/rules/audit.smk"
 include: "workflow/rules/render.smk"
-
-
 include: "workflow/rules/report.smk"
 
 
@@ -44,7 +44,6 @@ include: "workflow/rules/report.smk"
 localrules:
     all,
     fetch,
-    data_dictionary,
     numbers,
     manifest,
     rulegraph,

@@ -25,22 +25,34 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PARTS = ("Snakefile", "config", "workflow", "src", "data", "notebooks", "docs", "README.md",
-         "environment.yml")
+PARTS = (
+    "Snakefile",
+    "config",
+    "workflow",
+    "src",
+    "data",
+    "notebooks",
+    "docs",
+    "README.md",
+    "environment.yml",
+)
 TOUCHED = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
 REGISTRY = "data/sources.yaml"
 # Runs a command and prints its wall time and the peak resident memory of its processes.
-MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-           "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-           "stderr=subprocess.DEVNULL); "
-           "print(time.perf_counter() - t, "
-           "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+MEASURE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+    "stderr=subprocess.DEVNULL); "
+    "print(time.perf_counter() - t, "
+    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+)
 
 
 def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """(seconds, peak MB) of one run of ``cmd``; a failed run stops the benchmark."""
-    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True,
-                         text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout.split()
     seconds, kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc != 0:
         sys.exit(f"benchmark: {' '.join(cmd)} failed in {cwd}")
@@ -86,8 +98,10 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = copy_repo(Path(tmp) / "repo")
-        floor = [measure([sys.executable, "-c", "import pandas, matplotlib.pyplot"], work)[0]
-                 for _ in range(args.runs)]
+        floor = [
+            measure([sys.executable, "-c", "import pandas, matplotlib.pyplot"], work)[0]
+            for _ in range(args.runs)
+        ]
         cold, peaks = [], []
         for _ in range(args.runs):
             for generated in ("results", ".snakemake", "logs"):
@@ -105,26 +119,40 @@ def main() -> None:
         total_jobs, _ = planned_jobs_after_clean(work)
         rows += [
             ("import floor (pandas, matplotlib.pyplot)", f"{statistics.median(floor):.2f} s"),
-            ("cold build (empty results/)", f"{statistics.median(cold):.1f} s "
-                                            f"({total_jobs} jobs)"),
+            ("cold build (empty results/)", f"{statistics.median(cold):.1f} s ({total_jobs} jobs)"),
             ("cold / floor", f"{statistics.median(cold) / statistics.median(floor):.0f}x"),
             ("no-op rebuild", f"{statistics.median(noop):.2f} s"),
-            (f"incremental rebuild (edit {TOUCHED})",
-             f"{statistics.median(incremental):.1f} s, {statistics.median(jobs):.0f} jobs "
-             f"re-run: {', '.join(rules)}"),
+            (
+                f"incremental rebuild (edit {TOUCHED})",
+                f"{statistics.median(incremental):.1f} s, {statistics.median(jobs):.0f} jobs "
+                f"re-run: {', '.join(rules)}",
+            ),
             ("peak memory (largest process)", f"{max(peaks):.0f} MB"),
         ]
         if args.setup:
             venv = Path(tmp) / "venv"
             t = time.perf_counter()
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-            subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "--quiet",
-                            "-c", str(REPO / "requirements.lock"), "-e", f"{REPO}[test]"],
-                           check=True, stdout=subprocess.DEVNULL)
-            rows.append(("set-up (fresh venv, pip install)",
-                         f"{time.perf_counter() - t:.0f} s"))
-    print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, medians of {args.runs} runs")
+            subprocess.run(
+                [
+                    str(venv / "bin/python"),
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "-c",
+                    str(REPO / "requirements.lock"),
+                    "-e",
+                    f"{REPO}[test]",
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            rows.append(("set-up (fresh venv, pip install)", f"{time.perf_counter() - t:.0f} s"))
+    print(
+        f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, medians of {args.runs} runs"
+    )
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")

@@ -6,9 +6,17 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 
-CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--window-size=1300,1000"]
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1300,1000",
+]
 
 
 def available() -> bool:
@@ -25,8 +33,9 @@ def chromium():
     with tempfile.TemporaryDirectory() as profile:
         for flag in CHROMIUM_FLAGS + [f"--user-data-dir={profile}"]:
             options.add_argument(flag)
-        driver = webdriver.Chrome(options=options,
-                                  service=Service(executable_path=shutil.which("chromedriver")))
+        driver = webdriver.Chrome(
+            options=options, service=Service(executable_path=shutil.which("chromedriver"))
+        )
         try:
             yield driver
         finally:

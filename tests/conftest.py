@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,8 +13,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 # What a build needs; results/, logs and caches are left behind.
-WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "src", "data", "notebooks", "docs",
-                  "README.md", "environment.yml")
+WORKFLOW_PARTS = (
+    "Snakefile",
+    "config",
+    "workflow",
+    "src",
+    "data",
+    "notebooks",
+    "docs",
+    "README.md",
+    "environment.yml",
+)
 
 
 def copy_repo(dst: Path) -> Path:
@@ -27,17 +37,21 @@ def copy_repo(dst: Path) -> Path:
     return dst
 
 
-def run_pipeline(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run Snakemake in ``workdir`` as the README's build command does."""
-    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--show-failed-logs",
-           "--nocolor", *args]
-    return subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, timeout=600)
+def run_pipeline(workdir: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run Snakemake on the copy in ``workdir`` as the README's build command does, with the
+    copy's own library (its src/ ahead of the installed package), so a test may change it."""
+    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--show-failed-logs", "--nocolor"]
+    env = {**os.environ, "PYTHONPATH": str(workdir / "src")}
+    return subprocess.run(
+        [*cmd, *args], cwd=cwd or workdir, capture_output=True, text=True, timeout=600, env=env
+    )
 
 
 def result_files(workdir: Path) -> dict[str, bytes]:
     root = workdir / "results"
-    return {str(p.relative_to(root)): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="session")
@@ -51,5 +65,28 @@ def built(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def observations(built) -> pd.DataFrame:
-    return pd.read_csv(built / "results/tidy/observations.csv", keep_default_na=False,
-                       na_values={"value": [""]}, dtype={"flag": str})
+    return pd.read_csv(
+        built / "results/tidy/observations.csv",
+        keep_default_na=False,
+        na_values={"value": [""]},
+        dtype={"flag": str},
+    )
+
+
+PIPELINE_FIXTURES = {"built", "observations"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that builds (the session's build, or its own run on a copy of the
+    repository) belongs to the slow tier, marked ``pipeline``; the rest is the fast tier,
+    run alone with ``-m "not pipeline"``."""
+    import inspect
+
+    for item in items:
+        source = inspect.getsource(item.function) if hasattr(item, "function") else ""
+        if (
+            PIPELINE_FIXTURES & set(item.fixturenames)
+            or "run_pipeline(" in source
+            or "copy_repo(" in source
+        ):
+            item.add_marker(pytest.mark.pipeline)

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from conftest import copy_repo, run_pipeline
-from raremetals import schemas
-from raremetals.audit import default_tolerance, parse_claimed, precision, round_half_up
-from raremetals.io import read_tidy
+from raremetals.audit.claims import default_tolerance, parse_claimed, precision, round_half_up
+from raremetals.core import schemas
+from raremetals.core.io import read_tidy
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +38,9 @@ def claim(claims, claim_id):
 def test_every_claim_and_every_cell_has_a_status(claims, errata, built):
     source = pd.read_csv(built / "data/raw/paper/claims.csv")
     assert list(claims.claim_id) == list(source.claim_id)
-    assert claims.status.isin(["match", "consistent", "mismatch", "inconsistent",
-                               "unit-slip", "not-checkable"]).all()
+    assert claims.status.isin(
+        ["match", "consistent", "mismatch", "inconsistent", "unit-slip", "not-checkable"]
+    ).all()
     assert (claims.evidence.str.len() > 20).all()
     assert len(errata) == 180 and (errata.status != "").all()
 
@@ -48,8 +49,12 @@ def test_lithium_and_rare_earth_reserve_unit_slips(errata):
     chile = cell(errata, "Li", "reserves_rank", 1)
     assert chile.status == "unit-slip" and chile.evidence_type == "world_total"
     assert (chile.value_printed, chile.value_corrected) == (750_000_000, 7_500_000)
-    for field, rank in (("world_reserves", None), ("reserves_rank", 1), ("reserves_rank", 2),
-                        ("reserves_rank", 3)):
+    for field, rank in (
+        ("world_reserves", None),
+        ("reserves_rank", 1),
+        ("reserves_rank", 2),
+        ("reserves_rank", 3),
+    ):
         ree = cell(errata, "REE", field, rank)
         assert ree.status == "unit-slip" and ree.evidence_type == "paper_text"
         assert ree.value_corrected == ree.value_printed / 100
@@ -64,18 +69,21 @@ def test_tantalum_text_58_against_table_48(claims, errata):
 def test_japan_tungsten_dependence_45_in_text_92_in_table(claims, errata):
     c = claim(claims, "C046")
     assert c.value == "~45" and c.status == "inconsistent" and c.recomputed == "92"
-    japan_w = errata[(errata.symbol == "W") & (errata.field == "japan_import_share_rank")
-                     & (errata.country_code == "CHN")].iloc[0]
+    japan_w = errata[
+        (errata.symbol == "W")
+        & (errata.field == "japan_import_share_rank")
+        & (errata.country_code == "CHN")
+    ].iloc[0]
     assert japan_w.status == "text-conflict" and japan_w.claims == "C046"
 
 
 def test_matches_and_mismatches_against_vendored_sources(claims):
-    assert claim(claims, "C020").status == "match"      # China 97% of REE production
-    assert claim(claims, "C082").status == "match"      # 2009 export quota 50,145 t
-    assert claim(claims, "C084").status == "match"      # H2 quota -72%
-    assert claim(claims, "C140").status == "mismatch"   # China 36% of new wind capacity
+    assert claim(claims, "C020").status == "match"  # China 97% of REE production
+    assert claim(claims, "C082").status == "match"  # 2009 export quota 50,145 t
+    assert claim(claims, "C084").status == "match"  # H2 quota -72%
+    assert claim(claims, "C140").status == "mismatch"  # China 36% of new wind capacity
     assert claim(claims, "C140").recomputed == "34.6981"
-    assert claim(claims, "C153").status == "mismatch"   # China 25.8 GW (GWEC: 25.1)
+    assert claim(claims, "C153").status == "mismatch"  # China 25.8 GW (GWEC: 25.1)
     assert claim(claims, "C008").status == "inconsistent"  # 3,410 °C is not 3,698 K
     assert claim(claims, "C122").status == "not-checkable"
     assert "SIPRI Yearbook 2010" in claim(claims, "C122").evidence
@@ -91,16 +99,23 @@ def test_summary_reads_by_status_with_japanese_quotes(built, claims):
     assert html.count("<li>") == len(claims) and 'lang="ja"' in html
 
 
-@pytest.mark.parametrize("text, unit, tolerance", [
-    ("97", "%", 0.5), ("22.1", "%", 0.05), ("124000", "t", 500), ("~45", "%", 4.5),
-    ("99000000", "t", 500_000), ("50", "%", 0.5),
-])
+@pytest.mark.parametrize(
+    "text, unit, tolerance",
+    [
+        ("97", "%", 0.5),
+        ("22.1", "%", 0.05),
+        ("124000", "t", 500),
+        ("~45", "%", 4.5),
+        ("99000000", "t", 500_000),
+        ("50", "%", 0.5),
+    ],
+)
 def test_default_tolerance(text, unit, tolerance):
     assert default_tolerance(text, parse_claimed(text), unit) == pytest.approx(tolerance)
 
 
 def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
-    assert claim(claims, "C141").status == "match"       # China added 13 GW in 2009
+    assert claim(claims, "C141").status == "match"  # China added 13 GW in 2009
     workdir = copy_repo(tmp_path / "repo")
     path = workdir / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -109,8 +124,9 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     assert old in text
     path.write_text(text.replace(old, old.replace("13000", "15000")), encoding="utf-8")
     registry = workdir / "data/sources.yaml"
-    registry.write_text(registry.read_text().replace(
-        before, hashlib.sha256(path.read_bytes()).hexdigest()))
+    registry.write_text(
+        registry.read_text().replace(before, hashlib.sha256(path.read_bytes()).hexdigest())
+    )
     proc = run_pipeline(workdir, "results/audit/claims_audit.csv")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     changed = read_tidy(workdir / "results/audit/claims_audit.csv", schemas.CLAIMS_AUDIT)
@@ -120,13 +136,17 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
 
 # --- one rounding rule, bounds, circular evidence, one vintage (issue 10) --------------------
 
-@pytest.mark.parametrize("value, step, rounded", [
-    (96.7742, "1", 97),          # C020: the paper prints 97% for 120,000 / 124,000
-    (-39.659, "1", -40),         # C081: the 2010 quota cut printed as -40%
-    (38.5, "1", 39),             # C032: half rounds up, so 38.5% is not 38%
-    (22.2668, "0.1", 22.3),
-    (8_080_000, "1000000", 8_000_000),
-])
+
+@pytest.mark.parametrize(
+    "value, step, rounded",
+    [
+        (96.7742, "1", 97),  # C020: the paper prints 97% for 120,000 / 124,000
+        (-39.659, "1", -40),  # C081: the 2010 quota cut printed as -40%
+        (38.5, "1", 39),  # C032: half rounds up, so 38.5% is not 38%
+        (22.2668, "0.1", 22.3),
+        (8_080_000, "1000000", 8_000_000),
+    ],
+)
 def test_round_half_up(value, step, rounded):
     assert round_half_up(value, Decimal(step)) == rounded
 
@@ -139,22 +159,26 @@ def test_precision_of_printed_numbers():
 def test_one_rounding_rule_for_every_claim(claims):
     # Mo: China 77,000 of 200,000 t = 38.5%, which rounds half up to 39, not the 38 printed
     assert claim(claims, "C032").status == "inconsistent"
-    assert claim(claims, "C020").status == "match"       # 96.77% -> 97%
+    assert claim(claims, "C020").status == "match"  # 96.77% -> 97%
 
 
 def test_bound_checks_are_consistent_not_matches(claims):
-    c055 = claim(claims, "C055")                       # Argentina <= the third's 2,300 t
+    c055 = claim(claims, "C055")  # Argentina <= the third's 2,300 t
     assert c055.status == "consistent" and c055.recomputed == "2300"
     # C048: Bolivia + Chile hold at most Chile's 7.5 Mt + 0.58 Mt for unlisted Bolivia
     c048 = claim(claims, "C048")
     assert c048.status == "inconsistent" and c048.recomputed == "8,080,000"
     assert "BOL at most 580,000 t (unlisted)" in c048.evidence
-    assert claim(claims, "C050").status == "inconsistent"    # China, same rule
+    assert claim(claims, "C050").status == "inconsistent"  # China, same rule
 
 
 def test_claims_behind_table3_corrections_are_checked_independently(claims):
-    for cid, correction in (("C015", "T3-02"), ("C016", "T3-03"), ("C021", "T3-04"),
-                            ("C022", "T3-05")):
+    for cid, correction in (
+        ("C015", "T3-02"),
+        ("C016", "T3-03"),
+        ("C021", "T3-04"),
+        ("C022", "T3-05"),
+    ):
         c = claim(claims, cid)
         assert c.status == "match" and c.method.startswith("secondary")
         assert f"basis of correction {correction}" in c.evidence
@@ -167,17 +191,24 @@ def test_a_check_against_the_correction_a_claim_supports_is_refused(tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     checks = workdir / "data/audit/claim_checks.csv"
     lines = checks.read_text(encoding="utf-8").splitlines()
-    lines = [("C015,t3_value,symbol=REE;field=world_reserves,,inconsistent,"
-              if line.startswith("C015,") else line) for line in lines]
+    lines = [
+        (
+            "C015,t3_value,symbol=REE;field=world_reserves,,inconsistent,"
+            if line.startswith("C015,")
+            else line
+        )
+        for line in lines
+    ]
     checks.write_text("\n".join(lines) + "\n", encoding="utf-8")
     proc = run_pipeline(workdir, "results/audit/claims_audit.csv")
     assert proc.returncode != 0
-    assert ("claim_checks.csv, row 4, column 'method': expected a check on evidence "
-            "independent of Table 3: the claim is the basis of correction T3-02") in \
-        proc.stdout + proc.stderr
+    assert (
+        "claim_checks.csv, row 4, column 'method': expected a check on evidence "
+        "independent of Table 3: the claim is the basis of correction T3-02"
+    ) in proc.stdout + proc.stderr
 
 
 def test_wind_shares_come_from_one_vintage(claims):
-    c152 = claim(claims, "C152")                         # 35,159 / 157,899 MW (Feb 2010)
+    c152 = claim(claims, "C152")  # 35,159 / 157,899 MW (Feb 2010)
     assert c152.status == "mismatch" and c152.recomputed == "22.2668"
     assert "157.899 GW" in c152.evidence and "158.5" not in c152.sources

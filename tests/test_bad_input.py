@@ -32,6 +32,7 @@ def replace(old: str, new: str):
     def edit(text: str) -> str:
         assert old in text
         return text.replace(old, new, 1)
+
     return edit
 
 
@@ -39,11 +40,12 @@ def append_to_row(start: str, cells: str):
     def edit(text: str) -> str:
         row = next(line for line in text.splitlines() if line.startswith(start))
         return text.replace(row, row + cells, 1)
+
     return edit
 
 
 def truncate(text: str) -> str:
-    return text[:text.index("MCS2024,Vietnam") + len('MCS2024,Vietnam,"Rare earths, mine')]
+    return text[: text.index("MCS2024,Vietnam") + len('MCS2024,Vietnam,"Rare earths, mine')]
 
 
 def duplicate_row(text: str) -> str:
@@ -53,80 +55,181 @@ def duplicate_row(text: str) -> str:
 
 # case: (file, edit of its text or bytes, record the new checksum?, target, expected message)
 CASES = {
-    "empty file": (RAREE, lambda t: "", True, OBS,
-                   "mcs2024-raree_world.csv: expected a non-empty file"),
-    "header only": (RAREE, lambda t: t.splitlines()[0] + "\n", True, OBS,
-                    "mcs2024-raree_world.csv: expected a header and at least one data row"),
-    "missing column": (RAREE, replace("Source,Country,Type,", "Source,Country,"), True, OBS,
-                       "mcs2024-raree_world.csv: expected a column named 'Type'"),
-    "renamed column": (RAREE, replace("Prod_t_est_2023", "Production_2023"), True, OBS,
-                       "mcs2024-raree_world.csv, row 1, column 'Production_2023': expected a "
-                       "column named like Prod_<unit>[_est]_<year>"),
-    "non-numeric value": (RAREE, replace("210000,240000", "210000,24O000"), True, OBS,
-                          "mcs2024-raree_world.csv, row 7, column 'Prod_t_est_2023': expected "
-                          "a non-negative number"),
-    "negative production": (RAREE, replace("210000,240000", "210000,-240000"), True, OBS,
-                            "row 7, column 'Prod_t_est_2023': expected a non-negative number "
-                            "or a USGS code (W, NA, XX, Large, ...), found '-240000'"),
+    "empty file": (
+        RAREE,
+        lambda t: "",
+        True,
+        OBS,
+        "mcs2024-raree_world.csv: expected a non-empty file",
+    ),
+    "header only": (
+        RAREE,
+        lambda t: t.splitlines()[0] + "\n",
+        True,
+        OBS,
+        "mcs2024-raree_world.csv: expected a header and at least one data row",
+    ),
+    "missing column": (
+        RAREE,
+        replace("Source,Country,Type,", "Source,Country,"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv: expected a column named 'Type'",
+    ),
+    "renamed column": (
+        RAREE,
+        replace("Prod_t_est_2023", "Production_2023"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 1, column 'Production_2023': expected a "
+        "column named like Prod_<unit>[_est]_<year>",
+    ),
+    "non-numeric value": (
+        RAREE,
+        replace("210000,240000", "210000,24O000"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 7, column 'Prod_t_est_2023': expected a non-negative number",
+    ),
+    "negative production": (
+        RAREE,
+        replace("210000,240000", "210000,-240000"),
+        True,
+        OBS,
+        "row 7, column 'Prod_t_est_2023': expected a non-negative number "
+        "or a USGS code (W, NA, XX, Large, ...), found '-240000'",
+    ),
     "shares far above the world total": (
-        RAREE, replace("210000,240000", "210000,940000"), True, CONC,
+        RAREE,
+        replace("210000,240000", "210000,940000"),
+        True,
+        CONC,
         "mcs2024-raree_world.csv, row 17: expected country values that fit their total "
-        "(listed values sum to 300.9% of the world total"),
-    "unknown country": (RAREE, replace("MCS2024,Burma,", "MCS2024,Freedonia,"), True, OBS,
-                        "mcs2024-raree_world.csv, row 5, column 'Country': expected a country "
-                        "name of ISO 3166 as country_converter spells it"),
+        "(listed values sum to 300.9% of the world total",
+    ),
+    "unknown country": (
+        RAREE,
+        replace("MCS2024,Burma,", "MCS2024,Freedonia,"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 5, column 'Country': expected a country "
+        "name of ISO 3166 as country_converter spells it",
+    ),
     # country_converter's fuzzy matching took this for China; it is refused, with a hint
-    "misspelt country": (RAREE, replace("MCS2024,China,", "MCS2024,Chinaa,"), True, OBS,
-                         "row 7, column 'Country': expected a country name of ISO 3166 as "
-                         "country_converter spells it, or a spelling or aggregate listed in "
-                         "data/countries.csv (add a row there to map a new spelling) "
-                         "(nearest: China"),
-    "value without a header": (RAREE, append_to_row("MCS2024,China,", ",99"), True, OBS,
-                               "mcs2024-raree_world.csv, row 7, column 'column 45, no header'"
-                               ": expected no value in a column without a header, found '99'"),
+    "misspelt country": (
+        RAREE,
+        replace("MCS2024,China,", "MCS2024,Chinaa,"),
+        True,
+        OBS,
+        "row 7, column 'Country': expected a country name of ISO 3166 as "
+        "country_converter spells it, or a spelling or aggregate listed in "
+        "data/countries.csv (add a row there to map a new spelling) "
+        "(nearest: China",
+    ),
+    "value without a header": (
+        RAREE,
+        append_to_row("MCS2024,China,", ",99"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 7, column 'column 45, no header'"
+        ": expected no value in a column without a header, found '99'",
+    ),
     # 2022 is in both editions: MCS 2023 gives tungsten in t; read as kt it is 1,000 times
     "header unit the other edition contradicts": (
-        TUNGS, replace("Prod_t_est_2022", "Prod_kt_est_2022"), True, OBS,
-        "expected a value on the scale of mcs2023's mcs2023-tungs_world.csv:"),
+        TUNGS,
+        replace("Prod_t_est_2022", "Prod_kt_est_2022"),
+        True,
+        OBS,
+        "expected a value on the scale of mcs2023's mcs2023-tungs_world.csv:",
+    ),
     "header unit the note contradicts": (
-        CHROM, replace("Prod_kt_2022", "Prod_t_2022"), True, OBS,
+        CHROM,
+        replace("Prod_kt_2022", "Prod_t_2022"),
+        True,
+        OBS,
         "mcs2024-chrom_world.csv, row 2, column 'Prod_t_2022': expected values in the unit the "
-        "row states ('thousand metric tons'), not the header's 't'"),
-    "unit finding removed": (UNITS, lambda t: "\n".join(
-        line for line in t.splitlines() if not line.startswith("U05,")) + "\n", False, OBS,
+        "row states ('thousand metric tons'), not the header's 't'",
+    ),
+    "unit finding removed": (
+        UNITS,
+        lambda t: "\n".join(line for line in t.splitlines() if not line.startswith("U05,")) + "\n",
+        False,
+        OBS,
         "mcs2024-selen_world.csv, row 4, column 'Reserves_kt': expected a value on the scale "
-        "of mcs2023's mcs2023-selen_world.csv:4:Reserves_t (6000)"),
+        "of mcs2023's mcs2023-selen_world.csv:4:Reserves_t (6000)",
+    ),
     "two unit findings for one column": (
-        UNITS, lambda t: t + "U99,mcs2023,mcs2023-vanad_world.csv,Reserves_t,,t,kt,unit-error,"
-        "note,the same column again\n", False, OBS,
+        UNITS,
+        lambda t: (
+            t + "U99,mcs2023,mcs2023-vanad_world.csv,Reserves_t,,t,kt,unit-error,"
+            "note,the same column again\n"
+        ),
+        False,
+        OBS,
         "usgs_units.csv, row 9, column 'id': expected one finding per cell or column (line 4 "
-        "names the same), found 'U99'"),
+        "names the same), found 'U99'",
+    ),
     "unit finding in an unknown unit": (
-        UNITS, replace("Reserves_kt,,kt,t,unit-error", "Reserves_kt,,kt,tonnes,unit-error"),
-        False, OBS, "usgs_units.csv, row 6, column 'unit_used': expected a unit of kg, t, kt"),
+        UNITS,
+        replace("Reserves_kt,,kt,t,unit-error", "Reserves_kt,,kt,tonnes,unit-error"),
+        False,
+        OBS,
+        "usgs_units.csv, row 6, column 'unit_used': expected a unit of kg, t, kt",
+    ),
     "note naming a year the file lacks": (
-        RAREE, replace(",Production quota;", ",Also estimated in 2021. Production quota;"), True,
-        OBS, "mcs2024-raree_world.csv, row 7, column 'Prod_notes': expected a note naming a "
-        "year of the file's production columns (2022, 2023)"),
-    "duplicate rows": (RAREE, duplicate_row, True, OBS,
-                       "mcs2024-raree_world.csv, row 10, column 'Country': expected one row "
-                       "per country and type (row 9 has the same)"),
-    "unknown unit": (RAREE, replace("Prod_t_est_2023", "Prod_lb_est_2023"), True, OBS,
-                     "row 1, column 'Prod_lb_est_2023': expected a unit the pipeline knows"),
+        RAREE,
+        replace(",Production quota;", ",Also estimated in 2021. Production quota;"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 7, column 'Prod_notes': expected a note naming a "
+        "year of the file's production columns (2022, 2023)",
+    ),
+    "duplicate rows": (
+        RAREE,
+        duplicate_row,
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 10, column 'Country': expected one row "
+        "per country and type (row 9 has the same)",
+    ),
+    "unknown unit": (
+        RAREE,
+        replace("Prod_t_est_2023", "Prod_lb_est_2023"),
+        True,
+        OBS,
+        "row 1, column 'Prod_lb_est_2023': expected a unit the pipeline knows",
+    ),
     # Windows-1252, the usual other encoding; row 2 holds the file's first non-ASCII
     # character (a no-break space)
-    "other encoding": (RAREE, lambda t: t.encode("cp1252"), True, OBS,
-                       "mcs2024-raree_world.csv, row 2: expected UTF-8 text, found "
-                       "'byte 0xa0 that is not UTF-8'"),
-    "truncated file": (RAREE, truncate, True, OBS,
-                       "mcs2024-raree_world.csv, row 16: expected a row with all 8 named "
-                       "columns (a truncated file?), found '3 cells'"),
-    "wrong checksum": (RAREE, replace("210000,240000", "210000,240001"), False, OBS,
-                       "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv: expected sha256"),
-    "table 3 number unlike its cell": (TABLE3, replace('"124,000t",124000', '"124,000t",12400'),
-                                       True, "results/tidy/paper_table3.csv",
-                                       "table3_as_printed.csv, row 156, column 'value_number':"
-                                       " expected 124000"),
+    "other encoding": (
+        RAREE,
+        lambda t: t.encode("cp1252"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 2: expected UTF-8 text, found 'byte 0xa0 that is not UTF-8'",
+    ),
+    "truncated file": (
+        RAREE,
+        truncate,
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 16: expected a row with all 8 named "
+        "columns (a truncated file?), found '3 cells'",
+    ),
+    "wrong checksum": (
+        RAREE,
+        replace("210000,240000", "210000,240001"),
+        False,
+        OBS,
+        "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv: expected sha256",
+    ),
+    "table 3 number unlike its cell": (
+        TABLE3,
+        replace('"124,000t",124000', '"124,000t",12400'),
+        True,
+        "results/tidy/paper_table3.csv",
+        "table3_as_printed.csv, row 156, column 'value_number': expected 124000",
+    ),
 }
 
 
@@ -148,8 +251,11 @@ def test_bad_input_stops_with_a_clear_message(case, tmp_path):
     assert proc.returncode != 0
     assert message in out, out[-3000:]
     assert not (workdir / target).exists()
-    leftovers = [p for p in (workdir / "results").rglob("*")
-                 if p.is_file() and (p.name.startswith(".") or p.parent.name == "stats")]
+    leftovers = [
+        p
+        for p in (workdir / "results").rglob("*")
+        if p.is_file() and (p.name.startswith(".") or p.parent.name == "stats")
+    ]
     assert leftovers == []
     if target == OBS:
         assert not list((workdir / "results").glob("tidy/*"))
@@ -158,9 +264,11 @@ def test_bad_input_stops_with_a_clear_message(case, tmp_path):
 def test_registry_entry_pointing_to_a_missing_file(tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     registry = workdir / "data/sources.yaml"
-    entry = ("      - path: data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv\n")
-    missing = ("      - path: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv\n"
-               "        sha256: " + "a" * 64 + "\n        url: null\n")
+    entry = "      - path: data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv\n"
+    missing = (
+        "      - path: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv\n"
+        "        sha256: " + "a" * 64 + "\n        url: null\n"
+    )
     text = registry.read_text()
     assert entry in text
     registry.write_text(text.replace(entry, missing + entry, 1))
@@ -168,9 +276,11 @@ def test_registry_entry_pointing_to_a_missing_file(tmp_path):
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
     # the workflow refuses to start, naming the file and its source, without a traceback
-    assert ("error: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv: expected the "
-            "vendored file that data/sources.yaml registers for source 'usgs_mcs2024', "
-            "found 'no such file'") in out
+    assert (
+        "error: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv: expected the "
+        "vendored file that data/sources.yaml registers for source 'usgs_mcs2024', "
+        "found 'no such file'"
+    ) in out
     assert "Traceback" not in out and 'File "' not in out
     assert not (workdir / "results").exists()
 
@@ -211,29 +321,43 @@ def append(text: str):
 # The registry and the config are read before anything runs: (file, edit, message)
 SETTINGS_CASES = {
     "sha256 not 64 lowercase hex digits": (
-        REGISTRY, replace("sha256: eac34d3a", "sha256: EAC34D3A"),
+        REGISTRY,
+        replace("sha256: eac34d3a", "sha256: EAC34D3A"),
         "data/sources.yaml: expected a valid registry entry (source 'usgs_mcs2023', key "
-        "files.0.sha256), found \"'EAC34D3A"),
+        "files.0.sha256), found \"'EAC34D3A",
+    ),
     "URL without a scheme": (
-        REGISTRY, replace("url: https://doi.org/10.5066/P9WCYUI6", "url: doi.org/x"),
-        "(source 'usgs_mcs2023', key url), found \"'doi.org/x' does not match"),
+        REGISTRY,
+        replace("url: https://doi.org/10.5066/P9WCYUI6", "url: doi.org/x"),
+        "(source 'usgs_mcs2023', key url), found \"'doi.org/x' does not match",
+    ),
     "no licence": (
-        REGISTRY, replace("    licence: CC BY 4.0\n", ""),
-        "(source 'worldbank_wgi'), found \"'licence' is a required property\""),
+        REGISTRY,
+        replace("    licence: CC BY 4.0\n", ""),
+        "(source 'worldbank_wgi'), found \"'licence' is a required property\"",
+    ),
     "a source registered twice": (
-        REGISTRY, replace("  worldbank_wgi:", "  sipri_milex:"),
-        "data/sources.yaml: expected valid YAML (line 1218, column 3), found \"the key "
-        "'sipri_milex' a second time\""),
+        REGISTRY,
+        replace("  worldbank_wgi:", "  sipri_milex:"),
+        'data/sources.yaml: expected valid YAML (line 1218, column 3), found "the key '
+        "'sipri_milex' a second time\"",
+    ),
     "registry YAML syntax error": (
-        REGISTRY, replace("sources:\n", "sources: [\n"),
-        "data/sources.yaml: expected valid YAML (line"),
+        REGISTRY,
+        replace("sources:\n", "sources: [\n"),
+        "data/sources.yaml: expected valid YAML (line",
+    ),
     "config YAML syntax error": (
-        CONFIG, append("editions: [mcs2023, mcs2024\n"),
-        "config.yaml: expected valid YAML (line 40, column 1)"),
+        CONFIG,
+        append("editions: [mcs2023, mcs2024\n"),
+        "config.yaml: expected valid YAML (line 40, column 1)",
+    ),
     "config python tag": (
-        CONFIG, append("x: !!python/object/apply:os.system [\"touch pwned\"]\n"),
+        CONFIG,
+        append('x: !!python/object/apply:os.system ["touch pwned"]\n'),
         "config.yaml: expected valid YAML (line 39, column 4), found 'a !!python tag (it "
-        "would run code; only plain YAML is read)'"),
+        "would run code; only plain YAML is read)'",
+    ),
 }
 
 

@@ -8,25 +8,32 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from raremetals import figures, plots, tables
+from raremetals.core import catalogue
+from raremetals.core.text import load_languages
+from raremetals.core.vocab import periodic_position
+from raremetals.render import figures
+from raremetals.render.figures.style import missing_glyphs
+from raremetals.stats.selections import most_concentrated, neodymium_demand
+
+LANGUAGES = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
 
 
 @pytest.fixture(scope="module")
 def inputs(built):
-    names = {"shares": "results/stats/country_shares.csv",
-             "comparison": "results/stats/paper_metals_comparison.csv",
-             "concentration": "results/stats/concentration.csv",
-             "us_import_reliance": "results/stats/us_import_reliance.csv",
-             "commodities": "data/commodities.csv", "elements": "data/elements.csv",
-             "quotas": "results/tidy/china_ree_export_quotas.csv",
-             "sipri": "results/tidy/sipri_milex.csv", "gwec": "results/tidy/gwec_wind_2009.csv",
-             "claims": "results/tidy/paper_claims.csv"}
-    return {k: str(built / v) for k, v in names.items()}
+    names = {n for needed in figures.FIGURES.values() for n in needed}
+    return {n: str(built / catalogue.path(n)) for n in names}
 
 
-CONFIG = {"neodymium": {"nd_kg_per_turbine": 600, "turbine_mw": 3.5,
-                        "nd_kg_per_hybrid_car": 1, "pm_shares": [0.1, 1.0]},
-          "most_concentrated_n": 25, "latest_edition": "mcs2024"}
+CONFIG = {
+    "neodymium": {
+        "nd_kg_per_turbine": 600,
+        "turbine_mw": 3.5,
+        "nd_kg_per_hybrid_car": 1,
+        "pm_shares": [0.1, 1.0],
+    },
+    "most_concentrated_n": 25,
+    "latest_edition": "mcs2024",
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +41,8 @@ def drawn(inputs):
     out = {}
     for fid in figures.FIGURES:
         with warnings.catch_warnings():
-            warnings.simplefilter("error")     # a missing glyph warns; fail on it
-            figs, caption = figures.build(fid, inputs, CONFIG)
+            warnings.simplefilter("error")  # a missing glyph warns; fail on it
+            figs, caption = figures.build(fid, inputs, CONFIG, LANGUAGES)
             for fig in figs.values():
                 fig.canvas.draw()
         out[fid] = (figs, caption)
@@ -54,8 +61,9 @@ def test_every_glyph_exists_in_both_languages(drawn, fid):
     figs, caption = drawn[fid]
     assert set(figs) == {"en", "ja"}
     for lang, fig in figs.items():
-        assert plots.missing_glyphs(fig, lang) == set(), (fid, lang)
-    assert caption["en"] and caption["ja"] and caption["script"] == figures.SCRIPT
+        assert missing_glyphs(fig, LANGUAGES[lang].font) == set(), (fid, lang)
+    assert caption["en"] and caption["ja"]
+    assert caption["function"] == f"raremetals.render.figures.{fid}.draw"
 
 
 def test_shares_2009_bars_are_the_table3_shares(drawn):
@@ -99,9 +107,8 @@ def test_military_paper_points(drawn):
 def test_neodymium_arithmetic(drawn):
     # (409 - 158.5) GW over 5 years = 50.1 GW/yr; 600 kg per 3.5 MW; all PM generators
     expected = 50.1 * 1000 / 3.5 * 600 / 1000
-    assert plots.neodymium_demand(50.1, 600, 3.5, 1.0) == pytest.approx(expected)
-    bars = [p for p in drawn["fig6_wind_neodymium"][0]["en"].axes[1].patches
-            if p.get_gid() == "nd"]
+    assert neodymium_demand(50.1, 600, 3.5, 1.0) == pytest.approx(expected)
+    bars = [p for p in drawn["fig6_wind_neodymium"][0]["en"].axes[1].patches if p.get_gid() == "nd"]
     assert bars[-1].get_height() == pytest.approx(expected)
 
 
@@ -112,12 +119,14 @@ def test_us_import_reliance_bars(drawn):
 
 
 def test_most_concentrated_needs_a_world_total(drawn, built):
-    conc = pd.read_csv(built / "results/stats/concentration.csv", keep_default_na=False,
-                       na_values={"hhi_lower": [""], "total": [""], "china_share": [""]})
-    top = plots.most_concentrated(conc, "mcs2024")
+    conc = pd.read_csv(
+        built / "results/stats/concentration.csv",
+        keep_default_na=False,
+        na_values={"hhi_lower": [""], "total": [""], "china_share": [""]},
+    )
+    top = most_concentrated(conc, "mcs2024")
     assert (top.total_source == "world total row").all()
-    assert top.commodity.is_unique and list(top.hhi_lower) == sorted(top.hhi_lower,
-                                                                      reverse=True)
+    assert top.commodity.is_unique and list(top.hhi_lower) == sorted(top.hhi_lower, reverse=True)
     assert "boron" not in set(top.commodity)
 
 
@@ -126,11 +135,21 @@ def test_periodic_table_marks(drawn):
     assert by_gid(fig, "Nd:ree") and by_gid(fig, "W:rare_metal") and by_gid(fig, "Fe:")
 
 
-@pytest.mark.parametrize("z, position", [(1, (1, 1)), (2, (1, 18)), (5, (2, 13)),
-                                         (57, (9, 3)), (71, (9, 17)), (72, (6, 4)),
-                                         (89, (10, 3)), (118, (7, 18))])
+@pytest.mark.parametrize(
+    "z, position",
+    [
+        (1, (1, 1)),
+        (2, (1, 18)),
+        (5, (2, 13)),
+        (57, (9, 3)),
+        (71, (9, 17)),
+        (72, (6, 4)),
+        (89, (10, 3)),
+        (118, (7, 18)),
+    ],
+)
 def test_periodic_position(z, position):
-    assert tables.periodic_position(z) == position
+    assert periodic_position(z) == position
 
 
 def test_every_figure_file_and_caption_is_written(built):
@@ -150,8 +169,9 @@ def test_tables_in_four_formats(built):
     assert "①チリ(750 百万 t）" in printed and "埋 9,900 百万 t" in printed
     corrected = (folder / "table3_corrected.en.md").read_text(encoding="utf-8")
     assert "①Chile 7,500,000 t (76% of world) a)" in corrected
-    assert "a) printed 750 百万 t, corrected 7,500,000 t (T3-01; evidence: world_total)" \
-        in corrected
+    assert (
+        "a) printed 750 百万 t, corrected 7,500,000 t (T3-01; evidence: world_total)" in corrected
+    )
     tex = (folder / "table3_corrected.ja.tex").read_text(encoding="utf-8")
     assert r"\toprule" in tex and r"\bottomrule" in tex
     html = (folder / "table1_rare_metals.en.html").read_text(encoding="utf-8")

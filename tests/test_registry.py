@@ -6,7 +6,7 @@ import tomllib
 import yaml
 
 from conftest import REPO
-from raremetals.registry import load_registry
+from raremetals.sources.registry import load_registry
 
 
 def test_every_vendored_file_is_registered_and_every_entry_exists():
@@ -23,8 +23,15 @@ def test_sources_carry_what_a_citation_needs():
         assert source.vendored == bool(source.files)
         for f in source.files:
             assert re.fullmatch(r"[0-9a-f]{64}", f.sha256)
-    assert {"usgs_mcs2023", "usgs_mcs2024", "worldbank_wgi", "paper", "sipri_milex",
-            "gwec_wind_2009", "china_ree_export_quotas"} <= set(registry)
+    assert {
+        "usgs_mcs2023",
+        "usgs_mcs2024",
+        "worldbank_wgi",
+        "paper",
+        "sipri_milex",
+        "gwec_wind_2009",
+        "china_ree_export_quotas",
+    } <= set(registry)
     mcs2010 = registry["usgs_mcs2010"]
     assert not mcs2010.vendored and mcs2010.url.endswith("mcs2010.pdf")
     assert registry["usgs_mcs2024"].doi == "10.5066/P144BA54"
@@ -37,11 +44,14 @@ def test_environment_yml_has_the_pins_of_pyproject():
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert set(pip) == pins
     assert all("==" in p for p in pins)
+
     def norm(name):
         return re.sub(r"[-_.]+", "-", name).lower()
 
-    lock = {norm(n): v for n, v in (line.split("==") for line in
-                                    (REPO / "requirements.lock").read_text().split())}
+    lock = {
+        norm(n): v
+        for n, v in (line.split("==") for line in (REPO / "requirements.lock").read_text().split())
+    }
     for pin in pins:
         name, version = pin.split("==")
         assert lock[norm(name)] == version, f"requirements.lock disagrees on {name}"

@@ -32,16 +32,18 @@ def test_numbers_have_stable_unique_macros(built):
 
 def test_every_macro_of_the_example_report_exists(built):
     used = set(re.findall(r"\\(RM[A-Za-z]+)", (REPO / "docs/example_report.tex").read_text()))
-    defined = set(re.findall(r"\\newcommand\{\\(RM[A-Za-z]+)\}",
-                             (built / "results/numbers.tex").read_text()))
+    defined = set(
+        re.findall(r"\\newcommand\{\\(RM[A-Za-z]+)\}", (built / "results/numbers.tex").read_text())
+    )
     assert used and used <= defined, sorted(used - defined)
 
 
 def test_manifest_lists_every_output_with_its_provenance(built):
     manifest = json.loads((built / "results/manifest.json").read_text())
     listed = {f["path"]: f for f in manifest["files"]}
-    on_disk = {str(p.relative_to(built)) for p in (built / "results").rglob("*")
-               if p.is_file()} - {"results/manifest.json"}
+    on_disk = {str(p.relative_to(built)) for p in (built / "results").rglob("*") if p.is_file()} - {
+        "results/manifest.json"
+    }
     assert set(listed) == on_disk
     for path, entry in listed.items():
         data = (built / path).read_bytes()
@@ -52,7 +54,7 @@ def test_manifest_lists_every_output_with_its_provenance(built):
     assert table["script"] == "workflow/scripts/compute_concentration.py"
     assert "results/tidy/observations.csv" in {i["path"] for i in table["inputs"]}
     assert manifest["code_version"]
-    assert {"src/raremetals/stats.py"} <= {c["path"] for c in manifest["library"]}
+    assert {"raremetals/stats/measures.py"} <= {c["path"] for c in manifest["library"]}
 
 
 def test_notebook_ran_and_was_rendered(built):
@@ -72,9 +74,11 @@ def test_citation_metadata():
     assert "## How to cite" in (REPO / "README.md").read_text()
 
 
-@pytest.mark.skipif(not browser.available() and not os.environ.get("CI"),
-                    reason="chromium and chromedriver are not installed "
-                           "(./pipeline test installs them when run as root)")
+@pytest.mark.skipif(
+    not browser.available() and not os.environ.get("CI"),
+    reason="chromium and chromedriver are not installed "
+    "(./pipeline test installs them when run as root)",
+)
 def test_report_opens_in_a_browser_with_every_image_and_table(built):
     page = (built / "results/report.html").as_uri()
     with browser.chromium() as driver:
@@ -85,18 +89,20 @@ def test_report_opens_in_a_browser_with_every_image_and_table(built):
             time.sleep(0.2)
         images = driver.execute_script(
             "return Array.from(document.images).map(i => [i.getAttribute('src'), "
-            "i.complete && i.naturalWidth > 0])")
+            "i.complete && i.naturalWidth > 0])"
+        )
         assert len(images) >= 10
         assert [src for src, ok in images if not ok] == []
         tables = driver.execute_script(
             "return Array.from(document.querySelectorAll('table')).map(t => "
-            "[t.rows.length, t.offsetHeight, t.querySelectorAll('td').length])")
+            "[t.rows.length, t.offsetHeight, t.querySelectorAll('td').length])"
+        )
         assert len(tables) >= 8
         assert all(rows > 1 and height > 0 and cells > 0 for rows, height, cells in tables)
         sections = driver.execute_script(
             "return ['figures','tables','methods','audit','sources','workflow','outputs']"
-            ".map(id => !!document.getElementById(id))")
+            ".map(id => !!document.getElementById(id))"
+        )
         assert all(sections)
-        ja = driver.execute_script(
-            "return document.querySelector('figcaption .ja').textContent")
+        ja = driver.execute_script("return document.querySelector('figcaption .ja').textContent")
         assert "出典" in ja

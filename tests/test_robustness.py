@@ -21,20 +21,26 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
     shutil.copy2(REPO / "pipeline", workdir / "pipeline")
     shutil.copy2(REPO / "pyproject.toml", workdir / "pyproject.toml")
     shutil.copy2(REPO / "requirements.lock", workdir / "requirements.lock")
-    env = {**os.environ, "VENV": sys.prefix}   # the installed environment, no reinstall
-    build = subprocess.Popen(["./pipeline", "build"], cwd=workdir, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
+    env = {**os.environ, "VENV": sys.prefix}  # the installed environment, no reinstall
+    build = subprocess.Popen(
+        ["./pipeline", "build"],
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.time() + 300
-    while not (workdir / "results/stats").exists():   # part-way: statistics under way
+    while not (workdir / "results/stats").exists():  # part-way: statistics under way
         assert build.poll() is None, "the build ended before it could be killed"
         assert time.time() < deadline
         time.sleep(0.2)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
     assert not (workdir / "results/manifest.json").exists()
-    rerun = subprocess.run(["./pipeline", "build"], cwd=workdir, env=env, capture_output=True,
-                           text=True, timeout=600)
+    rerun = subprocess.run(
+        ["./pipeline", "build"], cwd=workdir, env=env, capture_output=True, text=True, timeout=600
+    )
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert result_files(workdir) == result_files(built)
 
@@ -46,16 +52,39 @@ def _dry_run_with(tmp_path, override: dict):
     return run_pipeline(workdir, "-n", "--configfile", str(path))
 
 
-@pytest.mark.parametrize("override, message", [
-    ({"colour": "red"}, "Additional properties are not allowed ('colour' was unexpected)"),
-    ({"fetch": {"mode": "snapshot", "mirror": None, "timeout": "soon",
-                "cache_dir": ".cache"}}, "'soon' is not of type 'number'"),
-    ({"fetch": {"mode": "snapshot", "mirror": None, "timeout": "soon",
-                "cache_dir": ".cache"}}, "On instance['fetch']['timeout']"),
-    ({"editions": ["mcs2099"]}, "'mcs2099' is not one of ['mcs2023', 'mcs2024']"),
-    ({"notebook": {"commodity": "unobtainium", "edition": "mcs2024", "results": "results"}},
-     "config key notebook.commodity: 'unobtainium' is not a commodity id"),
-])
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        ({"colour": "red"}, "Additional properties are not allowed ('colour' was unexpected)"),
+        (
+            {
+                "fetch": {
+                    "mode": "snapshot",
+                    "mirror": None,
+                    "timeout": "soon",
+                    "cache_dir": ".cache",
+                }
+            },
+            "'soon' is not of type 'number'",
+        ),
+        (
+            {
+                "fetch": {
+                    "mode": "snapshot",
+                    "mirror": None,
+                    "timeout": "soon",
+                    "cache_dir": ".cache",
+                }
+            },
+            "On instance['fetch']['timeout']",
+        ),
+        ({"editions": ["mcs2099"]}, "'mcs2099' is not one of ['mcs2023', 'mcs2024']"),
+        (
+            {"notebook": {"commodity": "unobtainium", "edition": "mcs2024", "results": "results"}},
+            "config key notebook.commodity: 'unobtainium' is not a commodity id",
+        ),
+    ],
+)
 def test_config_errors_are_refused_naming_the_key(tmp_path, override, message):
     proc = _dry_run_with(tmp_path, override)
     assert proc.returncode != 0
@@ -66,9 +95,13 @@ def test_slurm_profile_dry_runs(tmp_path):
     # on a fresh copy, so that the dry run plans every job whatever results/ holds here
     workdir = copy_repo(tmp_path / "repo")
     shutil.copytree(REPO / "profiles", workdir / "profiles")
-    proc = subprocess.run([sys.executable, "-m", "snakemake", "-n", "--profile",
-                           "profiles/slurm"], cwd=workdir, capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "snakemake", "-n", "--profile", "profiles/slurm"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     assert "Using profile profiles/slurm" in out and "dry-run" in out

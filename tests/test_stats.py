@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raremetals import analysis, schemas, stats
-from raremetals.io import read_tidy
+from raremetals.core import schemas
+from raremetals.core.io import read_tidy
+from raremetals.stats import analysis
+from raremetals.stats import measures as stats
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +26,7 @@ def one(df, **where):
 
 
 # --- the paper's 2009 data (Table 3, corrected) -------------------------------------------
+
 
 def test_rare_earths_2009_china_share_of_production_and_reserves(conc):
     prod = one(conc, dataset="paper_table3", commodity="rare_earths", measure="production")
@@ -73,10 +76,16 @@ REE_2023 = [43000, 18000, 80, 38000, 0, 240000, 0, 2900, 960, 80, 2600, 0, 0, 71
 
 
 def test_rare_earths_hhi_range_2022(conc):
-    row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
-              measure="production", year=2022)
+    row = one(
+        conc,
+        dataset="usgs",
+        edition="mcs2024",
+        commodity="rare_earths",
+        measure="production",
+        year=2022,
+    )
     shares = [v / 300_000 for v in REE_2022]
-    r = 1 - sum(shares)                      # 3,080 t unassigned
+    r = 1 - sum(shares)  # 3,080 t unassigned
     assert r == pytest.approx(3_080 / 300_000)
     lower = 10_000 * sum(s * s for s in shares)
     assert row.hhi_lower == pytest.approx(lower)
@@ -85,9 +94,15 @@ def test_rare_earths_hhi_range_2022(conc):
 
 
 def test_rare_earths_latest_year_listed_exceed_rounded_total(conc):
-    row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
-              measure="production", year=2023)
-    assert sum(REE_2023) == 353_320           # more than the rounded 350,000
+    row = one(
+        conc,
+        dataset="usgs",
+        edition="mcs2024",
+        commodity="rare_earths",
+        measure="production",
+        year=2023,
+    )
+    assert sum(REE_2023) == 353_320  # more than the rounded 350,000
     # shares are of the listed sum, so they cannot overstate
     expected = 10_000 * sum((v / 353_320) ** 2 for v in REE_2023)
     assert row.hhi_lower == pytest.approx(expected) and row.hhi_upper == pytest.approx(expected)
@@ -99,12 +114,30 @@ def test_rare_earths_latest_year_listed_exceed_rounded_total(conc):
 
 def test_wgi_weighted_hhi_tungsten_2009(conc):
     # WGIData.csv, 2009 column, six estimates each (lines 1442-1472, 5762-5792, 1262-1292)
-    chn = [-0.519456624984741, 0.0932420492172241, -0.451781332492828, -0.298093944787979,
-           -0.46321377158165, -1.7011684179306]
-    rus = [-1.14130687713623, -0.497236013412476, -0.969926595687866, -0.288328468799591,
-           -0.806498229503632, -0.89992368221283]
-    can = [2.05179667472839, 1.74208331108093, 1.12707591056824, 1.69657874107361,
-           1.7967267036438, 1.40189552307129]
+    chn = [
+        -0.519456624984741,
+        0.0932420492172241,
+        -0.451781332492828,
+        -0.298093944787979,
+        -0.46321377158165,
+        -1.7011684179306,
+    ]
+    rus = [
+        -1.14130687713623,
+        -0.497236013412476,
+        -0.969926595687866,
+        -0.288328468799591,
+        -0.806498229503632,
+        -0.89992368221283,
+    ]
+    can = [
+        2.05179667472839,
+        1.74208331108093,
+        1.12707591056824,
+        1.69657874107361,
+        1.7967267036438,
+        1.40189552307129,
+    ]
     wgi = {c: (2.5 - sum(e) / 6) * 2 for c, e in (("CHN", chn), ("RUS", rus), ("CAN", can))}
     assert wgi["CHN"] == pytest.approx(6.113, abs=1e-3)
     shares = {"CHN": 47_000 / 58_000, "RUS": 2_400 / 58_000, "CAN": 2_000 / 58_000}
@@ -116,8 +149,14 @@ def test_wgi_weighted_hhi_tungsten_2009(conc):
 
 def test_withheld_values_stay_unknown(conc):
     # lithium MCS 2024: the United States is W in both years
-    row = one(conc, dataset="usgs", edition="mcs2024", commodity="lithium",
-              measure="production", year=2023)
+    row = one(
+        conc,
+        dataset="usgs",
+        edition="mcs2024",
+        commodity="lithium",
+        measure="production",
+        year=2023,
+    )
     assert row.unquantified_countries == "USA" and row.n_unquantified == 1
 
 
@@ -156,7 +195,8 @@ def test_japan_dependency_2009(built):
 # --- properties -------------------------------------------------------------------------------
 
 share_lists = st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=12).map(
-    lambda xs: [x / max(1.0, sum(xs)) for x in xs])
+    lambda xs: [x / max(1.0, sum(xs)) for x in xs]
+)
 
 
 @given(share_lists, st.integers(1, 20))
@@ -184,23 +224,45 @@ def test_a_monopoly_gives_10000():
 
 
 def _dist(values, world=None, withheld=()):
-    rows = [{"country_code": c, "country": c, "area_type": "country", "value": v, "flag": ""}
-            for c, v in values.items()]
-    rows += [{"country_code": c, "country": c, "area_type": "country", "value": math.nan,
-              "flag": "W"} for c in withheld]
+    rows = [
+        {"country_code": c, "country": c, "area_type": "country", "value": v, "flag": ""}
+        for c, v in values.items()
+    ]
+    rows += [
+        {"country_code": c, "country": c, "area_type": "country", "value": math.nan, "flag": "W"}
+        for c in withheld
+    ]
     if world is not None:
-        rows.append({"country_code": "WLD", "country": "World", "area_type": "world",
-                     "value": world, "flag": ""})
+        rows.append(
+            {
+                "country_code": "WLD",
+                "country": "World",
+                "area_type": "world",
+                "value": world,
+                "flag": "",
+            }
+        )
     d = pd.DataFrame(rows)
-    for k, v in {"dataset": "usgs", "edition": "x", "commodity": "c", "series": "s",
-                 "measure": "production", "year": 2020, "stage": "mine", "unit": "t",
-                 "basis": "b", "file": "f.csv", "row": 2}.items():
+    for k, v in {
+        "dataset": "usgs",
+        "edition": "x",
+        "commodity": "c",
+        "series": "s",
+        "measure": "production",
+        "year": 2020,
+        "stage": "mine",
+        "unit": "t",
+        "basis": "b",
+        "file": "f.csv",
+        "row": 2,
+    }.items():
         d[k] = v
     return d[analysis.DIST_COLUMNS]
 
 
-values_st = st.dictionaries(st.sampled_from(["AUS", "BRA", "CHN", "IND", "USA", "ZAF"]),
-                            st.integers(1, 10_000), min_size=1)
+values_st = st.dictionaries(
+    st.sampled_from(["AUS", "BRA", "CHN", "IND", "USA", "ZAF"]), st.integers(1, 10_000), min_size=1
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -218,10 +280,17 @@ def test_statistics_do_not_depend_on_row_order(values, rnd):
 def test_withheld_values_are_never_counted_as_zero(values):
     world = sum(values.values()) * 1.5
     plain = analysis.concentration(_dist(values, world), {2020: {}}).iloc[0]
-    with_w = analysis.concentration(_dist(values, world, withheld=["KAZ", "RUS"]),
-                                    {2020: {}}).iloc[0]
-    for col in ("hhi_lower", "hhi_upper", "hhi_normalised", "cr3", "unassigned_share",
-                "shannon_entropy"):
+    with_w = analysis.concentration(_dist(values, world, withheld=["KAZ", "RUS"]), {2020: {}}).iloc[
+        0
+    ]
+    for col in (
+        "hhi_lower",
+        "hhi_upper",
+        "hhi_normalised",
+        "cr3",
+        "unassigned_share",
+        "shannon_entropy",
+    ):
         assert with_w[col] == plain[col]
     assert (with_w.n_listed, with_w.n_unquantified) == (plain.n_listed, 2)
 
@@ -237,10 +306,16 @@ def test_listed_values_far_above_the_world_total_are_refused():
 # Any distribution: countries (some listed twice), a world total from 92% of the listed
 # sum (a rounded total) to twice it, or none, and withheld countries.
 dist_st = st.tuples(
-    st.lists(st.tuples(st.sampled_from(["AUS", "BRA", "CHN", "IND", "USA", "ZAF"]),
-                       st.integers(0, 10_000)), min_size=1, max_size=10),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["AUS", "BRA", "CHN", "IND", "USA", "ZAF"]), st.integers(0, 10_000)
+        ),
+        min_size=1,
+        max_size=10,
+    ),
     st.one_of(st.none(), st.floats(0.92, 2.0)),
-    st.lists(st.sampled_from(["KAZ", "RUS"]), max_size=2, unique=True))
+    st.lists(st.sampled_from(["KAZ", "RUS"]), max_size=2, unique=True),
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -273,8 +348,14 @@ def test_statistics_stay_in_their_ranges_for_any_input(dist):
 
 
 def test_a_country_on_two_rows_is_summed_not_dropped():
-    d = pd.concat([_dist({"USA": 60}), _dist({"USA": 15}).assign(row=3),
-                   _dist({"QAT": 60}, world=160).assign(row=4)], ignore_index=True)
+    d = pd.concat(
+        [
+            _dist({"USA": 60}),
+            _dist({"USA": 15}).assign(row=3),
+            _dist({"QAT": 60}, world=160).assign(row=4),
+        ],
+        ignore_index=True,
+    )
     row = analysis.concentration(d, {2020: {}}).iloc[0]
     assert (row.cr1_country, row.cr1) == ("USA", 75 / 160)
     assert "rows of one country summed: USA" in row.note
@@ -283,23 +364,25 @@ def test_a_country_on_two_rows_is_summed_not_dropped():
     assert list(usa["rank"]) == [1, 1] and list(usa.country_share) == [75 / 160] * 2
 
 
-
 # --- numbers that were wrong without warning (issue 10) -------------------------------------
+
 
 def test_niobium_2009_reserves_hhi_cannot_exceed_10000(conc):
     row = one(conc, dataset="paper_table3", commodity="niobium", measure="reserves")
     # Table 3: Brazil 290 万 t + Canada 4.6 万 t = 2,946,000 t above a world 2,900,000 t
     assert row.total == 2_946_000 and row.listed_exceeds_total
-    assert row.hhi_lower == pytest.approx(10_000 * ((2_900_000 / 2_946_000) ** 2
-                                                    + (46_000 / 2_946_000) ** 2))
+    assert row.hhi_lower == pytest.approx(
+        10_000 * ((2_900_000 / 2_946_000) ** 2 + (46_000 / 2_946_000) ** 2)
+    )
     assert row.hhi_lower < 10_000 and row.cr3 == pytest.approx(1)
 
 
 def test_helium_2022_counts_both_us_rows(conc):
     # mcs2023-heliu_world.csv: US 60 (natural gas, row 2) + 15 (Cliffside, row 3) of 160;
     # Qatar 60, Algeria 9, Russia 5, Australia 4, Canada 2, China, Poland, South Africa 1
-    row = one(conc, dataset="usgs", edition="mcs2023", commodity="helium",
-              measure="production", year=2022)
+    row = one(
+        conc, dataset="usgs", edition="mcs2023", commodity="helium", measure="production", year=2022
+    )
     assert (row.cr1_country, row.cr1) == ("USA", pytest.approx(75 / 160))
     values = [75, 60, 9, 5, 4, 2, 1, 1, 1]
     assert row.hhi_lower == pytest.approx(10_000 * sum((v / 160) ** 2 for v in values))
@@ -308,8 +391,14 @@ def test_helium_2022_counts_both_us_rows(conc):
 
 def test_doj_ftc_class_of_rare_earth_reserves_2023(conc):
     # mcs2024-raree_world.csv reserves: the listed countries sum above the world total
-    row = one(conc, dataset="usgs", edition="mcs2024", commodity="rare_earths",
-              measure="reserves", year=2023)
+    row = one(
+        conc,
+        dataset="usgs",
+        edition="mcs2024",
+        commodity="rare_earths",
+        measure="reserves",
+        year=2023,
+    )
     assert row.listed_exceeds_total and row.total > row.world_total
     assert row.hhi_upper <= 10_000 and row.doj_ftc_class_lower == "moderately concentrated"
 
@@ -323,12 +412,14 @@ def test_no_distribution_leaves_its_ranges(conc):
 
 
 def test_implausible_reserves_to_production_are_flagged(built):
-    rp = pd.read_csv(built / "results/stats/reserves_to_production.csv",
-                     keep_default_na=False, na_values={"rp_years": [""]})
+    rp = pd.read_csv(
+        built / "results/stats/reserves_to_production.csv",
+        keep_default_na=False,
+        na_values={"rp_years": [""]},
+    )
     # after the unit corrections no ratio is implausible; vanadium MCS 2023 reads
     # 26,000 kt / 100,000 t = 260 years (it read 0.26 years with the header's t)
     v = one(rp, dataset="usgs", edition="mcs2023", commodity="vanadium")
     assert v.rp_years == pytest.approx(26_000_000 / 100_000) and v.rp_flag == ""
-    assert stats.rp_flag(0.26) == "below 1 year" and stats.rp_flag(26_000) == \
-        "above 10,000 years"
+    assert stats.rp_flag(0.26) == "below 1 year" and stats.rp_flag(26_000) == "above 10,000 years"
     assert set(rp.rp_flag) == {""}

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from raremetals.io import read_tidy
-from raremetals.schemas import TABLE3_CORRECTED
+from raremetals.core.io import read_tidy
+from raremetals.core.schemas import TABLE3_CORRECTED
 
 
 def one(df: pd.DataFrame, **where) -> pd.Series:
@@ -19,22 +19,29 @@ def one(df: pd.DataFrame, **where) -> pd.Series:
 
 def test_rare_earths_china_2023_mine_production(observations):
     # mcs2024-raree_world.csv line 7: China, Prod_t_est_2023 = 240000
-    row = one(observations, edition="mcs2024", commodity="rare_earths", country_code="CHN",
-              measure="production", year=2023)
+    row = one(
+        observations,
+        edition="mcs2024",
+        commodity="rare_earths",
+        country_code="CHN",
+        measure="production",
+        year=2023,
+    )
     assert row.value == 240_000
     assert row.unit == "t" and row.unit_raw == "t"
     assert row.flag == "e"
     assert row.basis == "REO equivalent" and row.stage == "mine"
-    assert (row.file, row.row, row.column) == ("mcs2024-raree_world.csv", 7,
-                                               "Prod_t_est_2023")
+    assert (row.file, row.row, row.column) == ("mcs2024-raree_world.csv", 7, "Prod_t_est_2023")
     assert row.note == "Production quota; does not include undocumented production."
 
 
 def test_rare_earths_world_total_is_an_aggregate(observations):
     # line 17: World total (rounded), 2023 = 350000, reserves 110000000
-    rows = observations[(observations.edition == "mcs2024")
-                        & (observations.commodity == "rare_earths")
-                        & (observations.area_type == "world")]
+    rows = observations[
+        (observations.edition == "mcs2024")
+        & (observations.commodity == "rare_earths")
+        & (observations.area_type == "world")
+    ]
     assert set(rows.country_code) == {"WLD"}
     assert one(rows, measure="production", year=2023).value == 350_000
     assert one(rows, measure="reserves").value == 110_000_000
@@ -42,32 +49,41 @@ def test_rare_earths_world_total_is_an_aggregate(observations):
 
 
 def test_burma_is_myanmar_and_na_reserves_stay_empty(observations):
-    row = one(observations, edition="mcs2024", commodity="rare_earths", country_raw="Burma",
-              measure="reserves")
+    row = one(
+        observations,
+        edition="mcs2024",
+        commodity="rare_earths",
+        country_raw="Burma",
+        measure="reserves",
+    )
     assert row.country_code == "MMR"
     assert math.isnan(row.value) and row.flag == "NA"
 
 
 def test_thousand_tonnes_are_converted(observations):
     # mcs2024-chrom_world.csv line 5: Kazakhstan, Prod_kt_est_2023 = 6000 (kt)
-    row = one(observations, edition="mcs2024", commodity="chromium", country_code="KAZ",
-              measure="production", year=2023)
+    row = one(
+        observations,
+        edition="mcs2024",
+        commodity="chromium",
+        country_code="KAZ",
+        measure="production",
+        year=2023,
+    )
     assert row.value == 6_000_000 and row.unit_raw == "kt" and row.basis == "gross weight"
 
 
 def test_kilograms_are_converted(observations):
     # mcs2024-plati_world.csv line 12: South Africa platinum, 2023e 120000 kg, reserves
     # 63000000 kg
-    sel = observations[(observations.file == "mcs2024-plati_world.csv")
-                       & (observations.row == 12)]
+    sel = observations[(observations.file == "mcs2024-plati_world.csv") & (observations.row == 12)]
     assert one(sel, year=2023, measure="production").value == 120
     assert one(sel, measure="reserves").value == 63_000
 
 
 def test_withheld_value_is_not_a_number(observations):
     # mcs2024-lithi_world.csv line 2: United States, W, W
-    sel = observations[(observations.file == "mcs2024-lithi_world.csv")
-                       & (observations.row == 2)]
+    sel = observations[(observations.file == "mcs2024-lithi_world.csv") & (observations.row == 2)]
     assert one(sel, year=2022, measure="production").flag == "W"
     # the header marks 2023 estimated, but a withheld value is no estimate of a number
     assert one(sel, year=2023, measure="production").flag == "W"
@@ -84,15 +100,13 @@ def test_residual_and_footnote(observations):
 
 def test_estimate_mark_glued_to_country_name(observations):
     # mcs2024-perli_world.csv line 5: "Chinae", 1500 kt
-    row = one(observations, file="mcs2024-perli_world.csv", row=5, measure="production",
-              year=2022)
+    row = one(observations, file="mcs2024-perli_world.csv", row=5, measure="production", year=2022)
     assert row.country_code == "CHN" and "e" in row.flag.split(";")
     assert row.value == 1_500_000
 
 
 def test_congo_kinshasa_is_the_drc(observations):
-    row = one(observations, file="mcs2024-cobal_world.csv", row=5, measure="production",
-              year=2023)
+    row = one(observations, file="mcs2024-cobal_world.csv", row=5, measure="production", year=2023)
     assert row.country_code == "COD" and row.value == 170_000
 
 
@@ -103,8 +117,11 @@ def test_every_world_file_of_both_editions_is_cleaned(observations, built):
 
 
 def test_net_import_reliance_keeps_codes(built):
-    nir = pd.read_csv(built / "results/tidy/usgs_net_import_reliance.csv",
-                      keep_default_na=False, na_values={"value": [""]})
+    nir = pd.read_csv(
+        built / "results/tidy/usgs_net_import_reliance.csv",
+        keep_default_na=False,
+        na_values={"value": [""]},
+    )
     # MCS2024_Fig2 line 20: RARE EARTHS, compounds and metals, >95
     row = one(nir, edition="mcs2024", row=20)
     assert row.commodity == "rare_earths"
@@ -122,8 +139,11 @@ def test_wgi_estimate(built):
 
 
 def test_table3_as_printed(built):
-    t3 = pd.read_csv(built / "results/tidy/paper_table3.csv", keep_default_na=False,
-                     na_values={"value": [""], "rank": [""]})
+    t3 = pd.read_csv(
+        built / "results/tidy/paper_table3.csv",
+        keep_default_na=False,
+        na_values={"value": [""], "rank": [""]},
+    )
     assert len(t3) == 180
     world = one(t3, symbol="REE", field="world_production_2009")
     assert world.value == 124_000 and world.country_code == "WLD"
@@ -137,8 +157,9 @@ def test_table3_as_printed(built):
 @pytest.mark.parametrize("folder", ["tidy", "stats", "audit"])
 def test_data_dictionary_covers_every_column_of_every_table(built, folder):
     dictionary = pd.read_csv(built / "results" / folder / "data_dictionary.csv")
-    tables = sorted(p for p in (built / "results" / folder).glob("*.csv")
-                    if p.name != "data_dictionary.csv")
+    tables = sorted(
+        p for p in (built / "results" / folder).glob("*.csv") if p.name != "data_dictionary.csv"
+    )
     assert sorted(set(dictionary.table)) == sorted(p.stem for p in tables)
     for path in tables:
         header = pd.read_csv(path, nrows=0).columns
@@ -160,11 +181,18 @@ def test_table3_corrections_are_listed_on_their_cells(built):
 
 # --- header units the data contradict, and estimate marks in notes (issue 10) --------------
 
+
 def test_chromium_2021_is_read_in_the_thousand_tons_its_note_states(observations):
     # mcs2023-chrom_world.csv line 6: South Africa 18600 under Prod_t_2021, note "Units are
     # thousand metric tons"; finding U01 of data/corrections/usgs_units.csv
-    row = one(observations, edition="mcs2023", commodity="chromium", country_code="ZAF",
-              measure="production", year=2021)
+    row = one(
+        observations,
+        edition="mcs2023",
+        commodity="chromium",
+        country_code="ZAF",
+        measure="production",
+        year=2021,
+    )
     assert row.value == 18_600_000 and row.value_raw == "18600"
     assert (row.unit_raw, row.unit_applied, row.unit_finding) == ("t", "kt", "U01")
 
@@ -172,10 +200,20 @@ def test_chromium_2021_is_read_in_the_thousand_tons_its_note_states(observations
 def test_selenium_2023_reserves_are_read_in_tons_as_mcs_2023_gives_them(observations):
     # mcs2024-selen_world.csv line 4: Canada 6000 under Reserves_kt; MCS 2023 line 4: 6000
     # under Reserves_t (finding U05)
-    new = one(observations, edition="mcs2024", commodity="selenium", country_code="CAN",
-              measure="reserves")
-    old = one(observations, edition="mcs2023", commodity="selenium", country_code="CAN",
-              measure="reserves")
+    new = one(
+        observations,
+        edition="mcs2024",
+        commodity="selenium",
+        country_code="CAN",
+        measure="reserves",
+    )
+    old = one(
+        observations,
+        edition="mcs2023",
+        commodity="selenium",
+        country_code="CAN",
+        measure="reserves",
+    )
     assert new.value == old.value == 6_000
     assert (new.unit_raw, new.unit_applied, new.unit_finding) == ("kt", "t", "U05")
     assert (old.unit_raw, old.unit_applied, old.unit_finding) == ("t", "t", "")
@@ -185,22 +223,32 @@ def test_every_cell_of_a_corrected_column_is_corrected(observations):
     counts = observations[observations.unit_finding != ""].groupby("unit_finding").size()
     # chromium 2 x 8 rows, vanadium 7, rhenium 10, selenium 15, talc 16; gypsum is a
     # confirmed revision of one cell
-    assert counts.to_dict() == {"U01": 8, "U02": 8, "U03": 7, "U04": 10, "U05": 15,
-                                "U06": 16, "U07": 1}
+    assert counts.to_dict() == {
+        "U01": 8,
+        "U02": 8,
+        "U03": 7,
+        "U04": 10,
+        "U05": 15,
+        "U06": 16,
+        "U07": 1,
+    }
 
 
-@pytest.mark.parametrize("where, flagged", [
-    # mcs2024-lithi_world.csv line 5: Brazil 2630 (2022), note "Also estimated in 2022"
-    (dict(edition="mcs2024", commodity="lithium", country_code="BRA", year=2022), True),
-    # line 3: Argentina 6590 (2022), no note: reported, not estimated
-    (dict(edition="mcs2024", commodity="lithium", country_code="ARG", year=2022), False),
-    # mcs2023-heliu_world.csv line 4: Algeria 14 (2021), "Production in 2021 is also
-    # estimated"
-    (dict(edition="mcs2023", commodity="helium", country_code="DZA", year=2021), True),
-    # mcs2024-potas_world.csv line 13: Spain 420 (2022), "Also estimated in 2024", read as
-    # 2022 (data/corrections/usgs_note_readings.csv)
-    (dict(edition="mcs2024", commodity="potash", country_code="ESP", year=2022), True),
-])
+@pytest.mark.parametrize(
+    "where, flagged",
+    [
+        # mcs2024-lithi_world.csv line 5: Brazil 2630 (2022), note "Also estimated in 2022"
+        (dict(edition="mcs2024", commodity="lithium", country_code="BRA", year=2022), True),
+        # line 3: Argentina 6590 (2022), no note: reported, not estimated
+        (dict(edition="mcs2024", commodity="lithium", country_code="ARG", year=2022), False),
+        # mcs2023-heliu_world.csv line 4: Algeria 14 (2021), "Production in 2021 is also
+        # estimated"
+        (dict(edition="mcs2023", commodity="helium", country_code="DZA", year=2021), True),
+        # mcs2024-potas_world.csv line 13: Spain 420 (2022), "Also estimated in 2024", read as
+        # 2022 (data/corrections/usgs_note_readings.csv)
+        (dict(edition="mcs2024", commodity="potash", country_code="ESP", year=2022), True),
+    ],
+)
 def test_estimate_marks_in_notes_flag_the_year_they_name(observations, where, flagged):
     row = one(observations, measure="production", **where)
     assert ("e" in row.flag.split(";")) is flagged
@@ -208,29 +256,39 @@ def test_estimate_marks_in_notes_flag_the_year_they_name(observations, where, fl
 
 def test_an_e_glued_to_the_name_marks_production_not_reserves(observations):
     # mcs2024-perli_world.csv line 5: "Chinae", production 1500 (2022), reserves 32000
-    prod = one(observations, edition="mcs2024", commodity="perlite", country_code="CHN",
-               measure="production", year=2022)
-    res = one(observations, edition="mcs2024", commodity="perlite", country_code="CHN",
-              measure="reserves")
+    prod = one(
+        observations,
+        edition="mcs2024",
+        commodity="perlite",
+        country_code="CHN",
+        measure="production",
+        year=2022,
+    )
+    res = one(
+        observations, edition="mcs2024", commodity="perlite", country_code="CHN", measure="reserves"
+    )
     assert prod.flag == "e" and res.flag == ""
     # a code is not a number: no estimate mark on it (line 3: "Argentinae", reserves NA)
-    na = one(observations, edition="mcs2024", commodity="perlite", country_code="ARG",
-             measure="reserves")
+    na = one(
+        observations, edition="mcs2024", commodity="perlite", country_code="ARG", measure="reserves"
+    )
     assert na.flag == "NA"
 
 
 def test_revisions_between_editions(built):
     rev = pd.read_csv(built / "results/tidy/usgs_revisions.csv", keep_default_na=False)
     # chromium 2022, South Africa: MCS 2023 18000 (kt, corrected), MCS 2024 19100 kt
-    zaf = one(rev, commodity="chromium", measure="production", country_code="ZAF",
-              year_earlier=2022)
+    zaf = one(
+        rev, commodity="chromium", measure="production", country_code="ZAF", year_earlier=2022
+    )
     assert float(zaf.ratio) == pytest.approx(19_100 / 18_000)
     assert zaf.verdict == "unit-corrected" and zaf.unit_findings == "U02"
     # gypsum reserves, Thailand: 1,700 -> 910,000 kt, near 10^3 but a recorded revision
     tha = one(rev, commodity="gypsum", measure="reserves", country_code="THA")
     assert (int(tha.scale), tha.verdict) == (3, "confirmed-revision")
     # rare earths 2022, China: 210,000 t in both editions
-    chn = one(rev, commodity="rare_earths", measure="production", country_code="CHN",
-              year_earlier=2022)
+    chn = one(
+        rev, commodity="rare_earths", measure="production", country_code="CHN", year_earlier=2022
+    )
     assert chn.verdict == "same" and chn.value_raw_later == "210000"
     assert set(rev.verdict) <= {"same", "revision", "unit-corrected", "confirmed-revision"}

@@ -2,24 +2,25 @@ rule clean_usgs_world:
     """All USGS world production and reserves tables, every edition, as tidy observations;
     the editions compared where they overlap, and a unit-scale disagreement refused."""
     input:
-        library=LIBRARY,
+        library=library("clean_usgs_world.py"),
         records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
-        commodities="data/commodities.csv",
-        countries="data/countries.csv",
-        header_fixes="data/corrections/usgs_header_fixes.csv",
-        value_issues="data/corrections/usgs_value_issues.csv",
-        units="data/corrections/usgs_units.csv",
-        note_readings="data/corrections/usgs_note_readings.csv",
+        commodities=table("commodities"),
+        countries=repo("data/countries.csv"),
+        header_fixes=repo("data/corrections/usgs_header_fixes.csv"),
+        value_issues=repo("data/corrections/usgs_value_issues.csv"),
+        units=repo("data/corrections/usgs_units.csv"),
+        note_readings=repo("data/corrections/usgs_note_readings.csv"),
     output:
-        observations="results/tidy/observations.csv",
-        revisions="results/tidy/usgs_revisions.csv",
+        **tables_of("clean_usgs_world"),
+    log:
+        **logs("clean/usgs_world"),
+    benchmark:
+        benchmark("clean/usgs_world")
+    conda:
+        "../../environment.yml"
     resources:
         mem_mb=1000,
         runtime=10,
-    log:
-        "logs/clean/usgs_world.log",
-    conda:
-        "../../environment.yml"
     script:
         "../scripts/clean_usgs_world.py"
 
@@ -27,14 +28,16 @@ rule clean_usgs_world:
 rule clean_net_import_reliance:
     """US net import reliance (USGS trends table, Fig. 2) with the source's codes kept."""
     input:
-        library=LIBRARY,
+        library=library("clean_net_import_reliance.py"),
         records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
-        labels="data/usgs_nir_commodities.csv",
-        countries="data/countries.csv",
+        labels=repo("data/usgs_nir_commodities.csv"),
+        countries=repo("data/countries.csv"),
     output:
-        "results/tidy/usgs_net_import_reliance.csv",
+        **tables_of("clean_net_import_reliance"),
     log:
-        "logs/clean/net_import_reliance.log",
+        **logs("clean/net_import_reliance"),
+    benchmark:
+        benchmark("clean/net_import_reliance")
     conda:
         "../../environment.yml"
     script:
@@ -44,18 +47,20 @@ rule clean_net_import_reliance:
 rule clean_wgi:
     """World Bank governance estimates (six dimensions) by economy and year."""
     input:
-        library=LIBRARY,
+        library=library("clean_wgi.py"),
         record=fetch_record("worldbank_wgi"),
-        countries="data/countries.csv",
+        countries=repo("data/countries.csv"),
     output:
-        "results/tidy/wgi_estimates.csv",
+        **tables_of("clean_wgi"),
+    log:
+        **logs("clean/wgi"),
+    benchmark:
+        benchmark("clean/wgi")
+    conda:
+        "../../environment.yml"
     resources:
         mem_mb=1000,
         runtime=10,
-    log:
-        "logs/clean/wgi.log",
-    conda:
-        "../../environment.yml"
     script:
         "../scripts/clean_wgi.py"
 
@@ -63,14 +68,16 @@ rule clean_wgi:
 rule clean_table3:
     """The paper's Table 3 as printed, values read literally, with ISO3 codes."""
     input:
-        library=LIBRARY,
+        library=library("clean_table3.py"),
         record=fetch_record("paper"),
-        commodities="data/commodities.csv",
-        countries="data/countries.csv",
+        commodities=table("commodities"),
+        countries=repo("data/countries.csv"),
     output:
-        "results/tidy/paper_table3.csv",
+        **tables_of("clean_table3"),
     log:
-        "logs/clean/table3.log",
+        **logs("clean/table3"),
+    benchmark:
+        benchmark("clean/table3")
     conda:
         "../../environment.yml"
     script:
@@ -81,13 +88,15 @@ rule correct_table3:
     """Table 3 with the corrections of data/corrections/table3_corrections.csv applied and
     listed cell by cell; the 2009 statistics and the corrected table read it."""
     input:
-        library=LIBRARY,
-        table3=rules.clean_table3.output[0],
-        corrections="data/corrections/table3_corrections.csv",
+        library=library("correct_table3.py"),
+        table3=table("paper_table3"),
+        corrections=repo("data/corrections/table3_corrections.csv"),
     output:
-        "results/tidy/paper_table3_corrected.csv",
+        **tables_of("correct_table3"),
     log:
-        "logs/clean/table3_corrected.log",
+        **logs("clean/table3_corrected"),
+    benchmark:
+        benchmark("clean/table3_corrected")
     conda:
         "../../environment.yml"
     script:
@@ -99,14 +108,16 @@ rule clean_compiled_table:
     expenditure, rare-earth statements) as text cells with the line each row came from;
     every later rule reads these, not the vendored files."""
     input:
-        library=LIBRARY,
+        library=library("clean_compiled_table.py"),
         record=lambda wildcards: fetch_record(COMPILED_TABLES[wildcards.table]),
     output:
         "results/tidy/{table}.csv",
+    log:
+        **logs("clean/{table}"),
+    benchmark:
+        benchmark("clean/{table}")
     wildcard_constraints:
         table="|".join(COMPILED_TABLES),
-    log:
-        "logs/clean/{table}.log",
     conda:
         "../../environment.yml"
     script:

@@ -1,16 +1,35 @@
-from pathlib import Path
+import ast
+import importlib.util
+import os
+from functools import cache
+
+from raremetals.core import catalogue
+from raremetals.core.errors import InputError
+from raremetals.render.figures import FIGURES
+from raremetals.sources.registry import load_registry
+
+# The repository: its data, config and notebooks are read from here, whatever folder
+# the workflow runs in (-d) and whether it runs by itself or as another's module.
+ROOT = Path(workflow.current_basedir).parents[1]
+SCRIPTS = ROOT / "workflow" / "scripts"
 
 
-def load_registry():
-    from raremetals.registry import load_registry as _load
+def repo(path):
+    """A file of the repository, as a path from the folder the workflow runs in."""
+    return os.path.relpath(ROOT / path)
 
+
+def load(read, path):
+    """Read a config file with the library; a bad one stops the run with one line."""
     try:
-        return _load(config["registry"])
+        return read(path)
     except InputError as err:
         sys.exit(f"error: {err}")
 
 
-REGISTRY = load_registry()
+REGISTRY = load(load_registry, repo(config["registry"]))
+LANGUAGES = config["languages"]
+LANGUAGE_FILES = [repo(f"data/languages/{code}.yaml") for code in LANGUAGES]
 
 
 def check_snapshot_present():
@@ -20,75 +39,125 @@ def check_snapshot_present():
         return
     for source in REGISTRY.values():
         for f in source.files:
-            if not Path(f.path).is_file():
-                err = InputError(f.path, f"the vendored file that {config['registry']} "
-                                 f"registers for source '{source.id}'", "no such file")
+            if not (ROOT / f.path).is_file():
+                err = InputError(
+                    f.path,
+                    f"the vendored file that {config['registry']} "
+                    f"registers for source '{source.id}'",
+                    "no such file",
+                )
                 sys.exit(f"error: {err}")
 
 
-check_snapshot_present()
-
-
 def check_config_values():
-    """What the config schema cannot know: the commodity ids of data/commodities.csv."""
+    """What the config schema cannot know: commodity ids and language catalogues."""
     import csv
 
-    with open("data/commodities.csv", encoding="utf-8") as fh:
+    with open(table("commodities"), encoding="utf-8") as fh:
         known = {row["commodity"] for row in csv.DictReader(fh)}
     commodity = config["notebook"]["commodity"]
     if commodity not in known:
-        raise ValueError(f"config key notebook.commodity: {commodity!r} is not a commodity "
-                         f"id of data/commodities.csv (e.g. rare_earths, tungsten)")
+        sys.exit(
+            f"error: config key notebook.commodity: {commodity!r} is not a commodity "
+            f"id of data/commodities.csv (e.g. rare_earths, tungsten)"
+        )
+    for code, path in zip(LANGUAGES, LANGUAGE_FILES):
+        if not Path(path).is_file():
+            sys.exit(
+                f"error: config key languages: {code!r} has no text catalogue "
+                f"(expected data/languages/{code}.yaml)"
+            )
 
 
-check_config_values()
 
-# Every rule lists the library among its inputs, so a change to the code re-runs what it
-# may change (Snakemake tracks the scripts, not the modules they import).
-LIBRARY = sorted(str(p) for p in Path("src/raremetals").glob("*.py"))
+# --- which files of the library each rule runs ----------------------------------------
+# A rule lists as inputs the library modules its script imports, directly or through
+# other modules, so an edit to one module re-runs exactly the rules that use it.
 
 
-# tidy table -> the source it is cleaned from (raremetals.schemas.AS_PRINTED)
-COMPILED_TABLES = {"paper_claims": "paper", "china_ree_export_quotas":
-                   "china_ree_export_quotas", "gwec_wind_2009": "gwec_wind_2009",
-                   "sipri_milex": "sipri_milex", "ree_2009_secondary": "ree_2009_secondary"}
+@cache
+def _module_file(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    return spec.origin if spec and spec.origin and spec.origin.endswith(".py") else None
+
+
+@cache
+def _imported(path):
+    """Names of raremetals modules (and candidates: 'from pkg import name') in a file."""
+    names = set()
+    for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    return {n for n in names if n.split(".")[0] == "raremetals"}
+
+
+def library(script, *modules):
+    """The library files a workflow script (and any modules it imports by name at run
+    time) depends on, with the packages that hold them."""
+    todo = [str(SCRIPTS / script), str(SCRIPTS / "_helpers.py")]
+    todo += [_module_file(m) for m in modules]
+    seen = set()
+    while todo:
+        path = todo.pop()
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        for name in _imported(path):
+            parts = name.split(".")
+            todo += [_module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
+    files = {p for p in seen if "/scripts/" not in p}
+    return sorted(os.path.relpath(p) for p in files)
+
+
+# --- paths -----------------------------------------------------------------------------
+
+
+def table(name):
+    return (
+        catalogue.path(name)
+        if catalogue.TABLES[name].stage != "data"
+        else repo(catalogue.path(name))
+    )
+
+
+def tables_of(rule):
+    return {name: table(name) for name in catalogue.of_rule(rule)}
 
 
 def fetch_record(source):
     return f"results/fetch/{source}.json"
 
 
+def logs(name):
+    """The rule's error log and its job record (read by the manifest)."""
+    return {"stderr": f"logs/{name}.log", "job": f"logs/{name}.job.json"}
+
+
+def benchmark(name):
+    return f"logs/benchmarks/{name}.tsv"
+
+
+COMPILED_TABLES = {
+    t.name: t.source for t in catalogue.TABLES.values() if t.rule == "clean_compiled_table"
+}
+FIGURE_IDS = sorted(FIGURES)
+
+
 def vendored_files(wildcards):
     """In snapshot mode the fetch rule reads the vendored files, so edits to them re-run it."""
     if config["fetch"]["mode"] != "snapshot":
         return []
-    return [f.path for f in REGISTRY[wildcards.source].files]
-
-
-def _figure_ids():
-    from raremetals.figures import FIGURES
-
-    return sorted(FIGURES)
-
-
-FIGURE_IDS = _figure_ids()
-
-
-FIGURE_INPUTS = {
-    "shares": "results/stats/country_shares.csv",
-    "comparison": "results/stats/paper_metals_comparison.csv",
-    "concentration": "results/stats/concentration.csv",
-    "us_import_reliance": "results/stats/us_import_reliance.csv",
-    "commodities": "data/commodities.csv",
-    "elements": "data/elements.csv",
-    "quotas": "results/tidy/china_ree_export_quotas.csv",
-    "sipri": "results/tidy/sipri_milex.csv",
-    "gwec": "results/tidy/gwec_wind_2009.csv",
-    "claims": "results/tidy/paper_claims.csv",
-}
+    return [repo(f.path) for f in REGISTRY[wildcards.source].files]
 
 
 def figure_inputs(wildcards):
-    from raremetals.figures import FIGURES
+    return {name: table(name) for name in FIGURES[wildcards.fig]}
 
-    return {n: FIGURE_INPUTS[n] for n in FIGURES[wildcards.fig].inputs}
+
+check_snapshot_present()
+check_config_values()

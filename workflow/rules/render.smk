@@ -2,43 +2,58 @@ rule figure:
     """One figure in every language (PNG 300 dpi, SVG, PDF) and its caption sidecar."""
     input:
         unpack(figure_inputs),
-        library=LIBRARY,
+        library=lambda wildcards: library(
+            "draw_figure.py", f"raremetals.render.figures.{wildcards.fig}"
+        ),
+        languages=LANGUAGE_FILES,
     output:
         caption="results/figures/{fig}.caption.json",
-        files=expand("results/figures/{{fig}}.{lang}.{ext}", lang=config["languages"],
-                     ext=["png", "svg", "pdf"]),
-    params:
-        figures=config["figures"],
-        latest_edition=max(config["editions"]),
-        languages=config["languages"],
+        files=expand(
+            "results/figures/{{fig}}.{lang}.{ext}",
+            lang=LANGUAGES,
+            ext=["png", "svg", "pdf"],
+        ),
+    log:
+        **logs("figures/{fig}"),
+    benchmark:
+        benchmark("figures/{fig}")
     wildcard_constraints:
-        fig="[a-z0-9_]+",
+        fig="|".join(FIGURE_IDS),
+    conda:
+        "../../environment.yml"
     resources:
         mem_mb=1500,
         runtime=10,
-    log:
-        "logs/figures/{fig}.log",
-    conda:
-        "../../environment.yml"
+    params:
+        figures=config["figures"],
+        latest_edition=max(config["editions"]),
     script:
         "../scripts/draw_figure.py"
 
 
 rule tables:
-    """The paper's Table 1, Table 3 as printed and Table 3 corrected, in CSV, Markdown,
-    LaTeX and HTML."""
+    """The paper's Table 1 and Table 3 corrected in every language, and Table 3 as printed,
+    in CSV, Markdown, LaTeX and HTML."""
     input:
-        library=LIBRARY,
-        table3=rules.correct_table3.output[0],
-        elements="data/elements.csv",
-        commodities="data/commodities.csv",
+        library=library("render_tables.py"),
+        table3=table("paper_table3_corrected"),
+        elements=table("elements"),
+        commodities=table("commodities"),
+        languages=LANGUAGE_FILES,
     output:
-        expand("results/tables/{table}.{ext}",
-               table=["table1_rare_metals.en", "table1_rare_metals.ja",
-                      "table3_as_printed.ja", "table3_corrected.en", "table3_corrected.ja"],
-               ext=["csv", "md", "tex", "html"]),
+        expand(
+            "results/tables/{table}.{ext}",
+            table=[
+                *expand("table1_rare_metals.{lang}", lang=LANGUAGES),
+                "table3_as_printed.ja",
+                *expand("table3_corrected.{lang}", lang=LANGUAGES),
+            ],
+            ext=["csv", "md", "tex", "html"],
+        ),
     log:
-        "logs/tables/tables.log",
+        **logs("tables/tables"),
+    benchmark:
+        benchmark("tables/tables")
     conda:
         "../../environment.yml"
     script:

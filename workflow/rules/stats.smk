@@ -2,27 +2,26 @@ rule concentration:
     """Shares, CR1/CR3, HHI range, entropy, WGI-weighted HHI, R/P for every distribution,
     and the paper's twelve metals compared between 2009 and the latest year."""
     input:
-        library=LIBRARY,
-        observations=rules.clean_usgs_world.output.observations,
-        table3=rules.correct_table3.output[0],
-        wgi=rules.clean_wgi.output[0],
-        commodities="data/commodities.csv",
-        claims="results/tidy/paper_claims.csv",
-        text_values="data/paper_text_values.csv",
+        library=library("compute_concentration.py"),
+        observations=table("observations"),
+        table3=table("paper_table3_corrected"),
+        wgi=table("wgi_estimates"),
+        commodities=table("commodities"),
+        claims=table("paper_claims"),
+        text_values=repo("data/paper_text_values.csv"),
     output:
-        concentration="results/stats/concentration.csv",
-        shares="results/stats/country_shares.csv",
-        rp="results/stats/reserves_to_production.csv",
-        comparison="results/stats/paper_metals_comparison.csv",
-    params:
-        latest_edition=max(config["editions"]),
+        **tables_of("concentration"),
+    log:
+        **logs("stats/concentration"),
+    benchmark:
+        benchmark("stats/concentration")
+    conda:
+        "../../environment.yml"
     resources:
         mem_mb=2000,
         runtime=15,
-    log:
-        "logs/stats/concentration.log",
-    conda:
-        "../../environment.yml"
+    params:
+        latest_edition=max(config["editions"]),
     script:
         "../scripts/compute_concentration.py"
 
@@ -30,14 +29,15 @@ rule concentration:
 rule dependency:
     """Japan's import sources (Table 3, 2009) and US net import reliance, 2009 and today."""
     input:
-        library=LIBRARY,
-        table3=rules.correct_table3.output[0],
-        nir=rules.clean_net_import_reliance.output[0],
+        library=library("compute_dependency.py"),
+        table3=table("paper_table3_corrected"),
+        nir=table("usgs_net_import_reliance"),
     output:
-        japan="results/stats/japan_import_dependency_2009.csv",
-        us="results/stats/us_import_reliance.csv",
+        **tables_of("dependency"),
     log:
-        "logs/stats/dependency.log",
+        **logs("stats/dependency"),
+    benchmark:
+        benchmark("stats/dependency")
     conda:
         "../../environment.yml"
     script:
@@ -45,16 +45,16 @@ rule dependency:
 
 
 rule data_dictionary:
-    """One row per column of every table of a results folder, from the schemas that check
-    them."""
+    """One row per column of every table of results/tidy, stats and audit, from the
+    schemas that check them."""
     input:
-        library=LIBRARY,
+        library=library("data_dictionary.py"),
     output:
-        "results/{stage}/data_dictionary.csv",
-    wildcard_constraints:
-        stage="tidy|stats|audit",
+        expand("results/{stage}/data_dictionary.csv", stage=catalogue.STAGES),
     log:
-        "logs/{stage}/data_dictionary.log",
+        **logs("report/data_dictionary"),
+    benchmark:
+        benchmark("report/data_dictionary")
     conda:
         "../../environment.yml"
     script:

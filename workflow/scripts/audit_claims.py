@@ -4,25 +4,31 @@ from _helpers import configure
 
 configure(snakemake)
 
-import pandas as pd
-
-from raremetals import audit, schemas
-from raremetals.audit_report import summary_html, summary_markdown
-from raremetals.io import atomic_write, read_tidy, write_table
+from raremetals.audit import claims as audit
+from raremetals.audit.summary import summary_html, summary_markdown
+from raremetals.core import schemas
+from raremetals.core.io import atomic_write, read_reference, read_tidy, write_table
 
 i = snakemake.input
 table3 = read_tidy(i.table3, schemas.TABLE3_CORRECTED)
 claims = read_tidy(i.claims, schemas.CLAIMS)
-checks = pd.read_csv(i.checks, dtype=str, keep_default_na=False)
-sources = audit.Sources(table3, read_tidy(i.quotas, schemas.EXPORT_QUOTAS),
-                        read_tidy(i.wind, schemas.WIND),
-                        read_tidy(i.military, schemas.MILITARY_EXPENDITURE),
-                        read_tidy(i.secondary, schemas.REE_SECONDARY), claims)
+checks = read_reference(i.checks)
+sources = audit.Sources(
+    table3,
+    read_tidy(i.quotas, schemas.EXPORT_QUOTAS),
+    read_tidy(i.wind, schemas.WIND),
+    read_tidy(i.military, schemas.MILITARY_EXPENDITURE),
+    read_tidy(i.secondary, schemas.REE_SECONDARY),
+    claims,
+)
 claims_audit = schemas.CLAIMS_AUDIT.validate(
-    audit.audit_claims(claims, checks, sources, snakemake.input.checks))
-notes = pd.read_csv(snakemake.input.notes, dtype=str, keep_default_na=False)
-errata = schemas.TABLE3_ERRATA.validate(audit.table3_errata(table3, notes, claims_audit, checks))
-write_table(claims_audit, snakemake.output.claims)
-write_table(errata, snakemake.output.errata)
+    audit.audit_claims(claims, checks, sources, snakemake.input.checks)
+)
+notes = read_reference(i.notes)
+errata = schemas.TABLE3_ERRATA.validate(
+    audit.table3_errata(table3, notes, claims_audit, checks, i.notes)
+)
+write_table(claims_audit, snakemake.output.claims_audit)
+write_table(errata, snakemake.output.table3_errata)
 atomic_write(snakemake.output.markdown, summary_markdown(claims_audit, errata))
 atomic_write(snakemake.output.html, summary_html(claims_audit, errata))

@@ -7,9 +7,9 @@ configure(snakemake)
 
 from pathlib import Path
 
-from raremetals.fetch import paths_in
-from raremetals.io import read_as_printed, write_table
-from raremetals.schemas import AS_PRINTED
+from raremetals.core.io import read_as_printed, write_table
+from raremetals.core.schemas import AS_PRINTED
+from raremetals.sources.fetch import paths_in
 
 source = Path(snakemake.input.record).stem
 schema = AS_PRINTED[source]

@@ -4,14 +4,18 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.countries import CountryResolver
-from raremetals.fetch import paths_in
-from raremetals.io import write_table
-from raremetals.paper import parse_table3
-from raremetals.schemas import TABLE3
-from raremetals.usgs import load_commodities
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.paper import parse_table3
+from raremetals.clean.usgs import load_commodities
+from raremetals.core.io import write_table
+from raremetals.core.schemas import TABLE3
+from raremetals.sources.fetch import paths_in
 
 [path] = paths_in(snakemake.input.record, "table3_as_printed")
-table = parse_table3(path, "paper", load_commodities(snakemake.input.commodities),
-                     CountryResolver(snakemake.input.countries))
+table = parse_table3(
+    path,
+    "paper",
+    load_commodities(snakemake.input.commodities),
+    CountryResolver(snakemake.input.countries),
+)
 write_table(TABLE3.validate(table), snakemake.output[0])

@@ -9,12 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from raremetals.countries import CountryResolver
-from raremetals.editions import check_unit_scale, compare_editions
-from raremetals.fetch import paths_in
-from raremetals.io import write_table
-from raremetals.schemas import OBSERVATIONS, USGS_REVISIONS
-from raremetals.usgs import (
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.editions import check_unit_scale, compare_editions
+from raremetals.clean.usgs import (
     check_findings_apply,
     load_commodities,
     load_header_fixes,
@@ -23,6 +20,9 @@ from raremetals.usgs import (
     mark_suspect,
     parse_world_file,
 )
+from raremetals.core.io import write_table
+from raremetals.core.schemas import OBSERVATIONS, USGS_REVISIONS
+from raremetals.sources.fetch import paths_in
 
 inp = snakemake.input
 resolver = CountryResolver(inp.countries)
@@ -34,13 +34,19 @@ frames = []
 for record in inp.records:
     source_id = Path(record).stem
     for path in paths_in(record, "/world/", "_world.csv"):
-        frames.append(parse_world_file(path, source_id, commodities, resolver, fixes,
-                                       findings, inp.units, readings))
+        frames.append(
+            parse_world_file(
+                path, source_id, commodities, resolver, fixes, findings, inp.units, readings
+            )
+        )
 table = mark_suspect(pd.concat(frames, ignore_index=True), inp.value_issues)
 check_findings_apply(table, findings, inp.units)
 table = OBSERVATIONS.validate(table)
 revisions = compare_editions(table, {f.id for f in findings if f.verdict == "revision"})
 check_unit_scale(revisions, inp.units)
-write_table(table, snakemake.output.observations,
-            sort_by=["edition", "commodity", "series", "measure", "year", "file", "row"])
-write_table(USGS_REVISIONS.validate(revisions), snakemake.output.revisions)
+write_table(
+    table,
+    snakemake.output.observations,
+    sort_by=["edition", "commodity", "series", "measure", "year", "file", "row"],
+)
+write_table(USGS_REVISIONS.validate(revisions), snakemake.output.usgs_revisions)

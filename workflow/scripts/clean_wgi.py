@@ -4,11 +4,11 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.countries import CountryResolver
-from raremetals.fetch import paths_in
-from raremetals.io import write_table
-from raremetals.schemas import WGI
-from raremetals.wgi import parse_wgi
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.wgi import parse_wgi
+from raremetals.core.io import write_table
+from raremetals.core.schemas import WGI
+from raremetals.sources.fetch import paths_in
 
 [path] = paths_in(snakemake.input.record, "WGIData")
 table = WGI.validate(parse_wgi(path, "worldbank_wgi", CountryResolver(snakemake.input.countries)))

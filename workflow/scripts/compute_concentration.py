@@ -6,25 +6,37 @@ configure(snakemake)
 
 import pandas as pd
 
-from raremetals import analysis, schemas
-from raremetals.io import read_tidy, write_table
+from raremetals.core import schemas
+from raremetals.core.io import read_reference, read_tidy, write_table
+from raremetals.stats import analysis
 
 obs = read_tidy(snakemake.input.observations, schemas.OBSERVATIONS)
 table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
 wgi = read_tidy(snakemake.input.wgi, schemas.WGI)
-commodities = pd.read_csv(snakemake.input.commodities, dtype=str, keep_default_na=False)
+commodities = read_reference(snakemake.input.commodities)
 claims = read_tidy(snakemake.input.claims, schemas.CLAIMS)
-text_values = pd.read_csv(snakemake.input.text_values, dtype=str, keep_default_na=False)
+text_values = read_reference(snakemake.input.text_values)
 
-dist = pd.concat([analysis.usgs_distributions(obs), analysis.paper_distributions(table3),
-                  analysis.paper_text_distributions(claims, text_values, table3)],
-                 ignore_index=True)
+dist = pd.concat(
+    [
+        analysis.usgs_distributions(obs),
+        analysis.paper_distributions(table3),
+        analysis.paper_text_distributions(claims, text_values, table3),
+    ],
+    ignore_index=True,
+)
 conc = analysis.concentration(dist, analysis.wgi_scores(wgi))
 out = snakemake.output
 write_table(schemas.CONCENTRATION.validate(conc), out.concentration, sort_by=analysis.KEY)
-write_table(schemas.COUNTRY_SHARES.validate(analysis.country_shares(dist, conc)), out.shares,
-            sort_by=analysis.KEY + ["rank", "country_code", "row"])
-write_table(schemas.RESERVES_TO_PRODUCTION.validate(analysis.reserves_to_production(conc)),
-            out.rp, sort_by=["dataset", "edition", "commodity", "series", "year"])
+write_table(
+    schemas.COUNTRY_SHARES.validate(analysis.country_shares(dist, conc)),
+    out.country_shares,
+    sort_by=analysis.KEY + ["rank", "country_code", "row"],
+)
+write_table(
+    schemas.RESERVES_TO_PRODUCTION.validate(analysis.reserves_to_production(conc)),
+    out.reserves_to_production,
+    sort_by=["dataset", "edition", "commodity", "series", "year"],
+)
 comparison = analysis.paper_comparison(conc, commodities, snakemake.params.latest_edition)
-write_table(schemas.PAPER_COMPARISON.validate(comparison), out.comparison)
+write_table(schemas.PAPER_COMPARISON.validate(comparison), out.paper_metals_comparison)

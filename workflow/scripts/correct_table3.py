@@ -5,9 +5,9 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.io import read_tidy, write_table
-from raremetals.paper import apply_corrections
-from raremetals.schemas import TABLE3, TABLE3_CORRECTED
+from raremetals.clean.paper import apply_corrections
+from raremetals.core.io import read_tidy, write_table
+from raremetals.core.schemas import TABLE3, TABLE3_CORRECTED
 
 table3 = read_tidy(snakemake.input.table3, TABLE3)
 corrected = apply_corrections(table3, snakemake.input.corrections)

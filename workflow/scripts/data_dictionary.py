@@ -1,12 +1,13 @@
-"""Write the data dictionary of a results folder (tidy, stats, audit) from its schemas."""
+"""Write the data dictionary of each results folder (tidy, stats, audit) from the schemas
+of the tables the catalogue lists there."""
 
 from _helpers import configure
 
 configure(snakemake)
 
-from raremetals import schemas
-from raremetals.io import write_table
+from raremetals.core import catalogue, schemas
+from raremetals.core.io import write_table
 
-group = {"tidy": schemas.TIDY_SCHEMAS, "stats": schemas.STATS_SCHEMAS,
-         "audit": schemas.AUDIT_SCHEMAS}[snakemake.wildcards.stage]
-write_table(schemas.data_dictionary(group), snakemake.output[0])
+for stage, path in zip(catalogue.STAGES, snakemake.output):
+    tables = {t.name: catalogue.schema(t.name) for t in catalogue.of_stage(stage)}
+    write_table(schemas.data_dictionary(tables), path)

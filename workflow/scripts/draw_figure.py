@@ -7,16 +7,21 @@ configure(snakemake)
 import json
 from pathlib import Path
 
-from raremetals.figures import build
-from raremetals.io import atomic_write
-from raremetals.plots import save
+from raremetals.core.io import atomic_write
+from raremetals.core.text import load_languages
+from raremetals.render.figures import FIGURES, build
+from raremetals.render.figures.style import save
 
-inputs = dict(snakemake.input.items())
+fig_id = snakemake.wildcards.fig
+paths = {name: snakemake.input[name] for name in FIGURES[fig_id]}
 config = {**snakemake.params.figures, "latest_edition": snakemake.params.latest_edition}
-figures, caption = build(snakemake.wildcards.fig, inputs, config, snakemake.params.languages)
+figures, caption = build(fig_id, paths, config, load_languages(snakemake.input.languages))
 out = Path(snakemake.output.caption).parent
-for lang, fig in figures.items():
-    save(fig, str(out / f"{snakemake.wildcards.fig}.{lang}"))
+for code, fig in figures.items():
+    save(fig, str(out / f"{fig_id}.{code}"))
+caption["script"] = "workflow/scripts/draw_figure.py"
 caption["files"] = sorted(Path(f).name for f in snakemake.output.files)
-atomic_write(snakemake.output.caption,
-             json.dumps(caption, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+atomic_write(
+    snakemake.output.caption,
+    json.dumps(caption, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+)

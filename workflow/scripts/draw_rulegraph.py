@@ -1,19 +1,33 @@
-"""Report stage: read `snakemake --rulegraph` on standard input, write it in a fixed
-order (DOT) and drawn (PNG).
+"""Report stage: the workflow's rule graph as Snakemake gives it, written in a fixed order
+(DOT) and drawn (PNG)."""
 
-Usage: snakemake --rulegraph | python workflow/scripts/draw_rulegraph.py OUT.dot OUT.png
-"""
+from _helpers import configure
 
+configure(snakemake)
+
+import subprocess
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+from raremetals.core.io import atomic_write
+from raremetals.render.figures.style import save
+from raremetals.render.rulegraph import canonical_dot, draw
 
-from raremetals.io import atomic_write  # noqa: E402
-from raremetals.plots import save  # noqa: E402
-from raremetals.rulegraph import canonical_dot, draw  # noqa: E402
-
-dot, png = sys.argv[1:3]
-text = canonical_dot(sys.stdin.read())
-atomic_write(dot, text)
-save(draw(text), png.removesuffix(".png"), formats=("png",))
+graph = subprocess.run(
+    [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--rulegraph",
+        "--nolock",
+        "--quiet",
+        "--snakefile",
+        snakemake.input.snakefiles[0],
+        "all",
+    ],
+    capture_output=True,
+    text=True,
+    check=True,
+).stdout
+text = canonical_dot(graph)
+atomic_write(snakemake.output.dot, text)
+save(draw(text), snakemake.output.png.removesuffix(".png"), formats=("png",))

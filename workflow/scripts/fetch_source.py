@@ -6,15 +6,17 @@ configure(snakemake)
 
 import json
 
-from raremetals.fetch import download, verify_snapshot
-from raremetals.io import atomic_write
-from raremetals.registry import Source
+from raremetals.core.io import atomic_write
+from raremetals.sources.fetch import download, verify_snapshot
+from raremetals.sources.registry import Source
 
 p = snakemake.params
 source = Source.from_dict(p.source)
 if p.mode == "snapshot":
-    files = verify_snapshot(source)
+    files = verify_snapshot(source, root=p.root)
 else:
-    files = download(source, p.cache_dir, mirror=p.mirror, timeout=p.timeout)
+    files = download(
+        source, p.cache_dir, p.raw_root, mirror=p.mirror, timeout=p.timeout, root=p.root
+    )
 record = {"source": source.id, "mode": p.mode, "files": files}
 atomic_write(snakemake.output.record, json.dumps(record, indent=1, ensure_ascii=False) + "\n")

@@ -4,15 +4,18 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals import numbers, schemas
-from raremetals.io import atomic_write, read_tidy
+from raremetals.cite import numbers
+from raremetals.core import schemas
+from raremetals.core.io import atomic_write, read_tidy
 
 i = snakemake.input
 entries = numbers.headline_numbers(
     read_tidy(i.comparison, schemas.PAPER_COMPARISON),
     read_tidy(i.rp, schemas.RESERVES_TO_PRODUCTION),
     read_tidy(i.japan, schemas.JAPAN_DEPENDENCY),
-    read_tidy(i.claims, schemas.CLAIMS_AUDIT), read_tidy(i.errata, schemas.TABLE3_ERRATA),
-    files={k: i[k] for k in ("comparison", "rp", "japan", "claims", "errata")})
+    read_tidy(i.claims, schemas.CLAIMS_AUDIT),
+    read_tidy(i.errata, schemas.TABLE3_ERRATA),
+    files={k: i[k] for k in ("comparison", "rp", "japan", "claims", "errata")},
+)
 atomic_write(snakemake.output.json, numbers.to_json(entries))
 atomic_write(snakemake.output.tex, numbers.to_tex(entries))

@@ -4,7 +4,11 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.notebook import execute
+from raremetals.render.notebook import execute
 
-execute(snakemake.input.notebook, snakemake.output.ipynb, snakemake.output.html,
-        dict(snakemake.params.parameters))
+execute(
+    snakemake.input.notebook,
+    snakemake.output.ipynb,
+    snakemake.output.html,
+    dict(snakemake.params.parameters),
+)

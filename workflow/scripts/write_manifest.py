@@ -5,9 +5,19 @@ from _helpers import configure
 configure(snakemake)
 
 import json
+from pathlib import Path
 
-from raremetals.io import atomic_write
-from raremetals.provenance import manifest
+from raremetals.cite.provenance import job_records, manifest
+from raremetals.core.io import atomic_write
 
-atomic_write(snakemake.output[0],
-             json.dumps(manifest(list(snakemake.input.outputs)), indent=1) + "\n")
+records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
+text = json.dumps(
+    manifest(
+        list(snakemake.input.outputs),
+        records,
+        list(snakemake.input.every_module),
+        root=snakemake.params.root,
+    ),
+    indent=1,
+)
+atomic_write(snakemake.output[0], text + "\n")

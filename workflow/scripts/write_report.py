@@ -9,22 +9,31 @@ from pathlib import Path
 
 from matplotlib_fontja import get_font_ttf_path
 
-from raremetals import report
-from raremetals.io import atomic_write
-from raremetals.provenance import file_provenance
-from raremetals.registry import load_registry
+from raremetals.cite.provenance import file_provenance, job_records
+from raremetals.core.io import atomic_write
+from raremetals.render import report
+from raremetals.sources.registry import load_registry
 
 i = snakemake.input
-tables = {Path(p).name.removesuffix(".html"): Path(p).read_text(encoding="utf-8")
-          for p in i.tables if p.endswith(".html")}
+tables = {
+    Path(p).name.removesuffix(".html"): Path(p).read_text(encoding="utf-8")
+    for p in i.tables
+    if p.endswith(".html")
+}
+records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
+library = set(i.library)
 page = report.report_html(
     readme_intro=report.readme_intro(Path(i.readme).read_text(encoding="utf-8")),
     methods_md=Path(i.methods).read_text(encoding="utf-8"),
     audit_html=Path(i.audit).read_text(encoding="utf-8"),
-    captions=report.load_captions(i.captions), table_pages=tables,
+    captions=report.load_captions(i.captions),
+    table_pages=tables,
     registry=load_registry(i.registry),
-    provenance={p: file_provenance(p) for p in i.outputs},
-    notebook="notebooks/explore.html", rulegraph="workflow/rulegraph.dot")
+    provenance={p: file_provenance(p, records, library) for p in i.outputs},
+    notebook="notebooks/explore.html",
+    rulegraph="workflow/rulegraph.dot",
+    languages=list(snakemake.params.languages),
+)
 atomic_write(snakemake.output.html, page)
 fonts = Path(get_font_ttf_path()).parent
 for target in snakemake.output.font:

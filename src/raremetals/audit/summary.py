@@ -1,0 +1,149 @@
+"""The audit's readable summary, in Markdown and in HTML, written from the same tables."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from raremetals.core.vocab import ERRATA_STATUSES, STATUSES
+
+STATUS_TEXT = {
+    "match": "The number holds: the data, rounded half up to the precision the paper "
+    "prints, reproduce it (approximate numbers within 10%).",
+    "consistent": "The claim is a bound (more than, at most) and the data satisfy it; they "
+    "do not reproduce a number.",
+    "mismatch": "A vendored source gives a different number.",
+    "inconsistent": "The paper contradicts itself (its text against its Table 3, or its own "
+    "arithmetic).",
+    "unit-slip": "Right once a unit error is undone.",
+    "not-checkable": "No source in the snapshot covers it; the evidence says which would.",
+}
+ERRATA_TEXT = {
+    "unit-slip": "Corrected: a unit printed wrongly (万 for 百万, t for thousand t).",
+    "inconsistent": "Removed: no value can be shown to be right.",
+    "format": "Printed oddly (misplaced comma, capital T); the value read is unaffected.",
+    "text-conflict": "The paper's text gives another number for this cell.",
+    "ok": "Consistent.",
+    "blank": "Nothing printed.",
+}
+
+
+def _counts(series: pd.Series, order) -> list[tuple[str, int]]:
+    counts = series.value_counts()
+    return [(s, int(counts.get(s, 0))) for s in order]
+
+
+def _claim_lines(c) -> tuple[str, str]:
+    value = c["value"]
+    if value.isdigit() and len(value) > 4:
+        value = f"{int(value):,}"
+    claimed = f"{value} {c['unit']}".strip()
+    detail = f"claimed {claimed}"
+    if c["recomputed"]:
+        detail += f"; recomputed {c['recomputed']} (tolerance {c['tolerance']})"
+    return detail, c["evidence"]
+
+
+def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
+    out = [
+        "# Audit of the paper's numbers",
+        "",
+        f"{len(claims)} numeric claims of the paper and {len(errata)} cells of its Table 3, "
+        "each checked against the data in the snapshot. Method and tolerances: "
+        "`src/raremetals/audit.py`; checks: `data/audit/claim_checks.csv`.",
+        "",
+        "| status | claims | meaning |",
+        "|---|---:|---|",
+    ]
+    out += [f"| {s} | {n} | {STATUS_TEXT[s]} |" for s, n in _counts(claims["status"], STATUSES)]
+    for status in STATUSES:
+        group = claims[claims["status"] == status]
+        if group.empty:
+            continue
+        out += ["", f"## {status} ({len(group)})", ""]
+        for c in group.to_dict("records"):
+            detail, evidence = _claim_lines(c)
+            out.append(
+                f"- **{c['claim_id']}** ({c['section']}) {c['text_en']} — "
+                f"「{c['text_ja']}」 — {detail}. {evidence}"
+            )
+    out += ["", "## Table 3 errata", "", "| status | cells | meaning |", "|---|---:|---|"]
+    out += [
+        f"| {s} | {n} | {ERRATA_TEXT[s]} |" for s, n in _counts(errata["status"], ERRATA_STATUSES)
+    ]
+    flagged = errata[~errata["status"].isin(["ok", "blank"])]
+    out += [
+        "",
+        "| cell | printed | read | corrected | status | evidence |",
+        "|---|---|---:|---:|---|---|",
+    ]
+    for e in flagged.to_dict("records"):
+        out.append(
+            f"| {_cell(e)} | {e['value_as_printed']} | {_num(e['value_printed'])} | "
+            f"{_num(e['value_corrected'])} | {e['status']} | "
+            f"{e['evidence'].replace('|', '/')} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _cell(e) -> str:
+    rank = f" #{int(e['rank'])}" if pd.notna(e["rank"]) else ""
+    return f"{e['symbol']} {e['field']}{rank} {e['country_code']}".strip()
+
+
+def _num(v) -> str:
+    return "" if pd.isna(v) else f"{v:,.0f}" if v >= 100 else f"{v:g}"
+
+
+def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Audit of the paper's numbers</title>",
+        "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;"
+        "vertical-align:top}li{margin:.4em 0}.ja{color:#444}</style></head><body>",
+        "<h1>Audit of the paper's numbers</h1>",
+        f"<p>{len(claims)} numeric claims of the paper and {len(errata)} cells of its "
+        "Table 3, each checked against the data in the snapshot.</p>",
+        "<table><tr><th>status</th><th>claims</th><th>meaning</th></tr>",
+    ]
+    parts += [
+        f"<tr><td>{s}</td><td>{n}</td><td>{e(STATUS_TEXT[s])}</td></tr>"
+        for s, n in _counts(claims["status"], STATUSES)
+    ]
+    parts.append("</table>")
+    for status in STATUSES:
+        group = claims[claims["status"] == status]
+        if group.empty:
+            continue
+        parts.append(f'<h2 id="{status}">{status} ({len(group)})</h2><ul>')
+        for c in group.to_dict("records"):
+            detail, evidence = _claim_lines(c)
+            parts.append(
+                f"<li><b>{e(c['claim_id'])}</b> ({e(c['section'])}) "
+                f'{e(c["text_en"])} — <span class="ja" lang="ja">「'
+                f"{e(c['text_ja'])}」</span> — {e(detail)}. {e(evidence)}</li>"
+            )
+        parts.append("</ul>")
+    parts.append(
+        "<h2>Table 3 errata</h2><table><tr><th>status</th><th>cells</th><th>meaning</th></tr>"
+    )
+    parts += [
+        f"<tr><td>{s}</td><td>{n}</td><td>{e(ERRATA_TEXT[s])}</td></tr>"
+        for s, n in _counts(errata["status"], ERRATA_STATUSES)
+    ]
+    parts.append(
+        "</table><p></p><table><tr><th>cell</th><th>printed</th><th>read</th>"
+        "<th>corrected</th><th>status</th><th>evidence</th></tr>"
+    )
+    for r in errata[~errata["status"].isin(["ok", "blank"])].to_dict("records"):
+        parts.append(
+            f'<tr><td>{e(_cell(r))}</td><td lang="ja">{e(r["value_as_printed"])}'
+            f"</td><td>{_num(r['value_printed'])}</td><td>{_num(r['value_corrected'])}"
+            f"</td><td>{r['status']}</td><td>{e(r['evidence'])}</td></tr>"
+        )
+    parts.append("</table></body></html>")
+    return "\n".join(parts) + "\n"

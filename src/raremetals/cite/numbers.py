@@ -1,0 +1,193 @@
+"""Headline numbers for reports: one entry per number, each with a stable LaTeX macro.
+
+A report quotes ``\\RMRareEarthsProdChinaSharePaper`` (China's share of rare-earth
+production in 2009, as the paper's Table 3 gives it) instead of retyping 97. Macro names
+are built from the commodity, the measure, the statistic and the period (``Paper`` for
+2009, ``Latest`` for the latest USGS year), so they stay the same from build to build.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+
+PERIODS = {"2009": "Paper", "latest": "Latest"}
+MEASURES = {"production": "Prod", "reserves": "Res"}
+# statistic -> (macro part, unit, rounding, formatter)
+STATISTICS = {
+    "total": ("Total", "t", "3 significant figures", lambda v: f"{float(f'{v:.3g}'):,.0f}"),
+    "china_share": ("ChinaShare", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
+    "cr1": ("CRone", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
+    "cr3": ("CRthree", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
+    "hhi_lower": ("HHIlow", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
+    "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
+}
+AUDIT_STATUSES = {
+    "match": "Match",
+    "consistent": "Consistent",
+    "mismatch": "Mismatch",
+    "inconsistent": "Inconsistent",
+    "unit-slip": "UnitSlip",
+    "not-checkable": "NotCheckable",
+}
+
+
+def camel(text: str) -> str:
+    return "".join(part.capitalize() for part in text.replace("-", "_").split("_"))
+
+
+def _entry(key, macro, value, text, unit, rounding, file, rows, description):
+    return {
+        "key": key,
+        "macro": f"RM{macro}",
+        "value": value,
+        "text": text,
+        "unit": unit,
+        "rounding": rounding,
+        "file": file,
+        "rows": rows,
+        "description": description,
+    }
+
+
+def headline_numbers(
+    comparison: pd.DataFrame,
+    rp: pd.DataFrame,
+    japan: pd.DataFrame,
+    claims: pd.DataFrame,
+    errata: pd.DataFrame,
+    files: dict,
+) -> list[dict]:
+    out = []
+    for line, r in enumerate(comparison.to_dict("records"), start=2):
+        for when, period in PERIODS.items():
+            for stat, (part, unit, rounding, fmt) in STATISTICS.items():
+                value = r.get(f"{stat}_{when}")
+                if value is None or (isinstance(value, float) and math.isnan(value)):
+                    continue
+                year = r["year_2009"] if when == "2009" else r["year_latest"]
+                out.append(
+                    _entry(
+                        f"{r['commodity']}.{r['measure']}.{stat}.{when}",
+                        f"{camel(r['commodity'])}{MEASURES[r['measure']]}{part}{period}",
+                        float(value),
+                        fmt(float(value)),
+                        unit,
+                        rounding,
+                        files["comparison"],
+                        f"row {line} (commodity={r['commodity']}, measure={r['measure']})",
+                        f"{r['name_en']}, {r['measure']}, {stat.replace('_', ' ')}, {year:.0f}",
+                    )
+                )
+    latest = rp[rp["dataset"] == "usgs"]
+    latest = latest[latest["edition"] == latest["edition"].max()]
+    for line, r in enumerate(rp.to_dict("records"), start=2):
+        is_paper = r["dataset"] == "paper_table3"
+        if not (is_paper or r["edition"] == latest["edition"].max()) or math.isnan(r["rp_years"]):
+            continue
+        period = "Paper" if is_paper else "Latest"
+        if not is_paper and (latest["commodity"] == r["commodity"]).sum() > 1:
+            continue  # several series: no single headline ratio
+        out.append(
+            _entry(
+                f"{r['commodity']}.rp.{period.lower()}",
+                f"{camel(r['commodity'])}RP{period}",
+                float(r["rp_years"]),
+                f"{r['rp_years']:,.0f}",
+                "years",
+                "integer",
+                files["rp"],
+                f"row {line}",
+                f"{r['commodity']} reserves-to-production, {r['year']}",
+            )
+        )
+    for line, r in enumerate(japan.to_dict("records"), start=2):
+        if not math.isnan(r["china_share"]):
+            out.append(
+                _entry(
+                    f"{r['commodity']}.japan_imports_from_china.2009",
+                    f"{camel(r['commodity'])}JapanChinaSharePaper",
+                    float(r["china_share"]),
+                    f"{100 * r['china_share']:.0f}",
+                    "%",
+                    "percent, 0 decimals",
+                    files["japan"],
+                    f"row {line}",
+                    f"Japan's imports of {r['commodity']} from China, 2009",
+                )
+            )
+    counts = claims["status"].value_counts()
+    for status, part in AUDIT_STATUSES.items():
+        n = int(counts.get(status, 0))
+        out.append(
+            _entry(
+                f"audit.claims.{status}",
+                f"AuditClaims{part}",
+                n,
+                str(n),
+                "claims",
+                "count",
+                files["claims"],
+                f"status={status}",
+                f"Claims of the paper found {status}",
+            )
+        )
+    out.append(
+        _entry(
+            "audit.claims.total",
+            "AuditClaims",
+            len(claims),
+            str(len(claims)),
+            "claims",
+            "count",
+            files["claims"],
+            "all rows",
+            "Numeric claims of the paper audited",
+        )
+    )
+    for status, n in errata["status"].value_counts().sort_index().items():
+        out.append(
+            _entry(
+                f"audit.table3.{status}",
+                f"AuditTableThree{camel(status)}",
+                int(n),
+                str(int(n)),
+                "cells",
+                "count",
+                files["errata"],
+                f"status={status}",
+                f"Cells of Table 3 with status {status}",
+            )
+        )
+    years = comparison["year_latest"].dropna()
+    out.append(
+        _entry(
+            "year.latest",
+            "LatestYear",
+            int(years.max()),
+            f"{years.max():.0f}",
+            "",
+            "year",
+            files["comparison"],
+            "year_latest",
+            "Latest USGS data year compared",
+        )
+    )
+    return sorted(out, key=lambda e: e["key"])
+
+
+def to_json(numbers: list[dict]) -> str:
+    return json.dumps({"numbers": numbers}, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_tex(numbers: list[dict]) -> str:
+    lines = [
+        "% Headline numbers of the rare-metals pipeline; generated, do not edit.",
+        "% \\input{numbers.tex} and quote \\RM... macros (units are not included).",
+    ]
+    for n in numbers:
+        lines.append(f"% {n['description']} [{n['unit']}; {n['rounding']}] {n['file']} {n['rows']}")
+        lines.append(f"\\newcommand{{\\{n['macro']}}}{{{n['text']}}}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,180 @@
+"""The USGS editions checked against each other where they overlap.
+
+Consecutive editions give the same production (and capacity) figure for one year: MCS 2023
+gives 2022 as an estimate, MCS 2024 the revised figure. Reserves are restated every
+edition for the latest year, and move slowly. So the same commodity x series x country is
+paired across consecutive editions, for the same year (production, capacity) or for
+consecutive reserve years (reserves), and the two values compared:
+
+- a ratio within a factor of ``10**SCALE_WINDOW`` of 10^3 or 10^6 (either way) is a
+  unit-scale disagreement: one of the two headers is wrong. It must be explained by a
+  finding of ``data/corrections/usgs_units.csv`` (a corrected unit, after which the values
+  agree, or a confirmed revision); an unexplained one stops the build;
+- any other difference is a revision: both values are kept and listed.
+
+Series are paired by their Type text with spelling slips folded ("Mne", "grosss",
+"poduction"); where a commodity has one series per measure in both editions, the two are
+paired whatever their wording.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from raremetals.core.errors import InputError
+
+SCALE_WINDOW = 0.5  # log10: ratios from 10^2.5 to 10^3.5 count as "near 10^3"
+SAME = 0.005  # relative difference below which two values are the same figure
+_SLIPS = {"mne": "mine", "grosss": "gross", "poduction": "production"}
+
+COLUMNS = [
+    "commodity",
+    "measure",
+    "series",
+    "country_code",
+    "edition_earlier",
+    "year_earlier",
+    "value_earlier",
+    "value_raw_earlier",
+    "ref_earlier",
+    "edition_later",
+    "year_later",
+    "value_later",
+    "value_raw_later",
+    "ref_later",
+    "unit",
+    "ratio",
+    "scale",
+    "unit_findings",
+    "verdict",
+]
+
+
+def series_key(series: str) -> str:
+    words = re.findall(r"[a-z0-9]+", series.lower())
+    return " ".join(_SLIPS.get(w, w) for w in words)
+
+
+def unit_scale(ratio: float) -> int:
+    """The power of ten (a multiple of 3, not 0) that ``ratio`` is near, else 0."""
+    if not (ratio > 0 and math.isfinite(ratio)):
+        return 0
+    log = math.log10(ratio)
+    k = round(log / 3)
+    return 3 * k if k and abs(log - 3 * k) < SCALE_WINDOW else 0
+
+
+def _cells(obs: pd.DataFrame) -> pd.DataFrame:
+    """One row per edition x commodity x measure x series x country x year: the country's
+    rows summed (a country the source lists twice, e.g. two US helium rows), with refs."""
+    d = obs[obs["value"].notna() & (obs["area_type"] != "")].copy()
+    single = d.groupby(["edition", "commodity", "measure"])["series"].transform("nunique") == 1
+    d["skey"] = d["series"].map(series_key)
+    d.loc[single, "skey"] = "*"
+    d["ref"] = d["file"] + ":" + d["row"].astype(str) + ":" + d["column"]
+    keys = ["edition", "commodity", "measure", "skey", "country_code", "year"]
+    return (
+        d.sort_values(keys + ["row"])
+        .groupby(keys, sort=True)
+        .agg(
+            series=("series", "first"),
+            value=("value", "sum"),
+            value_raw=("value_raw", "; ".join),
+            ref=("ref", "; ".join),
+            unit=("unit", "first"),
+            findings=("unit_finding", lambda s: ";".join(sorted(set(s) - {""}))),
+        )
+        .reset_index()
+    )
+
+
+def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
+    editions = sorted(cells["edition"].unique())
+    frames = []
+    for earlier, later in zip(editions, editions[1:]):
+        a = cells[cells["edition"] == earlier]
+        b = cells[cells["edition"] == later]
+        on = ["commodity", "measure", "skey", "country_code"]
+        flows = a[a["measure"] != "reserves"].merge(
+            b[b["measure"] != "reserves"], on=on + ["year"], suffixes=("_earlier", "_later")
+        )
+        flows["year_earlier"] = flows["year_later"] = flows["year"]
+        stocks = a[a["measure"] == "reserves"].merge(
+            b[b["measure"] == "reserves"], on=on, suffixes=("_earlier", "_later")
+        )
+        frames += [flows.drop(columns="year"), stocks]
+    pairs = pd.concat(frames, ignore_index=True)
+    # a single series on both sides pairs whatever its wording; never across units
+    return pairs[pairs["unit_earlier"] == pairs["unit_later"]]
+
+
+def compare_editions(obs: pd.DataFrame, revisions: set[str]) -> pd.DataFrame:
+    """Every value two consecutive editions both give, with the ratio and a verdict:
+    ``same``, ``revision``, ``unit-corrected`` (one side's header unit was corrected and
+    the two now agree in scale), ``confirmed-revision`` (near a power of 10^3, but a
+    finding in ``revisions`` says it is a real revision) or ``unit-scale`` (unexplained:
+    :func:`check_unit_scale` refuses it)."""
+    p = _pairs(_cells(obs))
+    out = pd.DataFrame(
+        {
+            "commodity": p["commodity"],
+            "measure": p["measure"],
+            "series": p["series_later"],
+            "country_code": p["country_code"],
+            **{
+                f"{c}_{side}": p[f"{c}_{side}"]
+                for side in ("earlier", "later")
+                for c in ("edition", "year", "value", "value_raw", "ref")
+            },
+            "unit": p["unit_later"],
+        }
+    )
+    # 0 against 0 is the same figure; a value against 0 has no ratio
+    out["ratio"] = (p["value_later"] / p["value_earlier"].where(p["value_earlier"] > 0)).where(
+        (p["value_earlier"] > 0) | (p["value_later"] > 0), 1.0
+    )
+    out["scale"] = out["ratio"].map(unit_scale)
+    found = (p["findings_earlier"] + ";" + p["findings_later"]).str.strip(";")
+    out["unit_findings"] = found
+    out["verdict"] = [
+        _verdict(r, s, set(f.split(";")) - {""}, revisions)
+        for r, s, f in zip(out["ratio"], out["scale"], found)
+    ]
+    return (
+        out[COLUMNS]
+        .sort_values(
+            ["commodity", "measure", "series", "country_code", "edition_earlier"], kind="mergesort"
+        )
+        .reset_index(drop=True)
+    )
+
+
+def _verdict(ratio: float, scale: int, findings: set[str], revisions: set[str]) -> str:
+    if scale:
+        return "confirmed-revision" if findings & revisions else "unit-scale"
+    if findings - revisions:
+        return "unit-corrected"
+    return "same" if abs(ratio - 1) <= SAME else "revision"
+
+
+def check_unit_scale(comparison: pd.DataFrame, findings_path) -> None:
+    """Stop on a unit-scale disagreement that no finding explains, naming both cells."""
+    bad = comparison[comparison["verdict"] == "unit-scale"]
+    if bad.empty:
+        return
+    r = bad.iloc[0]
+    file, row, column = r["ref_later"].split("; ")[0].split(":")
+    raise InputError(
+        file,
+        f"a value on the scale of {r['edition_earlier']}'s "
+        f"{r['ref_earlier']} ({r['value_raw_earlier']}), the same {r['commodity']} "
+        f"{r['measure']} of {r['country_code']}; a ratio of {r['ratio']:.4g} is a unit error "
+        f"in one of the two headers (or a revision): record which, with the evidence, in "
+        f"{findings_path} ({len(bad)} such pairs in all)",
+        r["value_raw_later"],
+        row=int(row),
+        column=column,
+    )

@@ -1,0 +1,209 @@
+"""The catalogue of tables: every table the pipeline writes or reads by name, with its
+path, the schema that checks it, the rule that makes it and what it holds.
+
+The workflow's rules take their output paths from here, the figures and the report read
+tables by name, the data dictionaries list the schemas of a stage, and the tests find
+the tables they check; nothing else spells these paths out.
+
+Paths are relative to the folder the pipeline runs in. Schemas are named, not imported,
+so that listing the catalogue does not load pandera.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    stage: str  # tidy, stats or audit (a folder of results/), or data (an input)
+    rule: str  # the rule that writes it ("" for an input)
+    schema: str  # attribute of raremetals.core.schemas ("" when the table has none)
+    description: str
+    # the source a compiled table is cleaned from (clean_compiled_table)
+    source: str = ""
+
+    @property
+    def path(self) -> str:
+        if self.stage == "data":
+            return f"data/{self.name}.csv"
+        return f"results/{self.stage}/{self.name}.csv"
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "observations",
+            "tidy",
+            "clean_usgs_world",
+            "OBSERVATIONS",
+            "USGS world production and reserves, every edition, one row per cell",
+        ),
+        Table(
+            "usgs_revisions",
+            "tidy",
+            "clean_usgs_world",
+            "USGS_REVISIONS",
+            "Values two USGS editions give for the same country, commodity and year",
+        ),
+        Table(
+            "usgs_net_import_reliance",
+            "tidy",
+            "clean_net_import_reliance",
+            "NET_IMPORT_RELIANCE",
+            "US net import reliance, every edition and 2009",
+        ),
+        Table(
+            "wgi_estimates",
+            "tidy",
+            "clean_wgi",
+            "WGI",
+            "World Bank governance estimates by economy and year",
+        ),
+        Table("paper_table3", "tidy", "clean_table3", "TABLE3", "The paper's Table 3 as printed"),
+        Table(
+            "paper_table3_corrected",
+            "tidy",
+            "correct_table3",
+            "TABLE3_CORRECTED",
+            "Table 3 with its corrections applied cell by cell",
+        ),
+        Table(
+            "paper_claims",
+            "tidy",
+            "clean_compiled_table",
+            "CLAIMS",
+            "Every numeric claim of the paper's text",
+            source="paper",
+        ),
+        Table(
+            "china_ree_export_quotas",
+            "tidy",
+            "clean_compiled_table",
+            "EXPORT_QUOTAS",
+            "China's rare-earth export quotas 2005-2011",
+            source="china_ree_export_quotas",
+        ),
+        Table(
+            "gwec_wind_2009",
+            "tidy",
+            "clean_compiled_table",
+            "WIND",
+            "Wind capacity, GWEC Global Wind 2009 Report",
+            source="gwec_wind_2009",
+        ),
+        Table(
+            "sipri_milex",
+            "tidy",
+            "clean_compiled_table",
+            "MILITARY_EXPENDITURE",
+            "Military expenditure, SIPRI",
+            source="sipri_milex",
+        ),
+        Table(
+            "ree_2009_secondary",
+            "tidy",
+            "clean_compiled_table",
+            "REE_SECONDARY",
+            "Rare-earth figures for 2009 from secondary sources",
+            source="ree_2009_secondary",
+        ),
+        Table(
+            "concentration",
+            "stats",
+            "concentration",
+            "CONCENTRATION",
+            "Concentration of every distribution (shares, HHI range, entropy, WGI-weighted)",
+        ),
+        Table(
+            "country_shares",
+            "stats",
+            "concentration",
+            "COUNTRY_SHARES",
+            "Each country's share of every distribution",
+        ),
+        Table(
+            "reserves_to_production",
+            "stats",
+            "concentration",
+            "RESERVES_TO_PRODUCTION",
+            "Reserves over production, world and by country",
+        ),
+        Table(
+            "paper_metals_comparison",
+            "stats",
+            "concentration",
+            "PAPER_COMPARISON",
+            "The paper's twelve metals, 2009 against the latest year",
+        ),
+        Table(
+            "japan_import_dependency_2009",
+            "stats",
+            "dependency",
+            "JAPAN_DEPENDENCY",
+            "Japan's import sources, Table 3, 2009",
+        ),
+        Table(
+            "us_import_reliance",
+            "stats",
+            "dependency",
+            "US_IMPORT_RELIANCE",
+            "US net import reliance, 2009 and the latest edition",
+        ),
+        Table(
+            "claims_audit",
+            "audit",
+            "audit",
+            "CLAIMS_AUDIT",
+            "Every claim of the paper with a status and evidence",
+        ),
+        Table(
+            "table3_errata",
+            "audit",
+            "audit",
+            "TABLE3_ERRATA",
+            "Every Table 3 cell with its erratum status",
+        ),
+        Table(
+            "commodities",
+            "data",
+            "",
+            "",
+            "Commodity ids, USGS codes, names in each language and the paper's order",
+        ),
+        Table("elements", "data", "", "", "Every element with the paper's Table 1 mark"),
+    )
+}
+
+STAGES = ("tidy", "stats", "audit")
+
+
+def path(name: str) -> str:
+    return TABLES[name].path
+
+
+def of_rule(rule: str) -> dict[str, str]:
+    """Output name -> path of every table a rule writes."""
+    return {t.name: t.path for t in TABLES.values() if t.rule == rule}
+
+
+def of_stage(stage: str) -> list[Table]:
+    return [t for t in TABLES.values() if t.stage == stage]
+
+
+def schema(name: str):
+    from raremetals.core import schemas
+
+    return getattr(schemas, TABLES[name].schema)
+
+
+def read(name: str, path: str | None = None):
+    """Read a table of the catalogue (from ``path`` if given): a results table checked
+    against its schema, an input as text cells."""
+    from raremetals.core.io import read_reference, read_tidy
+
+    table = TABLES[name]
+    where = path or table.path
+    return read_tidy(where, schema(name)) if table.schema else read_reference(where)

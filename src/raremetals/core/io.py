@@ -1,0 +1,177 @@
+"""Reading source text and writing result tables the same way every time.
+
+pandas is imported by the functions that need it, so that the jobs that only copy,
+hash or read YAML start quickly."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from raremetals.core.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def read_text(path) -> str:
+    """Return a source file's text, decoded as UTF-8 (a leading byte-order mark dropped)."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise InputError(path, "a non-empty file", "an empty file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            path, "UTF-8 text", f"byte {data[err.start]:#04x} that is not UTF-8", row=line
+        ) from None
+
+
+def read_csv_rows(path, headerless_values: bool = False) -> list[list[str]]:
+    """Return a CSV file as a list of rows of strings, header first.
+
+    A value in a column without a header is refused (:func:`refuse_headerless`) unless
+    ``headerless_values``: then the caller corrects the header first and checks itself.
+    """
+    rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
+    if len(rows) < 2 or not any(cell.strip() for row in rows[1:] for cell in row):
+        raise InputError(path, "a header and at least one data row", "a header only")
+    if not headerless_values:
+        refuse_headerless(path, rows[0], rows[1:])
+    return rows
+
+
+def refuse_headerless(path, header: list[str], rows: list[list[str]]) -> None:
+    """A value in a column without a header (an empty header cell, or a row longer than
+    the header) is an error: nothing says what it is, and dropping it would be silent."""
+    for rownum, cells in enumerate(rows, start=2):
+        for i, cell in enumerate(cells):
+            if cell.strip() and (i >= len(header) or not header[i].strip()):
+                raise InputError(
+                    path,
+                    "no value in a column without a header",
+                    cell.strip(),
+                    row=rownum,
+                    column=f"column {i + 1}, no header",
+                )
+    return rows
+
+
+def atomic_write(path, text: str) -> None:
+    """Write text to path so a reader never sees a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def sha256_of(path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@cache
+def _unique_key_loader():
+    import yaml
+
+    class UniqueKeyLoader(yaml.CSafeLoader):
+        """YAML keeps the last of two equal keys without a word; here the second is an
+        error (two registry entries for one source, say)."""
+
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key!r} a second time", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep)
+
+    return UniqueKeyLoader
+
+
+def read_yaml(path):
+    """A YAML file's data; a syntax error, a key given twice or a tag that would build a
+    Python object (``!!python/...``) is an error naming the file, line and column."""
+    import yaml
+
+    try:
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_unique_key_loader())
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        found = (err.problem or "").strip()
+        if "python/" in str(err):
+            found = "a !!python tag (it would run code; only plain YAML is read)"
+        raise InputError(path, f"valid YAML ({where})", found) from None
+    except yaml.YAMLError as err:
+        raise InputError(path, "valid YAML", str(err).strip()) from None
+
+
+def write_table(df: pd.DataFrame, path, sort_by: list[str] | None = None) -> None:
+    """Write a table as CSV with sorted rows and stable formatting (same data, same bytes)."""
+    if sort_by:
+        df = df.sort_values(sort_by, kind="mergesort", na_position="last")
+    atomic_write(path, df.to_csv(index=False, lineterminator="\n", float_format="%.15g"))
+
+
+def read_tidy(path, schema) -> pd.DataFrame:
+    """Read a table this pipeline wrote: text stays text (an empty cell is ''), a
+    float column's empty cell is missing, and the schema is checked again."""
+    import pandas as pd
+
+    kinds = {name: str(col.dtype) for name, col in schema.columns.items()}
+    floats = [name for name, kind in kinds.items() if kind == "float64"]
+    dtype = {
+        name: {"float64": float, "str": str}[kind]
+        for name, kind in kinds.items()
+        if kind in ("float64", "str")
+    }
+    df = pd.read_csv(path, keep_default_na=False, na_values={c: [""] for c in floats}, dtype=dtype)
+    return schema.validate(df)
+
+
+def read_as_printed(path, schema) -> pd.DataFrame:
+    """A compiled source table as text cells, with ``file`` and ``row`` (line, header = 1).
+
+    A missing or extra column is an error naming the file and the columns expected.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    rows = read_csv_rows(path)
+    expected = [c for c in schema.columns if c not in ("file", "row")]
+    if rows[0] != expected:
+        raise InputError(path, f"the columns {', '.join(expected)}", ", ".join(rows[0]), row=1)
+    df = pd.DataFrame(rows[1:], columns=rows[0]).assign(file=path.name)
+    df["row"] = range(2, len(df) + 2)
+    return schema.validate(df[[any(cells) for cells in rows[1:]]])
+
+
+def read_reference(path) -> pd.DataFrame:
+    """A table of data/ (commodities, elements, corrections) as text cells; lines that
+    start with # are comments (a # inside a cell is kept)."""
+    import pandas as pd
+
+    lines = read_text(path).splitlines(keepends=True)
+    body = "".join(line for line in lines if not line.startswith("#"))
+    return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)

@@ -1,0 +1,707 @@
+"""Schemas of the tidy tables: checked on every write, and the source of the data dictionary.
+
+Each column carries its description, so ``results/tidy/data_dictionary.csv`` is written
+from the same definitions that validate the tables.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from raremetals.core.vocab import AREA_TYPES, FLAG_ORDER
+
+
+def _str(description, **kw):
+    return pa.Column(str, description=description, **kw)
+
+
+def _num(description, nullable=True, checks=None):
+    return pa.Column(float, checks=checks, nullable=nullable, description=description)
+
+
+FLAG_RE = (
+    r"^("
+    + "|".join(f.replace("<", "\\<").replace(">", "\\>") for f in FLAG_ORDER)
+    + r")?(;("
+    + "|".join(f.replace("<", "\\<").replace(">", "\\>") for f in FLAG_ORDER)
+    + "))*$"
+)
+
+PLACE = {
+    "country_code": _str(
+        "ISO 3166 alpha-3 code; for aggregates a code of their own: WLD "
+        "(world total), OTH (the source's 'Other countries'), CIS, or "
+        "codes joined by + for a group the source reports together"
+    ),
+    "country": _str("Standard English short name (country_converter), or the aggregate's name"),
+    "area_type": _str(
+        "country, world (a world total), residual ('Other countries') or "
+        "group (several countries reported together), region (e.g. Europe) or "
+        "tie (countries printed together because each has the same value)",
+        checks=pa.Check.isin(AREA_TYPES),
+    ),
+}
+PROVENANCE = {
+    "file": _str("Source file the value was read from (see data/sources.yaml)"),
+    "row": pa.Column(int, pa.Check.ge(2), description="Line of that file (header = 1)"),
+}
+
+OBSERVATIONS = pa.DataFrameSchema(
+    {
+        "source_id": _str("Source id in data/sources.yaml"),
+        "edition": _str("USGS edition (mcs2023, mcs2024)"),
+        "commodity": _str("Commodity id (data/commodities.csv)"),
+        "series": _str(
+            "What is measured, as the source's Type column says it (plus the "
+            "product part of the header, e.g. [Sponge]); shares are computed "
+            "within one series"
+        ),
+        "stage": _str(
+            "mine, refinery, smelter, plant or unspecified (from the Type text)",
+            checks=pa.Check.isin(["mine", "refinery", "smelter", "plant", "unspecified"]),
+        ),
+        "measure": _str(
+            "production, capacity or reserves",
+            checks=pa.Check.isin(["production", "capacity", "reserves"]),
+        ),
+        "year": pa.Column(
+            int,
+            pa.Check.in_range(1990, 2100),
+            description="Data year; reserves carry the edition's latest data "
+            "year (the release does not state one)",
+        ),
+        **PLACE,
+        "country_raw": _str("Country cell exactly as in the source"),
+        "country_qualifier": _str(
+            "What the source added to the name ('rounded', "
+            "'beneficiated', 'excluding United States', ...)"
+        ),
+        "value": pa.Column(
+            float,
+            pa.Check.ge(0),
+            nullable=True,
+            description="The value in `unit`; empty where the source gives no number (see flag)",
+        ),
+        "unit": _str("t (metric tons), carat or m3", checks=pa.Check.isin(["t", "carat", "m3"])),
+        "value_raw": _str("Cell exactly as in the source (trimmed)"),
+        "unit_raw": _str("Unit token of the source's column header (t, kt, kg, Mt, ...)"),
+        "unit_applied": _str(
+            "Unit token the value was converted from: the header's, or the "
+            "one a unit-error finding gives (see unit_finding)"
+        ),
+        "unit_finding": _str(
+            "Id of the finding of data/corrections/usgs_units.csv that "
+            "applies to this cell (a corrected header unit, or a confirmed "
+            "revision between editions); empty if none"
+        ),
+        "basis": _str(
+            "What is weighed: REO equivalent, element content, gross weight, "
+            "K2O equivalent, ...; 'as reported' where the source does not say"
+        ),
+        "flag": _str(
+            "Source flags joined by ';': e estimated, > more than, < less than, W "
+            "withheld, NA not available, XX not applicable, blank empty cell, large, "
+            "small, lt_half_unit, incl_world / incl_other / incl_ilmenite (included "
+            "in another row)",
+            checks=pa.Check.str_matches(FLAG_RE),
+        ),
+        "note": _str("The source's note for that measure, and footnote marks on the name"),
+        **PROVENANCE,
+        "column": _str("Column of the source file"),
+    },
+    strict=True,
+    ordered=True,
+    name="observations",
+    checks=pa.Check(
+        lambda d: d["value"].notna() | (d["flag"] != ""),
+        error="a value without a number must carry a flag",
+    ),
+)
+
+USGS_REVISIONS = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id (data/commodities.csv)"),
+        "measure": _str("production, capacity or reserves"),
+        "series": _str("Series as the later edition names it"),
+        "country_code": PLACE["country_code"],
+        **{
+            f"{c}_{side}": spec
+            for side, label in (("earlier", "the earlier edition"), ("later", "the later edition"))
+            for c, spec in (
+                ("edition", _str(f"USGS edition: {label}")),
+                (
+                    "year",
+                    pa.Column(
+                        int,
+                        description=f"Data year in {label} (production: the "
+                        "same year in both; reserves: each edition's own)",
+                    ),
+                ),
+                (
+                    "value",
+                    _num(f"Value in {label}, in unit (a country's rows summed)", nullable=False),
+                ),
+                ("value_raw", _str(f"Cell(s) as printed in {label}")),
+                ("ref", _str(f"file:row:column of the cell(s) in {label}")),
+            )
+        },
+        "unit": _str("Unit of both values (t, carat, m3)"),
+        "ratio": _num("value_later / value_earlier"),
+        "scale": pa.Column(
+            int,
+            description="The power of ten (±3, ±6) the ratio is near, "
+            "0 if none: a non-zero scale is a unit error or a recorded "
+            "revision",
+        ),
+        "unit_findings": _str("Findings of data/corrections/usgs_units.csv on either cell"),
+        "verdict": _str(
+            "same, revision, unit-corrected (a corrected header unit on one "
+            "side), confirmed-revision (near 10^3 but a recorded revision)",
+            checks=pa.Check.isin(["same", "revision", "unit-corrected", "confirmed-revision"]),
+        ),
+    },
+    strict=True,
+    ordered=True,
+    name="usgs_revisions",
+)
+
+NET_IMPORT_RELIANCE = pa.DataFrameSchema(
+    {
+        "source_id": _str("Source id in data/sources.yaml"),
+        "edition": _str("USGS edition"),
+        "year": pa.Column(int, description="Year of the net import reliance figure"),
+        "commodity": _str(
+            "Commodity id, empty where no world table exists for it (data/usgs_nir_commodities.csv)"
+        ),
+        "commodity_label": _str("Commodity as the source labels it"),
+        "value": pa.Column(
+            float,
+            pa.Check.in_range(0, 100),
+            nullable=True,
+            description="Net import reliance, % of apparent consumption",
+        ),
+        "unit": _str("Unit of value: % (of US apparent consumption)"),
+        "flag": _str(
+            "'>' or '<' when the source gives a bound, E for net exporter "
+            "(no number), empty otherwise",
+            checks=pa.Check.isin(["", ">", "<", "E"]),
+        ),
+        "value_raw": _str("Cell exactly as in the source"),
+        "import_sources": _str("Major import sources as the source lists them"),
+        "import_source_codes": _str("ISO3 codes of those sources, ';'-joined, same order"),
+        "import_sources_years": _str("Years the import sources refer to"),
+        **PROVENANCE,
+    },
+    strict=True,
+    ordered=True,
+    name="usgs_net_import_reliance",
+)
+
+WGI = pa.DataFrameSchema(
+    {
+        "source_id": _str("Source id in data/sources.yaml"),
+        **{k: PLACE[k] for k in ("country_code", "country")},
+        "wb_code": _str("World Bank economy code as in the source"),
+        "dimension": _str(
+            "WGI dimension code", checks=pa.Check.isin(["CC", "GE", "PV", "RL", "RQ", "VA"])
+        ),
+        "dimension_name": _str("WGI dimension"),
+        "year": pa.Column(int, description="Year rated"),
+        "estimate": pa.Column(
+            float,
+            pa.Check.in_range(-5, 5),
+            description="Estimate on the WGI scale (standard normal units, mostly -2.5 to 2.5)",
+        ),
+        **PROVENANCE,
+        "column": _str("Column of the source file (the year)"),
+    },
+    strict=True,
+    ordered=True,
+    name="wgi_estimates",
+)
+
+TABLE3 = pa.DataFrameSchema(
+    {
+        "source_id": _str("Source id in data/sources.yaml"),
+        "commodity": _str("Commodity id (data/commodities.csv)"),
+        "symbol": _str("Symbol as the paper uses it"),
+        "field": _str("Cell of Table 3 (world_production_2009, reserves_rank, ...)"),
+        "measure": _str(
+            "production, reserves, japan_import_share, us_import_source or us_net_import_reliance"
+        ),
+        "year": pa.Column(int, description="Data year (2009)"),
+        "rank": pa.Column(float, nullable=True, description="Rank printed in the cell (①②③)"),
+        **{k: pa.Column(str, description=v.description) for k, v in PLACE.items()},
+        "country_ja": _str("Country as printed (Japanese)"),
+        "value": pa.Column(
+            float,
+            nullable=True,
+            description="The printed number read "
+            "literally, in t or %; errors of the print are kept here",
+        ),
+        "unit": _str("t or %; empty where nothing is printed"),
+        "value_as_printed": _str("Cell as printed"),
+        "unit_as_printed": _str("Unit as printed (t, 万 t, 百万 t, %)"),
+        "flag": _str("blank where the paper prints no number", checks=pa.Check.isin(["", "blank"])),
+        "note": _str("Transcriber's note, with the raw cell"),
+        **PROVENANCE,
+    },
+    strict=True,
+    ordered=True,
+    name="paper_table3",
+)
+
+TABLE3_CORRECTED = TABLE3.add_columns(
+    {
+        "value_printed": pa.Column(
+            float,
+            nullable=True,
+            description="The value as printed (read literally), before any correction",
+        ),
+        "correction_id": _str(
+            "Id of the correction applied to this cell "
+            "(data/corrections/table3_corrections.csv), empty if none"
+        ),
+        "correction_status": _str(
+            "unit-slip (value corrected) or inconsistent (value removed: "
+            "no correction can be shown)",
+            checks=pa.Check.isin(["", "unit-slip", "inconsistent"]),
+        ),
+        "evidence_type": _str("paper_text, world_total, cross_cell_arithmetic or vendored_source"),
+        "correction_evidence": _str("The evidence for the correction, in words"),
+    }
+).update_columns(
+    {
+        "value": {
+            "description": "The value in t or %, corrected where a "
+            "correction applies (see value_printed)"
+        },
+        "flag": {
+            "checks": pa.Check.isin(["", "blank", "inconsistent"]),
+            "description": "blank where the paper prints no number; "
+            "inconsistent where a printed value was removed",
+        },
+    }
+)
+TABLE3_CORRECTED.name = "paper_table3_corrected"
+
+
+SHARE = pa.Check.in_range(0, 1)
+HHI = pa.Check.in_range(0, 10_000)
+DIST_KEY = {
+    "dataset": _str(
+        "usgs (USGS world tables) or paper_table3 (the paper's corrected Table 3)",
+        checks=pa.Check.isin(["usgs", "paper_table3"]),
+    ),
+    "edition": _str("USGS edition (mcs2023, mcs2024) or paper2010"),
+    "commodity": _str("Commodity id (data/commodities.csv)"),
+    "series": _str("What is measured (USGS Type text), or 'Table 3'"),
+    "measure": _str("production or reserves", checks=pa.Check.isin(["production", "reserves"])),
+    "year": pa.Column(int, description="Data year"),
+}
+
+CONCENTRATION = pa.DataFrameSchema(
+    {
+        **DIST_KEY,
+        "stage": _str("mine, refinery, smelter, plant or unspecified"),
+        "unit": _str("Unit of total (t, carat, m3)"),
+        "basis": _str("What is weighed; several joined by '; ' if the rows differ"),
+        "world_total": _num("The source's world total row, as given (empty if none)"),
+        "total": _num(
+            "The denominator of every share: the world total where it covers "
+            "the listed countries, their sum where the rounded world total falls "
+            "below it, the sum of all rows where the source gives no world total"
+        ),
+        "total_source": _str(
+            "world total row, listed sum (above the world total row) or sum of rows"
+        ),
+        "total_flag": _str("The world total's flags (e estimated, ...)"),
+        "listed_exceeds_total": pa.Column(
+            bool,
+            description="The listed countries sum to "
+            "more than the world total row (shares are of "
+            "their sum)",
+        ),
+        "country_exceeds_total": pa.Column(
+            bool,
+            description="One country alone is above "
+            "the world total row: implausible, check the "
+            "source",
+        ),
+        "n_listed": pa.Column(int, description="Countries with a number"),
+        "n_unquantified": pa.Column(
+            int, description="Countries named without a number (W, NA, ...): never counted as zero"
+        ),
+        "unquantified_countries": _str("Their ISO3 codes"),
+        "source_file": _str("Source file(s) of the distribution"),
+        "listed_share": _num("Sum of the listed countries' shares", checks=SHARE),
+        "unassigned_share": _num(
+            "r = max(0, 1 - listed_share): other countries, groups, withheld values, rounding",
+            checks=SHARE,
+        ),
+        "china_share": _num("China's share (empty if China has no number)", checks=SHARE),
+        "cr1": _num("Share of the largest listed producer (CR1)", checks=SHARE),
+        "cr1_country": _str("Its ISO3 code"),
+        "cr3": _num("Summed share of the three largest listed producers (CR3)", checks=SHARE),
+        "cr3_countries": _str("Their ISO3 codes, largest first"),
+        "cr3_is_lower_bound": pa.Column(
+            object,
+            nullable=True,
+            description="True where fewer "
+            "than three producers are listed and some share is "
+            "unassigned",
+        ),
+        "hhi_lower": _num("HHI (0-10,000), unassigned share contributing 0", checks=HHI),
+        "hhi_upper": _num("HHI (0-10,000), unassigned share held by one producer", checks=HHI),
+        "hhi_headline": _num("The HHI that headline outputs use: the lower bound", checks=HHI),
+        "hhi_normalised": _num(
+            "Normalised HHI (0-1) of the listed producers' shares re-scaled to sum to 1",
+            checks=pa.Check.in_range(0, 1),
+        ),
+        "effective_producers_min": _num("10,000 / hhi_upper"),
+        "effective_producers_max": _num("10,000 / hhi_lower"),
+        "shannon_entropy": _num(
+            "Shannon entropy (nats), unassigned share as one producer (a lower bound)"
+        ),
+        "doj_ftc_class_lower": _str("DOJ/FTC class of hhi_lower", nullable=True),
+        "doj_ftc_class_upper": _str("DOJ/FTC class of hhi_upper", nullable=True),
+        "doj_ftc_guidelines": _str(
+            "Guideline vintage of the classes (2010: moderately "
+            "concentrated from 1,500, highly above 2,500)",
+            nullable=True,
+        ),
+        "wgi_year": _num("WGI year used (the data year, or the latest before it)"),
+        "hhi_wgi": _num(
+            "Governance-weighted HHI, sum of s_i^2 * WGI_i (0-10; EU CRM method)",
+            checks=pa.Check.in_range(0, 10 * 1.1**2),
+        ),
+        "country_risk_wgi": _num("Production-weighted country risk, sum of s_i * WGI_i"),
+        "wgi_coverage": _num(
+            "Share of the listed shares whose country has a WGI score",
+            checks=pa.Check.in_range(0, 1),
+        ),
+        "wgi_missing": _str("Listed countries without a WGI score", nullable=True),
+        "note": _str("What to know about this distribution (totals, rounding, bases)"),
+    },
+    strict=True,
+    name="concentration",
+)
+
+COUNTRY_SHARES = pa.DataFrameSchema(
+    {
+        **DIST_KEY,
+        **{k: pa.Column(str, description=v.description) for k, v in PLACE.items()},
+        "value": _num("The row's value (USGS: metric tons etc.; paper: corrected)"),
+        "unit": _str("Unit of value"),
+        "flag": _str("Source flags of the value"),
+        "total": _num("The distribution's total (see concentration.csv)"),
+        "share": _num("value / total", checks=SHARE),
+        "country_share": _num(
+            "The country's share, its rows summed (a country the source lists on several rows)",
+            checks=SHARE,
+        ),
+        "rank": _num("Rank of the country among the listed countries (1 = largest)"),
+        **PROVENANCE,
+    },
+    strict=True,
+    name="country_shares",
+)
+
+RESERVES_TO_PRODUCTION = pa.DataFrameSchema(
+    {
+        **{k: DIST_KEY[k] for k in ("dataset", "edition", "commodity", "series")},
+        "year": pa.Column(int, description="Year of the reserves and of the production used"),
+        "reserves": _num("World reserves: the source's world total, or the sum of its rows"),
+        "production": _num("World production of the same year, likewise"),
+        "unit": _str("Unit of reserves and production"),
+        "basis": _str("Basis of the production figures"),
+        "rp_years": _num(
+            "Reserves-to-production ratio in years; empty where units or bases differ"
+        ),
+        "note": _str("Why no ratio, where there is none"),
+        "rp_flag": _str(
+            "below 1 year or above 10,000 years where the ratio is implausible "
+            "(a unit error is the usual cause); empty otherwise",
+            checks=pa.Check.isin(["", "below 1 year", "above 10,000 years"]),
+        ),
+    },
+    strict=True,
+    name="reserves_to_production",
+)
+
+_COMPARED = {  # column: (type, description)
+    "total": (
+        float,
+        "World total (t): the source's world total row, or the sum of its rows where it gives none",
+    ),
+    "china_share": (float, "China's share"),
+    "cr1": (float, "CR1"),
+    "cr1_country": (str, "Largest producer (ISO3)"),
+    "cr3": (float, "CR3"),
+    "cr3_countries": (str, "Three largest producers (ISO3)"),
+    "cr3_is_lower_bound": (object, "CR3 is a lower bound (fewer than three listed)"),
+    "hhi_lower": (float, "HHI lower bound"),
+    "hhi_upper": (float, "HHI upper bound"),
+}
+PAPER_COMPARISON = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id"),
+        "name_en": _str("English name"),
+        "name_ja": _str("Japanese name"),
+        "symbol": _str("Symbol as the paper uses it"),
+        "measure": _str("production or reserves"),
+        "year_2009": _num("Year of the paper's figures (2009)"),
+        "edition_latest": _str("USGS edition compared with", nullable=True),
+        "year_latest": _num("Latest data year of that edition"),
+        "unit": _str("Unit of the totals", nullable=True),
+        "basis_latest": _str("Basis of the USGS series", nullable=True),
+        "series_latest": _str("USGS series compared", nullable=True),
+        **{
+            f"{k}_{when}": pa.Column(kind, nullable=True, description=f"{d}, {label}")
+            for k, (kind, d) in _COMPARED.items()
+            for when, label in (
+                ("2009", "2009 (paper, corrected Table 3)"),
+                ("latest", "latest year (USGS)"),
+            )
+        },
+        "total_ratio": _num("World total latest / 2009"),
+        "comparable": pa.Column(
+            bool, description="Units equal and world totals within a factor of ten"
+        ),
+        "comparability_note": _str("What was checked, and what could not be"),
+    },
+    strict="filter",
+    name="paper_metals_comparison",
+)
+
+JAPAN_DEPENDENCY = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id"),
+        "symbol": _str("Symbol as the paper uses it"),
+        "year": pa.Column(int, description="Data year (2009)"),
+        "sources": _str("Japan's import sources printed in Table 3, by rank (ISO3)"),
+        "shares_pct": _str("Their printed shares (%), same order"),
+        "sources_without_share": _str("Sources printed without a percentage"),
+        "china_share": _num("China's printed share (fraction)"),
+        "listed_share": _num("Sum of the printed shares (fraction)"),
+        "unassigned_share": _num("What the printed shares leave"),
+        "hhi_lower": _num("HHI of the import shares, remainder contributing 0"),
+        "hhi_upper": _num("HHI of the import shares, remainder as one source"),
+    },
+    strict=True,
+    name="japan_import_dependency_2009",
+)
+
+US_IMPORT_RELIANCE = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id (empty where none)"),
+        "commodity_label": _str("Commodity as the source names it"),
+        "source": _str("paper2010 (Table 3 footnote 1) or the USGS edition"),
+        "year": pa.Column(int, description="Year of the figure"),
+        "value": _num("Net import reliance, %"),
+        "flag": _str("'>'/'<' bounds, E net exporter, blank: not printed"),
+        "value_raw": _str("As printed"),
+        "import_sources": _str("Major import sources (ISO3), USGS only"),
+        **PROVENANCE,
+    },
+    strict=True,
+    name="us_import_reliance",
+)
+
+STATS_SCHEMAS = {
+    s.name: s
+    for s in (
+        CONCENTRATION,
+        COUNTRY_SHARES,
+        RESERVES_TO_PRODUCTION,
+        PAPER_COMPARISON,
+        JAPAN_DEPENDENCY,
+        US_IMPORT_RELIANCE,
+    )
+}
+TIDY_SCHEMAS = {
+    s.name: s
+    for s in (OBSERVATIONS, USGS_REVISIONS, NET_IMPORT_RELIANCE, WGI, TABLE3, TABLE3_CORRECTED)
+}
+
+
+CLAIMS_AUDIT = pa.DataFrameSchema(
+    {
+        **{
+            k: _str(d)
+            for k, d in (
+                ("claim_id", "Claim id (data/raw/paper/claims.csv)"),
+                ("section", "Where in the paper (chapter or footnote)"),
+                ("text_ja", "The paper's words (Japanese, exact)"),
+                ("text_en", "English translation"),
+                ("subject", "What the claim is about"),
+                ("quantity", "What it measures"),
+                ("value", "The number as the claim states it (~ for 約, >= for 以上)"),
+                ("unit", "Its unit"),
+                ("year", "Year it refers to"),
+            )
+        },
+        "method": _str("How it was checked (data/audit/claim_checks.csv); empty if not"),
+        "recomputed": _str("The value recomputed from the data"),
+        "tolerance": _str(
+            "Half the printed precision (the values that round half up to the "
+            "claim lie within it), or the check's own tolerance, in the "
+            "claim's unit"
+        ),
+        "sources": _str("file:row of every value the check read"),
+        "status": _str(
+            "match, consistent (a bound the data satisfy), mismatch, "
+            "inconsistent, unit-slip or not-checkable",
+            checks=pa.Check.isin(
+                ["match", "consistent", "mismatch", "inconsistent", "unit-slip", "not-checkable"]
+            ),
+        ),
+        "evidence": _str("One sentence of evidence, or which source would check it"),
+    },
+    strict=True,
+    name="claims_audit",
+)
+
+TABLE3_ERRATA = pa.DataFrameSchema(
+    {
+        "symbol": _str("Metal as the paper names it"),
+        "commodity": _str("Commodity id"),
+        "field": _str("Cell of Table 3"),
+        "rank": _num("Rank printed in the cell"),
+        "country_code": _str("ISO3 or aggregate code"),
+        "country_ja": _str("Country as printed"),
+        "value_as_printed": _str("Cell as printed"),
+        "value_printed": _num("The printed value read literally (t or %)"),
+        "value_corrected": _num("The value after correction (t or %); empty if removed"),
+        "unit": _str("t or %"),
+        "status": _str(
+            "ok, blank, unit-slip, inconsistent, format or text-conflict",
+            checks=pa.Check.isin(
+                ["ok", "blank", "unit-slip", "inconsistent", "format", "text-conflict"]
+            ),
+        ),
+        "correction_id": _str("Correction applied (data/corrections/table3_corrections.csv)"),
+        "evidence_type": _str(
+            "paper_text, world_total, cross_cell_arithmetic, vendored_source or print"
+        ),
+        "evidence": _str("The evidence in words"),
+        "claims": _str("Claims of the text that disagree with this cell"),
+        **PROVENANCE,
+    },
+    strict=True,
+    name="table3_errata",
+)
+
+AUDIT_SCHEMAS = {s.name: s for s in (CLAIMS_AUDIT, TABLE3_ERRATA)}
+
+
+def _as_printed(name: str, columns: dict[str, str]) -> pa.DataFrameSchema:
+    """A compiled source table kept as its cells (text), with the line each row came from."""
+    return pa.DataFrameSchema(
+        {**{c: _str(d) for c, d in columns.items()}, **PROVENANCE},
+        strict=True,
+        ordered=True,
+        name=name,
+    )
+
+
+CLAIMS = _as_printed(
+    "paper_claims",
+    {
+        "claim_id": "Claim id",
+        "section": "Where in the paper (chapter or footnote)",
+        "text_ja": "The paper's words (Japanese, exact substring of the text)",
+        "text_en": "English translation",
+        "subject": "What the claim is about",
+        "quantity": "What it measures",
+        "value": "The number, normalised (~ for 約, >= for 以上)",
+        "unit": "Its unit",
+        "year": "Year it refers to ('(implied)' where inferred)",
+        "cited_source": "The source the paper cites for it",
+    },
+)
+EXPORT_QUOTAS = _as_printed(
+    "china_ree_export_quotas",
+    {
+        "source_id": "Publication the row comes from",
+        "year": "Quota year",
+        "period": "full_year, first_batch, second_batch, H1 or H2",
+        "scope": "Which firms the figure covers, as the source says",
+        "value_t": "Quota in metric tons",
+        "value_as_printed": "The figure as the source prints it",
+        "note": "Compiler's note",
+        "source_title": "Title of the publication",
+        "url": "Where it was published",
+    },
+)
+WIND = _as_printed(
+    "gwec_wind_2009",
+    {
+        "source_id": "Publication the row comes from",
+        "publication": "Publication",
+        "region": "World, a region or a country",
+        "year": "Year (or period of a forecast)",
+        "measure": "What is counted (annual or cumulative installed capacity, forecasts)",
+        "value": "The figure (may carry > )",
+        "unit": "MW or GW",
+        "note": "Compiler's note",
+        "url": "Where it was published",
+    },
+)
+MILITARY_EXPENDITURE = _as_printed(
+    "sipri_milex",
+    {
+        "source_id": "SIPRI release",
+        "country": "Country as SIPRI names it",
+        "year": "Data year",
+        "measure": "military_expenditure",
+        "value": "US$ million",
+        "unit": "Currency and price base",
+        "sipri_sheet": "SIPRI sheet (price base)",
+        "note": "SIPRI notes",
+        "repo": "Repository of the JSON export",
+        "path": "File in that repository",
+        "commit": "Commit of that repository",
+    },
+)
+REE_SECONDARY = _as_printed(
+    "ree_2009_secondary",
+    {
+        "source_id": "Publication the row comes from",
+        "commodity": "Commodity",
+        "country": "Country or aggregate",
+        "year": "Data year",
+        "measure": "What is stated",
+        "value": "The figure as stated",
+        "unit": "Its unit",
+        "basis": "REO or not stated",
+        "note": "Quotation or compiler's note",
+        "url": "Where it was published",
+    },
+)
+AS_PRINTED = {
+    "paper": CLAIMS,
+    "china_ree_export_quotas": EXPORT_QUOTAS,
+    "gwec_wind_2009": WIND,
+    "sipri_milex": MILITARY_EXPENDITURE,
+    "ree_2009_secondary": REE_SECONDARY,
+}
+TIDY_SCHEMAS.update({s.name: s for s in AS_PRINTED.values()})
+
+
+def data_dictionary(schemas) -> pd.DataFrame:
+    """One row per column of each table: name, type, nullability, meaning."""
+    rows = []
+    for name, schema in schemas.items():
+        for col, spec in schema.columns.items():
+            rows.append(
+                {
+                    "table": name,
+                    "column": col,
+                    "type": str(spec.dtype),
+                    "nullable": spec.nullable,
+                    "description": spec.description,
+                }
+            )
+    return pd.DataFrame(rows)

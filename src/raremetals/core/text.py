@@ -1,0 +1,86 @@
+"""The text of the outputs in each language, read from one catalogue file per language
+(``data/languages/<code>.yaml``): figure labels and captions, table headings and notes,
+the font to set them in and names of countries.
+
+Names of commodities are the column ``name_<code>`` of data/commodities.csv; where a
+cell is empty the English name stands in, as it does for a country the catalogue does
+not name. Every catalogue has the same keys; one that lacks a key is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_yaml
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    font: str
+    figures: dict
+    tables: dict
+    countries: dict
+
+    @property
+    def labels(self) -> dict:
+        return self.figures["labels"]
+
+    def caption(self, figure_id: str) -> str:
+        return self.figures["captions"][figure_id]
+
+    def country(self, code: str, english: str) -> str:
+        return self.countries.get(code) or english
+
+
+def _keys(tree, prefix="") -> set[str]:
+    if not isinstance(tree, dict):
+        return set()
+    out = set()
+    for key, value in tree.items():
+        if prefix.endswith("countries."):
+            continue
+        out.add(prefix + key)
+        out |= _keys(value, f"{prefix}{key}.")
+    return out
+
+
+def load_languages(paths) -> dict[str, Language]:
+    """code -> Language for each catalogue file; the code is the file's stem."""
+    trees = {Path(p).stem: (p, read_yaml(p)) for p in paths}
+    every = set().union(*(_keys(tree) for _, tree in trees.values()))
+    languages = {}
+    for code, (path, tree) in trees.items():
+        missing = sorted(every - _keys(tree))
+        if missing:
+            raise InputError(
+                path,
+                "the keys every language catalogue has",
+                f"no {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""),
+            )
+        languages[code] = Language(
+            code,
+            tree["name"],
+            tree["font"],
+            tree["figures"],
+            tree["tables"],
+            tree.get("countries") or {},
+        )
+    return languages
+
+
+def commodity_names(commodities, code: str) -> dict[str, str]:
+    """commodity id -> its name in the language ``code`` (English where none is given)."""
+    column = f"name_{code}"
+    if column not in commodities.columns:
+        raise InputError(
+            "data/commodities.csv",
+            f"a column {column} with the commodities' names in the language '{code}'",
+            "no such column",
+            row=1,
+        )
+    english = dict(zip(commodities["commodity"], commodities["name_en"]))
+    return {c: name or english[c] for c, name in zip(commodities["commodity"], commodities[column])}

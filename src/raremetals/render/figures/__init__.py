@@ -1,0 +1,52 @@
+"""The figures: one module per figure, each with ``draw(data, config, language)`` that
+takes tables of the catalogue by name and returns a matplotlib Figure. What a figure
+shows is chosen in :mod:`raremetals.stats.selections`; its words come from the language
+catalogues; :mod:`.style` saves it.
+
+``FIGURES`` names each figure's input tables, so that the workflow can list them without
+loading matplotlib.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FIGURES: dict[str, tuple[str, ...]] = {
+    "table1_periodic_table": ("elements",),
+    "fig1_shares_2009": ("country_shares", "concentration", "commodities"),
+    "fig2_china_production_vs_reserves": ("paper_metals_comparison", "commodities"),
+    "fig3_hhi_range": ("paper_metals_comparison", "commodities"),
+    "fig4_export_quotas": ("china_ree_export_quotas",),
+    "fig5_military_expenditure": ("sipri_milex", "paper_claims"),
+    "fig6_wind_neodymium": ("gwec_wind_2009", "country_shares", "china_ree_export_quotas"),
+    "fig7_us_import_reliance": ("us_import_reliance", "commodities"),
+    "fig8_most_concentrated": ("concentration", "commodities"),
+}
+
+
+def module(figure_id: str):
+    if figure_id not in FIGURES:
+        raise KeyError(f"no figure {figure_id!r}; the figures are {', '.join(FIGURES)}")
+    return importlib.import_module(f"{__name__}.{figure_id}")
+
+
+def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
+    """The figure in each language (code -> Figure), and its caption record."""
+    from raremetals.core import catalogue
+
+    draw = module(figure_id).draw
+    data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
+    figures = {code: draw(data, config, language) for code, language in languages.items()}
+    # an MCS edition's latest data year is the year before it (MCS 2024: 2023)
+    latest = int(config["latest_edition"][-4:]) - 1
+    words = {"latest": latest, "edition": f"MCS {latest + 1}"}
+    caption = {
+        "id": figure_id,
+        **{
+            code: language.caption(figure_id).format(**words)
+            for code, language in languages.items()
+        },
+        "inputs": sorted(str(paths[n]) for n in FIGURES[figure_id]),
+        "function": f"{__name__}.{figure_id}.draw",
+    }
+    return figures, caption

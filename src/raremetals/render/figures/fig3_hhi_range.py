@@ -1,0 +1,57 @@
+"""Figure 3: the HHI range of production of the twelve metals, 2009 and the latest
+year, with the DOJ/FTC bands."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.style import CHINA, style
+from raremetals.stats.measures import DOJ_FTC_2010
+from raremetals.stats.selections import paper_metals
+
+
+def draw(data: dict, config: dict, language: Language) -> Figure:
+    comparison, commodities = data["paper_metals_comparison"], data["commodities"]
+    t = language.labels
+    names = commodity_names(commodities, language.code)
+    d = comparison[comparison["measure"] == "production"].set_index("commodity")
+    metals = [m for m in paper_metals(commodities) if m in d.index]
+    latest = int(d["year_latest"].dropna().max())
+    g = DOJ_FTC_2010
+    with style(language.font):
+        fig, ax = plt.subplots(figsize=(9, 6.5))
+        for lo, hi, color, label in (
+            (0, g["moderate"], "#eafaf1", t["unconc"]),
+            (g["moderate"], g["high"], "#fef9e7", t["moderate"]),
+            (g["high"], 10_000, "#fdedec", t["high"]),
+        ):
+            ax.axvspan(lo, hi, color=color, zorder=0)
+            ax.text((lo + hi) / 2, -0.9, label, ha="center", va="bottom", fontsize=8, color="#666")
+        for i, metal in enumerate(metals):
+            for when, dy, color in (("2009", -0.15, "#7f8c8d"), ("latest", 0.15, CHINA)):
+                lo, hi = d.loc[metal, f"hhi_lower_{when}"], d.loc[metal, f"hhi_upper_{when}"]
+                if pd.isna(lo):
+                    continue
+                ax.plot(
+                    [lo, hi],
+                    [i + dy, i + dy],
+                    color=color,
+                    lw=4,
+                    solid_capstyle="butt",
+                    gid=f"{metal}:{when}",
+                )
+                ax.plot([lo], [i + dy], marker="|", color=color, ms=10)
+        ax.set_yticks(range(len(metals)), [names[m] for m in metals])
+        ax.set_ylim(len(metals) - 0.5, -1.2)
+        ax.set_xlim(0, 10_000)
+        ax.set_xlabel(t["hhi"])
+        ax.plot([], [], color="#7f8c8d", lw=4, label=f"2009 ({t['lower']}–{t['upper']})")
+        ax.plot([], [], color=CHINA, lw=4, label=f"{latest} ({t['lower']}–{t['upper']})")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
+        ax.set_title(t["fig3"].format(latest=latest), pad=12)
+        fig.text(0.01, 0.005, g["vintage"], fontsize=7, color="#666")
+        fig.tight_layout(rect=(0, 0.02, 1, 1))
+    return fig

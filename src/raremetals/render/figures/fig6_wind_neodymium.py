@@ -1,0 +1,77 @@
+"""Figure 6: world wind capacity in 2009 and the 2014 forecast, and the neodymium
+the additions imply."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from raremetals.core.text import Language
+from raremetals.render.figures.style import CHINA, style
+from raremetals.stats.selections import (
+    annual_additions,
+    full_year_quota,
+    neodymium_demand,
+    table3_world_production,
+    wind_capacity,
+)
+
+
+def draw(data: dict, config: dict, language: Language) -> Figure:
+    wind = wind_capacity(data["gwec_wind_2009"])
+    ree_production_2009 = table3_world_production(data["country_shares"], "rare_earths")
+    quota_2010 = full_year_quota(data["china_ree_export_quotas"], 2010)
+    assumptions = config["neodymium"]
+    t = language.labels
+    cap = {int(r["year"]): float(r["value"]) for r in wind.to_dict("records")}
+    years = sorted(cap)
+    additions = annual_additions(wind)
+    a = assumptions
+    with style(language.font):
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 5.5))
+        ax1.bar(
+            [str(y) for y in years],
+            [cap[y] for y in years],
+            color=["#5d6d7e" if y == years[0] else "#aeb6bf" for y in years],
+            gid="capacity",
+        )
+        for y in years:
+            label = t["actual"] if y == years[0] else t["forecast"]
+            ax1.text(
+                str(y), cap[y], f"{cap[y]:g} GW\n({label})", ha="center", va="bottom", fontsize=8
+            )
+        ax1.set_ylabel(t["capacity"])
+        ax1.set_ylim(0, max(cap.values()) * 1.2)
+        shares = a["pm_shares"]
+        nd = [
+            neodymium_demand(additions, a["nd_kg_per_turbine"], a["turbine_mw"], s) for s in shares
+        ]
+        ax2.bar([t["pm_share"].format(share=s) for s in shares], nd, color=CHINA, gid="nd")
+        for i, v in enumerate(nd):
+            ax2.text(i, v, f"{v:,.0f} t", ha="center", va="bottom", fontsize=8)
+        ax2.axhline(ree_production_2009, color="#2e4053", ls="--", lw=1)
+        ax2.text(
+            len(nd) - 0.5, ree_production_2009, t["ree_prod"], ha="right", va="bottom", fontsize=7
+        )
+        ax2.axhline(quota_2010, color="#ca6f1e", ls=":", lw=1)
+        ax2.text(len(nd) - 0.5, quota_2010, t["quota2010"], ha="right", va="bottom", fontsize=7)
+        ax2.set_ylabel(t["nd_t"])
+        ax2.tick_params(axis="x", labelsize=7)
+        ax2.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        fig.text(
+            0.01,
+            0.01,
+            t["assumptions"].format(
+                nd=a["nd_kg_per_turbine"],
+                mw=a["turbine_mw"],
+                kgmw=a["nd_kg_per_turbine"] / a["turbine_mw"],
+                gw=additions,
+                car=a["nd_kg_per_hybrid_car"],
+            ),
+            fontsize=7,
+            color="#555",
+        )
+        fig.suptitle(t["fig6"])
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig

@@ -1,0 +1,181 @@
+"""The HTML report: one static page in ``results/`` that a reader opens in a browser.
+
+It shows every figure with its English and Japanese caption, every table, the methods,
+the audit summary, the sources with licences and checksums, the workflow graph, and for
+each output the rule and script that produced it. Images and pages are linked by paths
+relative to ``results/``, so the folder can be copied or zipped as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import markdown
+
+from raremetals.sources.registry import Source
+
+e = html.escape
+STYLE = """
+body{font-family:sans-serif,"IPAexGothic";max-width:75em;margin:2em auto;padding:0 1em;
+line-height:1.45}
+nav a{margin-right:1em} figure{margin:2em 0;border-top:1px solid #ddd;padding-top:1em}
+figure img{max-width:100%;height:auto} figcaption p{margin:.3em 0}
+table{border-collapse:collapse;margin:1em 0;font-size:.9em}
+td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
+.ja{color:#333} code{font-size:.9em} details{margin:.5em 0}
+@font-face{font-family:"IPAexGothic";src:url("report_files/ipaexg.ttf") format("truetype")}
+[lang=ja]{font-family:"IPAexGothic",sans-serif}
+"""
+# The report ships the Japanese font its figures use, so Japanese text shows on machines
+# without one (IPA Font License: redistribution allowed with the licence).
+FONT_FILES = ("ipaexg.ttf", "IPA_Font_License_Agreement_v1.0.txt")
+
+
+def _body(html_text: str) -> str:
+    """The content of a page's <body>, or the text itself if it is a fragment."""
+    m = re.search(r"<body[^>]*>(.*)</body>", html_text, re.S)
+    return m.group(1) if m else html_text
+
+
+def _demote(fragment: str) -> str:
+    """Lower headings by one level so an embedded page sits under a report section."""
+    return re.sub(r"<(/?)h([1-5])", lambda m: f"<{m[1]}h{int(m[2]) + 1}", fragment)
+
+
+def figure_section(captions: list[dict], provenance: dict, languages: list[str]) -> str:
+    """Each figure drawn in the first language, with its caption in every language."""
+    first = languages[0]
+    parts = ['<h2 id="figures">Figures</h2>']
+    for c in captions:
+        texts = "".join(
+            f"<p>{e(c[code])}</p>"
+            if code == first
+            else f'<p class="{e(code)}" lang="{e(code)}">{e(c[code])}</p>'
+            for code in languages
+        )
+        links = " · ".join(f'<a href="figures/{e(f)}">{e(f)}</a>' for f in sorted(c["files"]))
+        prov = provenance.get(f"results/figures/{c['id']}.caption.json", {})
+        parts.append(
+            f'<figure id="{e(c["id"])}"><img src="figures/{e(c["id"])}.{e(first)}.png" '
+            f'alt="{e(c[first])}" width="900">'
+            f"<figcaption>{texts}"
+            f"<p><small>Files: {links}. Made by rule <code>{e(prov.get('rule', ''))}</code>, "
+            f"script <code>{e(prov.get('script') or '')}</code>, function "
+            f"<code>{e(c['function'])}</code>.</small></p></figcaption></figure>"
+        )
+    return "\n".join(parts)
+
+
+def table_section(table_pages: dict[str, str]) -> str:
+    parts = ['<h2 id="tables">Tables</h2>']
+    for name, text in sorted(table_pages.items()):
+        parts.append(
+            f'<section id="{e(name)}">{text}'
+            f'<p><small>Also as <a href="tables/{e(name)}.csv">CSV</a>, '
+            f'<a href="tables/{e(name)}.md">Markdown</a>, '
+            f'<a href="tables/{e(name)}.tex">LaTeX</a>.</small></p></section>'
+        )
+    return "\n".join(parts)
+
+
+def sources_section(registry: dict[str, Source]) -> str:
+    parts = [
+        '<h2 id="sources">Sources</h2>',
+        "<table><tr><th>id</th><th>source</th><th>licence</th><th>citation</th><th>files</th></tr>",
+    ]
+    for s in registry.values():
+        files = "".join(
+            f"<li><code>{e(f.path)}</code> sha256 <code>{f.sha256}</code></li>" for f in s.files
+        )
+        listing = (
+            (f"<details><summary>{len(s.files)} files</summary><ul>{files}</ul></details>")
+            if s.files
+            else "not vendored"
+        )
+        link = f' (<a href="{e(s.url)}">{e(s.url)}</a>)' if s.url else ""
+        parts.append(
+            f"<tr><td><code>{e(s.id)}</code></td><td>{e(s.title)}, {e(s.publisher)}, "
+            f"{e(s.edition)}{link}</td><td>{e(s.licence)}</td><td>{e(s.citation)}</td>"
+            f"<td>{listing}</td></tr>"
+        )
+    parts.append("</table>")
+    return "\n".join(parts)
+
+
+def outputs_section(provenance: dict[str, dict]) -> str:
+    rows = "".join(
+        f"<tr><td><code>{e(path)}</code></td><td><code>{e(p['rule'])}</code></td>"
+        f"<td><code>{e(p['script'] or '')}</code></td>"
+        f"<td>{len(p['inputs'])}</td></tr>"
+        for path, p in sorted(provenance.items())
+    )
+    return (
+        '<h2 id="outputs">Outputs and the rules that made them</h2>'
+        "<p>Every file below <code>results/</code>, with the rule and script that wrote "
+        "it; <code>manifest.json</code> adds checksums of each file and of its inputs.</p>"
+        "<table><tr><th>file</th><th>rule</th><th>script</th><th>inputs</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def report_html(
+    *,
+    readme_intro: str,
+    methods_md: str,
+    audit_html: str,
+    captions: list[dict],
+    table_pages: dict[str, str],
+    registry: dict[str, Source],
+    provenance: dict[str, dict],
+    notebook: str,
+    rulegraph: str,
+    languages: list[str],
+) -> str:
+    nav = " ".join(
+        f'<a href="#{a}">{t}</a>'
+        for a, t in (
+            ("figures", "Figures"),
+            ("tables", "Tables"),
+            ("methods", "Methods"),
+            ("audit", "Audit"),
+            ("sources", "Sources"),
+            ("workflow", "Workflow"),
+            ("outputs", "Outputs"),
+        )
+    )
+    methods = _demote(markdown.markdown(methods_md, extensions=["tables"]))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Rare metals and rare earths: the 2010 analysis, regenerated</title>",
+        f"<style>{STYLE}</style></head><body>",
+        "<h1>Rare metals and rare earths: the 2010 analysis, regenerated</h1>",
+        markdown.markdown(readme_intro),
+        f"<nav>{nav}</nav>",
+        figure_section(captions, provenance, languages),
+        table_section(table_pages),
+        f'<h2 id="methods">Methods</h2>{methods}',
+        f'<h2 id="audit">Audit of the paper\'s numbers</h2>{_demote(_body(audit_html))}',
+        f'<p>Walk-through notebook: <a href="{e(notebook)}">{e(notebook)}</a>.</p>',
+        sources_section(registry),
+        '<h2 id="workflow">Workflow</h2><figure><img src="workflow/rulegraph.png" '
+        f'alt="The rules of the workflow and their dependencies" width="900"></figure>'
+        f'<p><small>Rule graph as Snakemake gives it: <a href="{e(rulegraph)}">'
+        f"{e(rulegraph)}</a>.</small></p>",
+        outputs_section(provenance),
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def readme_intro(readme: str) -> str:
+    """The README's opening paragraphs (up to its first section)."""
+    body = readme.split("\n## ", 1)[0]
+    return "\n".join(line for line in body.splitlines() if not line.startswith("# "))
+
+
+def load_captions(paths) -> list[dict]:
+    return [json.loads(Path(p).read_text(encoding="utf-8")) for p in sorted(paths)]

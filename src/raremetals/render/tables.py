@@ -1,0 +1,279 @@
+"""The paper's tables (Table 1, Table 3 as printed and corrected) as data, and their
+rendering to CSV, Markdown, LaTeX (booktabs) and HTML.
+
+A :class:`Table` holds a header, rows whose cells may have several lines, footnotes and a
+caption; every renderer writes the same content, so the four files never disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from raremetals.core.text import Language, commodity_names
+from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
+
+CIRCLED = {1: "①", 2: "②", 3: "③"}
+
+
+@dataclass
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[list[str]]]  # row -> cell -> lines
+    footnotes: list[str] = field(default_factory=list)
+    lang: str = "en"
+
+
+def to_csv(t: Table) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(t.header)
+    for row in t.rows:
+        w.writerow(["; ".join(cell) for cell in row])
+    return buf.getvalue()
+
+
+def to_markdown(t: Table) -> str:
+    def esc(s):
+        return s.replace("|", "\\|")
+
+    out = [
+        f"**{esc(t.caption)}**",
+        "",
+        "| " + " | ".join(map(esc, t.header)) + " |",
+        "|" + "---|" * len(t.header),
+    ]
+    out += ["| " + " | ".join("<br>".join(map(esc, cell)) for cell in row) + " |" for row in t.rows]
+    if t.footnotes:
+        out += [""] + [f"{esc(n)}  " for n in t.footnotes]
+    return "\n".join(out) + "\n"
+
+
+_LATEX_SPECIAL = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
+
+
+def _tex(s: str) -> str:
+    return re.sub(r"[&%$#_{}~^\\]", lambda m: _LATEX_SPECIAL[m.group()], s)
+
+
+def _tex_cell(lines: list[str]) -> str:
+    if len(lines) <= 1:
+        return _tex(lines[0]) if lines else ""
+    return r"\begin{tabular}[t]{@{}l@{}}" + r" \\ ".join(map(_tex, lines)) + r"\end{tabular}"
+
+
+def to_latex(t: Table) -> str:
+    """A booktabs table (needs \\usepackage{booktabs}; Japanese text needs a CJK-capable
+    engine such as LuaLaTeX with luatexja)."""
+    out = [
+        r"\begin{table}[htbp]",
+        r"\centering",
+        rf"\caption{{{_tex(t.caption)}}}",
+        r"\begin{tabular}{" + "l" * len(t.header) + "}",
+        r"\toprule",
+        " & ".join(_tex(h) for h in t.header) + r" \\",
+        r"\midrule",
+    ]
+    out += [" & ".join(_tex_cell(cell) for cell in row) + r" \\" for row in t.rows]
+    out += [r"\bottomrule", r"\end{tabular}"]
+    if t.footnotes:
+        out += [r"\par\footnotesize"] + [_tex(n) + r"\par" for n in t.footnotes]
+    out.append(r"\end{table}")
+    return "\n".join(out) + "\n"
+
+
+def to_html(t: Table) -> str:
+    e = html.escape
+    out = [
+        f'<table class="paper-table" lang="{t.lang}">',
+        f"<caption>{e(t.caption)}</caption>",
+        "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in t.header) + "</tr></thead>",
+        "<tbody>",
+    ]
+    out += [
+        "<tr>" + "".join("<td>" + "<br>".join(map(e, cell)) + "</td>" for cell in row) + "</tr>"
+        for row in t.rows
+    ]
+    out.append("</tbody></table>")
+    if t.footnotes:
+        out.append(
+            '<ol class="notes">' + "".join(f"<li>{e(n)}</li>" for n in t.footnotes) + "</ol>"
+        )
+    return "\n".join(out) + "\n"
+
+
+RENDERERS = {"csv": to_csv, "md": to_markdown, "tex": to_latex, "html": to_html}
+
+
+# --- Table 1 ---------------------------------------------------------------------------
+
+
+def table1(elements: pd.DataFrame, language: Language) -> Table:
+    """The periodic table as a grid: each cell the atomic number and symbol, marked."""
+    text = language.tables["table1"]
+    grid = [[[] for _ in range(18)] for _ in range(10)]
+    for e in elements.to_dict("records"):
+        r, c = periodic_position(int(e["z"]))
+        mark = MARKS.get(e["category"], "")
+        grid[r - 1][c - 1] = [f"{e['z']}", f"{e['symbol']}{mark}"]
+    sources = "; ".join(sorted(set(elements.loc[elements["category"] != "", "source"])))
+    legend = text["legend"].format(rm_mark=MARKS["rare_metal"], ree_mark=MARKS["ree"])
+    rows = list(grid)
+    rows.insert(7, [[] for _ in range(18)])  # a gap before the f-block rows
+    return Table(
+        text["caption"], [str(g) for g in range(1, 19)], rows, [legend + sources], language.code
+    )
+
+
+# --- Table 3 ---------------------------------------------------------------------------
+
+# Table 3 as printed keeps the paper's own words, whatever the languages of the outputs.
+PRINTED = {
+    "caption": "表3 主要レアメタル埋蔵量・産出量等の偏在性と依存度（2009年、印刷のまま）",
+    "header": [
+        "鉱種",
+        "世界計（09生／埋）",
+        "埋蔵量上位3か国",
+        "産出量上位3か国",
+        "日本の輸入先（シェア）",
+        "米国の輸入先",
+    ],
+    "footnote": "(1) 米国の輸入依存度: ",
+}
+_RAW = re.compile(r"raw cell: '(.*?)'(?:$|;)")
+
+
+def raw_cell(note: str) -> str | None:
+    m = _RAW.search(note)
+    return m.group(1) if m else None
+
+
+def _fmt_t(v: float) -> str:
+    return f"{v:,.0f} t"
+
+
+def table3_printed(t3: pd.DataFrame) -> Table:
+    """Table 3 in Japanese, each cell exactly as printed (from the transcription)."""
+    rows = []
+    for symbol, g in _by_metal(t3):
+        cells = {
+            f: [
+                raw_cell(r["note"]) or ""
+                for r in g[g["field"] == f].sort_values("rank").to_dict("records")
+                if raw_cell(r["note"])
+            ]
+            for f in set(g["field"])
+        }
+        rows.append(
+            [
+                [g["commodity_ja"].iloc[0]],
+                cells.get("world_production_2009", []) + cells.get("world_reserves", [])
+                or ["埋--"],
+                cells.get("reserves_rank", []) or ["－"],
+                cells.get("production_rank", []),
+                cells.get("japan_import_share_rank", []),
+                cells.get("us_import_source_rank", []),
+            ]
+        )
+    return Table(
+        PRINTED["caption"],
+        PRINTED["header"],
+        rows,
+        [_nir_footnote(t3, PRINTED["footnote"])],
+        PAPER_LANGUAGE,
+    )
+
+
+def _by_metal(t3):
+    order = list(dict.fromkeys(t3["symbol"]))
+    return [(s, t3[t3["symbol"] == s]) for s in order]
+
+
+def _nir_footnote(t3, lead: str) -> str:
+    nir = t3[(t3["field"] == "us_net_import_reliance") & t3["value"].notna()]
+    parts = [f"{r['symbol']} {r['value']:g}%" for r in nir.to_dict("records")]
+    return lead + ", ".join(parts)
+
+
+def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Language) -> Table:
+    """Table 3 with corrected values, a footnote per corrected cell, and the share of the
+    world total each country cell implies."""
+    text = language.tables["table3"]
+    names = commodity_names(commodities, language.code)
+    notes, rows = [], []
+
+    def mark_for(r) -> str:
+        if not r["correction_id"]:
+            return ""
+        mark = chr(ord("a") + len(notes))
+        corrected = _fmt_t(r["value"]) if pd.notna(r["value"]) else text["removed"]
+        notes.append(
+            text["note"].format(
+                mark=f"{mark})",
+                printed=r["value_as_printed"],
+                corrected=corrected,
+                cid=r["correction_id"],
+                etype=r["evidence_type"],
+                evidence=r["correction_evidence"],
+            )
+        )
+        return f" {mark})"
+
+    for symbol, g in _by_metal(t3):
+        world = {f: g[g["field"] == f].iloc[0] for f in ("world_production_2009", "world_reserves")}
+        world_cells = []
+        for f, label in (("world_production_2009", text["prod"]), ("world_reserves", text["res"])):
+            w = world[f]
+            value = _fmt_t(w["value"]) if pd.notna(w["value"]) else "—"
+            world_cells.append(f"{label} {value}{mark_for(w)}")
+        cells = [[names.get(g["commodity"].iloc[0], symbol) + f" ({symbol})"], world_cells]
+        for f, measure_world in (
+            ("reserves_rank", world["world_reserves"]),
+            ("production_rank", world["world_production_2009"]),
+            ("japan_import_share_rank", None),
+            ("us_import_source_rank", None),
+        ):
+            lines = []
+            for r in g[g["field"] == f].sort_values("rank").to_dict("records"):
+                if not r["country_code"]:
+                    continue
+                # in the paper's own language a country is named as the paper prints it
+                who = (
+                    r["country_ja"]
+                    if language.code == PAPER_LANGUAGE
+                    else language.country(r["country_code"], r["country"])
+                )
+                line = f"{CIRCLED.get(int(r['rank']), '')}{who}"
+                if pd.notna(r["value"]):
+                    line += f" {r['value']:g}%" if r["unit"] == "%" else f" {_fmt_t(r['value'])}"
+                    if measure_world is not None and pd.notna(measure_world["value"]):
+                        share = r["value"] / measure_world["value"]
+                        line += text["share"].format(share=f"{share:.0%}")
+                line += mark_for(r)
+                lines.append(line)
+            cells.append(lines)
+        rows.append(cells)
+    return Table(
+        text["corrected"],
+        text["header"],
+        rows,
+        [_nir_footnote(t3, text["footnote"])] + notes,
+        language.code,
+    )

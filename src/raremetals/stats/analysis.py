@@ -1,0 +1,527 @@
+"""Apply the statistics of :mod:`raremetals.stats.measures` to the tidy tables.
+
+A *distribution* is one commodity x series x measure x year of one dataset: the USGS
+world tables (``usgs``) or the paper's corrected Table 3 (``paper_table3``, 2009). Every
+function here takes and returns data frames; none reads or writes files.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from raremetals.core.errors import InputError
+from raremetals.stats import measures as stats
+
+KEY = ["dataset", "edition", "commodity", "series", "measure", "year"]
+DIST_COLUMNS = KEY + [
+    "stage",
+    "unit",
+    "basis",
+    "country_code",
+    "country",
+    "area_type",
+    "value",
+    "flag",
+    "file",
+    "row",
+]
+PAPER_EDITION = "paper2010"
+
+
+def usgs_distributions(obs: pd.DataFrame) -> pd.DataFrame:
+    """Production and reserves of the USGS world tables; a suspect value counts as unknown."""
+    d = obs[obs["measure"].isin(["production", "reserves"])].copy()
+    d["dataset"] = "usgs"
+    suspect = d["flag"].str.split(";").apply(lambda f: "suspect" in f)
+    d.loc[suspect, "value"] = math.nan
+    return d[DIST_COLUMNS].reset_index(drop=True)
+
+
+def paper_distributions(table3: pd.DataFrame) -> pd.DataFrame:
+    """World totals and top-3 countries of the corrected Table 3, 2009 (the text adds a
+    few countries: :func:`paper_text_distributions`).
+
+    A tie printed as one cell (中/ロシア) gives each country the printed value.
+    """
+    t = table3[
+        table3["measure"].isin(["production", "reserves"]) & (table3["area_type"] != "")
+    ].copy()
+    rows = []
+    for r in t.to_dict("records"):
+        members = r["country_code"].split("+") if r["area_type"] == "tie" else [None]
+        for code in members:
+            row = dict(r)
+            if code:
+                row.update(country_code=code, country=code, area_type="country")
+            rows.append(row)
+    d = pd.DataFrame(rows)
+    d["dataset"], d["edition"], d["series"] = "paper_table3", PAPER_EDITION, "Table 3"
+    d["stage"], d["basis"] = "unspecified", "not stated"
+    return d[DIST_COLUMNS].reset_index(drop=True)
+
+
+def paper_text_distributions(
+    claims: pd.DataFrame, mapping: pd.DataFrame, table3: pd.DataFrame
+) -> pd.DataFrame:
+    """Countries the paper's text gives for 2009 beyond Table 3's top three (for example
+    Australia's and India's rare-earth reserves in fn27), as rows of the 2009
+    distributions. ``mapping`` (data/paper_text_values.csv) says which claims these are."""
+    by_symbol = dict(zip(table3["symbol"], table3["commodity"]))
+    claim = claims.set_index("claim_id")
+    rows = []
+    for m in mapping.to_dict("records"):
+        c = claim.loc[m["claim_id"]]
+        rows.append(
+            {
+                "dataset": "paper_table3",
+                "edition": PAPER_EDITION,
+                "commodity": by_symbol[m["symbol"]],
+                "series": "Table 3",
+                "measure": m["measure"],
+                "year": 2009,
+                "stage": "unspecified",
+                "unit": "t",
+                "basis": "not stated",
+                "country_code": m["country_code"],
+                "country": m["country_code"],
+                "area_type": "country",
+                "value": float(c["value"]),
+                "flag": "",
+                "file": "claims.csv",
+                "row": int(c["row"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=DIST_COLUMNS)
+
+
+def wgi_scores(wgi: pd.DataFrame) -> dict[int, dict[str, float]]:
+    """Scaled WGI (0-10) by year and country, for countries rated on all six dimensions."""
+    out: dict[int, dict[str, float]] = {}
+    for (year, code), g in wgi.groupby(["year", "country_code"]):
+        if g["dimension"].nunique() == 6:
+            out.setdefault(int(year), {})[code] = stats.wgi_scaled(list(g["estimate"]))
+    return out
+
+
+def _join(codes) -> str:
+    return ";".join(codes)
+
+
+def concentration(dist: pd.DataFrame, wgi: dict[int, dict[str, float]]) -> pd.DataFrame:
+    """One row of statistics per distribution (see docs/methods.md for each column)."""
+    rows = [
+        _one_distribution(dict(zip(KEY, key)), g, wgi)
+        for key, g in dist.groupby(KEY, sort=True, dropna=False)
+    ]
+    # a distribution without shares has no producers to name (and if none has shares, the
+    # columns of the statistics are still there, empty)
+    out = pd.DataFrame(rows).reindex(
+        columns=list(dict.fromkeys([c for r in rows for c in r] + STAT_COLUMNS))
+    )
+    text = [
+        "cr1_country",
+        "cr3_countries",
+        "doj_ftc_class_lower",
+        "doj_ftc_class_upper",
+        "doj_ftc_guidelines",
+        "wgi_missing",
+    ]
+    out[text] = out[text].fillna("")
+    return out
+
+
+STAT_COLUMNS = [
+    "listed_share",
+    "unassigned_share",
+    "china_share",
+    "cr1",
+    "cr1_country",
+    "cr3",
+    "cr3_countries",
+    "cr3_is_lower_bound",
+    "hhi_lower",
+    "hhi_upper",
+    "hhi_headline",
+    "hhi_normalised",
+    "effective_producers_min",
+    "effective_producers_max",
+    "shannon_entropy",
+    "doj_ftc_class_lower",
+    "doj_ftc_class_upper",
+    "doj_ftc_guidelines",
+    "wgi_year",
+    "hhi_wgi",
+    "country_risk_wgi",
+    "wgi_coverage",
+    "wgi_missing",
+    "note",
+]
+
+
+def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
+    notes = []
+    known = g[g["value"].notna()]
+    world = known[known["area_type"] == "world"]
+    countries = g[g["area_type"] == "country"]
+    listed_rows = countries[countries["value"].notna()]
+    # A country listed on several rows (helium: natural gas and Cliffside) is their sum.
+    by_country = listed_rows.groupby("country_code", sort=True)["value"].sum().to_dict()
+    repeated = sorted(c for c, n in listed_rows["country_code"].value_counts().items() if n > 1)
+    if repeated:
+        notes.append("rows of one country summed: " + _join(repeated))
+    unquantified = sorted(
+        set(countries.loc[countries["value"].isna(), "country_code"]) - set(by_country)
+    )
+    listed_sum = float(sum(by_country.values()))
+    world_total, total_flag = math.nan, ""
+    if len(world) == 1:
+        world_total, total_flag = float(world["value"].iloc[0]), world["flag"].iloc[0]
+    bases = sorted(set(g["basis"]))
+    if len(bases) > 1:
+        notes.append("rows on different bases: " + ", ".join(bases))
+    row = {
+        **key,
+        "stage": g["stage"].iloc[0],
+        "unit": g["unit"].iloc[0],
+        "basis": "; ".join(bases),
+        "world_total": world_total,
+        "total": math.nan,
+        "total_source": "",
+        "total_flag": total_flag,
+        "listed_exceeds_total": False,
+        "country_exceeds_total": False,
+        "n_listed": len(by_country),
+        "n_unquantified": len(unquantified),
+        "unquantified_countries": _join(unquantified),
+        "source_file": _join(sorted(set(g["file"]))),
+    }
+    if len(world) > 1:
+        return {**row, "note": "; ".join(notes + ["several world totals: no shares computed"])}
+    if len(known) == 0:
+        return {**row, "note": "; ".join(notes + ["the source gives no number"])}
+    try:
+        total, source = stats.denominator(
+            listed_sum, world_total if len(world) else None, float(known["value"].sum())
+        )
+    except stats.DistributionError as err:
+        at = world if len(world) == 1 else g
+        raise InputError(
+            at["file"].iloc[0],
+            f"country values that fit their total ({err})",
+            f"{key['commodity']} {key['measure']} {key['year']}",
+            row=int(at["row"].iloc[0]),
+        ) from None
+    exceeds = source == stats.LISTED_SUM_ABOVE_TOTAL
+    if len(world) == 0:
+        notes.append("no world total in the source: total is the sum of its rows")
+    elif exceeds:
+        notes.append(
+            f"listed countries exceed the world total by "
+            f"{listed_sum / world_total - 1:.1%} (a rounded total): shares are of "
+            "their sum"
+        )
+    above = sorted(c for c, v in by_country.items() if len(world) and v > world_total)
+    if above:
+        notes.append("a country above the world total: " + _join(above))
+    row.update(
+        total=total,
+        total_source=source,
+        listed_exceeds_total=exceeds,
+        country_exceeds_total=bool(above),
+    )
+    if not total > 0:
+        return {**row, "note": "; ".join(notes + ["total is zero: no shares"])}
+    share = stats.shares(by_country, total)
+    values = list(share.values())
+    r = stats.unassigned_share(values)
+    lower, upper = stats.hhi_bounds(values)
+    cr1, top1 = stats.top_k(share, 1)
+    cr3, top3 = stats.top_k(share, 3)
+    year_scores = _wgi_for(int(key["year"]), wgi)
+    gov = stats.governance_weighted(share, year_scores[1])
+    return {
+        **row,
+        # shares of their own sum can add up to 1 + 1 ulp
+        "listed_share": min(1.0, math.fsum(values)),
+        "unassigned_share": r,
+        "china_share": share.get("CHN", math.nan),
+        "cr1": cr1,
+        "cr1_country": _join(top1),
+        "cr3": cr3,
+        "cr3_countries": _join(top3),
+        "cr3_is_lower_bound": len(by_country) < 3 and r > 0,
+        "hhi_lower": lower,
+        "hhi_upper": upper,
+        "hhi_headline": lower,
+        "hhi_normalised": stats.normalised_hhi(values),
+        "effective_producers_min": stats.effective_producers(upper),
+        "effective_producers_max": stats.effective_producers(lower),
+        "shannon_entropy": stats.shannon_entropy(values),
+        "doj_ftc_class_lower": stats.doj_ftc_class(lower),
+        "doj_ftc_class_upper": stats.doj_ftc_class(upper),
+        "doj_ftc_guidelines": stats.DOJ_FTC_2010["vintage"],
+        "wgi_year": year_scores[0],
+        "hhi_wgi": gov.hhi_wgi,
+        "country_risk_wgi": gov.country_risk,
+        "wgi_coverage": gov.coverage,
+        "wgi_missing": _join(gov.missing),
+        "note": "; ".join(notes),
+    }
+
+
+def _wgi_for(year: int, wgi: dict[int, dict[str, float]]) -> tuple[int, dict[str, float]]:
+    """The WGI year used for a data year: the same year, or the latest before it."""
+    usable = [y for y in wgi if y <= year]
+    chosen = max(usable) if usable else min(wgi)
+    return chosen, wgi[chosen]
+
+
+def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
+    """Every row of every distribution with its share of the distribution's total; a
+    country listed on several rows also gets its summed share and one rank."""
+    d = dist.merge(conc[KEY + ["total"]], on=KEY, how="left")
+    d["share"] = d["value"] / d["total"]
+    is_country = (d["area_type"] == "country") & d["value"].notna()
+    summed = (
+        d[is_country]
+        .groupby(KEY + ["country_code"], dropna=False)["share"]
+        .sum()
+        .rename("country_share")
+        .reset_index()
+    )
+    summed["rank"] = (
+        summed.sort_values(["country_share", "country_code"], ascending=[False, True])
+        .groupby(KEY, dropna=False)
+        .cumcount()
+        + 1
+    )
+    d = d.merge(summed, on=KEY + ["country_code"], how="left")
+    d.loc[~is_country, ["country_share", "rank"]] = math.nan
+    return d[
+        KEY
+        + [
+            "country_code",
+            "country",
+            "area_type",
+            "value",
+            "unit",
+            "flag",
+            "total",
+            "share",
+            "country_share",
+            "rank",
+            "file",
+            "row",
+        ]
+    ]
+
+
+def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
+    """World reserves over world production of the reserves' year, per series: the
+    source's world totals where it gives them (not the share denominator, which may be
+    the listed sum), else the sum of its rows."""
+    conc = conc.assign(total=conc["world_total"].fillna(conc["total"]))
+    res = conc[conc["measure"] == "reserves"]
+    prod = conc[conc["measure"] == "production"]
+    m = res.merge(
+        prod,
+        on=["dataset", "edition", "commodity", "series", "year"],
+        suffixes=("_reserves", "_production"),
+    )
+    out = []
+    for r in m.to_dict("records"):
+        note = ""
+        rp = math.nan
+        if not (r["total_reserves"] > 0 and r["total_production"] > 0):
+            note = "reserves or production unknown or zero"
+        elif r["unit_reserves"] != r["unit_production"]:
+            note = f"units differ ({r['unit_reserves']} vs {r['unit_production']})"
+        elif r["basis_reserves"] != r["basis_production"]:
+            note = (
+                f"bases differ (reserves {r['basis_reserves']}, production {r['basis_production']})"
+            )
+        else:
+            rp = stats.reserves_to_production(r["total_reserves"], r["total_production"])
+        out.append(
+            {
+                "dataset": r["dataset"],
+                "edition": r["edition"],
+                "commodity": r["commodity"],
+                "series": r["series"],
+                "year": r["year"],
+                "reserves": r["total_reserves"],
+                "production": r["total_production"],
+                "unit": r["unit_production"],
+                "basis": r["basis_production"],
+                "rp_years": rp,
+                "note": note,
+                "rp_flag": stats.rp_flag(rp),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+COMPARED = [
+    "total",
+    "china_share",
+    "cr1",
+    "cr1_country",
+    "cr3",
+    "cr3_countries",
+    "cr3_is_lower_bound",
+    "hhi_lower",
+    "hhi_upper",
+]
+
+
+def paper_comparison(
+    conc: pd.DataFrame, commodities: pd.DataFrame, latest_edition: str, ratio_bounds=(0.1, 10.0)
+) -> pd.DataFrame:
+    """The paper's twelve metals: 2009 (paper) against the latest year of the latest edition.
+
+    The paper does not state the basis (content, gross weight, oxide) of its figures and
+    its source (MCS 2010) is not in the snapshot, so comparability is checked by what can
+    be checked: the same unit, one USGS series per metal, and world totals within a factor
+    of ten of each other. A row that fails is flagged, not dropped.
+    """
+    metals = commodities[commodities["paper_order"] != ""].drop_duplicates("commodity")
+    out = []
+    for m in metals.sort_values("paper_order", key=lambda s: s.astype(int)).to_dict("records"):
+        for measure in ("production", "reserves"):
+            old = conc[
+                (conc["dataset"] == "paper_table3")
+                & (conc["commodity"] == m["commodity"])
+                & (conc["measure"] == measure)
+            ]
+            new = conc[
+                (conc["dataset"] == "usgs")
+                & (conc["edition"] == latest_edition)
+                & (conc["commodity"] == m["commodity"])
+                & (conc["measure"] == measure)
+            ]
+            new = new[new["year"] == new["year"].max()]
+            row = {
+                "commodity": m["commodity"],
+                "name_en": m["name_en"],
+                "name_ja": m["name_ja"],
+                "symbol": m["symbol"],
+                "measure": measure,
+            }
+            notes = []
+            if len(old) != 1 or len(new) != 1:
+                notes.append(
+                    f"{len(old)} paper and {len(new)} USGS distributions; nothing compared"
+                )
+                out.append({**row, "comparable": False, "comparability_note": "; ".join(notes)})
+                continue
+            o, n = old.iloc[0], new.iloc[0]
+            row.update(
+                {
+                    "year_2009": float(o["year"]),
+                    "edition_latest": latest_edition,
+                    "year_latest": float(n["year"]),
+                    "unit": n["unit"],
+                    "basis_latest": n["basis"],
+                    "series_latest": n["series"],
+                }
+            )
+            for col in COMPARED:
+                row[f"{col}_2009"], row[f"{col}_latest"] = o.get(col), n.get(col)
+            # the world total as the source gives it (shares may be of the listed sum)
+            for when, r in (("2009", o), ("latest", n)):
+                if not math.isnan(r["world_total"]):
+                    row[f"total_{when}"] = r["world_total"]
+            ratio = row["total_latest"] / row["total_2009"] if row["total_2009"] > 0 else math.nan
+            row["total_ratio"] = ratio
+            comparable = o["unit"] == n["unit"]
+            if not comparable:
+                notes.append(f"units differ ({o['unit']} vs {n['unit']})")
+            if math.isnan(ratio):
+                comparable = False
+                notes.append("no total for one of the two years")
+            elif not (ratio_bounds[0] <= ratio <= ratio_bounds[1]):
+                comparable = False
+                notes.append(f"world totals differ by a factor of {ratio:.3g}: bases likely differ")
+            notes.append(
+                "2009 basis not stated in the paper (MCS 2010 not in the snapshot); "
+                f"taken to be the USGS series basis ({n['basis']})"
+            )
+            out.append(
+                {**row, "comparable": bool(comparable), "comparability_note": "; ".join(notes)}
+            )
+    return pd.DataFrame(out)
+
+
+def japan_dependency(table3: pd.DataFrame) -> pd.DataFrame:
+    """Japan's import sources per metal (Table 3, 2009) with the HHI of the printed shares.
+
+    A source printed without a percentage is listed but has no share; it is part of the
+    unassigned remainder, never zero.
+    """
+    t = table3[table3["field"] == "japan_import_share_rank"]
+    out = []
+    for commodity, g in t.groupby("commodity", sort=True):
+        g = g.sort_values("rank")
+        named = g[g["country_code"] != ""]
+        printed = named[named["value"].notna()]
+        share = {r.country_code: r.value / 100 for r in printed.itertuples()}
+        row = {
+            "commodity": commodity,
+            "symbol": g["symbol"].iloc[0],
+            "year": 2009,
+            "sources": _join(named["country_code"]),
+            "shares_pct": _join(f"{v:g}" for v in printed["value"]),
+            "sources_without_share": _join(named.loc[named["value"].isna(), "country_code"]),
+            "china_share": share.get("CHN", math.nan)
+            if "CHN" in set(named["country_code"])
+            else math.nan,
+        }
+        if share:
+            lower, upper = stats.hhi_bounds(list(share.values()))
+            row.update(
+                listed_share=sum(share.values()),
+                unassigned_share=stats.unassigned_share(list(share.values())),
+                hhi_lower=lower,
+                hhi_upper=upper,
+            )
+        out.append(row)
+    return pd.DataFrame(out)
+
+
+def us_import_reliance(table3: pd.DataFrame, nir: pd.DataFrame) -> pd.DataFrame:
+    """US net import reliance: the paper's 2009 figures (Table 3, footnote 1) and the USGS
+    trends tables, one row per commodity and source, codes kept."""
+    paper = table3[table3["field"] == "us_net_import_reliance"]
+    rows = [
+        {
+            "commodity": r.commodity,
+            "commodity_label": r.symbol,
+            "source": PAPER_EDITION,
+            "year": 2009,
+            "value": r.value,
+            "flag": "" if r.value_as_printed else "blank",
+            "value_raw": r.value_as_printed,
+            "import_sources": "",
+            "file": r.file,
+            "row": r.row,
+        }
+        for r in paper.itertuples()
+    ]
+    rows += [
+        {
+            "commodity": r.commodity,
+            "commodity_label": r.commodity_label,
+            "source": r.edition,
+            "year": r.year,
+            "value": r.value,
+            "flag": r.flag,
+            "value_raw": r.value_raw,
+            "import_sources": r.import_source_codes,
+            "file": r.file,
+            "row": r.row,
+        }
+        for r in nir.itertuples()
+    ]
+    return pd.DataFrame(rows)

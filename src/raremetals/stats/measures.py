@@ -1,0 +1,183 @@
+"""Concentration and dependency statistics: pure functions, documented in docs/methods.md.
+
+Shares are fractions of a distribution's total (:func:`denominator`: the source's world
+total where it gives one and it covers the listed countries, else their sum), so every
+share lies in [0, 1] and the listed shares never sum above 1. Countries the source names
+with a number are "listed"; what the total holds beyond them (the source's "Other
+countries", groups reported together, withheld values, rounding) is the *unassigned*
+share ``r``. Because nothing says how ``r`` is split, the HHI is a
+range: lower bound with ``r`` spread over infinitely many small producers (it adds 0),
+upper bound with ``r`` held by one producer (it adds ``r²``). Headline outputs use the
+lower bound: it is what the named producers alone imply, so it never overstates
+concentration.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+# How far listed countries may sum above their world total before it cannot be rounding:
+# USGS world totals are rounded (to two or three significant figures), so listed countries
+# can exceed them by a few percent.
+ROUNDING_TOLERANCE = 0.10
+
+# US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3, on the 0-10,000 scale.
+DOJ_FTC_2010 = {
+    "vintage": "DOJ/FTC Horizontal Merger Guidelines 2010",
+    "moderate": 1500,
+    "high": 2500,
+}
+
+
+class DistributionError(ValueError):
+    """The values of a distribution cannot be shares of its total."""
+
+
+WORLD_TOTAL, ROWS_SUM = "world total row", "sum of rows"
+LISTED_SUM_ABOVE_TOTAL = "listed sum (above the world total row)"
+
+
+def denominator(listed_sum: float, world_total: float | None, rows_sum: float) -> tuple[float, str]:
+    """The total that shares are fractions of, and what it is.
+
+    The source's world total where it covers the listed countries; their sum where the
+    (rounded) world total falls below it, so that no share, CR3 or HHI can overstate; the
+    sum of all rows where the source gives no world total. Listed countries above the
+    world total by more than rounding explains (``ROUNDING_TOLERANCE``) are an error.
+    """
+    if world_total is None:
+        return rows_sum, ROWS_SUM
+    if listed_sum <= world_total:
+        return world_total, WORLD_TOTAL
+    if listed_sum > world_total * (1 + ROUNDING_TOLERANCE):
+        share = f"{listed_sum / world_total:.1%}" if world_total > 0 else "all"
+        raise DistributionError(
+            f"listed values sum to {share} of the world total, more "
+            f"than the {1 + ROUNDING_TOLERANCE:.0%} that rounding explains"
+        )
+    return listed_sum, LISTED_SUM_ABOVE_TOTAL
+
+
+def shares(values: Mapping[str, float], total: float) -> dict[str, float]:
+    """Each listed value as a fraction of ``total``."""
+    if not total > 0:
+        raise DistributionError(f"a positive total is needed for shares, got {total!r}")
+    return {k: v / total for k, v in values.items()}
+
+
+def unassigned_share(share_values: Sequence[float]) -> float:
+    """What the listed shares leave of the total (see :func:`denominator`: never below 0)."""
+    listed = sum(share_values)
+    if listed > 1 + 1e-9:
+        raise DistributionError(
+            f"listed shares sum to {listed:.4%} of the total: the "
+            "denominator must cover the listed values"
+        )
+    return max(0.0, 1.0 - listed)
+
+
+def hhi_bounds(share_values: Sequence[float]) -> tuple[float, float]:
+    """(lower, upper) Herfindahl-Hirschman index on 0-10,000 (see module docstring)."""
+    r = unassigned_share(share_values)
+    lower = 10_000 * sum(s * s for s in share_values)
+    return lower, lower + 10_000 * r * r
+
+
+def normalised_hhi(share_values: Sequence[float]) -> float | None:
+    """HHI of the listed producers' shares re-scaled to sum to 1, mapped to [0, 1].
+
+    (H - 1/N) / (1 - 1/N) with N the number of listed producers with a positive share;
+    1 for a single producer; None when there is none.
+    """
+    positive = [s for s in share_values if s > 0]
+    if not positive:
+        return None
+    if len(positive) == 1:
+        return 1.0
+    total = sum(positive)
+    h = sum((s / total) ** 2 for s in positive)
+    n = len(positive)
+    return (h - 1 / n) / (1 - 1 / n)
+
+
+def effective_producers(hhi: float) -> float | None:
+    """Effective number of producers, 10,000 / HHI."""
+    return 10_000 / hhi if hhi > 0 else None
+
+
+def shannon_entropy(share_values: Sequence[float]) -> float:
+    """Shannon entropy in nats, the unassigned share counted as one producer.
+
+    Splitting the unassigned share among more producers raises the entropy, so this is a
+    lower bound.
+    """
+    parts = [s for s in share_values if s > 0] + [unassigned_share(share_values)]
+    return -sum(p * math.log(p) for p in parts if p > 0)
+
+
+def top_k(share_by_country: Mapping[str, float], k: int) -> tuple[float, list[str]]:
+    """CRk: the summed share of the k largest listed producers, and who they are.
+
+    Ties are broken by country code so the result does not depend on row order.
+    """
+    ranked = sorted(share_by_country.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    # shares of their own sum can add up to 1 + 1 ulp
+    return min(1.0, math.fsum(s for _, s in ranked)), [c for c, _ in ranked]
+
+
+def doj_ftc_class(hhi: float, guidelines: Mapping = DOJ_FTC_2010) -> str:
+    if hhi > guidelines["high"]:
+        return "highly concentrated"
+    if hhi >= guidelines["moderate"]:
+        return "moderately concentrated"
+    return "unconcentrated"
+
+
+def wgi_scaled(estimates: Sequence[float]) -> float:
+    """EU critical-raw-materials scaling of the six WGI estimates to 0-10 (10 = worst):
+    (2.5 - mean) * 2 (European Commission 2017, doi:10.2873/769526)."""
+    if len(estimates) != 6:
+        raise ValueError(f"six WGI estimates are needed, got {len(estimates)}")
+    return (2.5 - sum(estimates) / 6) * 2
+
+
+@dataclass(frozen=True)
+class GovernanceWeighted:
+    hhi_wgi: float  # sum of s_i^2 * WGI_i over listed producers with a WGI score (0-10)
+    country_risk: float  # sum of s_i * WGI_i over the same producers
+    coverage: float  # their summed share, as a fraction of all listed shares
+    missing: list[str]  # listed producers without a WGI score
+
+
+def governance_weighted(
+    share_by_country: Mapping[str, float], wgi: Mapping[str, float]
+) -> GovernanceWeighted:
+    """WGI-weighted HHI (Blengini et al. 2017, EUR 28654) and production-weighted risk."""
+    scored = {c: s for c, s in share_by_country.items() if c in wgi}
+    listed = sum(share_by_country.values())
+    return GovernanceWeighted(
+        hhi_wgi=sum(s * s * wgi[c] for c, s in scored.items()),
+        country_risk=sum(s * wgi[c] for c, s in scored.items()),
+        coverage=sum(scored.values()) / listed if listed > 0 else 0.0,
+        missing=sorted(set(share_by_country) - set(scored)),
+    )
+
+
+def reserves_to_production(reserves: float, production: float) -> float | None:
+    """Years that reserves last at the given annual production."""
+    return reserves / production if production > 0 else None
+
+
+# Reserves that last under a year or over 10,000 years are implausible: in these tables
+# they have always meant a unit error (kt read as t and the like).
+RP_PLAUSIBLE = (1, 10_000)
+
+
+def rp_flag(years: float | None) -> str:
+    if years is None or math.isnan(years):
+        return ""
+    if years < RP_PLAUSIBLE[0]:
+        return "below 1 year"
+    return "above 10,000 years" if years > RP_PLAUSIBLE[1] else ""

@@ -1,0 +1,100 @@
+"""The selections and small calculations the figures draw: which metals, which series,
+which figures of a compiled table, and the neodymium the paper's arithmetic implies.
+
+A figure module only draws; what it shows is chosen here, where it can be tested
+without matplotlib.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def paper_metals(commodities: pd.DataFrame) -> list[str]:
+    """The paper's twelve metals in the order of its Table 3."""
+    m = commodities[commodities["paper_order"] != ""].drop_duplicates("commodity")
+    return list(m.sort_values("paper_order", key=lambda s: s.astype(int))["commodity"])
+
+
+SIPRI_NAMES = {"China": "China", "United States": "United States of America", "Japan": "Japan"}
+
+
+def quoted_military_expenditure(claims: pd.DataFrame) -> pd.DataFrame:
+    """The paper's fn74 figures (claims on annual military expenditure), as points."""
+    c = claims[claims["quantity"] == "annual expenditure"]
+    return pd.DataFrame(
+        {
+            "country": c["subject"].str.split(" - ").str[0].map(SIPRI_NAMES),
+            "year": c["year"].astype(int),
+            "value": c["value"].astype(float),
+            "claim_id": c["claim_id"],
+        }
+    )
+
+
+def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
+    """World cumulative capacity at end-2009 and the GWEC forecast for 2014 (GW), both from
+    the Global Wind 2009 Report as the paper cites it."""
+    g = gwec[
+        (gwec["source_id"] == "GWEC_GW2009_OUTLOOK")
+        & (gwec["region"] == "World")
+        & gwec["measure"].isin(
+            ["cumulative_installed_capacity", "forecast_cumulative_installed_capacity"]
+        )
+    ]
+    return g.assign(value=g["value"].astype(float))[["year", "value", "measure", "row"]]
+
+
+def annual_additions(wind: pd.DataFrame) -> float:
+    """GW a year between the first and the last year of :func:`wind_capacity`."""
+    cap = {int(r["year"]): float(r["value"]) for r in wind.to_dict("records")}
+    years = sorted(cap)
+    return (cap[years[-1]] - cap[years[0]]) / (years[-1] - years[0])
+
+
+def neodymium_demand(
+    additions_gw: float, nd_kg_per_turbine: float, turbine_mw: float, pm_share: float
+) -> float:
+    """Tonnes of neodymium a year of wind additions needs, if ``pm_share`` of it uses
+    permanent-magnet generators at the paper's intensity."""
+    return additions_gw * 1000 / turbine_mw * pm_share * nd_kg_per_turbine / 1000
+
+
+def table3_world_production(shares: pd.DataFrame, commodity: str) -> float:
+    """World production of 2009 as the paper's (corrected) Table 3 gives it."""
+    w = shares[
+        (shares["dataset"] == "paper_table3")
+        & (shares["commodity"] == commodity)
+        & (shares["measure"] == "production")
+        & (shares["area_type"] == "world")
+    ]
+    return float(w["value"].iloc[0])
+
+
+def full_year_quota(quotas: pd.DataFrame, year: int) -> float:
+    """China's rare-earth export quota for a whole year (t)."""
+    q = quotas[(quotas["year"] == str(year)) & (quotas["period"] == "full_year")]
+    return float(q["value_t"].iloc[0])
+
+
+def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataFrame:
+    """One production distribution per commodity (latest year of ``edition``; the mine
+    stage where there is one, else the largest total), ranked by HHI lower bound.
+
+    Only distributions with a world total from the source count: where the source gives
+    none (boron, dimension stone report one country per series) a share of the sum of
+    rows says nothing about world concentration.
+    """
+    d = conc[
+        (conc["dataset"] == "usgs")
+        & (conc["edition"] == edition)
+        & (conc["measure"] == "production")
+        & conc["hhi_lower"].notna()
+        & (conc["total_source"] == "world total row")
+    ]
+    d = d[d["year"] == d.groupby("commodity")["year"].transform("max")]
+    d = d.assign(is_mine=d["stage"] == "mine").sort_values(
+        ["commodity", "is_mine", "total", "series"], ascending=[True, False, False, True]
+    )
+    d = d.drop_duplicates("commodity")
+    return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True]).head(n)

@@ -1,0 +1,81 @@
+"""The layout: stages as sub-packages, a bottom layer that imports no stage, nothing that
+imports upwards, and a library free of repository paths and Snakemake's internals."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from raremetals.core import catalogue
+from raremetals.render.figures import FIGURES
+
+LIBRARY = REPO / "src/raremetals"
+# the stages in the order data goes through them; core is the bottom layer
+ORDER = ["core", "sources", "clean", "stats", "audit", "render", "cite"]
+
+
+def imports_of(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            assert node.level == 0, f"{path}: relative import"
+            names.add(node.module)
+    return {n for n in names if n.startswith("raremetals")}
+
+
+MODULES = sorted(p for p in LIBRARY.rglob("*.py") if p.parent != LIBRARY)
+
+
+def test_every_module_belongs_to_a_stage():
+    assert {p.relative_to(LIBRARY).parts[0] for p in MODULES} == set(ORDER)
+    assert [p.name for p in LIBRARY.glob("*.py")] == ["__init__.py"]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(LIBRARY)))
+def test_nothing_imports_upwards(path):
+    stage = ORDER.index(path.relative_to(LIBRARY).parts[0])
+    for name in imports_of(path):
+        parts = name.split(".")
+        assert len(parts) > 1, f"{path}: imports the package root"
+        used = ORDER.index(parts[1])
+        assert used <= stage, f"{path} ({ORDER[stage]}) imports {name} ({ORDER[used]})"
+        if ORDER[stage] == "core":
+            assert parts[1] == "core", f"the bottom layer imports a stage: {name}"
+
+
+def test_a_figure_module_only_draws():
+    """What a figure shows is chosen in the statistics stage; its words are data."""
+    for fig in FIGURES:
+        text = (LIBRARY / f"render/figures/{fig}.py").read_text(encoding="utf-8")
+        assert "def draw(" in text and "read_csv" not in text and '"en"' not in text
+
+
+@pytest.mark.parametrize("path", sorted(LIBRARY.rglob("*.py")) + sorted(
+    (REPO / "workflow").rglob("*.py")), ids=lambda p: str(p.relative_to(REPO)))
+def test_no_path_edits_and_no_snakemake_internals(path):
+    text = path.read_text(encoding="utf-8")
+    assert "sys.path.insert" not in text and "sys.path.append" not in text
+    assert ".snakemake/" not in text
+    if LIBRARY in path.parents:
+        assert "import snakemake" not in text and "workflow/scripts" not in text
+
+
+def test_the_catalogue_names_every_table_once():
+    paths = [t.path for t in catalogue.TABLES.values()]
+    assert len(paths) == len(set(paths))
+    for t in catalogue.TABLES.values():
+        assert t.schema == "" or catalogue.schema(t.name).name == t.name
+    for needed in FIGURES.values():
+        assert set(needed) <= set(catalogue.TABLES)
+
+
+def test_rules_take_table_paths_from_the_catalogue():
+    """No rule file spells out the path of a catalogued table."""
+    rules = "".join(p.read_text() for p in (REPO / "workflow/rules").glob("*.smk"))
+    for t in catalogue.TABLES.values():
+        assert f'"{t.path}"' not in rules, t.path
