@@ -40,6 +40,10 @@ include: "workflow/rules/render.smk"
 include: "workflow/rules/report.smk"
 
 
+onstart:
+    start_job_server()
+
+
 # Small rules that a cluster run keeps in the main process.
 localrules:
     all,

@@ -1,4 +1,4 @@
-"""Benchmark the pipeline: cold build, no-op rebuild, incremental rebuild, peak memory,
+"""Benchmark the pipeline: cold build, no-op rebuild, incremental rebuilds, peak memory,
 and the import floor, as medians of several runs on this machine.
 
     .venv/bin/python benchmarks/run.py [--runs 3] [--setup]
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import re
@@ -37,6 +38,7 @@ PARTS = (
     "environment.yml",
 )
 TOUCHED = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
+MODULE = "src/raremetals/render/figures/fig4_export_quotas.py"
 REGISTRY = "data/sources.yaml"
 # Runs a command and prints its wall time and the peak resident memory of its processes.
 MEASURE = (
@@ -48,10 +50,17 @@ MEASURE = (
 )
 
 
-def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak MB) of one run of ``cmd``; a failed run stops the benchmark."""
+def measure(cmd: list[str], cwd: Path, **env: str) -> tuple[float, float]:
+    """(seconds, peak MB) of one run of ``cmd``; a failed run stops the benchmark. The copy
+    runs its own library (its src/ first on the path)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd / "src"), **env}
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+        [sys.executable, "-c", MEASURE, *cmd],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     ).stdout.split()
     seconds, kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc != 0:
@@ -65,7 +74,8 @@ def snakemake(*args: str) -> list[str]:
 
 def planned_jobs(cwd: Path) -> tuple[int, list[str]]:
     cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "-n"]
-    out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True).stdout
+    env = {**os.environ, "PYTHONPATH": str(cwd / "src")}
+    out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env).stdout
     rules = re.findall(r"^(\w+)\s+(\d+)$", out, re.M)
     jobs = {r: int(n) for r, n in rules if r != "total"}
     return sum(jobs.values()), sorted(jobs)
@@ -80,6 +90,21 @@ def change_source_file(work: Path) -> None:
     path.write_bytes(path.read_bytes() + b"\n")
     after = hashlib.sha256(path.read_bytes()).hexdigest()
     registry.write_text(registry.read_text().replace(before, after))
+
+
+def edit_module(work: Path) -> None:
+    path = work / MODULE
+    path.write_text(path.read_text() + "\n# an edit\n")
+
+
+def largest_job(work: Path) -> float:
+    """The largest peak memory (MB) of a job's process, from the jobs' records."""
+    return max(json.loads(p.read_text())["max_rss_mb"] for p in (work / "logs").rglob("*.job.json"))
+
+
+def clean(work: Path) -> None:
+    for generated in ("results", ".snakemake", "logs"):
+        shutil.rmtree(work / generated, ignore_errors=True)
 
 
 def copy_repo(dst: Path) -> Path:
@@ -104,11 +129,9 @@ def main() -> None:
         ]
         cold, peaks = [], []
         for _ in range(args.runs):
-            for generated in ("results", ".snakemake", "logs"):
-                shutil.rmtree(work / generated, ignore_errors=True)
-            seconds, peak = measure(snakemake(), work)
-            cold.append(seconds)
-            peaks.append(peak)
+            clean(work)
+            cold.append(measure(snakemake(), work)[0])
+            peaks.append(largest_job(work))
         noop = [measure(snakemake(), work)[0] for _ in range(args.runs)]
         incremental, jobs = [], []
         for _ in range(args.runs):
@@ -116,6 +139,14 @@ def main() -> None:
             n, rules = planned_jobs(work)
             jobs.append(n)
             incremental.append(measure(snakemake(), work)[0])
+        module, module_jobs = [], []
+        for _ in range(args.runs):
+            edit_module(work)
+            n, module_rules = planned_jobs(work)
+            module_jobs.append(n)
+            module.append(measure(snakemake(), work)[0])
+        clean(work)  # every job in a process of its own, as on a cluster
+        cold_alone, peak_alone = measure(snakemake(), work, RAREMETALS_WARM="0")
         total_jobs, _ = planned_jobs_after_clean(work)
         rows += [
             ("import floor (pandas, matplotlib.pyplot)", f"{statistics.median(floor):.2f} s"),
@@ -127,7 +158,14 @@ def main() -> None:
                 f"{statistics.median(incremental):.1f} s, {statistics.median(jobs):.0f} jobs "
                 f"re-run: {', '.join(rules)}",
             ),
-            ("peak memory (largest process)", f"{max(peaks):.0f} MB"),
+            (
+                f"incremental rebuild (edit {MODULE})",
+                f"{statistics.median(module):.1f} s, {statistics.median(module_jobs):.0f} jobs "
+                f"re-run: {', '.join(module_rules)}",
+            ),
+            ("peak memory of a job (warm interpreter)", f"{max(peaks):.0f} MB"),
+            ("cold build, every job its own interpreter", f"{cold_alone:.1f} s"),
+            ("peak memory of a job (own interpreter)", f"{peak_alone:.0f} MB"),
         ]
         if args.setup:
             venv = Path(tmp) / "venv"
@@ -143,12 +181,14 @@ def main() -> None:
                     "-c",
                     str(REPO / "requirements.lock"),
                     "-e",
-                    f"{REPO}[test]",
+                    str(REPO),
                 ],
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
-            rows.append(("set-up (fresh venv, pip install)", f"{time.perf_counter() - t:.0f} s"))
+            rows.append(
+                ("set-up of the build environment (fresh venv)", f"{time.perf_counter() - t:.0f} s")
+            )
     print(
         f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, medians of {args.runs} runs"

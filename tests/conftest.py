@@ -37,11 +37,14 @@ def copy_repo(dst: Path) -> Path:
     return dst
 
 
-def run_pipeline(workdir: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_pipeline(
+    workdir: Path, *args: str, cwd: Path | None = None, **env: str
+) -> subprocess.CompletedProcess:
     """Run Snakemake on the copy in ``workdir`` as the README's build command does, with the
-    copy's own library (its src/ ahead of the installed package), so a test may change it."""
+    copy's own library (its src/ ahead of the installed package), so a test may change it;
+    ``env`` adds environment variables."""
     cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--show-failed-logs", "--nocolor"]
-    env = {**os.environ, "PYTHONPATH": str(workdir / "src")}
+    env = {**os.environ, "PYTHONPATH": str(workdir / "src"), **env}
     return subprocess.run(
         [*cmd, *args], cwd=cwd or workdir, capture_output=True, text=True, timeout=600, env=env
     )

@@ -37,13 +37,18 @@ def test_sources_carry_what_a_citation_needs():
     assert registry["usgs_mcs2024"].doi == "10.5066/P144BA54"
 
 
-def test_environment_yml_has_the_pins_of_pyproject():
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    pins = set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
+def test_environment_yml_installs_the_project_with_the_locked_pins():
+    """The conda environment is the rules' one: the project, constrained by the lock; the
+    test tools are not in it. Every pin of pyproject.toml agrees with the lock."""
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert set(pip) == pins
+    assert pip == ["-c requirements.lock", "-e ."]
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    pins = set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
     assert all("==" in p for p in pins)
+    assert not {"pytest", "selenium", "hypothesis"} & {
+        p.split("==")[0] for p in project["dependencies"]
+    }
 
     def norm(name):
         return re.sub(r"[-_.]+", "-", name).lower()

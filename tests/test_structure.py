@@ -55,8 +55,11 @@ def test_a_figure_module_only_draws():
         assert "def draw(" in text and "read_csv" not in text and '"en"' not in text
 
 
-@pytest.mark.parametrize("path", sorted(LIBRARY.rglob("*.py")) + sorted(
-    (REPO / "workflow").rglob("*.py")), ids=lambda p: str(p.relative_to(REPO)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(LIBRARY.rglob("*.py")) + sorted((REPO / "workflow").rglob("*.py")),
+    ids=lambda p: str(p.relative_to(REPO)),
+)
 def test_no_path_edits_and_no_snakemake_internals(path):
     text = path.read_text(encoding="utf-8")
     assert "sys.path.insert" not in text and "sys.path.append" not in text

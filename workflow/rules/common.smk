@@ -1,5 +1,4 @@
-import ast
-import importlib.util
+import re
 import os
 from functools import cache
 
@@ -69,31 +68,49 @@ def check_config_values():
             )
 
 
-
 # --- which files of the library each rule runs ----------------------------------------
 # A rule lists as inputs the library modules its script imports, directly or through
 # other modules, so an edit to one module re-runs exactly the rules that use it.
 
 
+# the installed package (or the one PYTHONPATH puts first)
+PACKAGE = Path(catalogue.__file__).parents[1]
+
+
 @cache
 def _module_file(name):
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
+    """The file of module ``name`` of the package, found without importing it; None for
+    a name that is not a module (an object imported from one)."""
+    if name is None or name.split(".")[0] != "raremetals":
         return None
-    return spec.origin if spec and spec.origin and spec.origin.endswith(".py") else None
+    base = PACKAGE.joinpath(*name.split(".")[1:])
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return str(path)
+    return None
+
+
+# `import raremetals.x` and `from raremetals.x import a, b` (parenthesised over lines too)
+IMPORT = re.compile(
+    r"^\s*(?:from\s+(raremetals[\w.]*)\s+import\s+(\([^)]*\)|[^\n#]+)|import\s+(raremetals[\w.]*))",
+    re.M,
+)
 
 
 @cache
 def _imported(path):
-    """Names of raremetals modules (and candidates: 'from pkg import name') in a file."""
+    """Names of raremetals modules (and candidates: 'from pkg import name') in a file; read
+    with a pattern rather than parsed, as every run of the workflow does it."""
     names = set()
-    for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
-    return {n for n in names if n.split(".")[0] == "raremetals"}
+    for module, imported, plain in IMPORT.findall(Path(path).read_text(encoding="utf-8")):
+        if plain:
+            names.add(plain)
+            continue
+        names.add(module)
+        for item in imported.strip("()").split(","):
+            if item.strip():
+                names.add(f"{module}.{item.split()[0]}")
+    return names
 
 
 def library(script, *modules):
@@ -161,3 +178,15 @@ def figure_inputs(wildcards):
 
 check_snapshot_present()
 check_config_values()
+
+
+def start_job_server():
+    """The jobs' scripts run in a warm interpreter (workflow/scripts/_warm.py); starting
+    it while Snakemake plans spares the first jobs the wait."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_warm", SCRIPTS / "_warm.py")
+    warm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(warm)
+    if warm.enabled():
+        warm.start()

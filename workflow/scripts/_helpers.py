@@ -1,9 +1,10 @@
 """What every script of the workflow does first (imported as ``from _helpers import ...``;
 Snakemake puts this folder on the script's ``sys.path``).
 
-``configure(snakemake)`` sends the script's error output to the rule's log and, when the
-job succeeds, writes its job record (rule, script, inputs and outputs) to the rule's
-``job`` log, from which the manifest says where each output came from.
+``configure(snakemake)`` hands the job to a warm interpreter (``_warm``), sends the script's
+error output to the rule's log and, when the job succeeds, writes its job record (rule,
+script, inputs and outputs) to the rule's ``job`` log, from which the manifest says where
+each output came from.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from _warm import delegate
 from raremetals.core.errors import FetchError, InputError
 
 _failed = []
@@ -29,11 +31,15 @@ def _report(kind, error, tb):
 
 
 def job_record(snakemake, script: str) -> dict:
+    import resource
+
     return {
         "rule": snakemake.rule,
         "script": script,
         "inputs": sorted(str(p) for p in snakemake.input),
         "outputs": sorted(str(p) for p in snakemake.output),
+        # the job process's peak memory, which benchmarks/run.py reports
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
 
 
@@ -50,9 +56,11 @@ def configure(snakemake) -> None:
     record the job when it succeeds.
 
     The build runs with --show-failed-logs, so the message still reaches the terminal.
+    The job itself runs in a warm interpreter when one can be had (see ``_warm``).
     """
+    delegate(sys.argv[0])
     sys.stderr = open(snakemake.log.stderr, "w", encoding="utf-8")  # noqa: SIM115
     sys.excepthook = _report
-    # Snakemake runs a copy of the script named tmp<random>.<name>.py
-    name = Path(sys.argv[0]).name.split(".", 1)[-1]
+    # Snakemake sets __file__ of the copy it runs to the script's own path
+    name = Path(sys.modules["__main__"].__file__).name
     atexit.register(_write_record, snakemake, f"workflow/scripts/{name}")
