@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from raremetals.core import catalogue
+
 REPO = Path(__file__).resolve().parents[1]
 # What a build needs; results/, logs and caches are left behind.
 WORKFLOW_PARTS = (
@@ -41,12 +43,16 @@ def run_pipeline(
     workdir: Path, *args: str, cwd: Path | None = None, **env: str
 ) -> subprocess.CompletedProcess:
     """Run Snakemake on the copy in ``workdir`` as the README's build command does, with the
-    copy's own library (its src/ ahead of the installed package), so a test may change it;
-    ``env`` adds environment variables."""
+    installed library; ``env`` adds environment variables (PYTHONPATH=<copy>/src makes the
+    copy run its own library, for a test that changes it)."""
     cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--show-failed-logs", "--nocolor"]
-    env = {**os.environ, "PYTHONPATH": str(workdir / "src"), **env}
     return subprocess.run(
-        [*cmd, *args], cwd=cwd or workdir, capture_output=True, text=True, timeout=600, env=env
+        [*cmd, *args],
+        cwd=cwd or workdir,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **env},
     )
 
 
@@ -58,18 +64,27 @@ def result_files(workdir: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """A clean build of the whole pipeline on the vendored snapshot."""
-    workdir = copy_repo(tmp_path_factory.mktemp("build"))
-    proc = run_pipeline(workdir)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+def built(tmp_path_factory, worker_id) -> Path:
+    """A clean build of the whole pipeline on the vendored snapshot, made once and shared
+    by the test processes (pytest-xdist workers) of the run."""
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # the folder all workers' temporary folders are in
+    workdir = root / "build"
+    with FileLock(str(root / "build.lock")):
+        if not (workdir / "results/manifest.json").is_file():
+            shutil.rmtree(workdir, ignore_errors=True)
+            proc = run_pipeline(copy_repo(workdir))
+            assert proc.returncode == 0, proc.stdout + proc.stderr
     return workdir
 
 
 @pytest.fixture(scope="session")
 def observations(built) -> pd.DataFrame:
     return pd.read_csv(
-        built / "results/tidy/observations.csv",
+        built / catalogue.path("observations"),
         keep_default_na=False,
         na_values={"value": [""]},
         dtype={"flag": str},

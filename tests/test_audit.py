@@ -9,18 +9,18 @@ import pytest
 
 from conftest import copy_repo, run_pipeline
 from raremetals.audit.claims import default_tolerance, parse_claimed, precision, round_half_up
-from raremetals.core import schemas
+from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy
 
 
 @pytest.fixture(scope="module")
 def claims(built):
-    return read_tidy(built / "results/audit/claims_audit.csv", schemas.CLAIMS_AUDIT)
+    return read_tidy(built / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)
 
 
 @pytest.fixture(scope="module")
 def errata(built):
-    return read_tidy(built / "results/audit/table3_errata.csv", schemas.TABLE3_ERRATA)
+    return read_tidy(built / catalogue.path("table3_errata"), schemas.TABLE3_ERRATA)
 
 
 def cell(errata, symbol, field, rank=None):
@@ -127,9 +127,9 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     registry.write_text(
         registry.read_text().replace(before, hashlib.sha256(path.read_bytes()).hexdigest())
     )
-    proc = run_pipeline(workdir, "results/audit/claims_audit.csv")
+    proc = run_pipeline(workdir, catalogue.path("claims_audit"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    changed = read_tidy(workdir / "results/audit/claims_audit.csv", schemas.CLAIMS_AUDIT)
+    changed = read_tidy(workdir / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)
     c141 = changed.set_index("claim_id").loc["C141"]
     assert c141.status == "mismatch" and c141.recomputed == "15"
 
@@ -200,7 +200,7 @@ def test_a_check_against_the_correction_a_claim_supports_is_refused(tmp_path):
         for line in lines
     ]
     checks.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = run_pipeline(workdir, "results/audit/claims_audit.csv")
+    proc = run_pipeline(workdir, catalogue.path("claims_audit"))
     assert proc.returncode != 0
     assert (
         "claim_checks.csv, row 4, column 'method': expected a check on evidence "

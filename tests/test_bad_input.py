@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_repo, run_pipeline
+from raremetals.core import catalogue
 
 RAREE = "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv"
 TUNGS = "data/raw/usgs_mcs2024/world/mcs2024-tungs_world.csv"
 CHROM = "data/raw/usgs_mcs2024/world/mcs2024-chrom_world.csv"
 UNITS = "data/corrections/usgs_units.csv"
 TABLE3 = "data/raw/paper/table3_as_printed.csv"
-OBS = "results/tidy/observations.csv"
-CONC = "results/stats/concentration.csv"
+OBS = catalogue.path("observations")
+CONC = catalogue.path("concentration")
 
 
 def _register(workdir: Path, rel: str, before: str) -> None:
@@ -227,7 +228,7 @@ CASES = {
         TABLE3,
         replace('"124,000t",124000', '"124,000t",12400'),
         True,
-        "results/tidy/paper_table3.csv",
+        catalogue.path("paper_table3"),
         "table3_as_printed.csv, row 156, column 'value_number': expected 124000",
     ),
 }

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, copy_repo, result_files, run_pipeline
+from conftest import REPO, copy_repo, run_pipeline
+from raremetals.core import catalogue
 from raremetals.core.errors import FetchError, InputError
 from raremetals.sources.fetch import download, verify_snapshot
 from raremetals.sources.registry import load_registry
@@ -165,11 +166,11 @@ def _download_config(workdir: Path, mirror: str) -> Path:
 def test_pipeline_in_download_mode_matches_snapshot(built, serve, tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     base = serve(REPO / "data/raw")
-    proc = run_pipeline(workdir, "--configfile", str(_download_config(workdir, base)))
+    tidy = [t.path for t in catalogue.of_stage("tidy")]  # what the fetched files feed
+    proc = run_pipeline(workdir, *tidy, "--configfile", str(_download_config(workdir, base)))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    downloaded = {k: v for k, v in result_files(workdir).items() if k.startswith("tidy/")}
-    snapshot = {k: v for k, v in result_files(built).items() if k.startswith("tidy/")}
-    assert downloaded == snapshot
+    for path in tidy:
+        assert (workdir / path).read_bytes() == (built / path).read_bytes(), path
     assert (workdir / ".cache/sources/usgs_mcs2024/world/mcs2024-raree_world.csv").is_file()
 
 
@@ -177,7 +178,7 @@ def test_pipeline_download_failure_names_source_and_file(serve, mirror_tree, tmp
     workdir = copy_repo(tmp_path / "repo")
     proc = run_pipeline(
         workdir,
-        "results/tidy/paper_table3.csv",
+        catalogue.path("paper_table3"),
         "--configfile",
         str(_download_config(workdir, serve(mirror_tree))),
     )
@@ -186,5 +187,5 @@ def test_pipeline_download_failure_names_source_and_file(serve, mirror_tree, tmp
     assert "error: source 'paper', file data/raw/paper/claims.csv" in out
     assert "checksum mismatch" in out
     assert not (workdir / "results/fetch/paper.json").exists()
-    assert not (workdir / "results/tidy/paper_table3.csv").exists()
+    assert not (workdir / catalogue.path("paper_table3")).exists()
     assert not list((workdir / ".cache/sources/paper").glob("*claims*"))

@@ -86,7 +86,7 @@ def test_china_points(drawn):
 
 
 def test_hhi_segments_span_the_range(drawn, built):
-    comp = pd.read_csv(built / "results/stats/paper_metals_comparison.csv")
+    comp = pd.read_csv(built / catalogue.path("paper_metals_comparison"))
     row = comp[(comp.commodity == "rare_earths") & (comp.measure == "production")].iloc[0]
     line = by_gid(drawn["fig3_hhi_range"][0]["en"], "rare_earths:2009")
     assert list(line.get_xdata()) == pytest.approx([row.hhi_lower_2009, row.hhi_upper_2009])
@@ -120,7 +120,7 @@ def test_us_import_reliance_bars(drawn):
 
 def test_most_concentrated_needs_a_world_total(drawn, built):
     conc = pd.read_csv(
-        built / "results/stats/concentration.csv",
+        built / catalogue.path("concentration"),
         keep_default_na=False,
         na_values={"hhi_lower": [""], "total": [""], "china_share": [""]},
     )

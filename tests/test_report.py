@@ -12,6 +12,7 @@ import yaml
 
 import browser
 from conftest import REPO
+from raremetals.core import catalogue
 
 
 def test_numbers_have_stable_unique_macros(built):
@@ -49,10 +50,10 @@ def test_manifest_lists_every_output_with_its_provenance(built):
         data = (built / path).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["size"] == len(data) and entry["rule"]
-    table = listed["results/stats/concentration.csv"]
+    table = listed[catalogue.path("concentration")]
     assert table["rule"] == "concentration"
     assert table["script"] == "workflow/scripts/compute_concentration.py"
-    assert "results/tidy/observations.csv" in {i["path"] for i in table["inputs"]}
+    assert catalogue.path("observations") in {i["path"] for i in table["inputs"]}
     assert manifest["code_version"]
     assert {"raremetals/stats/measures.py"} <= {c["path"] for c in manifest["library"]}
 

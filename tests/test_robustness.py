@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -21,7 +23,16 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
     shutil.copy2(REPO / "pipeline", workdir / "pipeline")
     shutil.copy2(REPO / "pyproject.toml", workdir / "pyproject.toml")
     shutil.copy2(REPO / "requirements.lock", workdir / "requirements.lock")
-    env = {**os.environ, "VENV": sys.prefix}  # the installed environment, no reinstall
+    # the installed environment, which ./pipeline finds up to date and leaves alone (were
+    # it out of date, ./pipeline would install this copy into it)
+    pins = hashlib.sha256(
+        (REPO / "pyproject.toml").read_bytes() + (REPO / "requirements.lock").read_bytes()
+    ).hexdigest()
+    marker = Path(sys.prefix, ".installed")
+    assert marker.is_file() and marker.read_text().split()[0] == pins, (
+        "the test environment is not the one ./pipeline test installs; run ./pipeline test"
+    )
+    env = {**os.environ, "VENV": sys.prefix}
     build = subprocess.Popen(
         ["./pipeline", "build"],
         cwd=workdir,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raremetals.core import schemas
+from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy
 from raremetals.stats import analysis
 from raremetals.stats import measures as stats
@@ -15,7 +15,7 @@ from raremetals.stats import measures as stats
 
 @pytest.fixture(scope="session")
 def conc(built):
-    return read_tidy(built / "results/stats/concentration.csv", schemas.CONCENTRATION)
+    return read_tidy(built / catalogue.path("concentration"), schemas.CONCENTRATION)
 
 
 def one(df, **where):
@@ -167,7 +167,7 @@ def test_suspect_value_is_left_out(conc):
 
 
 def test_comparison_table_covers_the_twelve_metals(built):
-    comp = pd.read_csv(built / "results/stats/paper_metals_comparison.csv")
+    comp = pd.read_csv(built / catalogue.path("paper_metals_comparison"))
     assert len(comp) == 24 and comp.commodity.nunique() == 12
     ree = one(comp, commodity="rare_earths", measure="production")
     assert (ree.year_2009, ree.year_latest, ree.edition_latest) == (2009, 2023, "mcs2024")
@@ -178,7 +178,7 @@ def test_comparison_table_covers_the_twelve_metals(built):
 
 
 def test_reserves_to_production(built):
-    rp = pd.read_csv(built / "results/stats/reserves_to_production.csv")
+    rp = pd.read_csv(built / catalogue.path("reserves_to_production"))
     ree = one(rp, dataset="usgs", edition="mcs2024", commodity="rare_earths")
     assert ree.rp_years == pytest.approx(110_000_000 / 350_000)
     zr = one(rp, dataset="usgs", edition="mcs2024", commodity="zirconium")
@@ -186,7 +186,7 @@ def test_reserves_to_production(built):
 
 
 def test_japan_dependency_2009(built):
-    jp = pd.read_csv(built / "results/stats/japan_import_dependency_2009.csv")
+    jp = pd.read_csv(built / catalogue.path("japan_import_dependency_2009"))
     w = one(jp, commodity="tungsten")
     assert w.china_share == pytest.approx(0.92)
     assert w.hhi_lower == pytest.approx(8464) and w.hhi_upper == pytest.approx(8464 + 64)
@@ -413,7 +413,7 @@ def test_no_distribution_leaves_its_ranges(conc):
 
 def test_implausible_reserves_to_production_are_flagged(built):
     rp = pd.read_csv(
-        built / "results/stats/reserves_to_production.csv",
+        built / catalogue.path("reserves_to_production"),
         keep_default_na=False,
         na_values={"rp_years": [""]},
     )

@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from raremetals.core import catalogue
 from raremetals.core.io import read_tidy
 from raremetals.core.schemas import TABLE3_CORRECTED
 
@@ -118,7 +119,7 @@ def test_every_world_file_of_both_editions_is_cleaned(observations, built):
 
 def test_net_import_reliance_keeps_codes(built):
     nir = pd.read_csv(
-        built / "results/tidy/usgs_net_import_reliance.csv",
+        built / catalogue.path("usgs_net_import_reliance"),
         keep_default_na=False,
         na_values={"value": [""]},
     )
@@ -130,7 +131,7 @@ def test_net_import_reliance_keeps_codes(built):
 
 
 def test_wgi_estimate(built):
-    wgi = pd.read_csv(built / "results/tidy/wgi_estimates.csv")
+    wgi = pd.read_csv(built / catalogue.path("wgi_estimates"))
     # WGIData.csv line 1442: China, CC.EST, 2022 = 0.0159702487289906
     row = one(wgi, country_code="CHN", dimension="CC", year=2022)
     assert row.estimate == pytest.approx(0.0159702487289906, abs=1e-15)
@@ -140,7 +141,7 @@ def test_wgi_estimate(built):
 
 def test_table3_as_printed(built):
     t3 = pd.read_csv(
-        built / "results/tidy/paper_table3.csv",
+        built / catalogue.path("paper_table3"),
         keep_default_na=False,
         na_values={"value": [""], "rank": [""]},
     )
@@ -168,7 +169,7 @@ def test_data_dictionary_covers_every_column_of_every_table(built, folder):
 
 
 def test_table3_corrections_are_listed_on_their_cells(built):
-    t3 = read_tidy(built / "results/tidy/paper_table3_corrected.csv", TABLE3_CORRECTED)
+    t3 = read_tidy(built / catalogue.path("paper_table3_corrected"), TABLE3_CORRECTED)
     chile = one(t3, symbol="Li", field="reserves_rank", rank=1)
     assert (chile.value_printed, chile.value) == (750_000_000, 7_500_000)
     assert chile.correction_id == "T3-01" and chile.evidence_type == "world_total"
@@ -276,7 +277,7 @@ def test_an_e_glued_to_the_name_marks_production_not_reserves(observations):
 
 
 def test_revisions_between_editions(built):
-    rev = pd.read_csv(built / "results/tidy/usgs_revisions.csv", keep_default_na=False)
+    rev = pd.read_csv(built / catalogue.path("usgs_revisions"), keep_default_na=False)
     # chromium 2022, South Africa: MCS 2023 18000 (kt, corrected), MCS 2024 19100 kt
     zaf = one(
         rev, commodity="chromium", measure="production", country_code="ZAF", year_earlier=2022

@@ -5,13 +5,11 @@ from _helpers import configure
 
 configure(snakemake)
 
-from pathlib import Path
-
+from raremetals.core import catalogue
 from raremetals.core.io import read_as_printed, write_table
-from raremetals.core.schemas import AS_PRINTED
 from raremetals.sources.fetch import paths_in
 
-source = Path(snakemake.input.record).stem
-schema = AS_PRINTED[source]
+table = snakemake.wildcards.table
+source = catalogue.TABLES[table].source
 [path] = paths_in(snakemake.input.record, "claims.csv" if source == "paper" else "")
-write_table(read_as_printed(path, schema), snakemake.output[0])
+write_table(read_as_printed(path, catalogue.schema(table)), snakemake.output[0])

@@ -509,23 +509,6 @@ US_IMPORT_RELIANCE = pa.DataFrameSchema(
     name="us_import_reliance",
 )
 
-STATS_SCHEMAS = {
-    s.name: s
-    for s in (
-        CONCENTRATION,
-        COUNTRY_SHARES,
-        RESERVES_TO_PRODUCTION,
-        PAPER_COMPARISON,
-        JAPAN_DEPENDENCY,
-        US_IMPORT_RELIANCE,
-    )
-}
-TIDY_SCHEMAS = {
-    s.name: s
-    for s in (OBSERVATIONS, USGS_REVISIONS, NET_IMPORT_RELIANCE, WGI, TABLE3, TABLE3_CORRECTED)
-}
-
-
 CLAIMS_AUDIT = pa.DataFrameSchema(
     {
         **{
@@ -592,8 +575,6 @@ TABLE3_ERRATA = pa.DataFrameSchema(
     strict=True,
     name="table3_errata",
 )
-
-AUDIT_SCHEMAS = {s.name: s for s in (CLAIMS_AUDIT, TABLE3_ERRATA)}
 
 
 def _as_printed(name: str, columns: dict[str, str]) -> pa.DataFrameSchema:
@@ -680,18 +661,11 @@ REE_SECONDARY = _as_printed(
         "url": "Where it was published",
     },
 )
-AS_PRINTED = {
-    "paper": CLAIMS,
-    "china_ree_export_quotas": EXPORT_QUOTAS,
-    "gwec_wind_2009": WIND,
-    "sipri_milex": MILITARY_EXPENDITURE,
-    "ree_2009_secondary": REE_SECONDARY,
-}
-TIDY_SCHEMAS.update({s.name: s for s in AS_PRINTED.values()})
 
 
-def data_dictionary(schemas) -> pd.DataFrame:
-    """One row per column of each table: name, type, nullability, meaning."""
+def data_dictionary(schemas: dict) -> pd.DataFrame:
+    """One row per column of each table (name -> schema, as the catalogue lists them):
+    name, type, nullability, meaning."""
     rows = []
     for name, schema in schemas.items():
         for col, spec in schema.columns.items():
