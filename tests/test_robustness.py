@@ -19,6 +19,8 @@ from conftest import REPO, copy_repo, result_files, run_pipeline
 
 
 def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path):
+    """A second build from scratch, killed part-way and finished, gives every file of
+    results/ byte for byte as the session's build: same inputs, same bytes."""
     workdir = copy_repo(tmp_path / "repo")
     shutil.copy2(REPO / "pipeline", workdir / "pipeline")
     shutil.copy2(REPO / "pyproject.toml", workdir / "pyproject.toml")

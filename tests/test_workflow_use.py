@@ -12,6 +12,7 @@ import yaml
 
 from conftest import copy_repo, run_pipeline
 from raremetals.core import catalogue
+from raremetals.render.figures import FIGURES
 
 FIGURE = "results/figures/fig4_export_quotas.en.png"
 TABLE = catalogue.path("concentration")
@@ -63,15 +64,23 @@ def planned(proc) -> dict[str, int]:
 def test_an_edit_to_one_figure_module_reruns_that_figure_only(tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     own = {"PYTHONPATH": str(workdir / "src")}  # the copy runs its own library
-    assert run_pipeline(workdir, **own).returncode == 0
+    # two figures and a table: what the edit must re-run, and what it must not
+    targets = [
+        "results/figures/fig4_export_quotas.caption.json",
+        "results/figures/fig5_military_expenditure.caption.json",
+        "results/tables/table1_rare_metals.en.md",
+    ]
+    assert run_pipeline(workdir, *targets, **own).returncode == 0
+    assert "Nothing to be done" in run_pipeline(workdir, "-n", *targets, **own).stdout
     module = workdir / "src/raremetals/render/figures/fig4_export_quotas.py"
     module.write_text(module.read_text() + "\n# an edit\n")
-    proc = run_pipeline(workdir, "-n", **own)
+    proc = run_pipeline(workdir, "-n", *targets, **own)
     assert proc.returncode == 0, proc.stderr
-    # the figure; the report that shows it and the manifest that lists every module
-    assert planned(proc) == {"figure": 1, "report": 1, "manifest": 1, "all": 1}
-    assert "fig4_export_quotas" in proc.stdout
-    assert not re.search(r"fig[1235678]_\w+\.caption", proc.stdout.split("rule report")[0])
+    assert planned(proc) == {"figure": 1}
+    assert "wildcards: fig=fig4_export_quotas" in proc.stdout
+    # in the whole workflow too, the other figure stays (the rest is planned as missing)
+    whole = planned(run_pipeline(workdir, "-n", **own))
+    assert whole["figure"] == len(FIGURES) - 1 and "tables" not in whole
 
 
 def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(tmp_path):
