@@ -1,5 +1,5 @@
-import re
 import os
+import re
 from functools import cache
 
 from raremetals.core import catalogue
@@ -18,15 +18,11 @@ def repo(path):
     return os.path.relpath(ROOT / path)
 
 
-def load(read, path):
-    """Read a config file with the library; a bad one stops the run with one line."""
-    try:
-        return read(path)
-    except InputError as err:
-        sys.exit(f"error: {err}")
-
-
-REGISTRY = load(load_registry, repo(config["registry"]))
+# a bad registry stops the run with one line naming the file and the place
+try:
+    REGISTRY = load_registry(repo(config["registry"]))
+except InputError as err:
+    sys.exit(f"error: {err}")
 LANGUAGES = config["languages"]
 LANGUAGE_FILES = [repo(f"data/languages/{code}.yaml") for code in LANGUAGES]
 
@@ -127,8 +123,7 @@ def library(script, *modules):
         for name in _imported(path):
             parts = name.split(".")
             todo += [_module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
-    files = {p for p in seen if "/scripts/" not in p}
-    return sorted(os.path.relpath(p) for p in files)
+    return sorted(os.path.relpath(p) for p in seen if Path(p).parent != SCRIPTS)
 
 
 # --- paths -----------------------------------------------------------------------------
