@@ -48,13 +48,14 @@ onstart:
 localrules:
     all,
     fetch,
+    data_dictionary,
     numbers,
     manifest,
     rulegraph,
 
 
 rule all:
+    default_target: True
     input:
         rules.manifest.output,
         rules.numbers.output,
-    default_target: True
