@@ -42,6 +42,8 @@ PRELOAD = (
     "jsonschema",
     "yaml",
     "markdown",
+    "papermill",
+    "nbconvert",
     "snakemake.iocontainers",
     "snakemake.logging",
 )
