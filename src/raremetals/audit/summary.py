@@ -51,7 +51,7 @@ def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
         "",
         f"{len(claims)} numeric claims of the paper and {len(errata)} cells of its Table 3, "
         "each checked against the data in the snapshot. Method and tolerances: "
-        "`src/raremetals/audit.py`; checks: `data/audit/claim_checks.csv`.",
+        "`src/raremetals/audit/claims.py`; checks: `data/audit/claim_checks.csv`.",
         "",
         "| status | claims | meaning |",
         "|---|---:|---|",
