@@ -56,6 +56,21 @@ def test_manifest_lists_every_output_with_its_provenance(built):
     assert catalogue.path("observations") in {i["path"] for i in table["inputs"]}
     assert manifest["code_version"]
     assert {"raremetals/stats/measures.py"} <= {c["path"] for c in manifest["library"]}
+    # the figure's data: its three tables and the two language catalogues, no module
+    fig1 = listed["results/figures/fig1_shares_2009.en.png"]["inputs"]
+    assert sorted(i["path"] for i in fig1) == [
+        "data/commodities.csv",
+        "data/languages/en.yaml",
+        "data/languages/ja.yaml",
+        catalogue.path("concentration"),
+        catalogue.path("country_shares"),
+    ]
+    # the report counts the same inputs
+    report = (built / "results/report.html").read_text(encoding="utf-8")
+    row = re.search(
+        r"<code>results/figures/fig1_shares_2009\.en\.png</code>.*?<td>(\d+)</td>", report
+    )
+    assert row and int(row[1]) == len(fig1)
 
 
 def test_notebook_ran_and_was_rendered(built):

@@ -21,7 +21,6 @@ tables = {
     if p.endswith(".html")
 }
 records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
-library = set(i.library)
 page = report.report_html(
     readme_intro=report.readme_intro(Path(i.readme).read_text(encoding="utf-8")),
     methods_md=Path(i.methods).read_text(encoding="utf-8"),
@@ -29,7 +28,7 @@ page = report.report_html(
     captions=report.load_captions(i.captions),
     table_pages=tables,
     registry=load_registry(i.registry),
-    provenance={p: file_provenance(p, records, library) for p in i.outputs},
+    provenance={p: file_provenance(p, records) for p in i.outputs},
     notebook="notebooks/explore.html",
     rulegraph="workflow/rulegraph.dot",
     languages=list(snakemake.params.languages),

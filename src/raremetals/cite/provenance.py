@@ -28,9 +28,13 @@ def job_records(paths) -> dict[str, dict]:
     return by_output
 
 
-def file_provenance(path: str, records: dict[str, dict], library: set[str]) -> dict:
-    """Rule, script and data inputs (with sha256) of one output file; the library files a
-    job ran are listed once, in the manifest's ``library``."""
+# the package's own folder: its modules are listed once, in the manifest's ``library``
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def file_provenance(path: str, records: dict[str, dict]) -> dict:
+    """Rule, script and data inputs (with sha256) of one output file; the library modules
+    a job ran are not among them."""
     if path not in records:
         raise FileNotFoundError(f"{path}: no job record says which job wrote it")
     record = records[path]
@@ -40,7 +44,7 @@ def file_provenance(path: str, records: dict[str, dict], library: set[str]) -> d
         "inputs": [
             {"path": p, "sha256": sha256_of(p)}
             for p in record["inputs"]
-            if Path(p).is_file() and p not in library
+            if Path(p).is_file() and PACKAGE not in Path(p).resolve().parents
         ],
     }
 
@@ -73,13 +77,12 @@ def manifest(outputs: list[str], records: dict[str, dict], library: list[str], r
             "path": path,
             "sha256": sha256_of(path),
             "size": Path(path).stat().st_size,
-            **file_provenance(path, records, set(library)),
+            **file_provenance(path, records),
         }
         for path in sorted(outputs)
     ]
-    package = Path(__file__).resolve().parents[2]
     modules = sorted(
-        (Path(p).resolve().relative_to(package).as_posix(), sha256_of(p)) for p in library
+        (Path(p).resolve().relative_to(PACKAGE.parent).as_posix(), sha256_of(p)) for p in library
     )
     return {
         "code_version": code_version(root),
