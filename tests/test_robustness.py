@@ -91,7 +91,10 @@ def _dry_run_with(tmp_path, override: dict):
             },
             "On instance['fetch']['timeout']",
         ),
-        ({"editions": ["mcs2099"]}, "'mcs2099' is not one of ['mcs2023', 'mcs2024']"),
+        (
+            {"editions": ["mcs2099"]},
+            "'mcs2099' is not one of ['mcs2022', 'mcs2023', 'mcs2024', 'mcs2025', 'mcs2026']",
+        ),
         (
             {"notebook": {"commodity": "unobtainium", "edition": "mcs2024", "results": "results"}},
             "config key notebook.commodity: 'unobtainium' is not a commodity id",

@@ -1,12 +1,15 @@
 rule clean_usgs_world:
     """All USGS world production and reserves tables, every edition, as tidy observations;
-    the editions compared where they overlap, and a unit-scale disagreement refused."""
+    the editions compared where they overlap (a unit-scale disagreement refused), each
+    value in every edition, and the best series (each year from the latest edition)."""
     input:
         library=library("clean_usgs_world.py"),
         records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
         commodities=table("commodities"),
+        commodity_names=repo("data/usgs_commodity_names.csv"),
         countries=repo("data/countries.csv"),
         header_fixes=repo("data/corrections/usgs_header_fixes.csv"),
+        version_corrections=repo("data/corrections/usgs_version_corrections.csv"),
         value_issues=repo("data/corrections/usgs_value_issues.csv"),
         units=repo("data/corrections/usgs_units.csv"),
         note_readings=repo("data/corrections/usgs_note_readings.csv"),

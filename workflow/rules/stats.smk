@@ -1,9 +1,10 @@
 rule concentration:
-    """Shares, CR1/CR3, HHI range, entropy, WGI-weighted HHI, R/P for every distribution,
-    and the paper's twelve metals compared between 2009 and the latest year."""
+    """Shares, CR1/CR3, HHI range, entropy, WGI-weighted HHI, R/P for every distribution
+    of the best series, and the paper's twelve metals compared between 2009, 2023 and the
+    latest year."""
     input:
         library=library("compute_concentration.py"),
-        observations=table("observations"),
+        best_series=table("usgs_best_series"),
         table3=table("paper_table3_corrected"),
         wgi=table("wgi_estimates"),
         commodities=table("commodities"),
@@ -21,7 +22,8 @@ rule concentration:
         mem_mb=2000,
         runtime=15,
     params:
-        latest_edition=max(config["editions"]),
+        # the year the comparison of the twelve metals shows between 2009 and the latest
+        middle_year=2023,
     script:
         "../scripts/compute_concentration.py"
 

@@ -19,7 +19,7 @@ labels = dict(read_reference(snakemake.input.labels).itertuples(index=False))
 frames = [
     parse_net_import_reliance(path, Path(record).stem, labels, resolver)
     for record in snakemake.input.records
-    for path in paths_in(record, "/trends/", "_Net_Import_Reliance.csv")
+    for path in paths_in(record, "_Fig2_", "_Net_Import_Reliance.csv")
 ]
 table = NET_IMPORT_RELIANCE.validate(pd.concat(frames, ignore_index=True))
 write_table(table, snakemake.output[0], sort_by=["edition", "row"])

@@ -1,17 +1,23 @@
 """Clean stage: every USGS world table of every edition into results/tidy/observations.csv,
-and the editions compared where they overlap (results/tidy/usgs_revisions.csv)."""
+the editions compared where they overlap (results/tidy/usgs_revisions.csv), each value in
+every edition that gives it (results/tidy/usgs_values_by_edition.csv) and the best series
+(results/tidy/usgs_best_series.csv: each year from the latest edition that gives it)."""
 
 from _helpers import configure
 
 configure(snakemake)
 
+import sys
 from pathlib import Path
 
 import pandas as pd
 
+from raremetals.clean import editions
 from raremetals.clean.countries import CountryResolver
-from raremetals.clean.editions import check_unit_scale, compare_editions
+from raremetals.clean.mcs2025 import parse_world_table
+from raremetals.clean.mcs2026 import parse_commodities_table
 from raremetals.clean.usgs import (
+    apply_version_corrections,
     check_findings_apply,
     load_commodities,
     load_header_fixes,
@@ -20,33 +26,60 @@ from raremetals.clean.usgs import (
     mark_suspect,
     parse_world_file,
 )
+from raremetals.clean.usgs_tables import CommodityNames
 from raremetals.core.io import write_table
-from raremetals.core.schemas import OBSERVATIONS, USGS_REVISIONS
+from raremetals.core.schemas import (
+    OBSERVATIONS,
+    USGS_BEST_SERIES,
+    USGS_REVISIONS,
+    USGS_VALUES_BY_EDITION,
+)
 from raremetals.sources.fetch import paths_in
 
 inp = snakemake.input
 resolver = CountryResolver(inp.countries)
 commodities = load_commodities(inp.commodities)
+names = CommodityNames(inp.commodities, inp.commodity_names)
 fixes = load_header_fixes(inp.header_fixes)
 findings = load_unit_findings(inp.units)
 readings = load_note_readings(inp.note_readings)
 frames = []
 for record in inp.records:
     source_id = Path(record).stem
+    # one layout per edition: per-commodity files (2022-2024), one wide world table
+    # (2025), one long table of every statistic (2026)
     for path in paths_in(record, "/world/", "_world.csv"):
         frames.append(
             parse_world_file(
                 path, source_id, commodities, resolver, fixes, findings, inp.units, readings
             )
         )
-table = mark_suspect(pd.concat(frames, ignore_index=True), inp.value_issues)
+    for path in paths_in(record, "/MCS2025_World_Data"):
+        table, left_out = parse_world_table(path, source_id, names, resolver, findings)
+        frames.append(table)
+    for path in paths_in(record, "/MCS2026_Commodities_Data"):
+        table, left_out = parse_commodities_table(path, source_id, names, resolver, findings)
+        frames.append(table)
+        print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
+table = pd.concat(frames, ignore_index=True)
+table = apply_version_corrections(table, inp.version_corrections)
+table = mark_suspect(table, inp.value_issues)
 check_findings_apply(table, findings, inp.units)
 table = OBSERVATIONS.validate(table)
-revisions = compare_editions(table, {f.id for f in findings if f.verdict == "revision"})
-check_unit_scale(revisions, inp.units)
+revisions = editions.compare_editions(table, {f.id for f in findings if f.verdict == "revision"})
+editions.check_unit_scale(revisions, inp.units)
+out = snakemake.output
 write_table(
     table,
-    snakemake.output.observations,
+    out.observations,
     sort_by=["edition", "commodity", "series", "measure", "year", "file", "row"],
 )
-write_table(USGS_REVISIONS.validate(revisions), snakemake.output.usgs_revisions)
+write_table(USGS_REVISIONS.validate(revisions), out.usgs_revisions)
+write_table(
+    USGS_VALUES_BY_EDITION.validate(editions.values_by_edition(table)), out.usgs_values_by_edition
+)
+write_table(
+    USGS_BEST_SERIES.validate(editions.best_series(table)),
+    out.usgs_best_series,
+    sort_by=["commodity", "measure", "year", "series", "file", "row"],
+)

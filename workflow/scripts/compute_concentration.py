@@ -1,4 +1,5 @@
-"""Stats stage: concentration statistics of every distribution (USGS and the paper)."""
+"""Stats stage: concentration statistics of every distribution (the USGS best series, each
+year from the latest edition giving it, and the paper's 2009)."""
 
 from _helpers import configure
 
@@ -10,7 +11,7 @@ from raremetals.core import schemas
 from raremetals.core.io import read_reference, read_tidy, write_table
 from raremetals.stats import analysis
 
-obs = read_tidy(snakemake.input.observations, schemas.OBSERVATIONS)
+obs = read_tidy(snakemake.input.best_series, schemas.USGS_BEST_SERIES)
 table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
 wgi = read_tidy(snakemake.input.wgi, schemas.WGI)
 commodities = read_reference(snakemake.input.commodities)
@@ -38,5 +39,5 @@ write_table(
     out.reserves_to_production,
     sort_by=["dataset", "edition", "commodity", "series", "year"],
 )
-comparison = analysis.paper_comparison(conc, commodities, snakemake.params.latest_edition)
+comparison = analysis.paper_comparison(conc, commodities, snakemake.params.middle_year)
 write_table(schemas.PAPER_COMPARISON.validate(comparison), out.paper_metals_comparison)

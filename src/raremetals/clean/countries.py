@@ -89,7 +89,7 @@ class CountryResolver:
         if m := _FOOTNOTE.match(name):
             name, footnote = m.group(1).strip(), m.group(2)
         for prefix in ("World total", "Other countries"):
-            if name.startswith(prefix):
+            if name.lower().startswith(prefix.lower()):  # MCS 2025 writes "Other Countries"
                 rest = name[len(prefix) :].replace("(", "").replace(")", "").strip(" ,")
                 if rest == "e":
                     return UsgsName(prefix, "", footnote, True)

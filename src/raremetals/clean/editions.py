@@ -1,4 +1,5 @@
-"""The USGS editions checked against each other where they overlap.
+"""The USGS editions checked against each other where they overlap, laid side by side, and
+the best series taken from them.
 
 Consecutive editions give the same production (and capacity) figure for one year: MCS 2023
 gives 2022 as an estimate, MCS 2024 the revised figure. Reserves are restated every
@@ -11,6 +12,10 @@ consecutive reserve years (reserves), and the two values compared:
   finding of ``data/corrections/usgs_units.csv`` (a corrected unit, after which the values
   agree, or a confirmed revision); an unexplained one stops the build;
 - any other difference is a revision: both values are kept and listed.
+
+:func:`values_by_edition` lays every value out against the editions that give it, and
+:func:`best_series` takes each commodity x measure x year from the latest edition that
+gives it, whole (all countries from one edition, so that shares add up).
 
 Series are paired by their Type text with spelling slips folded ("Mne", "grosss",
 "poduction"); where a commodity has one series per measure in both editions, the two are
@@ -25,6 +30,7 @@ import re
 import pandas as pd
 
 from raremetals.core.errors import InputError
+from raremetals.core.vocab import USGS_EDITIONS
 
 SCALE_WINDOW = 0.5  # log10: ratios from 10^2.5 to 10^3.5 count as "near 10^3"
 SAME = 0.005  # relative difference below which two values are the same figure
@@ -178,3 +184,76 @@ def check_unit_scale(comparison: pd.DataFrame, findings_path) -> None:
         row=int(row),
         column=column,
     )
+
+
+def _series_keys(obs: pd.DataFrame) -> pd.Series:
+    """The series key of each row: its folded Type text, or "*" where its edition has one
+    series for the commodity and measure."""
+    single = obs.groupby(["edition", "commodity", "measure"])["series"].transform("nunique") == 1
+    return obs["series"].map(series_key).where(~single, "*")
+
+
+def values_by_edition(obs: pd.DataFrame) -> pd.DataFrame:
+    """Each commodity x measure x series x country x year with its value in every edition
+    that gives it (``value_<edition>``, the cell as printed in ``raw_<edition>``; a
+    country listed twice is summed), which edition the best series takes it from, and
+    whether the editions' numbers differ (``revised``: by more than 0.5 %)."""
+    d = obs[obs["area_type"] != ""].copy()
+    d["skey"] = _series_keys(d)
+    d["ref"] = d["edition"] + " " + d["file"] + ":" + d["row"].astype(str) + ":" + d["column"]
+    keys = ["commodity", "measure", "skey", "country_code", "year"]
+    cells = (
+        d.sort_values(keys + ["edition", "row"])
+        .groupby(keys + ["edition"], sort=True)
+        .agg(
+            series=("series", "first"),
+            unit=("unit", "first"),
+            value=("value", lambda s: s.sum(min_count=1)),
+            raw=("value_raw", "; ".join),
+            ref=("ref", "; ".join),
+        )
+        .reset_index()
+    )
+    wide = cells.pivot(index=keys, columns="edition", values=["value", "raw"])
+    out = pd.DataFrame(index=wide.index)
+    for edition in USGS_EDITIONS:
+        has = ("value", edition) in wide.columns
+        out[f"value_{edition}"] = wide[("value", edition)].astype(float) if has else math.nan
+        out[f"raw_{edition}"] = wide[("raw", edition)].fillna("") if has else ""
+    last = cells.groupby(keys).agg(
+        series=("series", "last"),
+        unit=("unit", "last"),
+        editions=("edition", ";".join),
+        refs=("ref", " | ".join),
+    )
+    out = out.join(last).reset_index()
+    numbers = out[[f"value_{e}" for e in USGS_EDITIONS]]
+    spread = numbers.max(axis=1) / numbers.min(axis=1).where(numbers.min(axis=1) > 0)
+    out["revised"] = (numbers.count(axis=1) > 1) & (
+        (spread - 1).abs().gt(SAME) | (numbers.min(axis=1).eq(0) & numbers.max(axis=1).gt(0))
+    )
+    best = best_editions(obs)
+    out = out.merge(best, on=["commodity", "measure", "year"], how="left")
+    columns = ["commodity", "measure", "series", "country_code", "year", "unit"]
+    columns += [f"{p}_{e}" for e in USGS_EDITIONS for p in ("value", "raw")]
+    columns += ["editions", "best_edition", "revised", "refs"]
+    return out[columns].sort_values(columns[:5], kind="mergesort").reset_index(drop=True)
+
+
+def best_editions(obs: pd.DataFrame) -> pd.DataFrame:
+    """For each commodity x measure x year, the latest edition that gives it."""
+    return (
+        obs.groupby(["commodity", "measure", "year"])["edition"]
+        .max()
+        .rename("best_edition")
+        .reset_index()
+    )
+
+
+def best_series(obs: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the latest edition for each commodity x measure x year: a year two
+    editions give (the estimate of one, the revised figure of the next) comes from the
+    later, with every country of it, so that shares and totals stay one edition's."""
+    best = best_editions(obs)
+    merged = obs.merge(best, on=["commodity", "measure", "year"])
+    return merged[merged["edition"] == merged["best_edition"]][obs.columns].reset_index(drop=True)

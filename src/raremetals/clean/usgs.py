@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from raremetals.clean.countries import CountryResolver
+from raremetals.clean.usgs_tables import UNIT_WORDS
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_csv_rows, refuse_headerless
 from raremetals.core.vocab import FLAG_ORDER
@@ -56,6 +57,7 @@ _NOTE_UNIT = re.compile(
 _TYPE_UNIT = re.compile(rf"(?:[-,]|\bin)\s*({_UNIT_WORDS})\b", re.IGNORECASE)
 _NOTE_COLUMN = re.compile(r"^(Prod|Cap|Reserves)_notes?$")
 _NUMBER = re.compile(r"^(?P<e>e)?(?P<q>[<>])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?$")
+_RANGE = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*-\s*\d[\d,]*(?:\.\d+)?$")
 _FILE = re.compile(r"^mcs(?P<year>\d{4})-(?P<code>[a-z-]+)_world\.csv$", re.IGNORECASE)
 
 # Cell texts that stand where a number belongs; each becomes a flag and no number.
@@ -64,7 +66,12 @@ CODES = {
     "NA": "NA",
     "XX": "XX",
     "": "blank",
+    "—": "zero",  # the USGS dash: zero
     "Large": "large",
+    "Moderate": "moderate",
+    "Moderate to large": "moderate",
+    "Moderate to Large": "moderate",
+    "Small": "small",
     "Very small": "small",
     'Categorized as "large"': "large",
     "Less than ½ unit.": "lt_half_unit",
@@ -77,6 +84,7 @@ CODES = {
 # What a production or reserve figure weighs, found in the Type text or the notes.
 BASIS_RULES = [
     ("rare-earth-oxide equivalent", "REO equivalent"),
+    ("rare-earth-oxide (reo) equivalent", "REO equivalent"),
     ("k2o", "K2O equivalent"),
     ("potassium oxide", "K2O equivalent"),
     ("tio2", "TiO2 content"),
@@ -133,11 +141,13 @@ def parse_cell(text: str, path, row: int, column: str) -> tuple[Decimal | None, 
     cell = text.strip()
     if cell in CODES:
         return None, [CODES[cell]]
+    if _RANGE.match(cell):  # "330 - 390": two numbers are not one
+        return None, ["range"]
     m = _NUMBER.match(cell)
     if not m:
         raise InputError(
             path,
-            "a non-negative number or a USGS code (W, NA, XX, Large, ...)",
+            "a non-negative number, a range or a USGS code (W, NA, XX, —, Large, ...)",
             text,
             row=row,
             column=column,
@@ -210,6 +220,22 @@ def _whole(path, text: str, line: int, column: str, blank_ok: bool = False) -> i
     return int(text)
 
 
+def _rows(path, text: str, line: int) -> list[int | None]:
+    """The rows a finding names: none (every row of the column), one, or ranges of the
+    one-table releases' rows ("708-718;720-722"), each row its own finding."""
+    if not text.strip():
+        return [None]
+    rows = []
+    for part in text.split(";"):
+        first, _, last = part.partition("-")
+        a = _whole(path, first, line, "row")
+        b = _whole(path, last, line, "row") if last else a
+        if b < a:
+            raise InputError(path, "a range of rows, first-last", part, row=line, column="row")
+        rows += range(a, b + 1)
+    return rows
+
+
 def load_unit_findings(path) -> list[UnitFinding]:
     table = _table(
         path,
@@ -228,10 +254,17 @@ def load_unit_findings(path) -> list[UnitFinding]:
     findings = []
     for line, r in enumerate(table.to_dict("records"), start=2):
         for column in ("unit_in_source", "unit_used"):
-            if r[column] not in UNITS:
-                raise InputError(
-                    path, f"a unit of {', '.join(UNITS)}", r[column], row=line, column=column
-                )
+            # the older releases' header tokens, the newer ones' words; a unit cell the
+            # source left empty has none
+            if r[column] not in UNITS and r[column] not in UNIT_WORDS:
+                if not (column == "unit_in_source" and r[column] == ""):
+                    raise InputError(
+                        path,
+                        f"a unit of {', '.join(UNITS)} or {', '.join(UNIT_WORDS)}",
+                        r[column],
+                        row=line,
+                        column=column,
+                    )
         if r["verdict"] not in UNIT_VERDICTS:
             raise InputError(
                 path, f"one of {', '.join(UNIT_VERDICTS)}", r["verdict"], row=line, column="verdict"
@@ -254,33 +287,34 @@ def load_unit_findings(path) -> list[UnitFinding]:
                 row=line,
                 column="unit_used",
             )
-        row = _whole(path, r["row"], line, "row", blank_ok=True)
-        same = [
-            f
-            for f in findings
-            if (f.edition, f.file, f.column, f.row) == (r["edition"], r["file"], r["column"], row)
-        ]
-        if same:
-            raise InputError(
-                path,
-                f"one finding per cell or column (line {same[0].line} names the same)",
-                r["id"],
-                row=line,
-                column="id",
+        for row in _rows(path, r["row"], line):
+            same = [
+                f
+                for f in findings
+                if (f.edition, f.file, f.column, f.row)
+                == (r["edition"], r["file"], r["column"], row)
+            ]
+            if same:
+                raise InputError(
+                    path,
+                    f"one finding per cell or column (line {same[0].line} names the same)",
+                    r["id"],
+                    row=line,
+                    column="id",
+                )
+            findings.append(
+                UnitFinding(
+                    r["id"],
+                    r["edition"],
+                    r["file"],
+                    r["column"],
+                    row,
+                    r["unit_in_source"],
+                    r["unit_used"],
+                    r["verdict"],
+                    line,
+                )
             )
-        findings.append(
-            UnitFinding(
-                r["id"],
-                r["edition"],
-                r["file"],
-                r["column"],
-                row,
-                r["unit_in_source"],
-                r["unit_used"],
-                r["verdict"],
-                line,
-            )
-        )
     return findings
 
 
@@ -291,7 +325,8 @@ def check_findings_apply(obs: pd.DataFrame, findings: list[UnitFinding], path) -
         hit = (obs["edition"] == f.edition) & (obs["file"] == f.file) & (obs["column"] == f.column)
         if f.row is not None:
             hit &= obs["row"] == f.row
-        if not hit.any():
+        # a finding on a unit column (MCS 2025) applies to the values of its row
+        if not (hit.any() or (obs["unit_finding"] == f.id).any()):
             raise InputError(
                 path,
                 "a column (and row) of the USGS world files read",
@@ -591,6 +626,63 @@ def mark_suspect(obs: pd.DataFrame, issues_path) -> pd.DataFrame:
     return obs
 
 
+def apply_version_corrections(obs: pd.DataFrame, corrections_path) -> pd.DataFrame:
+    """Replace the values a later version of an edition revised (MCS 2026 version 1.3
+    changed Brazil's rare-earth reserves), as listed in ``corrections_path`` with the
+    version and the evidence. ``value_raw`` keeps what the file says; the value and its
+    ``>``/``<`` follow the correction; the flag ``corrected`` and the note say so. A listed
+    cell must exist and still hold ``value_in_source``, so a re-posted file cannot be
+    corrected twice or a stale entry linger."""
+    table = _table(
+        corrections_path,
+        [
+            "edition",
+            "file",
+            "row",
+            "column",
+            "value_in_source",
+            "value_used",
+            "version",
+            "evidence",
+        ],
+    )
+    obs = obs.copy()
+    for line, c in enumerate(table.to_dict("records"), start=2):
+        row = _whole(corrections_path, c["row"], line, "row")
+        hit = (
+            (obs["edition"] == c["edition"])
+            & (obs["file"] == c["file"])
+            & (obs["row"] == row)
+            & (obs["column"] == c["column"])
+        )
+        if hit.sum() != 1 or obs.loc[hit, "value_raw"].iloc[0] != c["value_in_source"]:
+            raise InputError(
+                corrections_path,
+                f"a cell of the USGS files read holding {c['value_in_source']!r}",
+                f"{c['file']} row {row} column {c['column']}: "
+                + (repr(obs.loc[hit, "value_raw"].iloc[0]) if hit.sum() == 1 else "no such cell"),
+                row=line,
+            )
+        i = obs.index[hit][0]
+        value, flags = parse_cell(c["value_used"], corrections_path, line, "value_used")
+        unit = obs.at[i, "unit_applied"]
+        factor = UNITS[unit][1] if unit in UNITS else UNIT_WORDS[unit][1]
+        kept = [f for f in obs.at[i, "flag"].split(";") if f not in ("", ">", "<")]
+        obs.at[i, "value"] = float(value * factor) if value is not None else None
+        obs.at[i, "flag"] = flag_string(kept + flags + ["corrected"])
+        obs.at[i, "note"] = " | ".join(
+            filter(
+                None,
+                [
+                    obs.at[i, "note"],
+                    f"corrected by version {c['version']}: {c['value_in_source']} "
+                    f"-> {c['value_used']}",
+                ],
+            )
+        )
+    return obs
+
+
 _NIR_VALUE = re.compile(r"^(?P<q>[<>])?(?P<num>\d+)$")
 
 
@@ -636,7 +728,9 @@ def parse_net_import_reliance(
                 column=nir[0],
             )
         label = " ".join(cells[col["Commodity"]].split())
-        partners = [p.strip() for p in cells[col[sources_col[0]]].split(",") if p.strip()]
+        listed = cells[col[sources_col[0]]].strip()
+        # "NA": the source names no import sources (MCS 2026: xenon)
+        partners = [] if listed == "NA" else [p.strip() for p in listed.split(",") if p.strip()]
         codes = [
             resolver.require(p, path, row=rownum, column=sources_col[0]).code for p in partners
         ]
@@ -651,7 +745,7 @@ def parse_net_import_reliance(
                 "unit": "%",
                 "flag": flag,
                 "value_raw": raw,
-                "import_sources": "; ".join(partners),
+                "import_sources": "; ".join(partners) or listed,
                 "import_source_codes": ";".join(codes),
                 "import_sources_years": sources_col[0]
                 .removeprefix("Major_Import_Sources_")

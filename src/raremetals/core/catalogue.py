@@ -49,6 +49,20 @@ TABLES: dict[str, Table] = {
             "Values two USGS editions give for the same country, commodity and year",
         ),
         Table(
+            "usgs_values_by_edition",
+            "tidy",
+            "clean_usgs_world",
+            "USGS_VALUES_BY_EDITION",
+            "Each commodity, country, measure and year with its value in every USGS edition",
+        ),
+        Table(
+            "usgs_best_series",
+            "tidy",
+            "clean_usgs_world",
+            "USGS_BEST_SERIES",
+            "USGS world observations, each commodity, measure and year from the latest edition",
+        ),
+        Table(
             "usgs_net_import_reliance",
             "tidy",
             "clean_net_import_reliance",

@@ -20,27 +20,42 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def read_text(path) -> str:
-    """Return a source file's text, decoded as UTF-8 (a leading byte-order mark dropped)."""
+def read_text(path, encoding: str = "utf-8-sig") -> str:
+    """Return a source file's text, decoded as UTF-8 (a leading byte-order mark dropped)
+    or, for a source that says so, in another ``encoding``.
+
+    A file declared cp1252 that decodes as UTF-8 with non-ASCII characters is refused:
+    read as cp1252 it would turn "—" into "â€”" without an error.
+    """
     data = Path(path).read_bytes()
     if not data.strip():
         raise InputError(path, "a non-empty file", "an empty file")
+    name = "UTF-8" if encoding.startswith("utf-8") else encoding
+    if encoding == "cp1252" and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise InputError(path, "cp1252 text", "UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise InputError(
-            path, "UTF-8 text", f"byte {data[err.start]:#04x} that is not UTF-8", row=line
+            path, f"{name} text", f"byte {data[err.start]:#04x} that is not {name}", row=line
         ) from None
 
 
-def read_csv_rows(path, headerless_values: bool = False) -> list[list[str]]:
+def read_csv_rows(
+    path, headerless_values: bool = False, encoding: str = "utf-8-sig"
+) -> list[list[str]]:
     """Return a CSV file as a list of rows of strings, header first.
 
     A value in a column without a header is refused (:func:`refuse_headerless`) unless
     ``headerless_values``: then the caller corrects the header first and checks itself.
     """
-    rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
+    rows = list(csv.reader(io.StringIO(read_text(path, encoding), newline="")))
     if len(rows) < 2 or not any(cell.strip() for row in rows[1:] for cell in row):
         raise InputError(path, "a header and at least one data row", "a header only")
     if not headerless_values:

@@ -6,10 +6,12 @@ from the same definitions that validate the tables.
 
 from __future__ import annotations
 
+import copy
+
 import pandas as pd
 import pandera.pandas as pa
 
-from raremetals.core.vocab import AREA_TYPES, FLAG_ORDER
+from raremetals.core.vocab import AREA_TYPES, FLAG_ORDER, USGS_EDITIONS
 
 
 def _str(description, **kw):
@@ -50,11 +52,12 @@ PROVENANCE = {
 OBSERVATIONS = pa.DataFrameSchema(
     {
         "source_id": _str("Source id in data/sources.yaml"),
-        "edition": _str("USGS edition (mcs2023, mcs2024)"),
+        "edition": _str("USGS edition (mcs2022 ... mcs2026)", checks=pa.Check.isin(USGS_EDITIONS)),
         "commodity": _str("Commodity id (data/commodities.csv)"),
         "series": _str(
-            "What is measured, as the source's Type column says it (plus the "
-            "product part of the header, e.g. [Sponge]); shares are computed "
+            "What is measured, as the source's Type column (MCS 2022-2025) or "
+            "Statistics_detail (MCS 2026, without 'rounded') says it, plus the "
+            "product part of the header (e.g. [Sponge]); shares are computed "
             "within one series"
         ),
         "stage": _str(
@@ -85,10 +88,14 @@ OBSERVATIONS = pa.DataFrameSchema(
         ),
         "unit": _str("t (metric tons), carat or m3", checks=pa.Check.isin(["t", "carat", "m3"])),
         "value_raw": _str("Cell exactly as in the source (trimmed)"),
-        "unit_raw": _str("Unit token of the source's column header (t, kt, kg, Mt, ...)"),
+        "unit_raw": _str(
+            "Unit as the source gives it: the token of the column header (t, kt, kg, "
+            "Mt, ...; MCS 2022-2024) or the words of its unit column or note "
+            "('thousand metric tons'; MCS 2025-2026)"
+        ),
         "unit_applied": _str(
-            "Unit token the value was converted from: the header's, or the "
-            "one a unit-error finding gives (see unit_finding)"
+            "Unit the value was converted from: the source's, or the one a "
+            "unit-error finding gives (see unit_finding)"
         ),
         "unit_finding": _str(
             "Id of the finding of data/corrections/usgs_units.csv that "
@@ -101,9 +108,12 @@ OBSERVATIONS = pa.DataFrameSchema(
         ),
         "flag": _str(
             "Source flags joined by ';': e estimated, > more than, < less than, W "
-            "withheld, NA not available, XX not applicable, blank empty cell, large, "
-            "small, lt_half_unit, incl_world / incl_other / incl_ilmenite (included "
-            "in another row)",
+            "withheld, NA not available, XX not applicable, zero (the USGS '—'), "
+            "blank empty cell, large, moderate, small, lt_half_unit, range (e.g. "
+            "'330 - 390'), incl_world / incl_other / incl_ilmenite (included in "
+            "another row), suspect (data/corrections/usgs_value_issues.csv), "
+            "corrected (a later version of the edition changed the value: "
+            "data/corrections/usgs_version_corrections.csv)",
             checks=pa.Check.str_matches(FLAG_RE),
         ),
         "note": _str("The source's note for that measure, and footnote marks on the name"),
@@ -118,6 +128,10 @@ OBSERVATIONS = pa.DataFrameSchema(
         error="a value without a number must carry a flag",
     ),
 )
+
+# the best series is the observations' rows taken from the latest edition for each year
+USGS_BEST_SERIES = copy.deepcopy(OBSERVATIONS)
+USGS_BEST_SERIES.name = "usgs_best_series"
 
 USGS_REVISIONS = pa.DataFrameSchema(
     {
@@ -164,6 +178,34 @@ USGS_REVISIONS = pa.DataFrameSchema(
     strict=True,
     ordered=True,
     name="usgs_revisions",
+)
+
+USGS_VALUES_BY_EDITION = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id (data/commodities.csv)"),
+        "measure": _str("production, capacity or reserves"),
+        "series": _str("Series as the latest edition giving it names it"),
+        "country_code": PLACE["country_code"],
+        "year": pa.Column(int, description="Data year"),
+        "unit": _str("Unit of the values (t, carat, m3)"),
+        **{
+            f"{p}_{e}": spec
+            for e in USGS_EDITIONS
+            for p, spec in (
+                ("value", _num(f"Value in {e}, in unit; empty where {e} gives no number")),
+                ("raw", _str(f"Cell(s) as printed in {e}; empty where {e} has no row")),
+            )
+        },
+        "editions": _str("Editions that have a row for it, joined by ';'"),
+        "best_edition": _str("The edition the best series (usgs_best_series) takes it from"),
+        "revised": pa.Column(
+            bool, description="The editions' numbers differ by more than 0.5 % (or 0 against not 0)"
+        ),
+        "refs": _str("edition file:row:column of every cell, joined by ' | '"),
+    },
+    strict=True,
+    ordered=True,
+    name="usgs_values_by_edition",
 )
 
 NET_IMPORT_RELIANCE = pa.DataFrameSchema(
@@ -452,17 +494,23 @@ PAPER_COMPARISON = pa.DataFrameSchema(
         "symbol": _str("Symbol as the paper uses it"),
         "measure": _str("production or reserves"),
         "year_2009": _num("Year of the paper's figures (2009)"),
-        "edition_latest": _str("USGS edition compared with", nullable=True),
-        "year_latest": _num("Latest data year of that edition"),
+        "edition_latest": _str(
+            "USGS edition the latest year comes from (the best series)", nullable=True
+        ),
+        "year_latest": _num("Latest data year of the best series"),
+        "edition_2023": _str("USGS edition 2023 comes from (the best series)", nullable=True),
         "unit": _str("Unit of the totals", nullable=True),
         "basis_latest": _str("Basis of the USGS series", nullable=True),
         "series_latest": _str("USGS series compared", nullable=True),
         **{
-            f"{k}_{when}": pa.Column(kind, nullable=True, description=f"{d}, {label}")
+            f"{k}_{when}": pa.Column(
+                kind, nullable=True, coerce=kind is object, description=f"{d}, {label}"
+            )
             for k, (kind, d) in _COMPARED.items()
             for when, label in (
                 ("2009", "2009 (paper, corrected Table 3)"),
-                ("latest", "latest year (USGS)"),
+                ("2023", "2023 (USGS, best series)"),
+                ("latest", "latest year (USGS, best series)"),
             )
         },
         "total_ratio": _num("World total latest / 2009"),

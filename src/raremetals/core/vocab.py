@@ -7,8 +7,10 @@ This module imports nothing from the stages, so any of them may use it.
 from __future__ import annotations
 
 # Flags of a value, in the order a flag string lists them ("e;W"). USGS codes (e, >, <, W,
-# NA, XX, Large, Small, "less than ½ unit"), notes that the world total or another row
-# includes the value, a value left blank, and one marked suspect by a correction.
+# NA, XX, "—" (zero), Large, Moderate, Small, "less than ½ unit", a range such as
+# "330 - 390"), notes that the world total or another row includes the value, a value
+# left blank, one marked suspect by a correction, and one replaced by a later version of
+# its edition (``corrected``: ``value_raw`` keeps what the file says).
 FLAG_ORDER = [
     "e",
     ">",
@@ -16,15 +18,22 @@ FLAG_ORDER = [
     "W",
     "NA",
     "XX",
+    "zero",
     "blank",
     "large",
+    "moderate",
     "small",
     "lt_half_unit",
+    "range",
     "incl_world",
     "incl_other",
     "incl_ilmenite",
     "suspect",
+    "corrected",
 ]
+
+# The USGS Mineral Commodity Summaries data releases the pipeline reads, oldest first.
+USGS_EDITIONS = ["mcs2022", "mcs2023", "mcs2024", "mcs2025", "mcs2026"]
 
 AREA_TYPES = ["country", "world", "residual", "group", "region", "tie"]
 

@@ -45,6 +45,8 @@ SCHEMA = {
                     "citation": _TEXT,
                     "vendored": {"type": "boolean"},
                     "note": {"type": ["string", "null"]},
+                    "version": _TEXT,
+                    "obtained": _TEXT,
                     "files": {
                         "type": "array",
                         "items": {
@@ -55,6 +57,8 @@ SCHEMA = {
                                 "path": {"type": "string", "pattern": "^data/raw/"},
                                 "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                                 "url": _URL,
+                                "member": _TEXT,
+                                "mirror": _URL,
                             },
                         },
                     },
@@ -67,9 +71,15 @@ SCHEMA = {
 
 @dataclass(frozen=True)
 class SourceFile:
+    """A vendored file. ``url`` is the publisher's address; where the publisher
+    distributes the file inside an archive, ``member`` names it in the archive at ``url``.
+    ``mirror`` is a third-party copy of the same bytes, tried when the publisher fails."""
+
     path: str
     sha256: str
     url: str | None
+    member: str | None = None
+    mirror: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,8 @@ class Source:
     vendored: bool
     files: tuple[SourceFile, ...]
     note: str | None = None
+    version: str | None = None  # edition version or posting date
+    obtained: str | None = None  # how the vendored copy was obtained
 
     def as_dict(self) -> dict:
         """Plain data, so that Snakemake records it as a parameter and re-runs the fetch
@@ -119,7 +131,12 @@ def load_registry(path) -> dict[str, Source]:
         sid: Source(
             id=sid,
             note=entry.get("note"),
-            files=tuple(SourceFile(f["path"], f["sha256"], f.get("url")) for f in entry["files"]),
+            version=entry.get("version"),
+            obtained=entry.get("obtained"),
+            files=tuple(
+                SourceFile(f["path"], f["sha256"], f.get("url"), f.get("member"), f.get("mirror"))
+                for f in entry["files"]
+            ),
             **{k: entry[k] for k in SOURCE_FIELDS if k != "files"},
         )
         for sid, entry in raw["sources"].items()

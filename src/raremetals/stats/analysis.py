@@ -11,6 +11,7 @@ import math
 
 import pandas as pd
 
+from raremetals.clean.editions import series_key
 from raremetals.core.errors import InputError
 from raremetals.stats import measures as stats
 
@@ -203,7 +204,10 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         return {**row, "note": "; ".join(notes + ["the source gives no number"])}
     try:
         total, source = stats.denominator(
-            listed_sum, world_total if len(world) else None, float(known["value"].sum())
+            listed_sum,
+            world_total if len(world) else None,
+            float(known["value"].sum()),
+            at_least=">" in total_flag.split(";"),
         )
     except stats.DistributionError as err:
         at = world if len(world) == 1 else g
@@ -219,8 +223,9 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     elif exceeds:
         notes.append(
             f"listed countries exceed the world total by "
-            f"{listed_sum / world_total - 1:.1%} (a rounded total): shares are of "
-            "their sum"
+            f"{listed_sum / world_total - 1:.1%} "
+            + ("(a total given as a lower bound)" if ">" in total_flag else "(a rounded total)")
+            + ": shares are of their sum"
         )
     above = sorted(c for c, v in by_country.items() if len(world) and v > world_total)
     if above:
@@ -376,10 +381,21 @@ COMPARED = [
 ]
 
 
+def _one(conc: pd.DataFrame, commodity: str, measure: str, year=None) -> pd.DataFrame:
+    """The USGS distributions of a commodity and measure in ``year`` (default: the latest)."""
+    d = conc[
+        (conc["dataset"] == "usgs")
+        & (conc["commodity"] == commodity)
+        & (conc["measure"] == measure)
+    ]
+    return d[d["year"] == (d["year"].max() if year is None else year)]
+
+
 def paper_comparison(
-    conc: pd.DataFrame, commodities: pd.DataFrame, latest_edition: str, ratio_bounds=(0.1, 10.0)
+    conc: pd.DataFrame, commodities: pd.DataFrame, middle_year: int = 2023, ratio_bounds=(0.1, 10.0)
 ) -> pd.DataFrame:
-    """The paper's twelve metals: 2009 (paper) against the latest year of the latest edition.
+    """The paper's twelve metals: 2009 (paper) against the latest year of the best series
+    (each year from the latest edition that gives it), with ``middle_year`` shown too.
 
     The paper does not state the basis (content, gross weight, oxide) of its figures and
     its source (MCS 2010) is not in the snapshot, so comparability is checked by what can
@@ -387,6 +403,7 @@ def paper_comparison(
     of ten of each other. A row that fails is flagged, not dropped.
     """
     metals = commodities[commodities["paper_order"] != ""].drop_duplicates("commodity")
+    mid = str(middle_year)
     out = []
     for m in metals.sort_values("paper_order", key=lambda s: s.astype(int)).to_dict("records"):
         for measure in ("production", "reserves"):
@@ -395,13 +412,7 @@ def paper_comparison(
                 & (conc["commodity"] == m["commodity"])
                 & (conc["measure"] == measure)
             ]
-            new = conc[
-                (conc["dataset"] == "usgs")
-                & (conc["edition"] == latest_edition)
-                & (conc["commodity"] == m["commodity"])
-                & (conc["measure"] == measure)
-            ]
-            new = new[new["year"] == new["year"].max()]
+            new = _one(conc, m["commodity"], measure)
             row = {
                 "commodity": m["commodity"],
                 "name_en": m["name_en"],
@@ -420,17 +431,24 @@ def paper_comparison(
             row.update(
                 {
                     "year_2009": float(o["year"]),
-                    "edition_latest": latest_edition,
+                    "edition_latest": n["edition"],
                     "year_latest": float(n["year"]),
                     "unit": n["unit"],
                     "basis_latest": n["basis"],
                     "series_latest": n["series"],
                 }
             )
-            for col in COMPARED:
-                row[f"{col}_2009"], row[f"{col}_latest"] = o.get(col), n.get(col)
-            # the world total as the source gives it (shares may be of the listed sum)
-            for when, r in (("2009", o), ("latest", n)):
+            between = _one(conc, m["commodity"], measure, middle_year)
+            if len(between) > 1:  # the series the latest year has
+                between = between[between["series"].map(series_key) == series_key(n["series"])]
+            years = {"2009": o, "latest": n}
+            if len(between) == 1:
+                years[mid] = between.iloc[0]
+                row[f"edition_{mid}"] = years[mid]["edition"]
+            for when, r in years.items():
+                for col in COMPARED:
+                    row[f"{col}_{when}"] = r.get(col)
+                # the world total as the source gives it (shares may be of the listed sum)
                 if not math.isnan(r["world_total"]):
                     row[f"total_{when}"] = r["world_total"]
             ratio = row["total_latest"] / row["total_2009"] if row["total_2009"] > 0 else math.nan
@@ -451,7 +469,10 @@ def paper_comparison(
             out.append(
                 {**row, "comparable": bool(comparable), "comparability_note": "; ".join(notes)}
             )
-    return pd.DataFrame(out)
+    out = pd.DataFrame(out)
+    flags = [c for c in out.columns if c.startswith("cr3_is_lower_bound_")]
+    out[flags] = out[flags].astype(object)  # true, false or unknown
+    return out
 
 
 def japan_dependency(table3: pd.DataFrame) -> pd.DataFrame:

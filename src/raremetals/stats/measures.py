@@ -39,19 +39,22 @@ WORLD_TOTAL, ROWS_SUM = "world total row", "sum of rows"
 LISTED_SUM_ABOVE_TOTAL = "listed sum (above the world total row)"
 
 
-def denominator(listed_sum: float, world_total: float | None, rows_sum: float) -> tuple[float, str]:
+def denominator(
+    listed_sum: float, world_total: float | None, rows_sum: float, at_least: bool = False
+) -> tuple[float, str]:
     """The total that shares are fractions of, and what it is.
 
     The source's world total where it covers the listed countries; their sum where the
     (rounded) world total falls below it, so that no share, CR3 or HHI can overstate; the
     sum of all rows where the source gives no world total. Listed countries above the
-    world total by more than rounding explains (``ROUNDING_TOLERANCE``) are an error.
+    world total by more than rounding explains (``ROUNDING_TOLERANCE``) are an error,
+    unless the total is a lower bound (``at_least``: the source prints ">2,000,000").
     """
     if world_total is None:
         return rows_sum, ROWS_SUM
     if listed_sum <= world_total:
         return world_total, WORLD_TOTAL
-    if listed_sum > world_total * (1 + ROUNDING_TOLERANCE):
+    if listed_sum > world_total * (1 + ROUNDING_TOLERANCE) and not at_least:
         share = f"{listed_sum / world_total:.1%}" if world_total > 0 else "all"
         raise DistributionError(
             f"listed values sum to {share} of the world total, more "

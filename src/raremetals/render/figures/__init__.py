@@ -37,7 +37,7 @@ def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
     draw = module(figure_id).draw
     data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
     figures = {code: draw(data, config, language) for code, language in languages.items()}
-    # an MCS edition's latest data year is the year before it (MCS 2024: 2023)
+    # an MCS edition's latest data year is the year before it (MCS 2026: 2025)
     latest = int(config["latest_edition"][-4:]) - 1
     words = {"latest": latest, "edition": f"MCS {latest + 1}"}
     caption = {

@@ -1,0 +1,188 @@
+"""Clean MCS 2026's one long table (``MCS2026_Commodities_Data.csv``) into observations.
+
+The file holds every statistic of the edition, one row per chapter x section x commodity
+x country x statistic x year; its world sections (``Section`` "World ... Production ...")
+give production, capacity and reserves by country, which are read here. It is cp1252
+text with CRLF line ends (decoded as such, explicitly); values carry thousands
+separators and the USGS codes (``W``, ``NA``, ``—`` for zero, ``>``/``<``, ranges such
+as ``330 - 390``, and ``s``, whose meaning the row's note gives: "Less than ½ unit.",
+"Included in “World total.”"); ``Notes`` opens with "Estimated." for an estimate.
+World totals carry "rounded" in ``Statistics_detail`` ("Mine production: rounded"), which
+is otherwise the series; the qualifier is kept on the row, not in the series, so that the
+total and the countries form one distribution.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.usgs import basis_of, flag_string, parse_cell, stage_of
+from raremetals.clean.usgs_tables import (
+    CommodityNames,
+    refuse_duplicate,
+    require_columns,
+    unit_of,
+)
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_csv_rows
+
+EDITION = "mcs2026"
+ENCODING = "cp1252"
+COLUMNS = [
+    "MCS chapter",
+    "Section",
+    "Commodity",
+    "Country",
+    "Statistics",
+    "Statistics_detail",
+    "Unit",
+    "Year",
+    "Value",
+    "Notes",
+    "Other notes",
+]
+MEASURES = {"Production": "production", "Capacity": "capacity", "Reserves": "reserves"}
+_ROUNDED = re.compile(r"[:,]?\s*\brounded\b", re.IGNORECASE)
+_DATA_STATEMENT = re.compile(r"^\(Data in (.*?), unless otherwise specified\)|^\(Data in ([^)]*)\)")
+# what an "s" stands for, from the row's note
+_S_CODES = [
+    (re.compile(r"less than ½\s*unit", re.I), "lt_half_unit"),
+    (re.compile(r"included in .world total", re.I), "incl_world"),
+    (re.compile(r"included with .other countries", re.I), "incl_other"),
+    (re.compile(r"included with ilmenite", re.I), "incl_ilmenite"),
+]
+
+
+def _s_code(note: str, path, row: int) -> str:
+    for pattern, flag in _S_CODES:
+        if pattern.search(note):
+            return flag
+    raise InputError(
+        path,
+        "a note saying what the code 's' stands for (less than ½ unit, included in the "
+        "world total or with other countries)",
+        note,
+        row=row,
+        column="Notes",
+    )
+
+
+def parse_commodities_table(
+    path,
+    source_id: str,
+    names: CommodityNames,
+    resolver: CountryResolver,
+    unit_findings=(),
+) -> tuple[pd.DataFrame, list[str]]:
+    """The world production, capacity and reserves of MCS 2026 as observations, and the
+    commodity names left out (chapters outside the analysis). A unit-error finding of
+    ``data/corrections/usgs_units.csv`` on a row's ``Unit`` reads its value in the
+    finding's unit; the unit as written stays in ``unit_raw``."""
+    path = Path(path)
+    rows = read_csv_rows(path, encoding=ENCODING)
+    header = [h.strip() for h in rows[0]]
+    col = require_columns(path, header, COLUMNS)
+    fixes = {
+        f.row: f
+        for f in unit_findings
+        if (f.edition, f.file, f.column, f.verdict) == (EDITION, path.name, "Unit", "unit-error")
+    }
+    out, seen, left_out = [], {}, set()
+    for rownum, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) < len(header):
+            raise InputError(
+                path,
+                f"a row with all {len(header)} columns (a truncated file?)",
+                f"{len(cells)} cells",
+                row=rownum,
+            )
+        section = " ".join(cells[col["Section"]].split())
+        statistic = cells[col["Statistics"]].strip()
+        if not section.startswith("World") or statistic not in MEASURES:
+            continue
+        name = cells[col["Commodity"]]
+        commodity = names(EDITION, name, path, rownum, "Commodity")
+        if not commodity:
+            left_out.add(name.strip())
+            continue
+        measure = MEASURES[statistic]
+        year_text = cells[col["Year"]].strip()
+        if not re.fullmatch(r"\d{4}", year_text):
+            raise InputError(path, "a year (four digits)", year_text, row=rownum, column="Year")
+        year = int(year_text)
+        detail = " ".join(cells[col["Statistics_detail"]].split())
+        series = _ROUNDED.sub("", detail).strip(" :,") or statistic
+        country_raw = cells[col["Country"]]
+        place_name = resolver.split_usgs_name(country_raw)
+        place = resolver.require(place_name.base, path, row=rownum, column="Country")
+        refuse_duplicate(
+            seen,
+            (commodity, series, " ".join(country_raw.split()), measure, year),
+            path,
+            rownum,
+            "Country",
+            "commodity, series, country, statistic and year",
+        )
+        note = " ".join(cells[col["Notes"]].split())
+        raw = cells[col["Value"]].strip()
+        if raw == "s":
+            value, flags = None, [_s_code(note, path, rownum)]
+        else:
+            value, flags = parse_cell(raw, path, rownum, "Value")
+        if value is not None and (note.lower().startswith("estimated") or place_name.estimated):
+            flags.append("e")
+        words = unit_of(cells[col["Unit"]], path, rownum, "Unit")[2]
+        finding = fixes.get(rownum)
+        unit, factor, applied = unit_of(
+            finding.unit_used if finding else words, path, rownum, "Unit"
+        )
+        statement = _DATA_STATEMENT.match(cells[col["Other notes"]].strip())
+        basis = (
+            basis_of(detail)
+            or (basis_of(statement[1] or statement[2]) if statement else None)
+            or "as reported"
+        )
+        stage = stage_of(detail)
+        if stage == "unspecified":
+            stage = stage_of(section)
+        qualifiers = [q for q in (place_name.qualifier,) if q]
+        if _ROUNDED.search(detail):
+            qualifiers.append("rounded")
+        note_parts = [note] if note else []
+        if place_name.footnote:
+            note_parts.append(f"footnote {place_name.footnote} on the country name")
+        out.append(
+            {
+                "source_id": source_id,
+                "edition": EDITION,
+                "commodity": commodity,
+                "series": series,
+                "stage": stage,
+                "measure": measure,
+                "year": year,
+                "country_code": place.code,
+                "country": place.country,
+                "area_type": place.area_type,
+                "country_raw": country_raw,
+                "country_qualifier": ", ".join(qualifiers),
+                "value": float(value * factor) if value is not None else None,
+                "unit": unit,
+                "value_raw": raw,
+                "unit_raw": words,
+                "unit_applied": applied,
+                "unit_finding": finding.id if finding else "",
+                "basis": basis,
+                "flag": flag_string(flags),
+                "note": " | ".join(note_parts),
+                "file": path.name,
+                "row": rownum,
+                "column": "Value",
+            }
+        )
+    return pd.DataFrame(out), sorted(left_out)

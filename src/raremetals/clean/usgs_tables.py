@@ -1,0 +1,123 @@
+"""What the two all-commodity layouts of the USGS data releases share: MCS 2025's one wide
+world table and MCS 2026's one long table of every statistic.
+
+Both name commodities in words ("Rare earths", "Niobium (Columbium)") and units in words
+("thousand metric tons"), where the per-commodity files of 2022-2024 had a file code and a
+unit token in each header. This module maps both to the pipeline's ids and units and
+builds an observation row with the same columns and provenance as
+:func:`raremetals.clean.usgs.parse_world_file`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+
+from raremetals.core.errors import InputError
+
+# A unit as the newer releases write it -> (canonical unit, factor, the header token of
+# the older releases that means the same, for the cross-edition unit check).
+UNIT_WORDS = {
+    "kilograms": ("t", Decimal("0.001")),
+    "metric tons": ("t", Decimal(1)),
+    "tons": ("t", Decimal(1)),
+    "thousand metric tons": ("t", Decimal(1000)),
+    "thousand metric dry tons": ("t", Decimal(1000)),
+    "million metric tons": ("t", Decimal(10**6)),
+    "thousand carats": ("carat", Decimal(1000)),
+    "thousands of carats": ("carat", Decimal(1000)),
+    "million carats": ("carat", Decimal(10**6)),
+    "million cubic meters": ("m3", Decimal(10**6)),
+    "million liters": ("m3", Decimal(1000)),
+}
+
+
+def unit_of(words: str, path, row: int, column: str) -> tuple[str, Decimal, str]:
+    """(canonical unit, factor, the words as written) of a unit cell."""
+    key = " ".join(words.split()).lower()
+    if key not in UNIT_WORDS:
+        raise InputError(
+            path,
+            f"a unit the pipeline knows ({', '.join(UNIT_WORDS)})",
+            words,
+            row=row,
+            column=column,
+        )
+    unit, factor = UNIT_WORDS[key]
+    return unit, factor, key
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+class CommodityNames:
+    """Commodity names of the newer releases -> commodity ids.
+
+    A name equal (ignoring case and punctuation) to a commodity's English name in
+    ``data/commodities.csv`` maps to it; every other name is a row of
+    ``data/usgs_commodity_names.csv`` (edition, name_in_source, commodity, note), where an
+    empty commodity marks a chapter the earlier editions do not have, left out of the
+    analysis. A name in neither is an error.
+    """
+
+    def __init__(self, commodities_csv, names_csv):
+        table = pd.read_csv(commodities_csv, dtype=str, keep_default_na=False)
+        self._english = {_norm(n): c for n, c in zip(table["name_en"], table["commodity"])}
+        ids = set(table["commodity"])
+        names = pd.read_csv(names_csv, dtype=str, keep_default_na=False)
+        self._listed = {}
+        for line, r in enumerate(names.to_dict("records"), start=2):
+            if r["commodity"] and r["commodity"] not in ids:
+                raise InputError(
+                    names_csv,
+                    "a commodity id of data/commodities.csv (or nothing)",
+                    r["commodity"],
+                    row=line,
+                    column="commodity",
+                )
+            self._listed[(r["edition"], _norm(r["name_in_source"]))] = r["commodity"]
+
+    def __call__(self, edition: str, name: str, path, row: int, column: str) -> str:
+        """The commodity id of a name ("" for a chapter outside the analysis)."""
+        key = _norm(name)
+        if (edition, key) in self._listed:
+            return self._listed[(edition, key)]
+        if key in self._english:
+            return self._english[key]
+        raise InputError(
+            path,
+            "a commodity named as in data/commodities.csv (name_en) or listed in "
+            "data/usgs_commodity_names.csv",
+            name,
+            row=row,
+            column=column,
+        )
+
+
+def refuse_duplicate(seen: dict, key: tuple, path, row: int, column: str, what: str) -> None:
+    if key in seen:
+        raise InputError(
+            path,
+            f"one row per {what} (row {seen[key]} has the same)",
+            " / ".join(str(k) for k in key),
+            row=row,
+            column=column,
+        )
+    seen[key] = row
+
+
+def require_columns(path, header: list[str], required: list[str]) -> dict[str, int]:
+    """Column name -> position, after checking that every required column is there."""
+    col = {h: i for i, h in enumerate(header)}
+    missing = [c for c in required if c not in col]
+    if missing:
+        raise InputError(
+            path,
+            f"the columns {', '.join(required)}",
+            f"no column {', '.join(repr(m) for m in missing)} in " + ", ".join(header),
+            row=1,
+        )
+    return col
