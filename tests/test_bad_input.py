@@ -97,16 +97,17 @@ CASES = {
         replace("210000,240000", "210000,-240000"),
         True,
         OBS,
-        "row 7, column 'Prod_t_est_2023': expected a non-negative number "
-        "or a USGS code (W, NA, XX, Large, ...), found '-240000'",
+        "row 7, column 'Prod_t_est_2023': expected a non-negative number, a range "
+        "or a USGS code (W, NA, XX, —, Large, ...), found '-240000'",
     ),
     "shares far above the world total": (
         RAREE,
-        replace("210000,240000", "210000,940000"),
+        # 2022: the best series takes it from MCS 2024 (2023 comes from MCS 2025)
+        replace("210000,240000", "910000,240000"),
         True,
         CONC,
         "mcs2024-raree_world.csv, row 17: expected country values that fit their total "
-        "(listed values sum to 300.9% of the world total",
+        "(listed values sum to 332.3% of the world total",
     ),
     "unknown country": (
         RAREE,
@@ -167,7 +168,7 @@ CASES = {
         ),
         False,
         OBS,
-        "usgs_units.csv, row 9, column 'id': expected one finding per cell or column (line 4 "
+        "usgs_units.csv, row 15, column 'id': expected one finding per cell or column (line 4 "
         "names the same), found 'U99'",
     ),
     "unit finding in an unknown unit": (
@@ -340,7 +341,7 @@ SETTINGS_CASES = {
     "a source registered twice": (
         REGISTRY,
         replace("  worldbank_wgi:", "  sipri_milex:"),
-        'data/sources.yaml: expected valid YAML (line 1218, column 3), found "the key '
+        'data/sources.yaml: expected valid YAML (line 1436, column 3), found "the key '
         "'sipri_milex' a second time\"",
     ),
     "registry YAML syntax error": (
@@ -351,12 +352,12 @@ SETTINGS_CASES = {
     "config YAML syntax error": (
         CONFIG,
         append("editions: [mcs2023, mcs2024\n"),
-        "config.yaml: expected valid YAML (line 40, column 1)",
+        "config.yaml: expected valid YAML (line 41, column 1)",
     ),
     "config python tag": (
         CONFIG,
         append('x: !!python/object/apply:os.system ["touch pwned"]\n'),
-        "config.yaml: expected valid YAML (line 39, column 4), found 'a !!python tag (it "
+        "config.yaml: expected valid YAML (line 40, column 4), found 'a !!python tag (it "
         "would run code; only plain YAML is read)'",
     ),
 }

@@ -53,7 +53,7 @@ def test_manifest_lists_every_output_with_its_provenance(built):
     table = listed[catalogue.path("concentration")]
     assert table["rule"] == "concentration"
     assert table["script"] == "workflow/scripts/compute_concentration.py"
-    assert catalogue.path("observations") in {i["path"] for i in table["inputs"]}
+    assert catalogue.path("usgs_best_series") in {i["path"] for i in table["inputs"]}
     assert manifest["code_version"]
     assert {"raremetals/stats/measures.py"} <= {c["path"] for c in manifest["library"]}
     # the figure's data: its three tables and the two language catalogues, no module

@@ -93,23 +93,72 @@ def test_rare_earths_hhi_range_2022(conc):
     assert row.doj_ftc_class_lower == "highly concentrated"
 
 
-def test_rare_earths_latest_year_listed_exceed_rounded_total(conc):
+# MCS2026_Commodities_Data.csv rows 2302-2319 (2024) and 2320-2337 (2025): US, Australia,
+# Brazil, Burma, China, India, Madagascar, Malaysia, Nigeria, Russia, Thailand, Vietnam
+# (Canada, Greenland, South Africa and Tanzania are "—", zero); "Other countries" 1,000
+# and 550; world totals 380,000 and 390,000 t
+REE_2024 = [45_500, 29_000, 560, 27_000, 270_000, 2_900, 1_400, 140, 1_500, 2_600, 2_100, 300]
+REE_2025 = [51_000, 29_000, 2_000, 22_000, 270_000, 2_900, 2_700, 110, 1_500, 2_600, 4_800, 150]
+
+
+def test_rare_earths_2024_listed_exceed_rounded_total(conc):
     row = one(
         conc,
         dataset="usgs",
-        edition="mcs2024",
+        edition="mcs2026",
         commodity="rare_earths",
         measure="production",
-        year=2023,
+        year=2024,
     )
-    assert sum(REE_2023) == 353_320  # more than the rounded 350,000
+    assert sum(REE_2024) == 383_000  # more than the rounded 380,000
     # shares are of the listed sum, so they cannot overstate
-    expected = 10_000 * sum((v / 353_320) ** 2 for v in REE_2023)
+    expected = 10_000 * sum((v / 383_000) ** 2 for v in REE_2024)
     assert row.hhi_lower == pytest.approx(expected) and row.hhi_upper == pytest.approx(expected)
-    assert row.china_share == pytest.approx(240_000 / 353_320)
-    assert (row.world_total, row.total) == (350_000, 353_320)
+    assert row.china_share == pytest.approx(270_000 / 383_000)
+    assert (row.world_total, row.total) == (380_000, 383_000)
     assert row.listed_exceeds_total and row.total_source.startswith("listed sum")
-    assert "exceed the world total by 0.9%" in row.note
+    assert "exceed the world total by 0.8%" in row.note
+
+
+def test_rare_earths_2025_share_of_the_world_total(conc):
+    row = one(
+        conc,
+        dataset="usgs",
+        edition="mcs2026",
+        commodity="rare_earths",
+        measure="production",
+        year=2025,
+    )
+    assert sum(REE_2025) == 388_760  # below the world total: shares are of 390,000
+    assert row.total == 390_000 and row.china_share == pytest.approx(270_000 / 390_000)
+    assert round(row.china_share * 100) == 69
+    shares = [v / 390_000 for v in REE_2025]
+    r = 1 - sum(shares)  # "Other countries" 550 and the rounding: 1,240 t
+    assert r == pytest.approx(1_240 / 390_000)
+    assert row.hhi_lower == pytest.approx(10_000 * sum(s * s for s in shares))
+    assert row.hhi_upper == pytest.approx(row.hhi_lower + 10_000 * r * r)
+    # Canada, Greenland, South Africa and Tanzania print "—": zero, flagged, not a number
+    assert row.n_listed == 12
+
+
+def test_rare_earth_reserves_2025_take_the_version_1_3_correction(conc):
+    row = one(
+        conc,
+        dataset="usgs",
+        edition="mcs2026",
+        commodity="rare_earths",
+        measure="reserves",
+        year=2025,
+    )
+    # version 1.3: Brazil 21,000,000 -> 11,000,000 t, world >85,000,000 -> >75,000,000 t;
+    # the listed countries (US 1.9, Australia 6.3, Brazil 11, Canada 0.83, China 44,
+    # Greenland 1.5, Malaysia 0.71, Russia 3.8, South Africa 0.86, Tanzania 0.89, Vietnam
+    # 3.5 Mt) sum to 75.29 Mt, above the lower bound: shares are of their sum
+    listed = [1.9, 6.3, 11, 0.83, 44, 1.5, 0.71, 3.8, 0.86, 0.89, 3.5]
+    assert row.world_total == 75_000_000 and row.total_flag == ">;corrected"
+    assert row.total == pytest.approx(sum(listed) * 1e6)
+    assert row.china_share == pytest.approx(44 / sum(listed))
+    assert "lower bound" in row.note
 
 
 def test_wgi_weighted_hhi_tungsten_2009(conc):
@@ -148,14 +197,14 @@ def test_wgi_weighted_hhi_tungsten_2009(conc):
 
 
 def test_withheld_values_stay_unknown(conc):
-    # lithium MCS 2024: the United States is W in both years
+    # lithium MCS 2024, 2022: the United States is W
     row = one(
         conc,
         dataset="usgs",
         edition="mcs2024",
         commodity="lithium",
         measure="production",
-        year=2023,
+        year=2022,
     )
     assert row.unquantified_countries == "USA" and row.n_unquantified == 1
 
@@ -170,8 +219,12 @@ def test_comparison_table_covers_the_twelve_metals(built):
     comp = pd.read_csv(built / catalogue.path("paper_metals_comparison"))
     assert len(comp) == 24 and comp.commodity.nunique() == 12
     ree = one(comp, commodity="rare_earths", measure="production")
-    assert (ree.year_2009, ree.year_latest, ree.edition_latest) == (2009, 2023, "mcs2024")
-    assert ree.total_2009 == 124_000 and ree.total_latest == 350_000
+    assert (ree.year_2009, ree.year_latest, ree.edition_latest) == (2009, 2025, "mcs2026")
+    assert ree.total_2009 == 124_000 and ree.total_latest == 390_000
+    assert ree.china_share_latest == pytest.approx(270_000 / 390_000)
+    # 2023 from MCS 2025 (MCS2025_World_Data.csv row 4415: China 255,000 of 376,000)
+    assert ree.edition_2023 == "mcs2025" and ree.total_2023 == 376_000
+    assert ree.china_share_2023 == pytest.approx(255_000 / 376_000)
     assert bool(ree.comparable)
     indium = one(comp, commodity="indium", measure="reserves")
     assert not indium.comparable and "no total" in indium.comparability_note
@@ -179,8 +232,13 @@ def test_comparison_table_covers_the_twelve_metals(built):
 
 def test_reserves_to_production(built):
     rp = pd.read_csv(built / catalogue.path("reserves_to_production"))
+    # 2023: reserves of MCS 2024, production of MCS 2025 (the best series)
     ree = one(rp, dataset="usgs", edition="mcs2024", commodity="rare_earths")
-    assert ree.rp_years == pytest.approx(110_000_000 / 350_000)
+    assert ree.rp_years == pytest.approx(110_000_000 / 376_000)
+    assert ree.note == "production from mcs2025 (the best series)"
+    # 2025: MCS 2026 with version 1.3's world reserves
+    ree = one(rp, dataset="usgs", edition="mcs2026", commodity="rare_earths", year=2025)
+    assert ree.rp_years == pytest.approx(75_000_000 / 390_000)
     zr = one(rp, dataset="usgs", edition="mcs2024", commodity="zirconium")
     assert math.isnan(zr.rp_years) and "bases differ" in zr.note
 
@@ -378,14 +436,15 @@ def test_niobium_2009_reserves_hhi_cannot_exceed_10000(conc):
 
 
 def test_helium_2022_counts_both_us_rows(conc):
-    # mcs2023-heliu_world.csv: US 60 (natural gas, row 2) + 15 (Cliffside, row 3) of 160;
-    # Qatar 60, Algeria 9, Russia 5, Australia 4, Canada 2, China, Poland, South Africa 1
+    # 2022 comes from MCS 2024 (the best series): mcs2024-heliu_world.csv, US 65 (natural
+    # gas, row 2) + 12 (Cliffside, row 3) of 158; Qatar 59, Algeria 8, Russia 5,
+    # Australia, Canada, Poland 3; South Africa NA
     row = one(
-        conc, dataset="usgs", edition="mcs2023", commodity="helium", measure="production", year=2022
+        conc, dataset="usgs", edition="mcs2024", commodity="helium", measure="production", year=2022
     )
-    assert (row.cr1_country, row.cr1) == ("USA", pytest.approx(75 / 160))
-    values = [75, 60, 9, 5, 4, 2, 1, 1, 1]
-    assert row.hhi_lower == pytest.approx(10_000 * sum((v / 160) ** 2 for v in values))
+    assert (row.cr1_country, row.cr1) == ("USA", pytest.approx(77 / 158))
+    values = [77, 59, 8, 5, 3, 3, 3]
+    assert row.hhi_lower == pytest.approx(10_000 * sum((v / 158) ** 2 for v in values))
     assert row.doj_ftc_class_lower == "highly concentrated"
 
 
@@ -418,8 +477,11 @@ def test_implausible_reserves_to_production_are_flagged(built):
         na_values={"rp_years": [""]},
     )
     # after the unit corrections no ratio is implausible; vanadium MCS 2023 reads
-    # 26,000 kt / 100,000 t = 260 years (it read 0.26 years with the header's t)
+    # 26,000 kt (it read 26,000 t with the header's t) against the 102,000 t MCS 2024
+    # gives for 2022; MCS 2026's reserves read in kt (U25): 21,000 kt / 110,000 t
     v = one(rp, dataset="usgs", edition="mcs2023", commodity="vanadium")
-    assert v.rp_years == pytest.approx(26_000_000 / 100_000) and v.rp_flag == ""
+    assert v.rp_years == pytest.approx(26_000_000 / 102_000) and v.rp_flag == ""
+    v = one(rp, dataset="usgs", edition="mcs2026", commodity="vanadium", year=2025)
+    assert v.rp_years == pytest.approx(21_000_000 / 110_000) and v.rp_flag == ""
     assert stats.rp_flag(0.26) == "below 1 year" and stats.rp_flag(26_000) == "above 10,000 years"
     assert set(rp.rp_flag) == {""}

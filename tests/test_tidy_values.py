@@ -111,10 +111,19 @@ def test_congo_kinshasa_is_the_drc(observations):
     assert row.country_code == "COD" and row.value == 170_000
 
 
-def test_every_world_file_of_both_editions_is_cleaned(observations, built):
+def test_every_world_file_of_every_edition_is_cleaned(observations, built):
     files = {p.name for p in (built / "data/raw").glob("usgs_mcs202*/world/*_world.csv")}
+    # MCS 2022 (12), 2023 and 2024 (154) per commodity; MCS 2025 and 2026 one table each
+    assert len(files) == 166
+    files |= {"MCS2025_World_Data.csv", "MCS2026_Commodities_Data.csv"}
     assert set(observations.file) == files
-    assert len(files) == 154
+    assert observations.groupby("edition").file.nunique().to_dict() == {
+        "mcs2022": 12,
+        "mcs2023": 77,
+        "mcs2024": 77,
+        "mcs2025": 1,
+        "mcs2026": 1,
+    }
 
 
 def test_net_import_reliance_keeps_codes(built):
@@ -223,8 +232,16 @@ def test_selenium_2023_reserves_are_read_in_tons_as_mcs_2023_gives_them(observat
 def test_every_cell_of_a_corrected_column_is_corrected(observations):
     counts = observations[observations.unit_finding != ""].groupby("unit_finding").size()
     # chromium 2 x 8 rows, vanadium 7, rhenium 10, selenium 15, talc 16; gypsum is a
-    # confirmed revision of one cell
+    # confirmed revision of one cell. MCS 2025: titanium minerals 23 rows x (2 years of
+    # production + reserves) and Sierra Leone's empty unit, 3; molybdenum 14 and vanadium 6
+    # reserves; industrial sand 22 rows x 2 years. MCS 2026: vanadium reserves, 7 rows.
     assert counts.to_dict() == {
+        "U20": 69,
+        "U21": 3,
+        "U22": 14,
+        "U23": 6,
+        "U24": 44,
+        "U25": 7,
         "U01": 8,
         "U02": 8,
         "U03": 7,
@@ -285,7 +302,13 @@ def test_revisions_between_editions(built):
     assert float(zaf.ratio) == pytest.approx(19_100 / 18_000)
     assert zaf.verdict == "unit-corrected" and zaf.unit_findings == "U02"
     # gypsum reserves, Thailand: 1,700 -> 910,000 kt, near 10^3 but a recorded revision
-    tha = one(rev, commodity="gypsum", measure="reserves", country_code="THA")
+    tha = one(
+        rev,
+        commodity="gypsum",
+        measure="reserves",
+        country_code="THA",
+        edition_earlier="mcs2023",
+    )
     assert (int(tha.scale), tha.verdict) == (3, "confirmed-revision")
     # rare earths 2022, China: 210,000 t in both editions
     chn = one(

@@ -47,6 +47,24 @@ rule clean_net_import_reliance:
         "../scripts/clean_net_import_reliance.py"
 
 
+rule clean_ds140:
+    """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
+    production), one row per year and statistic with the worksheet cell."""
+    input:
+        library=library("clean_ds140.py"),
+        record=fetch_record("usgs_ds140"),
+    output:
+        **tables_of("clean_ds140"),
+    log:
+        **logs("clean/ds140"),
+    benchmark:
+        benchmark("clean/ds140")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_ds140.py"
+
+
 rule clean_wgi:
     """World Bank governance estimates (six dimensions) by economy and year."""
     input:

@@ -10,6 +10,7 @@ import pandas as pd
 from raremetals.core import schemas
 from raremetals.core.io import read_reference, read_tidy, write_table
 from raremetals.stats import analysis
+from raremetals.stats.series import concentration_series
 
 obs = read_tidy(snakemake.input.best_series, schemas.USGS_BEST_SERIES)
 table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
@@ -40,4 +41,11 @@ write_table(
     sort_by=["dataset", "edition", "commodity", "series", "year"],
 )
 comparison = analysis.paper_comparison(conc, commodities, snakemake.params.middle_year)
+# in the order of the schema (a column no row fills stays, empty)
+comparison = comparison.reindex(columns=list(schemas.PAPER_COMPARISON.columns))
 write_table(schemas.PAPER_COMPARISON.validate(comparison), out.paper_metals_comparison)
+write_table(
+    schemas.CONCENTRATION_SERIES.validate(concentration_series(conc)),
+    out.concentration_series,
+    sort_by=["commodity", "measure", "year", "dataset"],
+)

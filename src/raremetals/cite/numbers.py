@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-PERIODS = {"2009": "Paper", "latest": "Latest"}
+PERIODS = {"2009": "Paper", "2023": "TwentyThree", "latest": "Latest"}
 MEASURES = {"production": "Prod", "reserves": "Res"}
 # statistic -> (macro part, unit, rounding, formatter)
 STATISTICS = {
@@ -67,7 +67,7 @@ def headline_numbers(
                 value = r.get(f"{stat}_{when}")
                 if value is None or (isinstance(value, float) and math.isnan(value)):
                     continue
-                year = r["year_2009"] if when == "2009" else r["year_latest"]
+                year = r["year_latest"] if when == "latest" else float(when)
                 out.append(
                     _entry(
                         f"{r['commodity']}.{r['measure']}.{stat}.{when}",
@@ -82,10 +82,11 @@ def headline_numbers(
                     )
                 )
     latest = rp[rp["dataset"] == "usgs"]
-    latest = latest[latest["edition"] == latest["edition"].max()]
+    latest = latest[latest["year"] == latest["year"].max()]
     for line, r in enumerate(rp.to_dict("records"), start=2):
         is_paper = r["dataset"] == "paper_table3"
-        if not (is_paper or r["edition"] == latest["edition"].max()) or math.isnan(r["rp_years"]):
+        current = r["dataset"] == "usgs" and r["year"] == latest["year"].max()
+        if not (is_paper or current) or math.isnan(r["rp_years"]):
             continue
         period = "Paper" if is_paper else "Latest"
         if not is_paper and (latest["commodity"] == r["commodity"]).sum() > 1:

@@ -63,6 +63,13 @@ TABLES: dict[str, Table] = {
             "USGS world observations, each commodity, measure and year from the latest edition",
         ),
         Table(
+            "ds140_rare_earths",
+            "tidy",
+            "clean_ds140",
+            "DS140",
+            "USGS Data Series 140, rare earths 1900-2020: US supply, unit value, world production",
+        ),
+        Table(
             "usgs_net_import_reliance",
             "tidy",
             "clean_net_import_reliance",
@@ -151,6 +158,14 @@ TABLES: dict[str, Table] = {
             "concentration",
             "PAPER_COMPARISON",
             "The paper's twelve metals, 2009 against the latest year",
+        ),
+        Table(
+            "concentration_series",
+            "stats",
+            "concentration",
+            "CONCENTRATION_SERIES",
+            "China's share, CR1/CR3 and the HHI range per commodity, measure and year: "
+            "2009 and 2020-2025",
         ),
         Table(
             "japan_import_dependency_2009",

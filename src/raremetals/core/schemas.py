@@ -208,6 +208,48 @@ USGS_VALUES_BY_EDITION = pa.DataFrameSchema(
     name="usgs_values_by_edition",
 )
 
+DS140 = pa.DataFrameSchema(
+    {
+        "source_id": _str("Source id in data/sources.yaml (usgs_ds140)"),
+        "year": pa.Column(int, pa.Check.in_range(1900, 2100), description="Data year"),
+        "statistic": _str(
+            "us_production, us_imports, us_exports, us_apparent_consumption, unit_value "
+            "(current dollars), unit_value_1998usd (1998 dollars), world_production",
+            checks=pa.Check.isin(
+                [
+                    "us_production",
+                    "us_imports",
+                    "us_exports",
+                    "us_apparent_consumption",
+                    "unit_value",
+                    "unit_value_1998usd",
+                    "world_production",
+                ]
+            ),
+        ),
+        "value": _num("The value in unit; empty where the source gives a code (see flag)"),
+        "unit": _str(
+            "t REO (metric tons, rare-earth oxide equivalent), USD/t or USD(1998)/t",
+            checks=pa.Check.isin(["t REO", "USD/t", "USD(1998)/t"]),
+        ),
+        "value_raw": _str("Cell as in the workbook"),
+        "flag": _str(
+            "NA not available, W withheld, blank empty cell",
+            checks=pa.Check.isin(["", "NA", "W", "blank"]),
+        ),
+        "file": _str("Source file (data/raw/usgs_ds140/)"),
+        "row": pa.Column(int, description="Row of the worksheet"),
+        "column": _str("Column letter of the worksheet and its header"),
+    },
+    strict=True,
+    ordered=True,
+    name="ds140_rare_earths",
+    checks=pa.Check(
+        lambda d: d["value"].notna() | (d["flag"] != ""),
+        error="a value without a number must carry a flag",
+    ),
+)
+
 NET_IMPORT_RELIANCE = pa.DataFrameSchema(
     {
         "source_id": _str("Source id in data/sources.yaml"),
@@ -486,6 +528,35 @@ _COMPARED = {  # column: (type, description)
     "hhi_lower": (float, "HHI lower bound"),
     "hhi_upper": (float, "HHI upper bound"),
 }
+CONCENTRATION_SERIES = pa.DataFrameSchema(
+    {
+        "commodity": _str("Commodity id"),
+        "measure": _str("production or reserves"),
+        "year": pa.Column(int, description="Data year: 2009 (the paper) or 2020-2025 (USGS)"),
+        "dataset": _str("paper_table3 (2009) or usgs (the best series)"),
+        "edition": _str("Where the year comes from: paper2010 or the USGS edition"),
+        "series": _str("The series taken: the mine stage where there is one, else the largest"),
+        "unit": _str("Unit of total"),
+        "total": _num("The denominator of the shares (see concentration.csv)"),
+        "total_source": _str("What total is (see concentration.csv)"),
+        "china_share": _num("China's share (empty if China has no number)", checks=SHARE),
+        "cr1": _num("Share of the largest listed producer", checks=SHARE),
+        "cr1_country": _str("Its ISO3 code"),
+        "cr3": _num("Share of the three largest listed producers", checks=SHARE),
+        "cr3_countries": _str("Their ISO3 codes, largest first"),
+        "cr3_is_lower_bound": pa.Column(
+            object, nullable=True, coerce=True, description="Fewer than three listed"
+        ),
+        "hhi_lower": _num("HHI, unassigned share contributing 0", checks=HHI),
+        "hhi_upper": _num("HHI, unassigned share held by one producer", checks=HHI),
+        "n_listed": pa.Column(int, description="Countries with a number"),
+        "coverage_note": _str("Where the snapshot has the year only in part (2020: MCS 2022)"),
+    },
+    strict=True,
+    ordered=True,
+    name="concentration_series",
+)
+
 PAPER_COMPARISON = pa.DataFrameSchema(
     {
         "commodity": _str("Commodity id"),

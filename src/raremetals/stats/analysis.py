@@ -330,21 +330,38 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
     conc = conc.assign(total=conc["world_total"].fillna(conc["total"]))
     res = conc[conc["measure"] == "reserves"]
     prod = conc[conc["measure"] == "production"]
-    m = res.merge(
+    same = res.merge(
         prod,
         on=["dataset", "edition", "commodity", "series", "year"],
         suffixes=("_reserves", "_production"),
     )
+    same["edition_production"] = same["edition"]
+    # The best series takes a year's reserves and production from different editions
+    # where a later one revised the production (2023: reserves of MCS 2024, production of
+    # MCS 2025), and MCS 2026 names the two series apart ("Reserves", "Mine production"):
+    # a commodity with one series of each in the year is paired across them.
+    key = ["dataset", "commodity", "year"]
+    paired = same[key].drop_duplicates().assign(done=True)
+    rest = [
+        d.merge(paired, on=key, how="left").query("done != True").drop(columns="done")
+        for d in (res, prod)
+    ]
+    single = [d[d.groupby(key)["series"].transform("size") == 1] for d in rest]
+    across = single[0].merge(single[1], on=key, suffixes=("_reserves", "_production"))
+    across = across.rename(columns={"edition_reserves": "edition", "series_reserves": "series"})
+    m = pd.concat([same, across], ignore_index=True)
     out = []
     for r in m.to_dict("records"):
         note = ""
+        if r["edition_production"] != r["edition"]:
+            note = f"production from {r['edition_production']} (the best series); "
         rp = math.nan
         if not (r["total_reserves"] > 0 and r["total_production"] > 0):
-            note = "reserves or production unknown or zero"
+            note += "reserves or production unknown or zero"
         elif r["unit_reserves"] != r["unit_production"]:
-            note = f"units differ ({r['unit_reserves']} vs {r['unit_production']})"
+            note += f"units differ ({r['unit_reserves']} vs {r['unit_production']})"
         elif r["basis_reserves"] != r["basis_production"]:
-            note = (
+            note += (
                 f"bases differ (reserves {r['basis_reserves']}, production {r['basis_production']})"
             )
         else:
@@ -361,7 +378,7 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
                 "unit": r["unit_production"],
                 "basis": r["basis_production"],
                 "rp_years": rp,
-                "note": note,
+                "note": note.removesuffix("; "),
                 "rp_flag": stats.rp_flag(rp),
             }
         )

@@ -98,3 +98,29 @@ def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataF
     )
     d = d.drop_duplicates("commodity")
     return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True]).head(n)
+
+
+def ree_long_run(ds140: pd.DataFrame, suspended: int = 2002, quota_cut: int = 2010) -> dict:
+    """Rare earths 1900-2020 from USGS Data Series 140: per year US production, world
+    production, the rest of the world (world less US, where both are numbers) and the
+    unit value in 1998 dollars; and where the data place the events the paper names:
+    the run of zero US production that holds ``suspended`` (the paper: US mining suspended
+    in 2002) by its first year and the first year with output after it, and China's
+    export-quota cut (``quota_cut``), each at that year's world production."""
+    d = ds140.pivot(index="year", columns="statistic", values="value")
+    d["rest_of_world"] = d["world_production"] - d["us_production"]
+    us = d["us_production"]
+    events = {}
+    if us.get(suspended) == 0:
+        start = end = suspended
+        while us.get(start - 1) == 0:
+            start -= 1
+        while us.get(end + 1) == 0:
+            end += 1
+        events["us_stop"] = (int(start), float(d.at[start, "world_production"]))
+        if us.get(end + 1, 0) > 0:
+            events["us_restart"] = (end + 1, float(d.at[end + 1, "world_production"]))
+    if quota_cut in d.index:
+        events["quota_cut"] = (quota_cut, float(d.at[quota_cut, "world_production"]))
+    columns = ["us_production", "world_production", "rest_of_world", "unit_value_1998usd"]
+    return {"series": d[columns], "events": events}

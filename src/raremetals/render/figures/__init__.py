@@ -21,6 +21,9 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "fig6_wind_neodymium": ("gwec_wind_2009", "country_shares", "china_ree_export_quotas"),
     "fig7_us_import_reliance": ("us_import_reliance", "commodities"),
     "fig8_most_concentrated": ("concentration", "commodities"),
+    "fig9_china_share_series": ("concentration_series", "commodities"),
+    "fig10_hhi_series": ("concentration_series", "commodities"),
+    "fig11_ree_long_run": ("ds140_rare_earths",),
 }
 
 

@@ -1,0 +1,61 @@
+"""Figure 10: the HHI range of production of the paper's twelve metals, 2009 and every
+year of the USGS best series, against the DOJ/FTC bands, one panel per metal."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.style import CHINA, style
+from raremetals.stats.measures import DOJ_FTC_2010
+from raremetals.stats.selections import paper_metals
+
+BANDS = ("#eafaf1", "#fef9e7", "#fdedec")
+
+
+def draw(data: dict, config: dict, language: Language) -> Figure:
+    series, commodities = data["concentration_series"], data["commodities"]
+    t = language.labels
+    names = commodity_names(commodities, language.code)
+    d = series[(series["measure"] == "production") & series["hhi_lower"].notna()]
+    usgs_years = sorted(d.loc[d["dataset"] == "usgs", "year"].unique())
+    slots = {2009: 0, **{y: i + 2 for i, y in enumerate(usgs_years)}}
+    g = DOJ_FTC_2010
+    with style(language.font):
+        fig, axes = plt.subplots(3, 4, figsize=(11, 7.5), sharex=True, sharey=True)
+        for ax, metal in zip(axes.flat, paper_metals(commodities)):
+            for (lo, hi), color in zip(
+                ((0, g["moderate"]), (g["moderate"], g["high"]), (g["high"], 10_000)), BANDS
+            ):
+                ax.axhspan(lo, hi, color=color, zorder=0)
+            m = d[d["commodity"] == metal].sort_values("year")
+            x = [slots[y] for y in m["year"]]
+            ax.vlines(x, m["hhi_lower"], m["hhi_upper"], color=CHINA, lw=3, gid=f"{metal}:range")
+            ax.plot(x, m["hhi_lower"], ls="none", marker="_", ms=8, color=CHINA)
+            usgs = m[m["dataset"] == "usgs"]
+            ax.plot([slots[y] for y in usgs["year"]], usgs["hhi_lower"], color=CHINA, lw=0.8)
+            ax.set_title(names[metal], fontsize=10)
+            ax.set_ylim(0, 10_000)
+        ax.set_xticks(list(slots.values()), [str(y) for y in slots])
+        for ax in axes[-1]:
+            ax.tick_params(axis="x", labelrotation=90, labelsize=8)
+        axes[0][0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        fig.legend(
+            handles=[
+                Patch(color=c, label=t[k])
+                for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))
+            ],
+            loc="lower right",
+            bbox_to_anchor=(0.98, 0),
+            ncol=3,
+            fontsize=8,
+            frameon=False,
+        )
+        fig.supylabel(t["hhi"])
+        fig.suptitle(t["fig10"].format(latest=max(usgs_years)))
+        fig.text(0.01, 0.005, f"{t['hhi_range_note']} {g['vintage']}.", fontsize=7, color="#666")
+        fig.tight_layout(rect=(0, 0.025, 1, 1))
+    return fig

@@ -1,0 +1,58 @@
+"""Figure 11: rare earths over the long run (USGS Data Series 140, 1900-2020): US and
+rest-of-world production, and the unit value in constant (1998) dollars, with the events
+the paper names where the data place them."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from raremetals.core.text import Language
+from raremetals.render.figures.style import CHINA, GREYS, style
+from raremetals.stats.selections import ree_long_run
+
+
+def draw(data: dict, config: dict, language: Language) -> Figure:
+    t = language.labels
+    run = ree_long_run(data["ds140_rare_earths"])
+    d, events = run["series"], run["events"]
+    with style(language.font):
+        fig, (top, bottom) = plt.subplots(
+            2, 1, figsize=(10, 7.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]}
+        )
+        top.stackplot(
+            d.index,
+            d["us_production"].fillna(0) / 1000,
+            d["rest_of_world"].fillna(0) / 1000,
+            colors=[GREYS[0], "#d5d8dc"],
+            labels=[t["us_production"], t["rest_of_world"]],
+        )
+        top.set_ylabel(t["ree_production_kt"])
+        top.legend(loc="upper left", frameon=False, fontsize=8)
+        top.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        bottom.plot(d.index, d["unit_value_1998usd"] / 1000, color=CHINA, lw=1.3)
+        bottom.set_yscale("log")  # a century of prices spans three orders of magnitude
+        bottom.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,g}"))
+        bottom.set_ylabel(t["unit_value_1998"])
+        bottom.set_xlim(d.index.min(), d.index.max())
+        # labels stacked above the curve, the latest year highest, so no lines cross
+        ordered = sorted(events.items(), key=lambda e: -e[1][0])
+        for k, (name, (year, y_top)) in enumerate(ordered):
+            for ax in (top, bottom):
+                ax.axvline(year, color="#888", lw=0.7, ls="--", zorder=0)
+            top.annotate(
+                t[f"event_{name}"].format(year=year),
+                (year, y_top / 1000),
+                xytext=(1985, 235 - 40 * k),
+                textcoords="data",
+                ha="right",
+                va="center",
+                fontsize=8,
+                arrowprops={"arrowstyle": "-", "color": "#888", "lw": 0.6},
+            )
+        bottom.set_xlabel(t["year"])
+        top.set_title(t["fig11"].format(first=d.index.min(), last=d.index.max()))
+        fig.text(0.01, 0.005, t["ds140_note"], fontsize=7, color="#666")
+        fig.tight_layout(rect=(0, 0.025, 1, 1))
+    return fig

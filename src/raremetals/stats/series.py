@@ -1,0 +1,58 @@
+"""The concentration series: one production (or reserves) distribution per commodity and
+year, 2009 (the paper) and every year of the USGS best series (2020-2025), with China's
+share, CR1 and CR3 with who, and the HHI range.
+
+Where a commodity has several series in a year (ilmenite and rutile, mine and refinery),
+one is taken, the same way every year: the mine stage where there is one, else the
+largest total. Years the USGS snapshot covers only in part are said so on the row: the
+2020 figures come from MCS 2022, of which 12 commodities could be obtained.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+COLUMNS = [
+    "commodity",
+    "measure",
+    "year",
+    "dataset",
+    "edition",
+    "series",
+    "unit",
+    "total",
+    "total_source",
+    "china_share",
+    "cr1",
+    "cr1_country",
+    "cr3",
+    "cr3_countries",
+    "cr3_is_lower_bound",
+    "hhi_lower",
+    "hhi_upper",
+    "n_listed",
+    "coverage_note",
+]
+PARTIAL_EDITIONS = {
+    "mcs2022": "MCS 2022 in part: 12 commodities (cobalt, copper, gallium, germanium, "
+    "graphite, lithium, manganese, nickel, platinum-group metals, rare earths, titanium, "
+    "tungsten) could be obtained; the other commodities have no 2020 figure"
+}
+
+
+def concentration_series(conc: pd.DataFrame, first_usgs_year: int = 2020) -> pd.DataFrame:
+    """One row per commodity x measure x year from ``conc`` (the concentration table):
+    the paper's 2009 and the USGS best series from ``first_usgs_year``."""
+    d = conc[
+        conc["measure"].isin(["production", "reserves"])
+        & ((conc["dataset"] == "paper_table3") | (conc["year"] >= first_usgs_year))
+    ]
+    d = d.assign(
+        is_mine=d["stage"] == "mine", has_total=d["total"].notna(), by_total=d["total"].fillna(-1)
+    ).sort_values(
+        ["commodity", "measure", "year", "dataset", "has_total", "is_mine", "by_total", "series"],
+        ascending=[True, True, True, True, False, False, False, True],
+    )
+    d = d.drop_duplicates(["commodity", "measure", "year", "dataset"])
+    d = d.assign(coverage_note=d["edition"].map(PARTIAL_EDITIONS).fillna(""))
+    return d[COLUMNS].reset_index(drop=True)
