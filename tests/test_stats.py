@@ -93,7 +93,7 @@ def test_rare_earths_hhi_range_2022(conc):
     assert row.doj_ftc_class_lower == "highly concentrated"
 
 
-# MCS2026_Commodities_Data.csv rows 2302-2319 (2024) and 2320-2337 (2025): US, Australia,
+# MCS2026_Commodities_Data.csv lines 6071-6088 (2024) and 6089-6106 (2025): US, Australia,
 # Brazil, Burma, China, India, Madagascar, Malaysia, Nigeria, Russia, Thailand, Vietnam
 # (Canada, Greenland, South Africa and Tanzania are "—", zero); "Other countries" 1,000
 # and 550; world totals 380,000 and 390,000 t
@@ -222,7 +222,7 @@ def test_comparison_table_covers_the_twelve_metals(built):
     assert (ree.year_2009, ree.year_latest, ree.edition_latest) == (2009, 2025, "mcs2026")
     assert ree.total_2009 == 124_000 and ree.total_latest == 390_000
     assert ree.china_share_latest == pytest.approx(270_000 / 390_000)
-    # 2023 from MCS 2025 (MCS2025_World_Data.csv row 4415: China 255,000 of 376,000)
+    # 2023 from MCS 2025 (MCS2025_World_Data.csv line 885: China 255,000 of 376,000)
     assert ree.edition_2023 == "mcs2025" and ree.total_2023 == 376_000
     assert ree.china_share_2023 == pytest.approx(255_000 / 376_000)
     assert bool(ree.comparable)

@@ -9,7 +9,9 @@ rule audit:
         wind=table("gwec_wind_2009"),
         military=table("sipri_milex"),
         secondary=table("ree_2009_secondary"),
+        ds140=table("ds140_rare_earths"),
         checks=repo("data/audit/claim_checks.csv"),
+        later=repo("data/audit/claim_later_evidence.csv"),
         notes=repo("data/audit/table3_notes.csv"),
     output:
         **tables_of("audit"),

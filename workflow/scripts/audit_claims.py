@@ -20,10 +20,11 @@ sources = audit.Sources(
     read_tidy(i.military, schemas.MILITARY_EXPENDITURE),
     read_tidy(i.secondary, schemas.REE_SECONDARY),
     claims,
+    read_tidy(i.ds140, schemas.DS140),
 )
-claims_audit = schemas.CLAIMS_AUDIT.validate(
-    audit.audit_claims(claims, checks, sources, snakemake.input.checks)
-)
+claims_audit = audit.audit_claims(claims, checks, sources, i.checks)
+claims_audit = audit.add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
+claims_audit = schemas.CLAIMS_AUDIT.validate(claims_audit)
 notes = read_reference(i.notes)
 errata = schemas.TABLE3_ERRATA.validate(
     audit.table3_errata(table3, notes, claims_audit, checks, i.notes)

@@ -97,10 +97,12 @@ class Sources:
         sipri: pd.DataFrame,
         secondary: pd.DataFrame,
         claims: pd.DataFrame,
+        ds140: pd.DataFrame | None = None,
     ):
         self.t3, self.quotas, self.gwec = table3, quotas, gwec
         self.sipri, self.secondary = sipri, secondary
         self.claims = claims.set_index("claim_id")
+        self.ds140 = ds140
 
     def t3_cell(self, symbol, field, rank=None) -> pd.Series:
         t = self.t3[(self.t3["symbol"] == symbol) & (self.t3["field"] == field)]
@@ -383,11 +385,117 @@ def m_arith(src: Sources, a, claim):
     )
 
 
+def _us_output(src: Sources) -> pd.Series:
+    d = src.ds140[src.ds140["statistic"] == "us_production"]
+    return d.set_index("year")["value"]
+
+
+def _zero_run(us: pd.Series, year: int) -> tuple[int, int]:
+    """First and last year of the run of zero US output that holds ``year``."""
+    if us.get(year) != 0:
+        raise NotCheckable(
+            f"USGS DS 140 gives US rare-earth production in {year} as {us.get(year):,.0f} t, "
+            "not zero: the data show no stop that year"
+        )
+    start = end = year
+    while us.get(start - 1) == 0:
+        start -= 1
+    while us.get(end + 1) == 0:
+        end += 1
+    return start, end
+
+
+def _ds140_ref(src: Sources, years, statistic="us_production") -> str:
+    d = src.ds140[(src.ds140["statistic"] == statistic) & src.ds140["year"].isin(list(years))]
+    rows = sorted(set(d["row"]))
+    return f"{d['file'].iloc[0]}:rows {rows[0]}-{rows[-1]}"
+
+
+def m_ds140_value(src: Sources, a, claim):
+    row = src.one(src.ds140, "DS 140", year=a["year"], statistic=a["statistic"])
+    if pd.isna(row["value"]):
+        raise NotCheckable(f"USGS DS 140 gives {a['statistic']} {a['year']} as {row['flag']}")
+    return (
+        float(row["value"]),
+        f"USGS DS 140 gives {a['statistic'].replace('_', ' ')} in {a['year']} as "
+        f"{row['value']:,.0f} {row['unit']}",
+        f"{row['file']}:{row['row']}",
+    )
+
+
+def m_ds140_stop(src: Sources, a, claim):
+    """The first year of the run of zero US output that holds the claimed year."""
+    us = _us_output(src)
+    start, end = _zero_run(us, int(claim.value))
+    return (
+        float(start),
+        f"USGS DS 140 gives US rare-earth production of {us[start - 1]:,.0f} t in "
+        f"{start - 1}, zero from {start} to {end} and {us.get(end + 1, float('nan')):,.0f} t "
+        f"in {end + 1}",
+        _ds140_ref(src, range(start - 1, end + 2)),
+    )
+
+
+def m_ds140_restart(src: Sources, a, claim):
+    """The first year with US output after the run of zero output that holds ``during``."""
+    us = _us_output(src)
+    start, end = _zero_run(us, int(a["during"]))
+    return (
+        float(end + 1),
+        f"USGS DS 140 gives US rare-earth production of zero from {start} to {end} and "
+        f"{us.get(end + 1, float('nan')):,.0f} t in {end + 1}",
+        _ds140_ref(src, range(start, end + 2)),
+    )
+
+
+def m_ds140_price_ranges(src: Sources, a, claim):
+    """What the unit values (1998 dollars) say about a period of stable prices: their
+    range before and after the claimed turn; "stable" sets no measure to check."""
+    d = src.ds140[src.ds140["statistic"] == "unit_value_1998usd"].dropna(subset=["value"])
+    turn, first, last = int(a["turn"]), int(a["first"]), int(a["last"])
+    parts = []
+    for lo, hi in ((first, turn - 1), (turn, last)):
+        p = d[(d["year"] >= lo) & (d["year"] <= hi)].set_index("year")["value"]
+        changes = p.pct_change().abs().dropna()
+        parts.append(
+            f"{lo}-{hi}: from {p.min():,.0f} ({p.idxmin()}) to {p.max():,.0f} ({p.idxmax()}), "
+            f"a factor of {p.max() / p.min():.1f}; the largest change in a year "
+            f"{changes.max():.0%} ({changes.idxmax()})"
+        )
+    raise NotCheckable(
+        "'Stable' sets no measure to check. USGS DS 140's unit value (1998 US$/t) ranged "
+        + "; ".join(parts)
+        + ". Unit values are of US trade and consumption, not a market price"
+    )
+
+
+def m_element_property(src: Sources, a, claim):
+    """An element's physical property from the element-properties package ``mendeleev``
+    (melting and boiling points in kelvin there; ``unit=C`` gives Celsius)."""
+    import mendeleev
+
+    element = mendeleev.element(a["symbol"])
+    value = getattr(element, a["property"])
+    if value is None:
+        raise NotCheckable(f"mendeleev gives no {a['property']} for {a['symbol']}")
+    shown = {"C": "°C", "K": "K", "g/cm3": "g/cm3 (= Mg/m3)"}[a["unit"]]
+    if a["unit"] == "C":
+        value -= 273.15
+    return (
+        float(value),
+        f"mendeleev {mendeleev.__version__} gives the {a['property'].replace('_', ' ')} of "
+        f"{element.name} as {value:,.6g} {shown}",
+        f"mendeleev {mendeleev.__version__}: {a['symbol']}.{a['property']}",
+    )
+
+
 class NotCheckable(Exception):
     """A check that can only say why the claim cannot be checked here."""
 
 
 METHODS = {name[2:]: fn for name, fn in globals().items() if name.startswith("m_")}
+# methods that only describe what the data say (a claim without a number to check)
+DESCRIBE = {"ds140_price_ranges"}
 
 
 def _holds(recomputed, claimed: Claimed, step: Decimal, tolerance: float | None, op: str) -> bool:
@@ -464,7 +572,7 @@ def audit_claims(
             out.append({**row, "status": "not-checkable", "evidence": reason})
             continue
         claimed = parse_claimed(c["value"])
-        if check["method"] not in METHODS or claimed is None:
+        if check["method"] not in METHODS or (claimed is None and check["method"] not in DESCRIBE):
             raise InputError(
                 checks_path,
                 f"a method of {sorted(METHODS)} for a claim that states a number",
@@ -510,7 +618,8 @@ def audit_claims(
         else:
             step = precision(c["value"], c["unit"])
             ok = _holds(recomputed, claimed, step, tol, op)
-        bound = op in (">", ">=", "at_most") or claimed.bound != ""
+        # "about": the data agree within the check's tolerance but cannot give the number
+        bound = op in (">", ">=", "at_most", "about") or claimed.bound != ""
         status = ("consistent" if bound else "match") if ok else check["on_fail"]
         if check["note"]:
             evidence += f". {check['note']}"
@@ -531,6 +640,32 @@ def audit_claims(
             }
         )
     return pd.DataFrame(out)
+
+
+def add_later_evidence(
+    audit: pd.DataFrame, later: pd.DataFrame, src: Sources, later_path: str
+) -> pd.DataFrame:
+    """Append to a claim's evidence what a later source says of the same figure
+    (``data/audit/claim_later_evidence.csv``: claim_id, method, args, note): a revision
+    the paper could not know, which leaves the claim's status as its own source gives it."""
+    audit = audit.set_index("claim_id", drop=False)
+    for line, r in enumerate(later.to_dict("records"), start=2):
+        if r["claim_id"] not in audit.index or r["method"] not in METHODS:
+            raise InputError(
+                later_path,
+                "a claim id of claims.csv and a check method",
+                f"{r['claim_id']} {r['method']}",
+                row=line,
+            )
+        claimed = parse_claimed(audit.at[r["claim_id"], "value"])
+        try:
+            _, evidence, refs = METHODS[r["method"]](src, parse_args(r["args"]), claimed)[:3]
+        except (LookupError, KeyError) as err:
+            raise InputError(later_path, "a check whose data can be found", str(err), row=line)
+        cid = r["claim_id"]
+        audit.at[cid, "evidence"] += f". Later data: {evidence}. {r['note']}".rstrip(". ")
+        audit.at[cid, "sources"] = "; ".join(filter(None, [audit.at[cid, "sources"], refs]))
+    return audit.reset_index(drop=True)
 
 
 def _fmt(value) -> str:

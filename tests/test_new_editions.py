@@ -1,0 +1,340 @@
+"""MCS 2022, 2025 and 2026 and Data Series 140: values read from the vendored files by
+hand, the codes kept as flags, the version 1.3 correction, the editions side by side,
+and the refusals of bad input."""
+
+from __future__ import annotations
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from raremetals.clean import editions
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.ds140 import parse_workbook
+from raremetals.clean.mcs2025 import note_code, parse_world_table
+from raremetals.clean.mcs2026 import parse_commodities_table
+from raremetals.clean.usgs import apply_version_corrections, load_unit_findings
+from raremetals.clean.usgs_tables import CommodityNames
+from raremetals.core import catalogue
+from raremetals.core.errors import InputError
+
+RAW = REPO / "data/raw"
+MCS2025 = RAW / "usgs_mcs2025/MCS2025_World_Data.csv"
+MCS2026 = RAW / "usgs_mcs2026/MCS2026_Commodities_Data.csv"
+DS140 = RAW / "usgs_ds140/ds140-rare-earths-2020.xlsx"
+
+
+@pytest.fixture(scope="module")
+def names():
+    return CommodityNames(REPO / "data/commodities.csv", REPO / "data/usgs_commodity_names.csv")
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return CountryResolver(REPO / "data/countries.csv")
+
+
+@pytest.fixture(scope="module")
+def findings():
+    return load_unit_findings(REPO / "data/corrections/usgs_units.csv")
+
+
+@pytest.fixture(scope="module")
+def mcs2026(names, resolver, findings):
+    return parse_commodities_table(MCS2026, "usgs_mcs2026", names, resolver, findings)
+
+
+@pytest.fixture(scope="module")
+def mcs2025(names, resolver, findings):
+    return parse_world_table(MCS2025, "usgs_mcs2025", names, resolver, findings)
+
+
+def cell(df, **where):
+    for k, v in where.items():
+        df = df[df[k] == v]
+    assert len(df) == 1, where
+    return df.iloc[0]
+
+
+# --- MCS 2026: one long cp1252 table ------------------------------------------------------
+
+
+def test_mcs2026_rare_earths_2025(mcs2026):
+    table, left_out = mcs2026
+    ree = table[(table.commodity == "rare_earths") & (table.measure == "production")]
+    # line 6094: RARE EARTHS, China, Production, Mine production, metric tons, 2025,
+    # "270,000", "Estimated."
+    china = cell(ree, country_code="CHN", year=2025)
+    assert (china.value, china.value_raw, china.flag, china.row) == (270_000, "270,000", "e", 6094)
+    assert (china.unit_raw, china.basis, china.stage) == ("metric tons", "REO equivalent", "mine")
+    # line 6093: Canada "—", the USGS mark for zero: a flag, never a number
+    canada = cell(ree, country_code="CAN", year=2025)
+    assert math.isnan(canada.value) and canada.flag == "zero" and canada.value_raw == "—"
+    # the world total's "Mine production: rounded" joins the countries' series
+    world = cell(ree, country_code="WLD", year=2025)
+    assert (world.series, world.country_qualifier, world.value) == (
+        "Mine production",
+        "rounded",
+        390_000,
+    )
+    # chapters the earlier world tables do not have are left out, and named
+    assert "Scandium" in left_out and "Yttrium" in left_out
+
+
+def test_mcs2026_codes_are_flags(mcs2026):
+    table, _ = mcs2026
+    # "s" with the note "Less than ½ unit." (helium, South Africa, 2025)
+    he = cell(table, commodity="helium", country_code="ZAF", year=2025, measure="production")
+    assert (he.value_raw, he.flag) == ("s", "lt_half_unit") and math.isnan(he.value)
+    # "s" with "Included in “World total.”" (graphite reserves, United States)
+    gr = cell(table, commodity="graphite", country_code="USA", measure="reserves")
+    assert gr.flag == "incl_world"
+    # a range stays text: iron and steel slag is left out, so take the cesium-free check
+    assert not (table.value_raw.str.contains(" - ") & table.value.notna()).any()
+    # ">" kept on the world total of rare-earth reserves (before the correction)
+    res = cell(table, commodity="rare_earths", country_code="WLD", measure="reserves")
+    assert (res.value_raw, res.flag, res.value, res.row) == (
+        ">85,000,000",
+        ">",
+        85_000_000,
+        6124,
+    )
+
+
+def test_mcs2026_unit_finding_reads_vanadium_reserves_in_kt(mcs2026):
+    table, _ = mcs2026
+    # line 8391: South Africa 520 "metric tons"; MCS 2025 gives vanadium reserves in kt
+    za = cell(table, commodity="vanadium", country_code="ZAF", measure="reserves")
+    assert (za.value_raw, za.unit_raw, za.unit_applied, za.unit_finding) == (
+        "520",
+        "metric tons",
+        "thousand metric tons",
+        "U25",
+    )
+    assert za.value == 520_000
+
+
+def test_version_1_3_corrects_brazil_rare_earth_reserves(mcs2026):
+    table, _ = mcs2026
+    fixed = apply_version_corrections(table, REPO / "data/corrections/usgs_version_corrections.csv")
+    bra = cell(fixed, commodity="rare_earths", country_code="BRA", measure="reserves")
+    assert (bra.value_raw, bra.value, bra.flag) == ("21,000,000", 11_000_000, "corrected")
+    assert "version 1.3" in bra.note
+    world = cell(fixed, commodity="rare_earths", country_code="WLD", measure="reserves")
+    assert (world.value_raw, world.value, world.flag) == (">85,000,000", 75_000_000, ">;corrected")
+
+
+def test_a_stale_version_correction_is_refused(mcs2026, tmp_path):
+    table, _ = mcs2026
+    stale = tmp_path / "corrections.csv"
+    stale.write_text(
+        "edition,file,row,column,value_in_source,value_used,version,evidence\n"
+        'mcs2026,MCS2026_Commodities_Data.csv,6109,Value,"11,000,000","11,000,000",1.3,x\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="row 2: expected a cell .* holding '11,000,000'"):
+        apply_version_corrections(table, stale)
+
+
+# --- MCS 2025: one wide table, codes in the notes --------------------------------------------
+
+
+def test_mcs2025_rare_earths_and_its_stray_header_space(mcs2025):
+    table, left_out = mcs2025
+    assert left_out == []
+    # line 885 (China): PROD_2023 255000, "PROD_EST_ 2024" 270000, RESERVES_2024 44000000
+    china = table[(table.commodity == "rare_earths") & (table.country_code == "CHN")]
+    p24 = cell(china, measure="production", year=2024)
+    assert (p24.value, p24.flag, p24.column) == (270_000, "e", "PROD_EST_ 2024")
+    assert cell(china, measure="production", year=2023).flag == ""
+    assert cell(china, measure="reserves", year=2024).value == 44_000_000
+    # an all-blank capacity of a series that has none is not invented
+    assert not ((table.commodity == "rare_earths") & (table.measure == "capacity")).any()
+
+
+def test_mcs2025_codes_in_the_notes(mcs2025):
+    table, _ = mcs2025
+    # line 1091: tellurium, United States, blank values, note "W for 23-24"
+    te = table[(table.commodity == "tellurium") & (table.country_code == "USA")]
+    assert set(te[te.measure == "production"].flag) == {"W"}
+    assert note_code("na for 2023", 2023) == "NA" and note_code("na for 2023", 2024) is None
+    assert note_code("W for 23-24", 2024) == "W"
+
+
+def test_mcs2025_reserve_unit_from_the_note(mcs2025):
+    table, _ = mcs2025
+    # iron ore reserves: "Crude Ore, million metric tons" against a UNIT_MEAS of kt
+    ore = table[
+        (table.commodity == "iron_ore")
+        & (table.measure == "reserves")
+        & (table.note.str.startswith("Crude Ore"))
+    ]
+    assert set(ore.unit_raw) == {"million metric tons"}
+    aus = cell(ore, country_code="AUS")
+    assert aus.value == float(aus.value_raw.replace(",", "")) * 1e6
+
+
+# --- refusals ----------------------------------------------------------------------------------
+
+HEADER_2026 = (
+    "MCS chapter,Section,Commodity,Country,Statistics,Statistics_detail,Unit,Year,Value,"
+    "Notes,Is critical mineral 2025,Other notes\r\n"
+)
+ROW_2026 = (
+    "RARE EARTHS,World Mine Production and Reserves,Rare Earths,China,Production,"
+    'Mine production,metric tons,2025,"270,000",Estimated.,Yes,\r\n'
+)
+
+
+def _write(tmp_path, text: str, encoding="cp1252"):
+    path = tmp_path / "MCS2026_Commodities_Data.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, encoding, message",
+    [
+        (
+            HEADER_2026 + ROW_2026.replace("Mine production", "Mine production — note"),
+            "utf-8",
+            "expected cp1252 text, found 'UTF-8 text'",
+        ),
+        (
+            HEADER_2026 + ROW_2026.replace("metric tons", "short tons"),
+            "cp1252",
+            "row 2, column 'Unit': expected a unit the pipeline knows",
+        ),
+        (
+            HEADER_2026 + ROW_2026.replace("Rare Earths", "Unobtainium"),
+            "cp1252",
+            "row 2, column 'Commodity': expected a commodity named as in data/commodities.csv",
+        ),
+        (
+            HEADER_2026 + ROW_2026 + ROW_2026,
+            "cp1252",
+            "row 3, column 'Country': expected one row per commodity, series, country",
+        ),
+        (
+            HEADER_2026 + ROW_2026.replace('"270,000"', "s"),
+            "cp1252",
+            "row 2, column 'Notes': expected a note saying what the code 's' stands for",
+        ),
+        (
+            HEADER_2026 + ROW_2026.replace('"270,000"', "-270000"),
+            "cp1252",
+            "row 2, column 'Value': expected a non-negative number",
+        ),
+        (
+            HEADER_2026 + ROW_2026.rsplit(",", 4)[0] + "\r\n",
+            "cp1252",
+            "row 2: expected a row with all 12 columns (a truncated file?)",
+        ),
+        (
+            HEADER_2026.replace("Unit,", "Units,") + ROW_2026,
+            "cp1252",
+            "row 1: expected the columns",
+        ),
+    ],
+    ids=[
+        "UTF-8 where cp1252 is declared",
+        "unknown unit",
+        "unknown commodity",
+        "a row twice",
+        "s without a note",
+        "negative value",
+        "truncated row",
+        "renamed column",
+    ],
+)
+def test_mcs2026_bad_input_is_refused(tmp_path, names, resolver, text, encoding, message):
+    path = _write(tmp_path, text, encoding)
+    with pytest.raises(InputError) as err:
+        parse_commodities_table(path, "usgs_mcs2026", names, resolver)
+    assert message in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_mcs2025_empty_unit_needs_a_finding(tmp_path, names, resolver):
+    path = tmp_path / "MCS2025_World_Data.csv"
+    shutil.copy(MCS2025, path)
+    # without usgs_units.csv's U21, Sierra Leone's rutile row (line 1132) has no unit
+    with pytest.raises(InputError, match="row 1132, column 'UNIT_MEAS': expected a unit"):
+        parse_world_table(path, "usgs_mcs2025", names, resolver)
+
+
+# --- Data Series 140 ---------------------------------------------------------------------------
+
+
+def test_ds140_rare_earths():
+    d = parse_workbook(DS140, "usgs_ds140")
+    assert (d.year.min(), d.year.max()) == (1900, 2020)
+    # worksheet row 115: 2009, world production 135,000 t (MCS 2010 printed 124,000)
+    world = cell(d, year=2009, statistic="world_production")
+    assert (world.value, world.row, world.unit) == (135_000, 115, "t REO")
+    # row 62: 1956 US production "W"
+    w = cell(d, year=1956, statistic="us_production")
+    assert w.flag == "W" and math.isnan(w.value)
+    us = d[d.statistic == "us_production"].set_index("year").value
+    assert (us.loc[2001:2011] == 0).all() and us[2000] == 5_000 and us[2012] == 3_000
+
+
+def test_ds140_bad_workbook_is_refused(tmp_path):
+    bad = tmp_path / "ds140-rare-earths-2020.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(InputError, match="expected an Excel workbook"):
+        parse_workbook(bad, "usgs_ds140")
+
+
+# --- the editions side by side -------------------------------------------------------------------
+
+
+def test_values_by_edition_show_a_revision(built):
+    v = pd.read_csv(built / catalogue.path("usgs_values_by_edition"), keep_default_na=False)
+    row = cell(v, commodity="rare_earths", measure="production", country_code="CHN", year=2023)
+    # MCS 2024 estimated 240,000 t (mcs2024-raree_world.csv line 7); MCS 2025 revised to
+    # 255,000 t (MCS2025_World_Data.csv line 885), which the best series takes
+    assert (float(row.value_mcs2024), row.raw_mcs2024) == (240_000, "240000")
+    assert (float(row.value_mcs2025), row.raw_mcs2025) == (255_000, "255000")
+    assert row.best_edition == "mcs2025" and row.revised == "True"
+    # 2020 comes from MCS 2022 alone
+    row = cell(v, commodity="rare_earths", measure="production", country_code="CHN", year=2020)
+    assert (float(row.value_mcs2022), row.editions, row.best_edition) == (
+        140_000,
+        "mcs2022",
+        "mcs2022",
+    )
+
+
+def test_best_series_takes_each_year_from_the_latest_edition(built):
+    best = pd.read_csv(built / catalogue.path("usgs_best_series"), keep_default_na=False)
+    ree = best[(best.commodity == "rare_earths") & (best.measure == "production")]
+    assert ree.groupby("year").edition.unique().map(list).to_dict() == {
+        2020: ["mcs2022"],
+        2021: ["mcs2023"],
+        2022: ["mcs2024"],
+        2023: ["mcs2025"],
+        2024: ["mcs2026"],
+        2025: ["mcs2026"],
+    }
+    assert (
+        editions.best_editions(best)
+        .best_edition.isin(["mcs2022", "mcs2023", "mcs2024", "mcs2025", "mcs2026"])
+        .all()
+    )
+
+
+def test_concentration_series(built):
+    s = pd.read_csv(built / catalogue.path("concentration_series"), keep_default_na=False)
+    ree = s[(s.commodity == "rare_earths") & (s.measure == "production")].set_index("year")
+    assert list(ree.index) == [2009, 2020, 2021, 2022, 2023, 2024, 2025]
+    assert float(ree.loc[2009, "china_share"]) == pytest.approx(120_000 / 124_000)
+    assert float(ree.loc[2025, "china_share"]) == pytest.approx(270_000 / 390_000)
+    assert ree.loc[2025, "cr3_countries"] == "CHN;USA;AUS"
+    assert "12 commodities" in ree.loc[2020, "coverage_note"]
+    # vanadium is not among the 12 commodities of MCS 2022 obtained: no 2020 row
+    van = s[(s.commodity == "vanadium") & (s.measure == "production")]
+    assert 2020 not in set(van.year)
