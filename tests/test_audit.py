@@ -203,7 +203,7 @@ def test_a_check_against_the_correction_a_claim_supports_is_refused(tmp_path):
     proc = run_pipeline(workdir, catalogue.path("claims_audit"))
     assert proc.returncode != 0
     assert (
-        "claim_checks.csv, row 4, column 'method': expected a check on evidence "
+        "claim_checks.csv, row 6, column 'method': expected a check on evidence "
         "independent of Table 3: the claim is the basis of correction T3-02"
     ) in proc.stdout + proc.stderr
 

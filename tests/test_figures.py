@@ -42,6 +42,7 @@ def drawn(inputs):
     for fid in figures.FIGURES:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a missing glyph warns; fail on it
+            warnings.filterwarnings("ignore", "More than 20 figures")  # kept open to test
             figs, caption = figures.build(fid, inputs, CONFIG, LANGUAGES)
             for fig in figs.values():
                 fig.canvas.draw()
@@ -184,3 +185,20 @@ def test_markers_of_table1_are_data(built):
     elements = pd.read_csv(REPO / "data/elements.csv", comment="#", keep_default_na=False)
     assert (elements.category == "ree").sum() == 17
     assert (elements.category == "rare_metal").sum() == 30
+
+
+def test_table1_symbols_and_positions_agree_with_mendeleev():
+    """data/elements.csv and the layout of vocab.periodic_position against the
+    element-properties package: every symbol, and the period and group of every element
+    outside the lanthanide and actinide rows."""
+    from mendeleev.fetch import fetch_table
+
+    table = fetch_table("elements").set_index("atomic_number")
+    elements = pd.read_csv(REPO / "data/elements.csv", comment="#", keep_default_na=False)
+    for z, symbol in zip(elements.z, elements.symbol):
+        assert table.at[z, "symbol"] == symbol, z
+        row, column = periodic_position(z)
+        if row <= 7:
+            assert (row, column) == (table.at[z, "period"], table.at[z, "group_id"]), symbol
+        else:  # La-Lu and Ac-Lr drawn below the table, in periods 6 and 7
+            assert table.at[z, "period"] == row - 3

@@ -299,7 +299,7 @@ def test_values_by_edition_show_a_revision(built):
     # 255,000 t (MCS2025_World_Data.csv line 885), which the best series takes
     assert (float(row.value_mcs2024), row.raw_mcs2024) == (240_000, "240000")
     assert (float(row.value_mcs2025), row.raw_mcs2025) == (255_000, "255000")
-    assert row.best_edition == "mcs2025" and row.revised == "True"
+    assert row.best_edition == "mcs2025" and str(row.revised) == "True"
     # 2020 comes from MCS 2022 alone
     row = cell(v, commodity="rare_earths", measure="production", country_code="CHN", year=2020)
     assert (float(row.value_mcs2022), row.editions, row.best_edition) == (

@@ -90,6 +90,8 @@ rule report:
         registry=repo(config["registry"]),
         readme=repo("README.md"),
         methods=repo("docs/methods.md"),
+        numbers=rules.numbers.output.json,
+        commodities=table("commodities"),
         outputs=REPORTED_OUTPUTS,
     output:
         html="results/report.html",

@@ -4,15 +4,17 @@ from _helpers import configure
 
 configure(snakemake)
 
+import json
 import shutil
 from pathlib import Path
 
 from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
-from raremetals.core.io import atomic_write
+from raremetals.core.io import atomic_write, read_reference
 from raremetals.render import report
 from raremetals.sources.registry import load_registry
+from raremetals.stats.selections import paper_metals
 
 i = snakemake.input
 tables = {
@@ -21,6 +23,9 @@ tables = {
     if p.endswith(".html")
 }
 records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
+commodities = read_reference(i.commodities)
+english = dict(zip(commodities["commodity"], commodities["name_en"]))
+numbers = json.loads(Path(i.numbers).read_text(encoding="utf-8"))["numbers"]
 page = report.report_html(
     readme_intro=report.readme_intro(Path(i.readme).read_text(encoding="utf-8")),
     methods_md=Path(i.methods).read_text(encoding="utf-8"),
@@ -32,6 +37,7 @@ page = report.report_html(
     notebook="notebooks/explore.html",
     rulegraph="workflow/rulegraph.dot",
     languages=list(snakemake.params.languages),
+    lead=report.lead_section(numbers, [(m, english[m]) for m in paper_metals(commodities)]),
 )
 atomic_write(snakemake.output.html, page)
 fonts = Path(get_font_ttf_path()).parent

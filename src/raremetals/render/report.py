@@ -69,6 +69,42 @@ def figure_section(captions: list[dict], provenance: dict, languages: list[str])
     return "\n".join(parts)
 
 
+def lead_section(numbers: list[dict], metals: list[tuple[str, str]]) -> str:
+    """The paper's twelve metals from 2009 to the latest year: China's share of production
+    and its HHI (lower bound), every number taken from results/numbers.json."""
+    by_key = {n["key"]: n for n in numbers}
+    latest = by_key["year.latest"]["text"]
+
+    def cell(commodity: str, stat: str, when: str) -> str:
+        n = by_key.get(f"{commodity}.production.{stat}.{when}")
+        if n is None:
+            return "<td>–</td>"
+        shown = n["text"] + ("%" if n["unit"] == "%" else "")
+        return f'<td title="{e(n["file"])}, {e(n["rows"])}">{e(shown)}</td>'
+
+    rows = "".join(
+        f"<tr><th>{e(name)}</th>"
+        + "".join(cell(c, "china_share", w) for w in ("2009", "2023", "latest"))
+        + "".join(cell(c, "hhi_lower", w) for w in ("2009", "latest"))
+        + "</tr>"
+        for c, name in metals
+    )
+    return (
+        f'<h2 id="lead">The twelve metals, 2009 → {e(latest)}</h2>'
+        "<p>China's share of world production and the Herfindahl–Hirschman index of "
+        "production (lower bound: the unassigned share counted as no producer), as the "
+        f"paper's Table 3 gives 2009 and the USGS data releases give 2023 and {e(latest)} "
+        "(each year from the latest edition that gives it). Every number is a macro of "
+        '<a href="numbers.tex">numbers.tex</a> (<a href="numbers.json">numbers.json</a> '
+        "names its file and row); – where a source gives none. Figures 9 and 10 show the "
+        "years between.</p>"
+        "<table><thead><tr><th rowspan=2>metal</th><th colspan=3>China's share of "
+        "production</th><th colspan=2>HHI of production</th></tr><tr>"
+        f"<th>2009</th><th>2023</th><th>{e(latest)}</th><th>2009</th><th>{e(latest)}</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def table_section(table_pages: dict[str, str]) -> str:
     parts = ['<h2 id="tables">Tables</h2>']
     for name, text in sorted(table_pages.items()):
@@ -133,10 +169,12 @@ def report_html(
     notebook: str,
     rulegraph: str,
     languages: list[str],
+    lead: str = "",
 ) -> str:
     nav = " ".join(
         f'<a href="#{a}">{t}</a>'
         for a, t in (
+            ("lead", "2009 → today"),
             ("figures", "Figures"),
             ("tables", "Tables"),
             ("methods", "Methods"),
@@ -155,6 +193,7 @@ def report_html(
         "<h1>Rare metals and rare earths: the 2010 analysis, regenerated</h1>",
         markdown.markdown(readme_intro),
         f"<nav>{nav}</nav>",
+        lead,
         figure_section(captions, provenance, languages),
         table_section(table_pages),
         f'<h2 id="methods">Methods</h2>{methods}',
@@ -178,4 +217,5 @@ def readme_intro(readme: str) -> str:
 
 
 def load_captions(paths) -> list[dict]:
-    return [json.loads(Path(p).read_text(encoding="utf-8")) for p in sorted(paths)]
+    """The figures' caption records, in the order the workflow lists the figures."""
+    return [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
