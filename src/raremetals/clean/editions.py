@@ -202,30 +202,35 @@ def values_by_edition(obs: pd.DataFrame) -> pd.DataFrame:
     d["skey"] = _series_keys(d)
     d["ref"] = d["edition"] + " " + d["file"] + ":" + d["row"].astype(str) + ":" + d["column"]
     keys = ["commodity", "measure", "skey", "country_code", "year"]
-    cells = (
-        d.sort_values(keys + ["edition", "row"])
+    d = d.sort_values(keys + ["edition", "row"]).rename(columns={"value_raw": "raw"})
+    # a country on several rows of one edition (helium's two US rows) is their sum; the
+    # few such cells are grouped, the rest taken as they are
+    twice = d.duplicated(keys + ["edition"], keep=False)
+    columns = keys + ["edition", "series", "unit", "value", "raw", "ref"]
+    summed = (
+        d[twice]
         .groupby(keys + ["edition"], sort=True)
         .agg(
             series=("series", "first"),
             unit=("unit", "first"),
             value=("value", lambda s: s.sum(min_count=1)),
-            raw=("value_raw", "; ".join),
+            raw=("raw", "; ".join),
             ref=("ref", "; ".join),
         )
         .reset_index()
     )
+    cells = pd.concat([d.loc[~twice, columns], summed[columns]], ignore_index=True)
+    cells = cells.sort_values(keys + ["edition"], kind="mergesort").reset_index(drop=True)
     wide = cells.pivot(index=keys, columns="edition", values=["value", "raw"])
     out = pd.DataFrame(index=wide.index)
     for edition in USGS_EDITIONS:
         has = ("value", edition) in wide.columns
         out[f"value_{edition}"] = wide[("value", edition)].astype(float) if has else math.nan
         out[f"raw_{edition}"] = wide[("raw", edition)].fillna("") if has else ""
-    last = cells.groupby(keys).agg(
-        series=("series", "last"),
-        unit=("unit", "last"),
-        editions=("edition", ";".join),
-        refs=("ref", " | ".join),
-    )
+    grouped = cells.groupby(keys)
+    last = grouped[["series", "unit"]].last()
+    last["editions"] = grouped["edition"].agg(";".join)
+    last["refs"] = grouped["ref"].agg(" | ".join)
     out = out.join(last).reset_index()
     numbers = out[[f"value_{e}" for e in USGS_EDITIONS]]
     spread = numbers.max(axis=1) / numbers.min(axis=1).where(numbers.min(axis=1) > 0)

@@ -57,5 +57,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         fig.supylabel(t["hhi"])
         fig.suptitle(t["fig10"].format(latest=max(usgs_years)))
         fig.text(0.01, 0.005, f"{t['hhi_range_note']} {g['vintage']}.", fontsize=7, color="#666")
-        fig.tight_layout(rect=(0, 0.025, 1, 1))
+        # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
+        fig.subplots_adjust(left=0.1, right=0.99, top=0.9, bottom=0.12, hspace=0.32, wspace=0.08)
     return fig
