@@ -40,15 +40,12 @@ class _SlowHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def serve():
-    """Start an HTTP server on 127.0.0.1 serving a folder; yields a function of (folder, delay)."""
+def start_server():
+    """Start HTTP servers on 127.0.0.1 for a test; yields a function of the handler."""
     servers = []
 
-    def start(folder: Path, delay: float = 0.0) -> str:
-        handler = type("Handler", (_SlowHandler,), {"delay": delay})
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
-        )
+    def start(handler) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_port}"
@@ -57,6 +54,17 @@ def serve():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def serve(start_server):
+    """A server of a folder; a function of (folder, delay) that returns its base URL."""
+
+    def start(folder: Path, delay: float = 0.0) -> str:
+        handler = type("Handler", (_SlowHandler,), {"delay": delay})
+        return start_server(functools.partial(handler, directory=str(folder)))
+
+    return start
 
 
 @pytest.fixture(scope="module")
@@ -231,20 +239,9 @@ class _ScienceBase(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def sciencebase():
-    servers = []
-
-    def start(files: dict[str, bytes]) -> str:
-        handler = type("Handler", (_ScienceBase,), {"files": files})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+def sciencebase(start_server):
+    """A ScienceBase of ``files`` (name -> bytes); returns its base URL."""
+    return lambda files: start_server(type("Handler", (_ScienceBase,), {"files": files}))
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

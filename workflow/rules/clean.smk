@@ -19,6 +19,8 @@ rule clean_usgs_world:
         **logs("clean/usgs_world"),
     benchmark:
         benchmark("clean/usgs_world")
+    # the longest chain (USGS tables, statistics, figures, report) starts here
+    priority: 10
     conda:
         "../../environment.yml"
     resources:

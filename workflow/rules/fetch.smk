@@ -11,6 +11,8 @@ rule fetch:
         benchmark("fetch/{source}")
     wildcard_constraints:
         source="[a-z0-9_]+",
+    # small jobs whose outputs everything waits for: first
+    priority: 5
     conda:
         "../../environment.yml"
     params:

@@ -53,6 +53,8 @@ rule notebook:
         **logs("report/notebook"),
     benchmark:
         benchmark("report/notebook")
+    # its kernel start is long: start it as soon as the statistics are in
+    priority: 5
     conda:
         "../../environment.yml"
     resources:

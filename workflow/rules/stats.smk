@@ -16,6 +16,8 @@ rule concentration:
         **logs("stats/concentration"),
     benchmark:
         benchmark("stats/concentration")
+    # on the longest chain: before figures that could wait
+    priority: 10
     conda:
         "../../environment.yml"
     resources:

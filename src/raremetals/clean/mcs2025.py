@@ -16,15 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from raremetals.clean.countries import CountryResolver
-from raremetals.clean.usgs import (
-    basis_of,
-    estimate_marks,
-    flag_string,
-    parse_cell,
-    stage_of,
-)
+from raremetals.clean.usgs import basis_of, estimate_marks, parse_cell, stage_of
 from raremetals.clean.usgs_tables import (
     CommodityNames,
+    data_rows,
+    observation,
     refuse_duplicate,
     require_columns,
     unit_of,
@@ -36,6 +32,7 @@ EDITION = "mcs2025"
 _VALUE = re.compile(r"^(?P<measure>PROD|CAP|RESERVES)(?P<est>_EST)?_\s*(?P<year>\d{4})$")
 MEASURES = {"PROD": "production", "CAP": "capacity", "RESERVES": "reserves"}
 NOTES = {"production": "PROD_NOTES", "capacity": "CAP_NOTES", "reserves": "RESERVE_NOTES"}
+COLUMNS = ["SOURCE", "COMMODITY", "COUNTRY", "TYPE", "UNIT_MEAS", *NOTES.values()]
 
 # A note that stands for a blank value: (pattern, flag). A year range ("for 23-24") or a
 # year ("for 2023") limits it to those years.
@@ -89,16 +86,13 @@ def parse_world_table(
     path = Path(path)
     rows = read_csv_rows(path)  # UTF-8 with a byte-order mark
     header = [h.strip() for h in rows[0]]
-    col = require_columns(
-        path,
-        header,
-        ["SOURCE", "COMMODITY", "COUNTRY", "TYPE", "UNIT_MEAS", *NOTES.values()],
-    )
+    col = require_columns(path, header, COLUMNS)
     values = {i: _VALUE.match(h) for i, h in enumerate(rows[0]) if _VALUE.match(h)}
     if not values:
-        raise InputError(path, "columns named like PROD_2023, PROD_EST_ 2024, RESERVES_2024", "")
-    known = {"SOURCE", "COMMODITY", "COUNTRY", "TYPE", "UNIT_MEAS", *NOTES.values()}
-    unknown = [h for i, h in enumerate(header) if i not in values and h not in known and h]
+        raise InputError(
+            path, "columns named like PROD_2023, PROD_EST_ 2024, RESERVES_2024", ", ".join(header)
+        )
+    unknown = [h for i, h in enumerate(header) if i not in values and h not in COLUMNS and h]
     if unknown:
         raise InputError(
             path,
@@ -113,16 +107,7 @@ def parse_world_table(
         if f.edition == EDITION and f.file == path.name and f.verdict == "unit-error"
     }
     out, seen, left_out = [], {}, set()
-    for rownum, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) < len(header):
-            raise InputError(
-                path,
-                f"a row with all {len(header)} columns (a truncated file?)",
-                f"{len(cells)} cells",
-                row=rownum,
-            )
+    for rownum, cells in data_rows(path, rows, len(header)):
         if cells[col["SOURCE"]].strip() != "MCS2025":
             raise InputError(
                 path, "'MCS2025' in the SOURCE column", cells[col["SOURCE"]], row=rownum
@@ -164,9 +149,7 @@ def parse_world_table(
             else:  # a row of codes alone needs no unit
                 unit, factor, applied = "t", None, ""
             basis = basis_of(type_raw) or "as reported"
-            if measure == "reserves":
-                if "gross weight" in note.lower():
-                    basis = "gross weight"
+            if measure == "reserves":  # "Gross weight for reserves data", "ZrO2 content"
                 basis = basis_of(note) or basis
             years, every = estimate_marks(note)
             if note.lower().startswith("estimated"):  # "estimated 2023", "Estimated based on"
@@ -179,36 +162,33 @@ def parse_world_table(
                 or (measure == "production" and production_estimated)
             ):
                 flags.append("e")
-            note_parts = [note] if note else []
-            if name.footnote:
-                note_parts.append(f"footnote {name.footnote} on the country name")
             out.append(
-                {
-                    "source_id": source_id,
-                    "edition": EDITION,
-                    "commodity": commodity,
-                    "series": type_raw,
-                    "stage": stage_of(type_raw),
-                    "measure": measure,
-                    "year": year,
-                    "country_code": place.code,
-                    "country": place.country,
-                    "area_type": place.area_type,
-                    "country_raw": country_raw,
-                    "country_qualifier": name.qualifier,
-                    "value": float(value * factor) if value is not None else None,
-                    "unit": unit,
-                    "value_raw": cells[i].strip(),
-                    "unit_raw": " ".join(words.split()).lower(),
-                    "unit_applied": applied,
-                    "unit_finding": finding.id if finding else "",
-                    "basis": basis,
-                    "flag": flag_string(flags),
-                    "note": " | ".join(note_parts),
-                    "file": path.name,
-                    "row": rownum,
-                    "column": column,
-                }
+                observation(
+                    source_id=source_id,
+                    edition=EDITION,
+                    commodity=commodity,
+                    series=type_raw,
+                    stage=stage_of(type_raw),
+                    measure=measure,
+                    year=year,
+                    place=place,
+                    name=name,
+                    country_raw=country_raw,
+                    qualifier=name.qualifier,
+                    value=value,
+                    factor=factor,
+                    unit=unit,
+                    value_raw=cells[i].strip(),
+                    unit_raw=" ".join(words.split()).lower(),
+                    unit_applied=applied,
+                    finding=finding,
+                    basis=basis,
+                    flags=flags,
+                    note=note,
+                    file=path.name,
+                    row=rownum,
+                    column=column,
+                )
             )
     table = pd.DataFrame(out)
     # every row has every measure's columns; a series (commodity x Type) has a measure

@@ -20,9 +20,11 @@ from pathlib import Path
 import pandas as pd
 
 from raremetals.clean.countries import CountryResolver
-from raremetals.clean.usgs import basis_of, flag_string, parse_cell, stage_of
+from raremetals.clean.usgs import basis_of, parse_cell, stage_of
 from raremetals.clean.usgs_tables import (
     CommodityNames,
+    data_rows,
+    observation,
     refuse_duplicate,
     require_columns,
     unit_of,
@@ -92,16 +94,7 @@ def parse_commodities_table(
         if (f.edition, f.file, f.column, f.verdict) == (EDITION, path.name, "Unit", "unit-error")
     }
     out, seen, left_out = [], {}, set()
-    for rownum, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) < len(header):
-            raise InputError(
-                path,
-                f"a row with all {len(header)} columns (a truncated file?)",
-                f"{len(cells)} cells",
-                row=rownum,
-            )
+    for rownum, cells in data_rows(path, rows, len(header)):
         section = " ".join(cells[col["Section"]].split())
         statistic = cells[col["Statistics"]].strip()
         if not section.startswith("World") or statistic not in MEASURES:
@@ -154,35 +147,32 @@ def parse_commodities_table(
         qualifiers = [q for q in (place_name.qualifier,) if q]
         if _ROUNDED.search(detail):
             qualifiers.append("rounded")
-        note_parts = [note] if note else []
-        if place_name.footnote:
-            note_parts.append(f"footnote {place_name.footnote} on the country name")
         out.append(
-            {
-                "source_id": source_id,
-                "edition": EDITION,
-                "commodity": commodity,
-                "series": series,
-                "stage": stage,
-                "measure": measure,
-                "year": year,
-                "country_code": place.code,
-                "country": place.country,
-                "area_type": place.area_type,
-                "country_raw": country_raw,
-                "country_qualifier": ", ".join(qualifiers),
-                "value": float(value * factor) if value is not None else None,
-                "unit": unit,
-                "value_raw": raw,
-                "unit_raw": words,
-                "unit_applied": applied,
-                "unit_finding": finding.id if finding else "",
-                "basis": basis,
-                "flag": flag_string(flags),
-                "note": " | ".join(note_parts),
-                "file": path.name,
-                "row": rownum,
-                "column": "Value",
-            }
+            observation(
+                source_id=source_id,
+                edition=EDITION,
+                commodity=commodity,
+                series=series,
+                stage=stage,
+                measure=measure,
+                year=year,
+                place=place,
+                name=place_name,
+                country_raw=country_raw,
+                qualifier=", ".join(qualifiers),
+                value=value,
+                factor=factor,
+                unit=unit,
+                value_raw=raw,
+                unit_raw=words,
+                unit_applied=applied,
+                finding=finding,
+                basis=basis,
+                flags=flags,
+                note=note,
+                file=path.name,
+                row=rownum,
+                column="Value",
+            )
         )
     return pd.DataFrame(out), sorted(left_out)

@@ -16,6 +16,7 @@ from decimal import Decimal
 import pandas as pd
 
 from raremetals.core.errors import InputError
+from raremetals.core.vocab import FLAG_ORDER
 
 # A unit as the newer releases write it -> (canonical unit, factor, the header token of
 # the older releases that means the same, for the cross-edition unit check).
@@ -121,3 +122,80 @@ def require_columns(path, header: list[str], required: list[str]) -> dict[str, i
             row=1,
         )
     return col
+
+
+def data_rows(path, rows: list[list[str]], width: int):
+    """(line, cells) of every row after the header that holds something; a row with fewer
+    cells than the header's ``width`` is refused (a truncated file)."""
+    for rownum, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) < width:
+            raise InputError(
+                path,
+                f"a row with all {width} columns (a truncated file?)",
+                f"{len(cells)} cells",
+                row=rownum,
+            )
+        yield rownum, cells
+
+
+def observation(
+    *,
+    source_id: str,
+    edition: str,
+    commodity: str,
+    series: str,
+    stage: str,
+    measure: str,
+    year: int,
+    place,
+    name,
+    country_raw: str,
+    qualifier: str,
+    value: Decimal | None,
+    factor: Decimal | None,
+    unit: str,
+    value_raw: str,
+    unit_raw: str,
+    unit_applied: str,
+    finding,
+    basis: str,
+    flags: list[str],
+    note: str,
+    file: str,
+    row: int,
+    column: str,
+) -> dict:
+    """One row of the observations table (its columns in the schema's order): the value
+    converted to ``unit``, the flags in their fixed order, the note and any footnote mark
+    the country's name carried."""
+    notes = [note] if note else []
+    if name.footnote:
+        notes.append(f"footnote {name.footnote} on the country name")
+    return {
+        "source_id": source_id,
+        "edition": edition,
+        "commodity": commodity,
+        "series": series,
+        "stage": stage,
+        "measure": measure,
+        "year": year,
+        "country_code": place.code,
+        "country": place.country,
+        "area_type": place.area_type,
+        "country_raw": country_raw,
+        "country_qualifier": qualifier,
+        "value": float(value * factor) if value is not None else None,
+        "unit": unit,
+        "value_raw": value_raw,
+        "unit_raw": unit_raw,
+        "unit_applied": unit_applied,
+        "unit_finding": finding.id if finding else "",
+        "basis": basis,
+        "flag": ";".join(f for f in FLAG_ORDER if f in set(flags)),
+        "note": " | ".join(notes),
+        "file": file,
+        "row": row,
+        "column": column,
+    }
