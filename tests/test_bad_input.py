@@ -341,7 +341,7 @@ SETTINGS_CASES = {
     "a source registered twice": (
         REGISTRY,
         replace("  worldbank_wgi:", "  sipri_milex:"),
-        'data/sources.yaml: expected valid YAML (line 1436, column 3), found "the key '
+        'data/sources.yaml: expected valid YAML (line 2198, column 3), found "the key '
         "'sipri_milex' a second time\"",
     ),
     "registry YAML syntax error": (

@@ -10,7 +10,7 @@ import pandas as pd
 from raremetals.core import schemas
 from raremetals.core.io import read_reference, read_tidy, write_table
 from raremetals.stats import analysis
-from raremetals.stats.series import concentration_series
+from raremetals.stats.series import PARTIAL_EDITIONS, concentration_series
 
 obs = read_tidy(snakemake.input.best_series, schemas.USGS_BEST_SERIES)
 table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
@@ -28,6 +28,7 @@ dist = pd.concat(
     ignore_index=True,
 )
 conc = analysis.concentration(dist, analysis.wgi_scores(wgi))
+conc = analysis.note_partial_editions(conc, PARTIAL_EDITIONS)
 out = snakemake.output
 write_table(schemas.CONCENTRATION.validate(conc), out.concentration, sort_by=analysis.KEY)
 write_table(

@@ -283,6 +283,16 @@ def _wgi_for(year: int, wgi: dict[int, dict[str, float]]) -> tuple[int, dict[str
     return chosen, wgi[chosen]
 
 
+def note_partial_editions(conc: pd.DataFrame, partial: dict[str, str]) -> pd.DataFrame:
+    """Say on every distribution of an edition the snapshot holds only in part (MCS 2022:
+    12 commodities) that the year's other commodities are missing."""
+    conc = conc.copy()
+    for edition, text in partial.items():
+        rows = conc["edition"] == edition
+        conc.loc[rows, "note"] = [f"{n}; {text}" if n else text for n in conc.loc[rows, "note"]]
+    return conc
+
+
 def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
     """Every row of every distribution with its share of the distribution's total; a
     country listed on several rows also gets its summed share and one rank."""

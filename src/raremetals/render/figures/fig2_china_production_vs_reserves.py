@@ -28,6 +28,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     with style(language.font):
         fig, ax = plt.subplots(figsize=(7, 6.5))
         ax.plot([0, 1], [0, 1], color="#bbb", lw=0.8, ls="--")
+        placed = []
         for metal in paper_metals(commodities):
             if metal not in wide.index:
                 continue
@@ -56,8 +57,15 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 )
             if pts:
                 x, y = pts.get("latest", pts.get("2009"))
+                # a label near one already placed goes below its point, not over the other
+                near = any(abs(x - px) < 0.08 and abs(y - py) < 0.03 for px, py in placed)
+                placed.append((x, y))
                 ax.annotate(
-                    names[metal], (x, y), xytext=(4, 4), textcoords="offset points", fontsize=8
+                    names[metal],
+                    (x, y),
+                    xytext=(4, -11 if near else 4),
+                    textcoords="offset points",
+                    fontsize=8,
                 )
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
