@@ -338,3 +338,11 @@ def test_concentration_series(built):
     # vanadium is not among the 12 commodities of MCS 2022 obtained: no 2020 row
     van = s[(s.commodity == "vanadium") & (s.measure == "production")]
     assert 2020 not in set(van.year)
+
+
+def test_the_paper_2009_stands_alongside_the_editions(built):
+    v = pd.read_csv(built / catalogue.path("usgs_values_by_edition"), keep_default_na=False)
+    # table3_as_printed.csv line 161: China's rare-earth production, 120,000t
+    row = cell(v, commodity="rare_earths", measure="production", country_code="CHN", year=2009)
+    assert (float(row.value_paper2010), row.raw_paper2010) == (120_000, "120,000t")
+    assert row.best_edition == "paper2010" and row.value_mcs2026 == ""

@@ -10,6 +10,7 @@ rule clean_usgs_world:
         countries=repo("data/countries.csv"),
         header_fixes=repo("data/corrections/usgs_header_fixes.csv"),
         version_corrections=repo("data/corrections/usgs_version_corrections.csv"),
+        table3=table("paper_table3_corrected"),
         value_issues=repo("data/corrections/usgs_value_issues.csv"),
         units=repo("data/corrections/usgs_units.csv"),
         note_readings=repo("data/corrections/usgs_note_readings.csv"),

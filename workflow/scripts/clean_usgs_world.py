@@ -1,6 +1,7 @@
 """Clean stage: every USGS world table of every edition into results/tidy/observations.csv,
 the editions compared where they overlap (results/tidy/usgs_revisions.csv), each value in
-every edition that gives it (results/tidy/usgs_values_by_edition.csv) and the best series
+every edition that gives it, the paper's 2009 alongside
+(results/tidy/usgs_values_by_edition.csv) and the best series
 (results/tidy/usgs_best_series.csv: each year from the latest edition that gives it)."""
 
 from _helpers import configure
@@ -27,9 +28,10 @@ from raremetals.clean.usgs import (
     parse_world_file,
 )
 from raremetals.clean.usgs_tables import CommodityNames
-from raremetals.core.io import write_table
+from raremetals.core.io import read_tidy, write_table
 from raremetals.core.schemas import (
     OBSERVATIONS,
+    TABLE3_CORRECTED,
     USGS_BEST_SERIES,
     USGS_REVISIONS,
     USGS_VALUES_BY_EDITION,
@@ -61,7 +63,8 @@ for record in inp.records:
         table, left_out = parse_commodities_table(path, source_id, names, resolver, findings)
         frames.append(table)
         print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
-table = pd.concat(frames, ignore_index=True)
+# a file whose cells are all codes has no number: its value column is still a float one
+table = pd.concat([f.astype({"value": float}) for f in frames], ignore_index=True)
 table = apply_version_corrections(table, inp.version_corrections)
 table = mark_suspect(table, inp.value_issues)
 check_findings_apply(table, findings, inp.units)
@@ -75,8 +78,10 @@ write_table(
     sort_by=["edition", "commodity", "series", "measure", "year", "file", "row"],
 )
 write_table(USGS_REVISIONS.validate(revisions), out.usgs_revisions)
+paper = editions.paper_values(read_tidy(inp.table3, TABLE3_CORRECTED))
 write_table(
-    USGS_VALUES_BY_EDITION.validate(editions.values_by_edition(table)), out.usgs_values_by_edition
+    USGS_VALUES_BY_EDITION.validate(editions.values_by_edition(table, paper)),
+    out.usgs_values_by_edition,
 )
 write_table(
     USGS_BEST_SERIES.validate(editions.best_series(table)),

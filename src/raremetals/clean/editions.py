@@ -30,7 +30,7 @@ import re
 import pandas as pd
 
 from raremetals.core.errors import InputError
-from raremetals.core.vocab import USGS_EDITIONS
+from raremetals.core.vocab import PAPER_EDITION, USGS_EDITIONS
 
 SCALE_WINDOW = 0.5  # log10: ratios from 10^2.5 to 10^3.5 count as "near 10^3"
 SAME = 0.005  # relative difference below which two values are the same figure
@@ -193,13 +193,39 @@ def _series_keys(obs: pd.DataFrame) -> pd.Series:
     return obs["series"].map(series_key).where(~single, "*")
 
 
-def values_by_edition(obs: pd.DataFrame) -> pd.DataFrame:
+def paper_values(table3: pd.DataFrame) -> pd.DataFrame:
+    """The paper's 2009 production and reserves (corrected Table 3: world totals and the
+    countries it ranks) in the columns :func:`values_by_edition` reads."""
+    t = table3[table3["measure"].isin(["production", "reserves"]) & (table3["area_type"] != "")]
+    return pd.DataFrame(
+        {
+            "edition": PAPER_EDITION,
+            "commodity": t["commodity"],
+            "measure": t["measure"],
+            "series": "Table 3",
+            "country_code": t["country_code"],
+            "area_type": t["area_type"],
+            "year": t["year"],
+            "unit": t["unit"],
+            "value": t["value"],
+            "value_raw": t["value_as_printed"],
+            "file": t["file"],
+            "row": t["row"],
+            "column": t["field"],
+        }
+    )
+
+
+def values_by_edition(obs: pd.DataFrame, paper: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each commodity x measure x series x country x year with its value in every edition
     that gives it (``value_<edition>``, the cell as printed in ``raw_<edition>``; a
     country listed twice is summed), which edition the best series takes it from, and
-    whether the editions' numbers differ (``revised``: by more than 0.5 %)."""
+    whether the editions' numbers differ (``revised``: by more than 0.5 %). The paper's
+    2009 (:func:`paper_values`) stands alongside as ``value_paper2010``."""
     d = obs[obs["area_type"] != ""].copy()
     d["skey"] = _series_keys(d)
+    if paper is not None:
+        d = pd.concat([d, paper.assign(skey="*")], ignore_index=True)
     d["ref"] = d["edition"] + " " + d["file"] + ":" + d["row"].astype(str) + ":" + d["column"]
     keys = ["commodity", "measure", "skey", "country_code", "year"]
     d = d.sort_values(keys + ["edition", "row"]).rename(columns={"value_raw": "raw"})
@@ -223,7 +249,7 @@ def values_by_edition(obs: pd.DataFrame) -> pd.DataFrame:
     cells = cells.sort_values(keys + ["edition"], kind="mergesort").reset_index(drop=True)
     wide = cells.pivot(index=keys, columns="edition", values=["value", "raw"])
     out = pd.DataFrame(index=wide.index)
-    for edition in USGS_EDITIONS:
+    for edition in [PAPER_EDITION, *USGS_EDITIONS]:
         has = ("value", edition) in wide.columns
         out[f"value_{edition}"] = wide[("value", edition)].astype(float) if has else math.nan
         out[f"raw_{edition}"] = wide[("raw", edition)].fillna("") if has else ""
@@ -232,15 +258,16 @@ def values_by_edition(obs: pd.DataFrame) -> pd.DataFrame:
     last["editions"] = grouped["edition"].agg(";".join)
     last["refs"] = grouped["ref"].agg(" | ".join)
     out = out.join(last).reset_index()
-    numbers = out[[f"value_{e}" for e in USGS_EDITIONS]]
+    numbers = out[[f"value_{e}" for e in USGS_EDITIONS]]  # the paper's 2009 is no edition
     spread = numbers.max(axis=1) / numbers.min(axis=1).where(numbers.min(axis=1) > 0)
     out["revised"] = (numbers.count(axis=1) > 1) & (
         (spread - 1).abs().gt(SAME) | (numbers.min(axis=1).eq(0) & numbers.max(axis=1).gt(0))
     )
     best = best_editions(obs)
     out = out.merge(best, on=["commodity", "measure", "year"], how="left")
+    out["best_edition"] = out["best_edition"].fillna(PAPER_EDITION)  # 2009: the paper alone
     columns = ["commodity", "measure", "series", "country_code", "year", "unit"]
-    columns += [f"{p}_{e}" for e in USGS_EDITIONS for p in ("value", "raw")]
+    columns += [f"{p}_{e}" for e in [PAPER_EDITION, *USGS_EDITIONS] for p in ("value", "raw")]
     columns += ["editions", "best_edition", "revised", "refs"]
     return out[columns].sort_values(columns[:5], kind="mergesort").reset_index(drop=True)
 

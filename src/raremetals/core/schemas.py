@@ -11,7 +11,7 @@ import copy
 import pandas as pd
 import pandera.pandas as pa
 
-from raremetals.core.vocab import AREA_TYPES, FLAG_ORDER, USGS_EDITIONS
+from raremetals.core.vocab import AREA_TYPES, FLAG_ORDER, PAPER_EDITION, USGS_EDITIONS
 
 
 def _str(description, **kw):
@@ -190,16 +190,19 @@ USGS_VALUES_BY_EDITION = pa.DataFrameSchema(
         "unit": _str("Unit of the values (t, carat, m3)"),
         **{
             f"{p}_{e}": spec
-            for e in USGS_EDITIONS
+            for e in [PAPER_EDITION, *USGS_EDITIONS]
             for p, spec in (
                 ("value", _num(f"Value in {e}, in unit; empty where {e} gives no number")),
                 ("raw", _str(f"Cell(s) as printed in {e}; empty where {e} has no row")),
             )
         },
-        "editions": _str("Editions that have a row for it, joined by ';'"),
-        "best_edition": _str("The edition the best series (usgs_best_series) takes it from"),
+        "editions": _str("Editions that have a row for it (paper2010: the paper's Table 3)"),
+        "best_edition": _str(
+            "The edition the best series (usgs_best_series) takes it from; paper2010 for 2009"
+        ),
         "revised": pa.Column(
-            bool, description="The editions' numbers differ by more than 0.5 % (or 0 against not 0)"
+            bool,
+            description="The USGS editions' numbers differ by more than 0.5 % (or 0 against not 0)",
         ),
         "refs": _str("edition file:row:column of every cell, joined by ' | '"),
     },

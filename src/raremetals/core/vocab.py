@@ -32,8 +32,10 @@ FLAG_ORDER = [
     "corrected",
 ]
 
-# The USGS Mineral Commodity Summaries data releases the pipeline reads, oldest first.
+# The USGS Mineral Commodity Summaries data releases the pipeline reads, oldest first, and
+# the name the paper's 2009 figures (its Table 3, from MCS 2010) go by beside them.
 USGS_EDITIONS = ["mcs2022", "mcs2023", "mcs2024", "mcs2025", "mcs2026"]
+PAPER_EDITION = "paper2010"
 
 AREA_TYPES = ["country", "world", "residual", "group", "region", "tie"]
 

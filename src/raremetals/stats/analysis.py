@@ -13,6 +13,7 @@ import pandas as pd
 
 from raremetals.clean.editions import series_key
 from raremetals.core.errors import InputError
+from raremetals.core.vocab import PAPER_EDITION
 from raremetals.stats import measures as stats
 
 KEY = ["dataset", "edition", "commodity", "series", "measure", "year"]
@@ -28,7 +29,6 @@ DIST_COLUMNS = KEY + [
     "file",
     "row",
 ]
-PAPER_EDITION = "paper2010"
 
 
 def usgs_distributions(obs: pd.DataFrame) -> pd.DataFrame:
