@@ -10,7 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_repo, run_pipeline
 from raremetals.clean import editions
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.ds140 import parse_workbook
@@ -346,3 +346,20 @@ def test_the_paper_2009_stands_alongside_the_editions(built):
     row = cell(v, commodity="rare_earths", measure="production", country_code="CHN", year=2009)
     assert (float(row.value_paper2010), row.raw_paper2010) == (120_000, "120,000t")
     assert row.best_edition == "paper2010" and row.value_mcs2026 == ""
+
+
+def test_two_editions_alone_still_build(tmp_path):
+    """A config that reads MCS 2023 and 2024 only: the corrections and findings of the
+    other editions wait unused, and the statistics run on what is read."""
+    workdir = copy_repo(tmp_path / "repo")
+    (workdir / "sub.yaml").write_text(
+        "editions: [mcs2023, mcs2024]\n"
+        "notebook: {commodity: rare_earths, edition: mcs2024, results: results}\n",
+        encoding="utf-8",
+    )
+    proc = run_pipeline(workdir, catalogue.path("concentration_series"), "--configfile", "sub.yaml")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    s = pd.read_csv(workdir / catalogue.path("concentration_series"), keep_default_na=False)
+    ree = s[(s.commodity == "rare_earths") & (s.measure == "production")]
+    assert list(ree.year) == [2009, 2021, 2022, 2023]
+    assert set(ree.edition) == {"paper2010", "mcs2023", "mcs2024"}

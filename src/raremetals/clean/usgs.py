@@ -321,7 +321,10 @@ def load_unit_findings(path) -> list[UnitFinding]:
 def check_findings_apply(obs: pd.DataFrame, findings: list[UnitFinding], path) -> None:
     """Every finding names a cell (or column) of the tables read, so a corrected source
     cannot leave a stale entry behind."""
+    read = set(obs["edition"])
     for f in findings:
+        if f.edition not in read:  # the config leaves the edition out
+            continue
         hit = (obs["edition"] == f.edition) & (obs["file"] == f.file) & (obs["column"] == f.column)
         if f.row is not None:
             hit &= obs["row"] == f.row
@@ -605,6 +608,8 @@ def mark_suspect(obs: pd.DataFrame, issues_path) -> pd.DataFrame:
     issues = pd.read_csv(issues_path, dtype=str, keep_default_na=False)
     obs = obs.copy()
     for line, issue in enumerate(issues.to_dict("records"), start=2):
+        if issue["edition"] not in set(obs["edition"]):  # an edition the config leaves out
+            continue
         hit = (
             (obs["edition"] == issue["edition"])
             & (obs["file"] == issue["file"])
@@ -647,8 +652,11 @@ def apply_version_corrections(obs: pd.DataFrame, corrections_path) -> pd.DataFra
         ],
     )
     obs = obs.copy()
+    read = set(obs["edition"])
     for line, c in enumerate(table.to_dict("records"), start=2):
         row = _whole(corrections_path, c["row"], line, "row")
+        if c["edition"] not in read:  # an edition the config leaves out
+            continue
         hit = (
             (obs["edition"] == c["edition"])
             & (obs["file"] == c["file"])
