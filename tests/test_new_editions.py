@@ -282,6 +282,17 @@ def test_ds140_rare_earths():
     assert (us.loc[2001:2011] == 0).all() and us[2000] == 5_000 and us[2012] == 3_000
 
 
+def test_ds140_bad_cell_is_refused(tmp_path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(DS140)
+    book.active["H115"] = "about 135,000"  # 2009, world production
+    bad = tmp_path / "ds140-rare-earths-2020.xlsx"
+    book.save(bad)
+    with pytest.raises(InputError, match="row 115, column 'H': expected a number, NA or W"):
+        parse_workbook(bad, "usgs_ds140")
+
+
 def test_ds140_bad_workbook_is_refused(tmp_path):
     bad = tmp_path / "ds140-rare-earths-2020.xlsx"
     bad.write_bytes(b"not a workbook")

@@ -67,7 +67,9 @@ def parse_workbook(path, source_id: str) -> pd.DataFrame:
     out, last_year = [], None
     for i, cells in enumerate(rows[header_at + 1 :], start=header_at + 2):
         year = cells[0]
-        if not isinstance(year, int):
+        if isinstance(year, float) and year.is_integer():  # a year stored as 2009.0
+            year = int(year)
+        if not isinstance(year, int) or isinstance(year, bool):
             # the data end at the first row without a year; what follows is footnotes
             rest = [c for r in rows[i - 1 :] for c in r[1:] if c not in (None, "")]
             if rest:
