@@ -122,3 +122,19 @@ def test_report_opens_in_a_browser_with_every_image_and_table(built):
         assert all(sections)
         ja = driver.execute_script("return document.querySelector('figcaption .ja').textContent")
         assert "出典" in ja
+
+
+def test_an_hhi_range_prints_one_number_where_its_ends_agree(built):
+    by_key = {
+        n["key"]: n for n in json.loads((built / "results/numbers.json").read_text())["numbers"]
+    }
+    ranges = [k for k in by_key if ".hhi_range." in k]
+    assert len(ranges) == 69
+    for key in ranges:
+        low, high = (
+            by_key[key.replace("hhi_range", b)]["text"] for b in ("hhi_lower", "hhi_upper")
+        )
+        assert by_key[key]["text"] == (low if low == high else f"{low}–{high}"), key
+    # tungsten 2009 (Table 3: 47,000, 2,400 and 2,000 of 58,000 t): 6,596 to 6,725
+    assert by_key["tungsten.production.hhi_range.2009"]["text"] == "6,596–6,725"
+    assert by_key["lithium.production.hhi_range.latest"]["text"] == "2,024"

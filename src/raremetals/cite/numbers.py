@@ -52,6 +52,29 @@ def _entry(key, macro, value, text, unit, rounding, file, rows, description):
     }
 
 
+def hhi_range(r: dict, when: str, period: str, line: int, file: str) -> list[dict]:
+    """The HHI range of a comparison row as one macro: "5,054–5,055", or one number where
+    both ends print alike (a range of "5,003–5,003" says less than "5,003")."""
+    lo, hi = r.get(f"hhi_lower_{when}"), r.get(f"hhi_upper_{when}")
+    if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
+        return []
+    low, high = f"{lo:,.0f}", f"{hi:,.0f}"
+    year = r["year_latest"] if when == "latest" else float(when)
+    return [
+        _entry(
+            f"{r['commodity']}.{r['measure']}.hhi_range.{when}",
+            f"{camel(r['commodity'])}{MEASURES[r['measure']]}HHIrange{period}",
+            float(lo),
+            low if low == high else f"{low}–{high}",
+            "HHI (0-10,000)",
+            "integer; value is the lower bound, one number where both bounds round alike",
+            file,
+            f"row {line} (commodity={r['commodity']}, measure={r['measure']})",
+            f"{r['name_en']}, {r['measure']}, HHI range, {year:.0f}",
+        )
+    ]
+
+
 def headline_numbers(
     comparison: pd.DataFrame,
     rp: pd.DataFrame,
@@ -81,6 +104,8 @@ def headline_numbers(
                         f"{r['name_en']}, {r['measure']}, {stat.replace('_', ' ')}, {year:.0f}",
                     )
                 )
+        for when, period in PERIODS.items():
+            out += hhi_range(r, when, period, line, files["comparison"])
     latest = rp[rp["dataset"] == "usgs"]
     latest = latest[latest["year"] == latest["year"].max()]
     for line, r in enumerate(rp.to_dict("records"), start=2):
