@@ -41,6 +41,7 @@ import pandas as pd
 
 from raremetals.core.errors import InputError
 from raremetals.core.vocab import ERRATA_STATUSES
+from raremetals.stats.selections import zero_run
 
 APPROX_TOLERANCE = 0.10
 
@@ -397,17 +398,15 @@ def _us_output(src: Sources) -> pd.Series:
 
 def _zero_run(us: pd.Series, year: int) -> tuple[int, int]:
     """First and last year of the run of zero US output that holds ``year``."""
-    if us.get(year) != 0:
+    run = zero_run(us, year)
+    if run is None:
+        found = us.get(year)
         raise NotCheckable(
-            f"USGS DS 140 gives US rare-earth production in {year} as {us.get(year):,.0f} t, "
-            "not zero: the data show no stop that year"
+            f"USGS DS 140 gives US rare-earth production in {year} as "
+            + (f"{found:,.0f} t, not zero" if found == found and found is not None else "no number")
+            + ": the data show no stop that year"
         )
-    start = end = year
-    while us.get(start - 1) == 0:
-        start -= 1
-    while us.get(end + 1) == 0:
-        end += 1
-    return start, end
+    return run
 
 
 def _ds140_ref(src: Sources, years, statistic="us_production") -> str:

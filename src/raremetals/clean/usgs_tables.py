@@ -18,8 +18,8 @@ import pandas as pd
 from raremetals.core.errors import InputError
 from raremetals.core.vocab import FLAG_ORDER
 
-# A unit as the newer releases write it -> (canonical unit, factor, the header token of
-# the older releases that means the same, for the cross-edition unit check).
+# A unit as the newer releases write it (lower case, spaces folded) -> (canonical unit,
+# factor to it). Carats and cubic metres are not masses and keep units of their own.
 UNIT_WORDS = {
     "kilograms": ("t", Decimal("0.001")),
     "metric tons": ("t", Decimal(1)),
@@ -36,7 +36,7 @@ UNIT_WORDS = {
 
 
 def unit_of(words: str, path, row: int, column: str) -> tuple[str, Decimal, str]:
-    """(canonical unit, factor, the words as written) of a unit cell."""
+    """(canonical unit, factor, the words in lower case) of a unit cell."""
     key = " ".join(words.split()).lower()
     if key not in UNIT_WORDS:
         raise InputError(

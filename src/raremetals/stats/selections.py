@@ -100,6 +100,19 @@ def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataF
     return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True]).head(n)
 
 
+def zero_run(values: pd.Series, year: int) -> tuple[int, int] | None:
+    """First and last year of the run of zeros (``values`` by year) that holds ``year``;
+    None where ``year`` is not zero."""
+    if values.get(year) != 0:
+        return None
+    start = end = year
+    while values.get(start - 1) == 0:
+        start -= 1
+    while values.get(end + 1) == 0:
+        end += 1
+    return start, end
+
+
 def ree_long_run(ds140: pd.DataFrame, suspended: int = 2002, quota_cut: int = 2010) -> dict:
     """Rare earths 1900-2020 from USGS Data Series 140: per year US production, world
     production, the rest of the world (world less US, where both are numbers) and the
@@ -111,12 +124,8 @@ def ree_long_run(ds140: pd.DataFrame, suspended: int = 2002, quota_cut: int = 20
     d["rest_of_world"] = d["world_production"] - d["us_production"]
     us = d["us_production"]
     events = {}
-    if us.get(suspended) == 0:
-        start = end = suspended
-        while us.get(start - 1) == 0:
-            start -= 1
-        while us.get(end + 1) == 0:
-            end += 1
+    if (run := zero_run(us, suspended)) is not None:
+        start, end = run
         events["us_stop"] = (int(start), float(d.at[start, "world_production"]))
         if us.get(end + 1, 0) > 0:
             events["us_restart"] = (end + 1, float(d.at[end + 1, "world_production"]))
