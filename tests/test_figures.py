@@ -202,3 +202,14 @@ def test_table1_symbols_and_positions_agree_with_mendeleev():
             assert (row, column) == (table.at[z, "period"], table.at[z, "group_id"]), symbol
         else:  # La-Lu and Ac-Lr drawn below the table, in periods 6 and 7
             assert table.at[z, "period"] == row - 3
+
+
+def test_pdfs_embed_truetype_fonts(built):
+    """Every figure's PDF, in every language, embeds its fonts as TrueType (Type 42), which
+    journals and PDF readers take; Type 3 fonts are drawn as shapes."""
+    pdfs = sorted((built / "results/figures").glob("*.pdf"))
+    assert len(pdfs) == 2 * len(figures.FIGURES)
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        assert b"/Type3" not in data, pdf.name
+        assert b"/TrueType" in data or b"/CIDFontType2" in data, pdf.name

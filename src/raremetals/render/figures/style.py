@@ -46,7 +46,6 @@ def style(family: str):
             "figure.dpi": 100,
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "pdf.fonttype": 42,
         }
     ):
         yield
@@ -69,8 +68,9 @@ def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
         "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
     }
     paths = []
-    # SVG element ids are random unless salted; the salt is read when saving
-    with plt.rc_context({"svg.hashsalt": "raremetals"}):
+    # SVG element ids are random unless salted, and PDFs embed Type 3 fonts unless told
+    # otherwise: both settings are read when saving, not when drawing
+    with plt.rc_context({"svg.hashsalt": "raremetals", "pdf.fonttype": 42}):
         for fmt in formats:
             path = f"{stem}.{fmt}"
             fig.savefig(path, format=fmt, dpi=300, metadata=metadata[fmt])
