@@ -374,3 +374,17 @@ def test_two_editions_alone_still_build(tmp_path):
     ree = s[(s.commodity == "rare_earths") & (s.measure == "production")]
     assert list(ree.year) == [2009, 2021, 2022, 2023]
     assert set(ree.edition) == {"paper2010", "mcs2023", "mcs2024"}
+
+
+def test_mcs2025_magnesium_reserves_are_capacity_and_count_for_nothing(observations, built):
+    # MCS2025_World_Data.csv lines 655-664: RESERVES_2024 repeats CAP_EST_ 2024; the US row
+    # says "Moved to capacity column not a reserve"
+    mg = observations[
+        (observations.edition == "mcs2025")
+        & (observations.commodity == "magnesium_metal")
+        & (observations.measure == "reserves")
+    ]
+    assert len(mg) == 10 and all("suspect" in f.split(";") for f in mg.flag)
+    conc = pd.read_csv(built / catalogue.path("concentration"), keep_default_na=False)
+    row = cell(conc, commodity="magnesium_metal", measure="reserves", year=2024)
+    assert (row.n_listed, row.hhi_lower) == (0, "")
