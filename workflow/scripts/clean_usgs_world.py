@@ -56,13 +56,13 @@ for record in inp.records:
                 path, source_id, commodities, resolver, fixes, findings, inp.units, readings
             )
         )
-    for path in paths_in(record, "/MCS2025_World_Data"):
-        table, left_out = parse_world_table(path, source_id, names, resolver, findings)
+    one_table = [(p, parse_world_table) for p in paths_in(record, "/MCS2025_World_Data")]
+    one_table += [(p, parse_commodities_table) for p in paths_in(record, "/MCS2026_Commodities")]
+    for path, parse in one_table:
+        table, left_out = parse(path, source_id, names, resolver, findings)
         frames.append(table)
-    for path in paths_in(record, "/MCS2026_Commodities_Data"):
-        table, left_out = parse_commodities_table(path, source_id, names, resolver, findings)
-        frames.append(table)
-        print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
+        if left_out:
+            print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
 # a file whose cells are all codes has no number: its value column is still a float one
 table = pd.concat([f.astype({"value": float}) for f in frames], ignore_index=True)
 table = apply_version_corrections(table, inp.version_corrections)

@@ -93,11 +93,23 @@ def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataF
         & (conc["total_source"] == "world total row")
     ]
     d = d[d["year"] == d.groupby("commodity")["year"].transform("max")]
-    d = d.assign(is_mine=d["stage"] == "mine").sort_values(
-        ["commodity", "is_mine", "total", "series"], ascending=[True, False, False, True]
-    )
-    d = d.drop_duplicates("commodity")
+    d = main_series(d, ["commodity"])
     return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True]).head(n)
+
+
+def main_series(conc: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One distribution (row of the concentration table) per ``keys``, where a commodity
+    has several series (ilmenite and rutile, mine and refinery): one with a total before
+    one without, then the mine stage where there is one, then the largest total."""
+    d = conc.assign(
+        _total=conc["total"].notna(),
+        _mine=conc["stage"] == "mine",
+        _size=conc["total"].fillna(-1),
+    ).sort_values(
+        [*keys, "_total", "_mine", "_size", "series"],
+        ascending=[True] * len(keys) + [False, False, False, True],
+    )
+    return d.drop_duplicates(keys).drop(columns=["_total", "_mine", "_size"])
 
 
 def zero_run(values: pd.Series, year: int) -> tuple[int, int] | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from raremetals.stats.selections import main_series
+
 COLUMNS = [
     "commodity",
     "measure",
@@ -47,12 +49,6 @@ def concentration_series(conc: pd.DataFrame, first_usgs_year: int = 2020) -> pd.
         conc["measure"].isin(["production", "reserves"])
         & ((conc["dataset"] == "paper_table3") | (conc["year"] >= first_usgs_year))
     ]
-    d = d.assign(
-        is_mine=d["stage"] == "mine", has_total=d["total"].notna(), by_total=d["total"].fillna(-1)
-    ).sort_values(
-        ["commodity", "measure", "year", "dataset", "has_total", "is_mine", "by_total", "series"],
-        ascending=[True, True, True, True, False, False, False, True],
-    )
-    d = d.drop_duplicates(["commodity", "measure", "year", "dataset"])
+    d = main_series(d, ["commodity", "measure", "year", "dataset"])
     d = d.assign(coverage_note=d["edition"].map(PARTIAL_EDITIONS).fillna(""))
     return d[COLUMNS].reset_index(drop=True)
