@@ -10,6 +10,7 @@ not name. Every catalogue has the same keys; one that lacks a key is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from raremetals.core.errors import InputError
@@ -32,8 +33,42 @@ class Language:
     def caption(self, figure_id: str) -> str:
         return self.figures["captions"][figure_id]
 
-    def country(self, code: str, english: str) -> str:
-        return self.countries.get(code) or english
+    def source(self, figure_id: str) -> str:
+        """The line printed under a figure: its sources and the years of its data."""
+        return self.figures["sources"][figure_id]
+
+    def country(self, code: str, english: str = "") -> str:
+        """A country's short name: the catalogue's own, else the ISO 3166 name (short
+        English form from country_converter; the ISO translation for other languages),
+        else ``english``, else the code."""
+        return self.countries.get(code) or _iso_name(code, self.code) or english or code
+
+
+@cache
+def _iso_name(code: str, language: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    if language == "en":
+        import country_converter
+
+        short = country_converter.convert(code, src="ISO3", to="name_short", not_found=None)
+        return short if isinstance(short, str) else country.name
+    common = getattr(country, "common_name", None) or country.name
+    return _iso_translation(language).gettext(common)
+
+
+@cache
+def _iso_translation(language: str):
+    import gettext
+
+    import pycountry
+
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
 
 
 def _keys(tree, prefix="") -> set[str]:

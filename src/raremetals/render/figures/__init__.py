@@ -14,7 +14,11 @@ import importlib
 FIGURES: dict[str, tuple[str, ...]] = {
     "table1_periodic_table": ("elements",),
     "fig1_shares_2009": ("country_shares", "concentration", "commodities"),
-    "fig2_china_production_vs_reserves": ("paper_metals_comparison", "commodities"),
+    "fig2_china_production_vs_reserves": (
+        "paper_metals_comparison",
+        "concentration",
+        "commodities",
+    ),
     "fig3_hhi_range": ("paper_metals_comparison", "commodities"),
     "fig4_export_quotas": ("china_ree_export_quotas",),
     "fig5_military_expenditure": ("sipri_milex", "paper_claims"),
@@ -39,10 +43,15 @@ def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
 
     draw = module(figure_id).draw
     data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
-    figures = {code: draw(data, config, language) for code, language in languages.items()}
+    from raremetals.render.figures.style import source_line
+
     # an MCS edition's latest data year is the year before it (MCS 2026: 2025)
     latest = int(config["latest_edition"][-4:]) - 1
     words = {"latest": latest, "edition": f"MCS {latest + 1}"}
+    figures = {}
+    for code, language in languages.items():
+        figures[code] = draw(data, config, language)
+        source_line(figures[code], language.source(figure_id).format(**words))
     caption = {
         "id": figure_id,
         **{

@@ -1,5 +1,11 @@
 """Figure 1: the top three countries and the rest, as shares of world production
-and reserves, 2009."""
+and reserves, 2009.
+
+The top three are ranked as the paper ranks them, a group of countries (the CIS) in
+its place among the countries. Every segment is named: inside it where the name fits,
+else to the right of its bar. A measure the paper gives no figures for is marked "no
+data"; † marks bars whose countries add up to more than the rounded world total.
+"""
 
 from __future__ import annotations
 
@@ -12,116 +18,116 @@ from raremetals.render.figures.style import CHINA, GREYS, REST, style
 from raremetals.stats.selections import paper_metals
 
 
+def top_three(shares, metal: str, measure: str):
+    """The three largest shares of countries and groups of countries, largest first."""
+    d = shares[
+        (shares["dataset"] == "paper_table3")
+        & (shares["measure"] == measure)
+        & (shares["commodity"] == metal)
+        & shares["area_type"].isin(["country", "group", "tie"])
+        & shares["share"].notna()
+    ]
+    return d.sort_values(["share", "rank"], ascending=[False, True]).head(3)
+
+
 def draw(data: dict, config: dict, language: Language) -> Figure:
     shares, conc, commodities = data["country_shares"], data["concentration"], data["commodities"]
     t = language.labels
     metals = paper_metals(commodities)
     names = commodity_names(commodities, language.code)
     with style(language.font):
-        fig, axes = plt.subplots(1, 2, figsize=(11, 6.5), sharey=True)
+        fig, axes = plt.subplots(1, 2, figsize=(12, 6.8), sharey=True)
+        fig.subplots_adjust(left=0.16, right=0.9, bottom=0.2, top=0.88, wspace=0.42)
+        renderer = fig.canvas.get_renderer()
         for ax, measure in zip(axes, ("production", "reserves")):
-            d = shares[(shares["dataset"] == "paper_table3") & (shares["measure"] == measure)]
+            ax.set_xlim(0, 1)
+            ax.set_ylim(len(metals) - 0.5, -0.5)
             for i, metal in enumerate(metals):
-                rows = (
-                    d[
-                        (d["commodity"] == metal)
-                        & (d["area_type"] == "country")
-                        & d["share"].notna()
-                    ]
-                    .sort_values("rank")
-                    .head(3)
-                )
-                left = 0.0
-                for j, r in enumerate(rows.to_dict("records")):
-                    color = CHINA if r["country_code"] == "CHN" else GREYS[j % 3]
-                    ax.barh(
-                        i,
-                        r["share"],
-                        left=left,
-                        color=color,
-                        edgecolor="white",
-                        label=r["country_code"],
-                        gid=f"{metal}:{r['country_code']}",
-                    )
-                    if r["share"] >= 0.07:
-                        ax.text(
-                            left + r["share"] / 2,
-                            i,
-                            r["country_code"],
-                            ha="center",
-                            va="center",
-                            fontsize=7,
-                            color="white",
-                        )
-                    left += r["share"]
-                groups = d[
-                    (d["commodity"] == metal)
-                    & d["area_type"].isin(["group", "tie"])
-                    & d["share"].notna()
-                ]
-                for r in groups.to_dict("records"):
-                    ax.barh(
-                        i,
-                        r["share"],
-                        left=left,
-                        color=GREYS[1],
-                        hatch="//",
-                        edgecolor="white",
-                        gid=f"{metal}:{r['country_code']}",
-                    )
+                rows = top_three(shares, metal, measure)
+                if rows.empty:
                     ax.text(
+                        0.5,
+                        i,
+                        t["no_data_mark"],
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        color="#666",
+                        style="italic",
+                        gid=f"{metal}:no_data",
+                    )
+                    continue
+                left, outside = 0.0, []
+                for j, r in enumerate(rows.to_dict("records")):
+                    group = r["area_type"] != "country"
+                    ax.barh(
+                        i,
+                        r["share"],
+                        left=left,
+                        color=CHINA if r["country_code"] == "CHN" else GREYS[j],
+                        hatch="//" if group else None,
+                        edgecolor="white",
+                        gid=f"{metal}:{r['country_code']}",
+                    )
+                    name = language.country(r["country_code"], r["country"])
+                    label = ax.text(
                         left + r["share"] / 2,
                         i,
-                        r["country_code"],
+                        name,
                         ha="center",
                         va="center",
                         fontsize=7,
                         color="white",
+                        gid=f"{metal}:{r['country_code']}:label",
                     )
+                    span = ax.transData.transform([(left, 0), (left + r["share"], 0)])
+                    if label.get_window_extent(renderer).width > span[1][0] - span[0][0] - 4:
+                        label.remove()
+                        outside.append(f"{j + 1} {name}")
                     left += r["share"]
-                if not rows.empty:
-                    ax.barh(
-                        i,
-                        max(0.0, 1 - left),
-                        left=left,
-                        color=REST,
-                        edgecolor="white",
-                        gid=f"{metal}:rest",
-                    )
+                ax.barh(
+                    i,
+                    max(0.0, 1 - left),
+                    left=left,
+                    color=REST,
+                    edgecolor="white",
+                    gid=f"{metal}:rest",
+                )
                 over = conc[
                     (conc["dataset"] == "paper_table3")
                     & (conc["commodity"] == metal)
                     & (conc["measure"] == measure)
                     & conc["listed_exceeds_total"]
                 ]
-                if not over.empty:
+                side = ("† " if not over.empty else "") + " · ".join(outside)
+                if side:
                     ax.text(
-                        1.01,
+                        1.015,
                         i,
-                        "†",
+                        side,
                         va="center",
-                        fontsize=10,
+                        fontsize=7,
                         clip_on=False,
-                        gid=f"{metal}:listed_exceeds_total",
+                        gid=f"{metal}:side",
                     )
             ax.set_title(t[measure])
-            ax.set_xlim(0, 1)
             ax.set_xlabel(t["share"])
             ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         axes[0].set_yticks(range(len(metals)), [names[m] for m in metals])
-        axes[0].invert_yaxis()
         handles = [
-            matplotlib.patches.Patch(color=CHINA, label="CHN"),
-            matplotlib.patches.Patch(color=GREYS[0], label=t["top3"]),
+            matplotlib.patches.Patch(color=CHINA, label=t["china"]),
+            *(
+                matplotlib.patches.Patch(color=GREYS[j], label=t["rank_n"].format(n=j + 1))
+                for j in range(3)
+            ),
             matplotlib.patches.Patch(
                 facecolor=GREYS[1], hatch="//", edgecolor="white", label=t["group"]
             ),
             matplotlib.patches.Patch(color=REST, label=t["rest"]),
         ]
         fig.legend(
-            handles=handles, loc="lower center", ncol=4, frameon=False, bbox_to_anchor=(0.5, 0.035)
+            handles=handles, loc="lower center", ncol=6, frameon=False, bbox_to_anchor=(0.5, 0.06)
         )
-        fig.text(0.5, 0.01, t["exceeds"], ha="center", fontsize=8, color="#444")
+        fig.text(0.5, 0.02, t["fig1_note"], ha="center", fontsize=8, color="#444")
         fig.suptitle(t["fig1"])
-        fig.tight_layout(rect=(0, 0.09, 1, 1))
     return fig

@@ -1,9 +1,14 @@
 """Figure 2: China's share of world production against its share of reserves, 2009
-and the latest year."""
+and the latest year.
+
+A point needs both shares for the same year: where the latest edition gives one
+measure for an earlier year than the other (indium's reserves), the metal is not
+drawn for that year and the note under the chart says why. A share of a total that is
+only the sum of the countries the source quantifies (no world total given) is drawn as
+a square and starred.
+"""
 
 from __future__ import annotations
-
-import math
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -11,38 +16,70 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import CHINA, place_labels, style
 from raremetals.stats.selections import paper_metals
 
 
+def _partial_totals(comparison: pd.DataFrame, conc: pd.DataFrame) -> set[tuple[str, str]]:
+    """(commodity, measure) whose latest total is the sum of its rows, not a world total."""
+    latest = comparison.merge(
+        conc[conc["dataset"] == "usgs"],
+        left_on=["commodity", "measure", "edition_latest", "year_latest"],
+        right_on=["commodity", "measure", "edition", "year"],
+    )
+    partial = latest[latest["world_total"].isna() & (latest["n_unquantified"] > 0)]
+    return set(zip(partial["commodity"], partial["measure"]))
+
+
+def points(comparison: pd.DataFrame, conc: pd.DataFrame, metals: list[str]):
+    """metal -> {"2009"|"latest": (reserves share, production share, partial)}, and the
+    reasons a metal is missing from a year (metal, year label, reason key, detail)."""
+    partial = _partial_totals(comparison, conc)
+    rows = comparison.set_index(["commodity", "measure"])
+    drawn, missing = {}, []
+    latest_year = int(comparison["year_latest"].dropna().max())
+    for metal in metals:
+        drawn[metal] = {}
+        for when in ("2009", "latest"):
+            label = "2009" if when == "2009" else str(latest_year)
+            if (metal, "production") not in rows.index:
+                continue
+            prod, res = rows.loc[(metal, "production")], rows.loc[(metal, "reserves")]
+            year_p, year_r = prod[f"year_{when}"], res[f"year_{when}"]
+            x, y = res[f"china_share_{when}"], prod[f"china_share_{when}"]
+            if pd.notna(year_p) and pd.notna(year_r) and year_p != year_r:
+                missing.append((metal, label, "years_differ", int(year_r)))
+            elif pd.isna(x) or pd.isna(y):
+                missing.append((metal, label, "china_not_given", None))
+            else:
+                star = when == "latest" and bool(
+                    {(metal, "production"), (metal, "reserves")} & partial
+                )
+                drawn[metal][when] = (x, y, star)
+    return drawn, missing
+
+
 def draw(data: dict, config: dict, language: Language) -> Figure:
-    comparison, commodities = data["paper_metals_comparison"], data["commodities"]
+    comparison, conc, commodities = (
+        data["paper_metals_comparison"],
+        data["concentration"],
+        data["commodities"],
+    )
     t = language.labels
     names = commodity_names(commodities, language.code)
-    wide = comparison.pivot_table(
-        index="commodity",
-        columns="measure",
-        values=["china_share_2009", "china_share_latest"],
-        aggfunc="first",
-    )
+    latest = int(comparison["year_latest"].dropna().max())
+    drawn, missing = points(comparison, conc, paper_metals(commodities))
     with style(language.font):
-        fig, ax = plt.subplots(figsize=(7, 6.5))
+        fig, ax = plt.subplots(figsize=(7.5, 7.5))
         ax.plot([0, 1], [0, 1], color="#bbb", lw=0.8, ls="--")
-        placed = []
-        for metal in paper_metals(commodities):
-            if metal not in wide.index:
-                continue
-            pts = {}
-            for when in ("2009", "latest"):
-                x = wide.loc[metal].get((f"china_share_{when}", "reserves"), math.nan)
-                y = wide.loc[metal].get((f"china_share_{when}", "production"), math.nan)
-                if pd.notna(x) and pd.notna(y):
-                    pts[when] = (x, y)
-            for when, (x, y) in pts.items():
+        labels = []
+        for metal, pts in drawn.items():
+            for when, (x, y, star) in pts.items():
                 ax.scatter(
                     x,
                     y,
                     s=40,
+                    marker="s" if star else "o",
                     color=CHINA,
                     facecolors="none" if when == "2009" else CHINA,
                     zorder=3,
@@ -51,32 +88,39 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             if len(pts) == 2:
                 ax.annotate(
                     "",
-                    xy=pts["latest"],
-                    xytext=pts["2009"],
-                    arrowprops={"arrowstyle": "->", "color": "#888"},
+                    xy=pts["latest"][:2],
+                    xytext=pts["2009"][:2],
+                    arrowprops={"arrowstyle": "->", "color": "#888", "shrinkA": 4, "shrinkB": 4},
                 )
             if pts:
-                x, y = pts.get("latest", pts.get("2009"))
-                # a label near one already placed goes below its point, not over the other
-                near = any(abs(x - px) < 0.08 and abs(y - py) < 0.03 for px, py in placed)
-                placed.append((x, y))
-                ax.annotate(
-                    names[metal],
-                    (x, y),
-                    xytext=(4, -11 if near else 4),
-                    textcoords="offset points",
-                    fontsize=8,
-                )
+                x, y, star = pts.get("latest", pts.get("2009"))
+                text = names[metal] + ("*" if star else "")
+                if "latest" not in pts:
+                    text += " (2009)"
+                labels.append((x, y, text, {"fontsize": 8, "gid": f"{metal}:label"}))
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_xlabel(t["china_res"])
         ax.set_ylabel(t["china_prod"])
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-        latest = int(comparison["year_latest"].dropna().max())
-        ax.scatter([], [], color=CHINA, facecolors="none", label="2009")
-        ax.scatter([], [], color=CHINA, label=str(latest))
-        ax.legend(loc="lower right")
-        ax.set_title(t["fig2"])
-        fig.tight_layout()
+        ax.scatter([], [], color=CHINA, facecolors="none", label=t["fig2_2009"])
+        ax.scatter([], [], color=CHINA, label=t["fig2_latest"].format(latest=latest))
+        ax.scatter([], [], color=CHINA, marker="s", label=t["fig2_partial"])
+        ax.legend(loc="upper left", bbox_to_anchor=(0, 0.6), fontsize=8)
+        ax.set_title(t["fig2"].format(latest=latest))
+        notes = {}
+        for metal, year, reason, detail in missing:
+            key = (reason, year, detail)
+            notes.setdefault(key, []).append(names[metal])
+        notes = [
+            t[f"fig2_{reason}"].format(metals=t["list_sep"].join(m), year=year, other=detail)
+            for (reason, year, detail), m in notes.items()
+        ]
+        fig.text(
+            0.01, 0.005, t["fig2_not_drawn"] + "; ".join(notes), fontsize=7, color="#444", wrap=True
+        )
+        fig.tight_layout(rect=(0, 0.07, 1, 1))
+        hollow = [(*p["2009"][:2], "", {}) for p in drawn.values() if len(p) == 2]
+        place_labels(ax, labels, avoid=hollow)
     return fig

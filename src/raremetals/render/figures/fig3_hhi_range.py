@@ -24,16 +24,20 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     with style(language.font):
         fig, ax = plt.subplots(figsize=(9, 6.5))
         for lo, hi, color, label in (
-            (0, g["moderate"], "#eafaf1", t["unconc"]),
-            (g["moderate"], g["high"], "#fef9e7", t["moderate"]),
+            (0, g["moderate"], "#eafaf1", t["unconc_short"]),
+            (g["moderate"], g["high"], "#fef9e7", t["moderate_short"]),
             (g["high"], 10_000, "#fdedec", t["high"]),
         ):
             ax.axvspan(lo, hi, color=color, zorder=0)
-            ax.text((lo + hi) / 2, -0.9, label, ha="center", va="bottom", fontsize=8, color="#666")
+            ax.text((lo + hi) / 2, -0.85, label, ha="center", va="center", fontsize=8, color="#555")
         for i, metal in enumerate(metals):
             for when, dy, color in (("2009", -0.15, "#7f8c8d"), ("latest", 0.15, CHINA)):
                 lo, hi = d.loc[metal, f"hhi_lower_{when}"], d.loc[metal, f"hhi_upper_{when}"]
                 if pd.isna(lo):
+                    continue
+                # bounds that print alike are one value: a point, which a zero-length bar hides
+                if round(lo) == round(hi):
+                    ax.plot([lo], [i + dy], "o", color=color, ms=6, gid=f"{metal}:{when}")
                     continue
                 ax.plot(
                     [lo, hi],
@@ -50,8 +54,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.set_xlabel(t["hhi"])
         ax.plot([], [], color="#7f8c8d", lw=4, label=f"2009 ({t['lower']}–{t['upper']})")
         ax.plot([], [], color=CHINA, lw=4, label=f"{latest} ({t['lower']}–{t['upper']})")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
+        ax.plot([], [], "o", color="#555", ms=6, label=t["equal_bounds"])
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=8, frameon=False)
         ax.set_title(t["fig3"].format(latest=latest), pad=12)
-        fig.text(0.01, 0.005, g["vintage"], fontsize=7, color="#666")
-        fig.tight_layout(rect=(0, 0.02, 1, 1))
+        fig.tight_layout()
     return fig

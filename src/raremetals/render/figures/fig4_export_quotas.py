@@ -1,5 +1,12 @@
 """Figure 4: China's rare-earth export quotas by year, the full-year figure beside
-the batches that make it up."""
+the batches or half-years that make it up.
+
+The sources give two scopes: to 2008 a volume whose scope they do not state (it
+appears to be that of domestic enterprises), from 2009 the total of domestic and
+foreign-invested enterprises. The two are drawn differently and a line marks the
+break, so that the fall from 2008 to 2009 is not read as like for like. The sources
+give tonnes without saying whether of rare-earth oxide; the axis says so.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,15 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
-from raremetals.render.figures.style import style
+from raremetals.render.figures.style import GREYS, style
 
-PERIOD_ORDER = ["first_batch", "second_batch", "H1", "H2"]
+PERIOD_COLOURS = {
+    "first_batch": "#c0392b",
+    "second_batch": "#e6b0aa",
+    "H1": "#922b21",
+    "H2": "#f5b7b1",
+}
+FULL_TOTAL, FULL_NOT_STATED = "#5d6d7e", GREYS[2]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -18,68 +31,94 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     t = language.labels
     q = quotas.assign(value=quotas["value_t"].astype(float), year=quotas["year"].astype(int))
     years = sorted(q["year"].unique())
+    full = q[q["period"] == "full_year"].set_index("year")
+    total_scope = {y: full.loc[y, "scope"] == "total" for y in full.index}
     with style(language.font):
-        fig, ax = plt.subplots(figsize=(10, 5.5))
+        fig, ax = plt.subplots(figsize=(10, 5.8))
+        used = []
         for x, year in enumerate(years):
-            full = q[(q["year"] == year) & (q["period"] == "full_year")]
-            if not full.empty:
-                r = full.iloc[0]
-                ax.bar(x - 0.2, r["value"], width=0.38, color="#5d6d7e", gid=f"{year}:full")
-                ax.text(
-                    x - 0.2, r["value"], f"{r['value']:,.0f}", ha="center", va="bottom", fontsize=7
+            if year in full.index:
+                value = full.loc[year, "value"]
+                ax.bar(
+                    x - 0.2,
+                    value,
+                    width=0.38,
+                    color=FULL_TOTAL if total_scope[year] else FULL_NOT_STATED,
+                    hatch=None if total_scope[year] else "..",
+                    edgecolor="white",
+                    gid=f"{year}:full",
                 )
-            parts = q[(q["year"] == year) & q["period"].isin(PERIOD_ORDER)]
-            # batches by firm type (domestic / foreign-invested) and halves overlap;
-            # stack halves where given, else batches
+                ax.text(x - 0.2, value, f"{value:,.0f}", ha="center", va="bottom", fontsize=7)
+            parts = q[(q["year"] == year) & q["period"].isin(list(PERIOD_COLOURS))]
+            # the batches of 2010 (by type of firm) make up its first half: stack the
+            # halves where a year gives them, else the batches
             halves = parts[parts["period"].isin(["H1", "H2"])]
             use = halves if not halves.empty else parts
             bottom = 0.0
-            for j, r in enumerate(use.sort_values(["period", "scope"]).to_dict("records")):
+            for r in use.sort_values(["period", "scope"]).to_dict("records"):
+                used.append(r["period"])
                 ax.bar(
                     x + 0.2,
                     r["value"],
                     bottom=bottom,
                     width=0.38,
-                    color=["#c0392b", "#e6b0aa", "#922b21", "#f5b7b1"][j % 4],
+                    color=PERIOD_COLOURS[r["period"]],
                     edgecolor="white",
                     gid=f"{year}:{r['period']}:{r['scope']}",
                 )
                 ax.text(
                     x + 0.2,
                     bottom + r["value"] / 2,
-                    f"{t['periods'][r['period']]}\n{r['value']:,.0f}",
+                    f"{r['value']:,.0f}",
                     ha="center",
                     va="center",
-                    fontsize=6,
-                    color="white",
+                    fontsize=6.5,
+                    color="white" if r["period"] in ("first_batch", "H1") else "#222",
                 )
                 bottom += r["value"]
+        top = q["value"].max() * 1.25
+        ax.set_ylim(0, top)
+        before = [x for x, y in enumerate(years) if not total_scope.get(y, True)]
+        if before:
+            cut = max(before) + 0.5
+            ax.axvline(cut, color="#555", ls="--", lw=0.8)
+            ax.text(cut - 0.1, top * 0.97, t["scope_not_stated"], ha="right", va="top", fontsize=8)
+            ax.text(cut + 0.1, top * 0.97, t["scope_total"], ha="left", va="top", fontsize=8)
+        if 2010 in full.index and 2009 in full.index:
+            x10 = years.index(2010) - 0.2
+            change = full.loc[2010, "value"] / full.loc[2009, "value"] - 1
+            ax.annotate(
+                t["quota_cut"].format(change=change),
+                xy=(x10, full.loc[2010, "value"] * 1.04),
+                xytext=(x10, full.loc[2009, "value"] * 1.12),
+                ha="center",
+                fontsize=8,
+                color="#922b21",
+                arrowprops={"arrowstyle": "->", "color": "#922b21"},
+                gid="quota_cut_2010",
+            )
         ax.set_xticks(range(len(years)), [str(y) for y in years])
         ax.set_ylabel(t["quota_t"])
         ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        handles = [
+            matplotlib.patches.Patch(
+                facecolor=FULL_NOT_STATED, hatch="..", edgecolor="white", label=t["full_not_stated"]
+            ),
+            matplotlib.patches.Patch(color=FULL_TOTAL, label=t["full_total"]),
+            *(
+                matplotlib.patches.Patch(color=PERIOD_COLOURS[p], label=t["periods"][p])
+                for p in PERIOD_COLOURS
+                if p in used
+            ),
+        ]
         ax.legend(
-            handles=[
-                matplotlib.patches.Patch(color="#5d6d7e", label=t["full_year"]),
-                matplotlib.patches.Patch(color="#c0392b", label=t["batch"]),
-            ],
-            loc="upper right",
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.08),
+            ncol=3,
+            fontsize=8,
+            frameon=False,
         )
-        scopes = sorted(
-            {
-                f"{r['year']} {r['period']}: {r['scope']}"
-                for r in q.to_dict("records")
-                if r["scope"] not in ("total",) and "not stated" not in r["scope"]
-            }
-        )
-        if scopes:
-            fig.text(
-                0.01,
-                0.01,
-                f"{t['scope']}: " + "; ".join(scopes),
-                fontsize=6,
-                color="#555",
-                wrap=True,
-            )
         ax.set_title(t["fig4"])
-        fig.tight_layout(rect=(0, 0.05, 1, 1))
+        fig.tight_layout()
     return fig

@@ -1,12 +1,14 @@
-"""What every figure shares: colours, the font of each language, and saving the same
-bytes for the same figure.
+"""What every figure shares: colours, the typeface, the source line under the image, and
+saving the same bytes for the same figure.
 
-Fonts are named by the language catalogues (``font:``). IPAexGothic, for Japanese, is
-shipped by the ``matplotlib-fontja`` package and registered with matplotlib on first use.
+Fonts are named by the language catalogues (``font:``). Both languages use IPAexGothic,
+shipped by the ``matplotlib-fontja`` package and registered with matplotlib on first use,
+so that an English and a Japanese figure set side by side look alike.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from contextlib import contextmanager
 from functools import cache
 
@@ -15,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.transforms  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -60,6 +63,100 @@ def missing_glyphs(fig: Figure, family: str) -> set[str]:
     return {c for c in text if c.strip() and ord(c) not in charmap}
 
 
+SOURCE_GID = "source_line"
+
+
+def wrap(text: str, width: float) -> str:
+    """``text`` broken into lines of at most ``width`` columns, a CJK character counting
+    as two; lines break at spaces where there are any, else anywhere (Japanese)."""
+    lines, line, size, space = [], "", 0.0, -1
+    for char in text:
+        line += char
+        size += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if char == " ":
+            space = len(line)
+        if size > width:
+            cut = space if space > 0 else len(line) - 1
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+            size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            space = -1
+    return "\n".join([*lines, line])
+
+
+def source_line(fig: Figure, text: str) -> None:
+    """Print the figure's sources and data years under it, across its width, so that the
+    image carries them wherever it is pasted (saving keeps everything drawn)."""
+    fontsize = 7
+    columns = fig.get_figwidth() * 72 / (fontsize * 0.55)
+    fig.text(
+        0.01,
+        -0.005,
+        wrap(text, columns),
+        ha="left",
+        va="top",
+        fontsize=fontsize,
+        color="#555",
+        linespacing=1.4,
+        gid=SOURCE_GID,
+    )
+
+
+# where a point's label may go, in points from it: right, then left, above, below
+OFFSETS = (
+    (5, 3, "left", "bottom"),
+    (5, -3, "left", "top"),
+    (-5, 3, "right", "bottom"),
+    (-5, -3, "right", "top"),
+    (0, 7, "center", "bottom"),
+    (0, -7, "center", "top"),
+    (9, 0, "left", "center"),
+    (-9, 0, "right", "center"),
+)
+
+
+def place_labels(ax, labels, avoid=(), marker_px: float = 5.0) -> list:
+    """Annotate points so that no two labels, and no label and marker, overlap.
+
+    ``labels``: (x, y, text, text keyword arguments). Each label takes the first offset
+    of ``OFFSETS`` whose box, as the renderer measures it, stays inside the axes and
+    clear of every marker (the labelled points and the points of ``avoid``) and of the
+    labels placed before it; one that finds no such place takes the least crowded. Call it after the layout is final (tight_layout).
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken = []
+    for x, y, _, _ in [*labels, *avoid]:
+        px, py = ax.transData.transform((x, y))
+        taken.append(
+            matplotlib.transforms.Bbox.from_extents(
+                px - marker_px, py - marker_px, px + marker_px, py + marker_px
+            )
+        )
+    placed = []
+    for x, y, text, kwargs in labels:
+        best = None
+        for dx, dy, ha, va in OFFSETS:
+            note = ax.annotate(
+                text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **kwargs
+            )
+            box = note.get_window_extent(renderer)
+            clashes = sum(box.overlaps(other) for other in taken)
+            outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 + 40 and frame.y0 <= box.y0)
+            score = clashes + 10 * outside
+            if best is None or score < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (score, note, box)
+            else:
+                note.remove()
+            if score == 0:
+                break
+        taken.append(best[2])
+        placed.append(best[1])
+    return placed
+
+
 def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
     """Write ``stem.<format>`` for each format, without dates or version stamps."""
     metadata = {
@@ -73,7 +170,14 @@ def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
     with plt.rc_context({"svg.hashsalt": "raremetals", "pdf.fonttype": 42}):
         for fmt in formats:
             path = f"{stem}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=300, metadata=metadata[fmt])
+            fig.savefig(
+                path,
+                format=fmt,
+                dpi=300,
+                metadata=metadata[fmt],
+                bbox_inches="tight",
+                pad_inches=0.15,
+            )
             paths.append(path)
     plt.close(fig)
     return paths
