@@ -1,6 +1,7 @@
 """Figures and tables: what is drawn, in both languages, with every glyph available."""
 
 import json
+import re
 import warnings
 
 import matplotlib
@@ -12,7 +13,7 @@ from raremetals.core import catalogue
 from raremetals.core.text import load_languages
 from raremetals.core.vocab import periodic_position
 from raremetals.render import figures
-from raremetals.render.figures.style import missing_glyphs
+from raremetals.render.figures.style import CHINA, missing_glyphs
 from raremetals.stats.selections import most_concentrated, neodymium_demand
 
 LANGUAGES = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
@@ -28,7 +29,6 @@ CONFIG = {
     "neodymium": {
         "nd_kg_per_turbine": 600,
         "turbine_mw": 3.5,
-        "nd_kg_per_hybrid_car": 1,
         "pm_shares": [0.1, 1.0],
     },
     "most_concentrated_n": 25,
@@ -88,9 +88,18 @@ def test_china_points(drawn):
 
 def test_hhi_segments_span_the_range(drawn, built):
     comp = pd.read_csv(built / catalogue.path("paper_metals_comparison"))
-    row = comp[(comp.commodity == "rare_earths") & (comp.measure == "production")].iloc[0]
-    line = by_gid(drawn["fig3_hhi_range"][0]["en"], "rare_earths:2009")
-    assert list(line.get_xdata()) == pytest.approx([row.hhi_lower_2009, row.hhi_upper_2009])
+    comp = comp[comp.measure == "production"].set_index("commodity")
+    fig = drawn["fig3_hhi_range"][0]["en"]
+    # manganese 2009: China 25% ... the unassigned share makes a range
+    mn = comp.loc["manganese"]
+    line = by_gid(fig, "manganese:2009")
+    assert list(line.get_xdata()) == pytest.approx([mn.hhi_lower_2009, mn.hhi_upper_2009])
+    # rare earths 2009: 0.5% unassigned, bounds 9,370.3 and 9,370.5: a point, not a hairline
+    ree = comp.loc["rare_earths"]
+    assert ree.hhi_upper_2009 - ree.hhi_lower_2009 < 1
+    point = by_gid(fig, "rare_earths:2009")
+    assert list(point.get_xdata()) == pytest.approx([ree.hhi_lower_2009])
+    assert point.get_marker() == "o" and point.get_markersize() >= 5
 
 
 def test_quota_bars(drawn):
@@ -102,7 +111,7 @@ def test_quota_bars(drawn):
 def test_military_paper_points(drawn):
     fig = drawn["fig5_military_expenditure"][0]["en"]
     pts = by_gid(fig, "China:paper").get_offsets()
-    assert sorted(map(tuple, pts)) == [(2000, 31_200), (2003, 48_500), (2009, 98_800)]
+    assert sorted(map(tuple, pts)) == [(2000, 31.2), (2003, 48.5), (2009, 98.8)]  # US$ billion
 
 
 def test_neodymium_arithmetic(drawn):
@@ -213,3 +222,123 @@ def test_pdfs_embed_truetype_fonts(built):
         data = pdf.read_bytes()
         assert b"/Type3" not in data, pdf.name
         assert b"/TrueType" in data or b"/CIDFontType2" in data, pdf.name
+
+
+def visible_texts(fig):
+    """Every drawn text with its box: tick labels of ticks outside the view are not
+    drawn, and an annotation's box is its text's, not its arrow's."""
+    renderer = fig.canvas.get_renderer()
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                    hidden |= {id(tick.label1), id(tick.label2)}
+    return [
+        (t, matplotlib.text.Text.get_window_extent(t, renderer))
+        for t in fig.findobj(matplotlib.text.Text)
+        if t.get_visible() and t.get_text().strip() and id(t) not in hidden
+    ]
+
+
+@pytest.mark.parametrize("fid", sorted(figures.FIGURES))
+def test_no_two_texts_overlap(drawn, fid):
+    for lang, fig in drawn[fid][0].items():
+        texts = visible_texts(fig)
+        clashes = [
+            (a.get_text()[:30], b.get_text()[:30])
+            for i, (a, box_a) in enumerate(texts)
+            for b, box_b in texts[i + 1 :]
+            if box_a.overlaps(box_b)
+        ]
+        assert clashes == [], (fid, lang)
+
+
+@pytest.mark.parametrize("fid", sorted(figures.FIGURES))
+def test_every_image_carries_its_sources_and_years(drawn, fid):
+    for lang, fig in drawn[fid][0].items():
+        line = by_gid(fig, "source_line").get_text().replace("\n", "")
+        assert ("Source" in line) if lang == "en" else ("出典" in line), (fid, lang)
+        assert re.search(r"(19|20)\d\d", line), (fid, lang, line)
+        fonts = {t.get_fontname() for t, _ in visible_texts(fig)}
+        assert fonts == {"IPAexGothic"}, (fid, lang, fonts)
+
+
+def test_top_three_ranked_as_the_paper_with_names_and_no_data(drawn):
+    for lang, fig in drawn["fig1_shares_2009"][0].items():
+        reserves = fig.axes[1]
+        # the paper ranks rare-earth reserves China 36%, CIS 19%, United States 13%
+        ree = sorted(
+            (p.get_x(), p.get_gid()) for p in reserves.patches if p.get_gid().startswith("rare_e")
+        )
+        assert [gid for _, gid in ree] == [
+            "rare_earths:CHN",
+            "rare_earths:CIS",
+            "rare_earths:USA",
+            "rare_earths:rest",
+        ]
+        # indium reserves: the paper gives none
+        assert by_gid(fig, "indium:no_data").axes is reserves
+        # a segment is named inside it or beside its bar: tungsten production's 2nd and 3rd
+        named = {t.get_gid() for t in fig.findobj(matplotlib.text.Text) if t.get_gid()}
+        assert "tungsten:CHN:label" in named
+        beside = by_gid(fig, "tungsten:side").get_text()
+        assert ("Russia" in beside and "Canada" in beside) or ("ロシア" in beside), beside
+
+
+def test_china_points_need_one_year_and_mark_partial_totals(drawn):
+    fig = drawn["fig2_china_production_vs_reserves"][0]["en"]
+    # MCS 2026 tantalum reserves: China 240,000 of the listed 120,000 + 40,000 + 240,000 +
+    # 150 t (world total NA); production 80 of a world 2,500 t
+    ta = by_gid(fig, "tantalum:latest")
+    assert list(ta.get_offsets()[0]) == pytest.approx([240_000 / 400_150, 80 / 2_500])
+    assert by_gid(fig, "tantalum:label").get_text() == "Tantalum*"
+    # indium: production 2025 (MCS 2026) but reserves only to 2024 (MCS 2025): not drawn
+    gids = {a.get_gid() for a in fig.findobj() if getattr(a, "get_gid", lambda: None)()}
+    assert "indium:latest" not in gids and "indium:2009" not in gids
+    notes = " ".join(t.get_text() for t in fig.texts)
+    assert "Indium (reserves last given for 2024)" in notes
+
+
+def test_quota_scopes_are_told_apart(drawn):
+    fig = drawn["fig4_export_quotas"][0]["en"]
+    assert by_gid(fig, "2008:full").get_hatch() == ".."
+    assert by_gid(fig, "2009:full").get_hatch() is None
+    cut = by_gid(fig, "quota_cut_2010").get_text()
+    assert cut == "2010: -40% on 2009"  # 30,258 / 50,145 - 1 = -39.7%
+
+
+def test_import_reliance_bounds_are_drawn_as_bounds(drawn):
+    fig = drawn["fig7_us_import_reliance"][0]["en"]
+    # MCS 2024 prints lithium ">25": a bound that allows either class, hatched, uncoloured
+    lithium = by_gid(fig, "lithium:mcs2024")
+    assert lithium.get_hatch() == "///" and lithium.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert by_gid(fig, "lithium:mcs2024:bound")
+    # rare earths ">95": a bound too, that only the class "50% or more" allows
+    ree = by_gid(fig, "rare_earths:mcs2024")
+    assert ree.get_hatch() == "///"
+    assert ree.get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb(CHINA))
+    assert by_gid(fig, "chromium:mcs2024").get_hatch() is None  # 74, a value
+
+
+def test_missing_china_share_is_not_zero(drawn):
+    fig = drawn["fig8_most_concentrated"][0]["en"]
+    texts = {t.get_gid(): t.get_text() for t in fig.findobj(matplotlib.text.Text)}
+    assert texts.get("china:iodine:not_listed") == "China not listed"
+    bold = {t.get_text(): bool(t.get_path_effects()) for t in fig.axes[0].get_yticklabels()}
+    assert bold["Niobium"] and not bold["Gallium"]  # the paper's metals stand out
+
+
+def test_periodic_table_placeholders_and_bold_in_both_languages(drawn):
+    for fig in drawn["table1_periodic_table"][0].values():
+        assert by_gid(fig, "placeholder:57-71") and by_gid(fig, "placeholder:89-103")
+        assert by_gid(fig, "Nd:bold").get_path_effects()
+        assert not by_gid(fig, "Fe").get_path_effects()
+
+
+def test_every_commodity_has_a_japanese_name():
+    commodities = pd.read_csv(REPO / "data/commodities.csv", keep_default_na=False)
+    assert (commodities["name_ja"] != "").all(), list(
+        commodities.loc[commodities["name_ja"] == "", "commodity"]
+    )

@@ -24,7 +24,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "fig5_military_expenditure": ("sipri_milex", "paper_claims"),
     "fig6_wind_neodymium": ("gwec_wind_2009", "country_shares", "china_ree_export_quotas"),
     "fig7_us_import_reliance": ("us_import_reliance", "commodities"),
-    "fig8_most_concentrated": ("concentration", "commodities"),
+    "fig8_most_concentrated": ("concentration", "country_shares", "commodities"),
     "fig9_china_share_series": ("concentration_series", "commodities"),
     "fig10_hhi_series": ("concentration_series", "commodities"),
     "fig11_ree_long_run": ("ds140_rare_earths",),
@@ -47,7 +47,7 @@ def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
 
     # an MCS edition's latest data year is the year before it (MCS 2026: 2025)
     latest = int(config["latest_edition"][-4:]) - 1
-    words = {"latest": latest, "edition": f"MCS {latest + 1}"}
+    words = {"latest": latest, "edition": f"MCS {latest + 1}", "edition_year": latest + 1}
     figures = {}
     for code, language in languages.items():
         figures[code] = draw(data, config, language)

@@ -12,6 +12,8 @@ from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
+POINT_WIDTH = 50  # HHI points: under this a range is drawn as a point
+
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
     comparison, commodities = data["paper_metals_comparison"], data["commodities"]
@@ -35,8 +37,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 lo, hi = d.loc[metal, f"hhi_lower_{when}"], d.loc[metal, f"hhi_upper_{when}"]
                 if pd.isna(lo):
                     continue
-                # bounds that print alike are one value: a point, which a zero-length bar hides
-                if round(lo) == round(hi):
+                # a range narrower than the line's width would vanish: a point shows it
+                if hi - lo < POINT_WIDTH:
                     ax.plot([lo], [i + dy], "o", color=color, ms=6, gid=f"{metal}:{when}")
                     continue
                 ax.plot(

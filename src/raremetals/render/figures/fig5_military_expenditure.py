@@ -1,8 +1,14 @@
 """Figure 5: SIPRI military expenditure of China, the US and Japan, with the
-figures the paper quotes."""
+figures the paper quotes.
+
+Three price bases meet here: today's SIPRI series in current and in constant 2023
+dollars, and the paper's figures in constant 2008 dollars (SIPRI Yearbook 2010). The
+legend names each; the log axis is labelled in plain billions.
+"""
 
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
@@ -27,27 +33,37 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 d = s[(s["country"] == country) & (s["sipri_sheet"] == sheet)].sort_values("year")
                 ax.plot(
                     d["year"],
-                    d["value"],
+                    d["value"] / 1000,
                     color=color,
                     ls=ls,
-                    label=f"{labels[country]} ({label})",
                     gid=f"{country}:{sheet}",
                 )
             q = quoted[quoted["country"] == country]
             ax.scatter(
                 q["year"],
-                q["value"],
+                q["value"] / 1000,
                 color=color,
                 marker="D",
                 s=30,
                 zorder=3,
                 gid=f"{country}:paper",
             )
-        ax.scatter([], [], color="#555", marker="D", label=t["paper_quoted"])
+        line = matplotlib.lines.Line2D
+        handles = [
+            *(line([], [], color=c, lw=6, label=labels[country]) for country, c in colors.items()),
+            line([], [], color="#555", ls="-", label=t["current"]),
+            line([], [], color="#555", ls=":", label=t["constant"]),
+            line([], [], color="#555", marker="D", ls="", label=t["paper_quoted"]),
+        ]
         ax.set_yscale("log")
+        ax.set_ylim(15, 1500)
+        ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator([20, 50, 100, 200, 500, 1000]))
+        ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        ax.grid(axis="y", which="major", color="#eee")
         ax.set_ylabel(t["milex"])
         ax.set_xticks(range(2000, 2010))
-        ax.legend(fontsize=7, ncol=2)
+        ax.legend(handles=handles, fontsize=8, ncol=2, loc="lower right")
         ax.set_title(t["fig5"])
         fig.tight_layout()
     return fig

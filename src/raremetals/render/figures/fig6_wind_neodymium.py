@@ -1,5 +1,9 @@
 """Figure 6: world wind capacity in 2009 and the 2014 forecast, and the neodymium
-the additions imply."""
+the additions imply.
+
+The two reference lines are tonnes of all rare-earth oxides, not of neodymium (a
+part of them); their labels say so.
+"""
 
 from __future__ import annotations
 
@@ -47,17 +51,30 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         nd = [
             neodymium_demand(additions, a["nd_kg_per_turbine"], a["turbine_mw"], s) for s in shares
         ]
-        ax2.bar([t["pm_share"].format(share=s) for s in shares], nd, color=CHINA, gid="nd")
+        ax2.bar([f"{s:.0%}" for s in shares], nd, color=CHINA, gid="nd")
         for i, v in enumerate(nd):
             ax2.text(i, v, f"{v:,.0f} t", ha="center", va="bottom", fontsize=8)
-        ax2.axhline(ree_production_2009, color="#2e4053", ls="--", lw=1)
-        ax2.text(
-            len(nd) - 0.5, ree_production_2009, t["ree_prod"], ha="right", va="bottom", fontsize=7
-        )
-        ax2.axhline(quota_2010, color="#ca6f1e", ls=":", lw=1)
-        ax2.text(len(nd) - 0.5, quota_2010, t["quota2010"], ha="right", va="bottom", fontsize=7)
+        for value, label, color, ls in (
+            (ree_production_2009, t["ree_prod"], "#2e4053", "--"),
+            (quota_2010, t["quota2010"], "#ca6f1e", ":"),
+        ):
+            ax2.axhline(value, color=color, ls=ls, lw=1)
+            # the label sits clear above its line, not on it
+            ax2.annotate(
+                label.format(value=value),
+                (1, value),
+                xycoords=("axes fraction", "data"),
+                annotation_clip=False,
+                xytext=(0, 4),
+                textcoords="offset points",
+                ha="right",
+                va="bottom",
+                fontsize=7,
+                color=color,
+            )
+        ax2.set_ylim(0, ree_production_2009 * 1.15)
         ax2.set_ylabel(t["nd_t"])
-        ax2.tick_params(axis="x", labelsize=7)
+        ax2.set_xlabel(t["pm_share_axis"])
         ax2.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         fig.text(
             0.01,
@@ -67,7 +84,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 mw=a["turbine_mw"],
                 kgmw=a["nd_kg_per_turbine"] / a["turbine_mw"],
                 gw=additions,
-                car=a["nd_kg_per_hybrid_car"],
             ),
             fontsize=7,
             color="#555",

@@ -1,5 +1,11 @@
 """Figure 7: US net import reliance for the paper's metals, latest edition, with
-the 2009 figure."""
+the 2009 figure.
+
+USGS prints some values as bounds (">50", "<25"). A bound is drawn as a hatched bar
+to the bound with an arrow the way the value lies, and is coloured by the class it
+allows: ">95" is 50% or more, "<25" under 50%, ">25" either (left uncoloured). The
+value's label stands clear of the bar, the arrow and the 2009 marker.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,18 @@ from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.selections import paper_metals
 
+COLOURS = {"ge50": CHINA, "lt50": "#85929e", "either": "white"}
+ARROW = 6  # length of a bound's arrow, in percentage points
+
+
+def reliance_class(value: float, flag: str) -> str:
+    """'ge50', 'lt50' or, for a bound that allows both, 'either'."""
+    if flag == ">":
+        return "ge50" if value >= 50 else "either"
+    if flag == "<":
+        return "lt50" if value <= 50 else "either"
+    return "ge50" if value >= 50 else "lt50"
+
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
     nir, commodities = data["us_import_reliance"], data["commodities"]
@@ -23,52 +41,62 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     paper = nir[nir["source"] == "paper2010"]
     year = int(latest["year"].max())
     with style(language.font):
-        fig, ax = plt.subplots(figsize=(8, 6))
+        fig, ax = plt.subplots(figsize=(8.5, 6.2))
         for i, metal in enumerate(metals):
+            old = paper[(paper["commodity"] == metal) & paper["value"].notna()]
+            old_value = old.iloc[0]["value"] if not old.empty else None
+            if old_value is not None:
+                ax.plot(old_value, i, marker="D", color="#2e4053", ms=5, gid=f"{metal}:paper2010")
             row = latest[latest["commodity"] == metal]
             if row.empty:
                 ax.text(1, i, t["not_listed"], va="center", fontsize=8, color="#666")
+                continue
+            r = row.iloc[0]
+            if pd.isna(r["value"]):
+                end = 0
             else:
-                r = row.iloc[0]
-                if pd.notna(r["value"]):
-                    ax.barh(
-                        i,
-                        r["value"],
-                        color=CHINA if r["value"] >= 50 else "#85929e",
-                        gid=f"{metal}:{edition}",
+                flag = r["flag"] if isinstance(r["flag"], str) else ""
+                cls = reliance_class(r["value"], flag)
+                bound = flag in "<>" and flag != ""
+                ax.barh(
+                    i,
+                    r["value"],
+                    color=COLOURS[cls],
+                    alpha=0.45 if bound and cls != "either" else 1,
+                    hatch="///" if bound else None,
+                    edgecolor="#555" if cls == "either" else COLOURS[cls],
+                    gid=f"{metal}:{edition}",
+                )
+                end = r["value"]
+                if bound:
+                    step = ARROW if flag == ">" else -ARROW
+                    ax.annotate(
+                        "",
+                        xy=(r["value"] + step, i),
+                        xytext=(r["value"], i),
+                        arrowprops={"arrowstyle": "-|>", "color": "#333", "lw": 1.2},
+                        gid=f"{metal}:{edition}:bound",
                     )
-                ax.text(
-                    (r["value"] if pd.notna(r["value"]) else 0) + 1,
-                    i,
-                    r["value_raw"],
-                    va="center",
-                    fontsize=8,
-                )
-            old = paper[paper["commodity"] == metal]
-            if not old.empty and pd.notna(old.iloc[0]["value"]):
-                ax.plot(
-                    old.iloc[0]["value"],
-                    i,
-                    marker="D",
-                    color="#2e4053",
-                    ms=5,
-                    gid=f"{metal}:paper2010",
-                )
+                    end = max(end, r["value"] + step)
+            if old_value is not None and abs(old_value - end) < 4:
+                end = max(end, old_value + 1.5)
+            ax.text(end + 1.5, i, r["value_raw"], va="center", fontsize=8, gid=f"{metal}:label")
+        line, patch = matplotlib.lines.Line2D, matplotlib.patches.Patch
         handles = [
-            matplotlib.lines.Line2D(
-                [], [], marker="D", color="#2e4053", ls="", label=t["paper2009"]
-            ),
-            matplotlib.patches.Patch(color=CHINA, label=f"{year} ({t['ge50']})"),
-            matplotlib.patches.Patch(color="#85929e", label=f"{year} ({t['lt50']})"),
+            line([], [], marker="D", color="#2e4053", ls="", label=t["paper2009"]),
+            patch(color=CHINA, label=f"{year}: {t['ge50']}"),
+            patch(color="#85929e", label=f"{year}: {t['lt50']}"),
+            patch(facecolor="#f2d7d5", edgecolor=CHINA, hatch="///", label=t["nir_bound"]),
+            patch(facecolor="white", edgecolor="#555", hatch="///", label=t["nir_either"]),
         ]
         ax.set_yticks(range(len(metals)), [names[m] for m in metals])
         ax.invert_yaxis()
-        ax.set_xlim(0, 110)
+        ax.set_xlim(0, 112)
         ax.set_xlabel(t["nir"])
         ax.legend(
             handles=handles,
             loc="upper center",
-            bbox_to_anchor=(0.5, -0.1),
+            bbox_to_anchor=(0.45, -0.1),
             ncol=3,
             fontsize=8,
             frameon=False,

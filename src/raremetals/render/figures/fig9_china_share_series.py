@@ -67,5 +67,5 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         fig.suptitle(t["fig9"].format(latest=max(usgs_years)))
         fig.text(0.01, 0.005, t["series_note"], fontsize=7, color="#666")
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
-        fig.subplots_adjust(left=0.08, right=0.99, top=0.9, bottom=0.12, hspace=0.32, wspace=0.12)
+        fig.subplots_adjust(left=0.09, right=0.99, top=0.9, bottom=0.12, hspace=0.32, wspace=0.12)
     return fig

@@ -66,6 +66,15 @@ def missing_glyphs(fig: Figure, family: str) -> set[str]:
 SOURCE_GID = "source_line"
 
 
+def embolden(text, color: str = "black") -> None:
+    """Set a text in bold. IPAexGothic has no bold face, so the glyphs are thickened
+    with an outline of their own colour, which matplotlib draws in every format."""
+    from matplotlib import patheffects
+
+    text.set_path_effects([patheffects.withStroke(linewidth=0.5, foreground=color)])
+    text.set_gid(f"{text.get_gid()}:bold" if text.get_gid() else "bold")
+
+
 def wrap(text: str, width: float) -> str:
     """``text`` broken into lines of at most ``width`` columns, a CJK character counting
     as two; lines break at spaces where there are any, else anywhere (Japanese)."""

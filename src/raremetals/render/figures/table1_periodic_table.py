@@ -1,4 +1,10 @@
-"""Table 1 drawn: the periodic table with the rare metals and rare earths marked."""
+"""Table 1 drawn: the periodic table with the rare metals and rare earths marked.
+
+The lanthanides and actinides sit in rows of their own, with a placeholder cell for
+each in group 3, as periodic tables print them. Marked elements' symbols are set in
+bold in both languages, and a note explains the marks * and † that the text versions
+of the table use where colour is not available.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.core.vocab import MARKS, periodic_position
-from raremetals.render.figures.style import style
+from raremetals.render.figures.style import embolden, style, wrap
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -30,17 +36,31 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 )
             )
             ax.text(c, y - 0.18, str(e["z"]), ha="center", va="center", fontsize=6)
+            symbol = ax.text(
+                c, y + 0.12, e["symbol"], ha="center", va="center", fontsize=10, gid=e["symbol"]
+            )
+            if e["category"]:
+                embolden(symbol)
+        # group 3's places of the lanthanides and actinides (periods 6 and 7)
+        for row, (first, last), category in ((6, (57, 71), "ree"), (7, (89, 103), "")):
+            names = dict(zip(elements["z"].astype(int), elements["symbol"]))
+            ax.add_patch(
+                matplotlib.patches.Rectangle(
+                    (2.53, row - 0.47),
+                    0.94,
+                    0.94,
+                    facecolor=colors[category],
+                    edgecolor="#666",
+                    ls=":",
+                    gid=f"placeholder:{first}-{last}",
+                )
+            )
+            ax.text(3, row - 0.18, f"{first}–{last}", ha="center", va="center", fontsize=6)
             ax.text(
-                c,
-                y + 0.12,
-                e["symbol"],
-                ha="center",
-                va="center",
-                fontsize=10,
-                fontweight="bold" if e["category"] else "normal",
+                3, row + 0.12, f"{names[first]}–{names[last]}", ha="center", va="center", fontsize=8
             )
         ax.set_xlim(0.4, 18.6)
-        ax.set_ylim(10.9, 0.4)
+        ax.set_ylim(11.4, 0.4)
         ax.axis("off")
         handles = [
             matplotlib.patches.Patch(
@@ -51,6 +71,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.legend(
             handles=handles, loc="upper center", ncol=2, bbox_to_anchor=(0.45, 1.0), frameon=False
         )
+        ax.text(0.55, 11.05, wrap(t["table1_marks"], 150), fontsize=8, color="#444", va="top")
         ax.set_title(t["table1"])
         fig.tight_layout()
     return fig
