@@ -130,7 +130,8 @@ def place_labels(ax, labels, avoid=(), marker_px: float = 5.0) -> list:
     ``labels``: (x, y, text, text keyword arguments). Each label takes the first offset
     of ``OFFSETS`` whose box, as the renderer measures it, stays inside the axes and
     clear of every marker (the labelled points and the points of ``avoid``) and of the
-    labels placed before it; one that finds no such place takes the least crowded. Call it after the layout is final (tight_layout).
+    labels placed before it; one that finds no such place takes the least crowded.
+    Call it after the layout is final (tight_layout).
     """
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
