@@ -1,8 +1,12 @@
 """The paper's tables (Table 1, Table 3 as printed and corrected) as data, and their
-rendering to CSV, Markdown, LaTeX (booktabs) and HTML.
+rendering to CSV, Markdown, LaTeX and HTML.
 
-A :class:`Table` holds a header, rows whose cells may have several lines, footnotes and a
-caption; every renderer writes the same content, so the four files never disagree.
+A :class:`Table` holds a header, rows whose cells may have several lines, footnotes, a
+name ("Table 3 (corrected)") and a caption; every renderer writes the same content, so
+the four files never disagree. The LaTeX is a ``longtable`` on a landscape page (it runs
+over pages and fits A4), numbered by LaTeX itself, with the notes set below it; see
+:data:`LATEX_PREAMBLE` for the packages a document needs. English tables hold only
+characters pdfLaTeX can set; Japanese ones need LuaLaTeX with luatexja.
 """
 
 from __future__ import annotations
@@ -19,15 +23,38 @@ from raremetals.core.text import Language, commodity_names
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
 
 CIRCLED = {1: "①", 2: "②", 3: "③"}
+# Japanese number words in quoted printed values, spelled for the other languages
+NUMBER_WORDS = {"百万": "million", "万": "×10,000"}
+
+LATEX_PREAMBLE = r"""\usepackage{booktabs,longtable,array,pdflscape}"""
 
 
 @dataclass
 class Table:
+    name: str  # "Table 3 (corrected)": printed before the caption, except in LaTeX
     caption: str
     header: list[str]
     rows: list[list[list[str]]]  # row -> cell -> lines
     footnotes: list[str] = field(default_factory=list)
     lang: str = "en"
+    widths: list[float] | None = None  # LaTeX: each column's share of the page's width
+    label: str = ""  # LaTeX: the \label
+
+    @property
+    def title(self) -> str:
+        return (
+            f"{self.name}. {self.caption}" if self.lang == "en" else f"{self.name} {self.caption}"
+        )
+
+
+def spell_numbers(text: str, lang: str) -> str:
+    """Japanese number words (万, 百万) in quoted printed values, spelled out in the
+    table's language; Japanese keeps them."""
+    if lang == PAPER_LANGUAGE:
+        return text
+    for word, spelled in NUMBER_WORDS.items():
+        text = text.replace(word, f" {spelled}" if spelled[0].isalpha() else spelled)
+    return re.sub(r" {2,}", " ", text)
 
 
 def to_csv(t: Table) -> str:
@@ -44,7 +71,7 @@ def to_markdown(t: Table) -> str:
         return s.replace("|", "\\|")
 
     out = [
-        f"**{esc(t.caption)}**",
+        f"**{esc(t.title)}**",
         "",
         "| " + " | ".join(map(esc, t.header)) + " |",
         "|" + "---|" * len(t.header),
@@ -74,28 +101,47 @@ def _tex(s: str) -> str:
 
 
 def _tex_cell(lines: list[str]) -> str:
-    if len(lines) <= 1:
-        return _tex(lines[0]) if lines else ""
-    return r"\begin{tabular}[t]{@{}l@{}}" + r" \\ ".join(map(_tex, lines)) + r"\end{tabular}"
+    return r"\newline ".join(map(_tex, lines))
 
 
 def to_latex(t: Table) -> str:
-    """A booktabs table (needs \\usepackage{booktabs}; Japanese text needs a CJK-capable
-    engine such as LuaLaTeX with luatexja)."""
+    """A longtable on a landscape page, its header repeated on every page, the notes
+    below it. Needs the packages of :data:`LATEX_PREAMBLE`."""
+    widths = t.widths or [1 / len(t.header)] * len(t.header)
+    columns = "".join(
+        rf">{{\raggedright\arraybackslash}}p{{\dimexpr {w:.3f}\linewidth-2\tabcolsep\relax}}"
+        for w in widths
+    )
+    header = " & ".join(_tex(h) for h in t.header) + r" \\"
     out = [
-        r"\begin{table}[htbp]",
-        r"\centering",
-        rf"\caption{{{_tex(t.caption)}}}",
-        r"\begin{tabular}{" + "l" * len(t.header) + "}",
+        f"% {t.title}",
+        f"% Needs {LATEX_PREAMBLE}"
+        + ("; Japanese text: LuaLaTeX with luatexja" if t.lang == PAPER_LANGUAGE else ""),
+        r"\begin{landscape}",
+        r"\footnotesize",
+        r"\setlength{\tabcolsep}{3pt}",
+        r"\setlength{\LTleft}{0pt}",
+        r"\setlength{\LTright}{0pt}",
+        rf"\begin{{longtable}}{{@{{}}{columns}@{{}}}}",
+        rf"\caption{{{_tex(t.caption)}}}" + (rf"\label{{{t.label}}}" if t.label else "") + r"\\",
         r"\toprule",
-        " & ".join(_tex(h) for h in t.header) + r" \\",
+        header,
         r"\midrule",
+        r"\endfirsthead",
+        r"\toprule",
+        header,
+        r"\midrule",
+        r"\endhead",
+        r"\bottomrule",
+        r"\endfoot",
     ]
     out += [" & ".join(_tex_cell(cell) for cell in row) + r" \\" for row in t.rows]
-    out += [r"\bottomrule", r"\end{tabular}"]
+    out.append(r"\end{longtable}")
     if t.footnotes:
-        out += [r"\par\footnotesize"] + [_tex(n) + r"\par" for n in t.footnotes]
-    out.append(r"\end{table}")
+        out += [r"\begin{list}{}{\setlength{\leftmargin}{0pt}\setlength{\itemsep}{1pt}}"]
+        out += [rf"\item {_tex(n)}" for n in t.footnotes]
+        out += [r"\end{list}"]
+    out.append(r"\end{landscape}")
     return "\n".join(out) + "\n"
 
 
@@ -103,7 +149,7 @@ def to_html(t: Table) -> str:
     e = html.escape
     out = [
         f'<table class="paper-table" lang="{t.lang}">',
-        f"<caption>{e(t.caption)}</caption>",
+        f"<caption>{e(t.title)}</caption>",
         "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in t.header) + "</tr></thead>",
         "<tbody>",
     ]
@@ -138,7 +184,13 @@ def table1(elements: pd.DataFrame, language: Language) -> Table:
     rows = list(grid)
     rows.insert(7, [[] for _ in range(18)])  # a gap before the f-block rows
     return Table(
-        text["caption"], [str(g) for g in range(1, 19)], rows, [legend + sources], language.code
+        text["name"],
+        text["caption"],
+        [str(g) for g in range(1, 19)],
+        rows,
+        [legend + sources],
+        language.code,
+        label=f"tab:table1-{language.code}",
     )
 
 
@@ -146,7 +198,8 @@ def table1(elements: pd.DataFrame, language: Language) -> Table:
 
 # Table 3 as printed keeps the paper's own words, whatever the languages of the outputs.
 PRINTED = {
-    "caption": "表3 主要レアメタル埋蔵量・産出量等の偏在性と依存度（2009年、印刷のまま）",
+    "name": "表3",
+    "caption": "主要レアメタル埋蔵量・産出量等の偏在性と依存度（2009年、印刷のまま）",
     "header": [
         "鉱種",
         "世界計（09生／埋）",
@@ -193,12 +246,19 @@ def table3_printed(t3: pd.DataFrame) -> Table:
             ]
         )
     return Table(
+        PRINTED["name"],
         PRINTED["caption"],
         PRINTED["header"],
         rows,
         [_nir_footnote(t3, PRINTED["footnote"])],
         PAPER_LANGUAGE,
+        TABLE3_WIDTHS,
+        "tab:table3-printed",
     )
+
+
+# Table 3's columns: metal, world, reserves, production, Japan's sources, US sources
+TABLE3_WIDTHS = [0.09, 0.13, 0.22, 0.22, 0.18, 0.16]
 
 
 def _by_metal(t3):
@@ -224,16 +284,15 @@ def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Lang
             return ""
         mark = chr(ord("a") + len(notes))
         corrected = _fmt_t(r["value"]) if pd.notna(r["value"]) else text["removed"]
-        notes.append(
-            text["note"].format(
-                mark=f"{mark})",
-                printed=r["value_as_printed"],
-                corrected=corrected,
-                cid=r["correction_id"],
-                etype=r["evidence_type"],
-                evidence=r["correction_evidence"],
-            )
+        note = text["note"].format(
+            mark=f"{mark})",
+            printed=r["value_as_printed"],
+            corrected=corrected,
+            cid=r["correction_id"],
+            etype=r["evidence_type"],
+            evidence=r["correction_evidence"],
         )
+        notes.append(spell_numbers(note, language.code))
         return f" {mark})"
 
     for symbol, g in _by_metal(t3):
@@ -260,7 +319,13 @@ def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Lang
                     if language.code == PAPER_LANGUAGE
                     else language.country(r["country_code"], r["country"])
                 )
-                line = f"{CIRCLED.get(int(r['rank']), '')}{who}"
+                rank = int(r["rank"])
+                # circled numbers are the paper's; pdfLaTeX cannot set them
+                line = (
+                    f"{CIRCLED.get(rank, '')}{who}"
+                    if language.code == PAPER_LANGUAGE
+                    else f"{rank}. {who}"
+                )
                 if pd.notna(r["value"]):
                     line += f" {r['value']:g}%" if r["unit"] == "%" else f" {_fmt_t(r['value'])}"
                     if measure_world is not None and pd.notna(measure_world["value"]):
@@ -271,9 +336,12 @@ def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Lang
             cells.append(lines)
         rows.append(cells)
     return Table(
+        text["name"],
         text["corrected"],
         text["header"],
         rows,
         [_nir_footnote(t3, text["footnote"])] + notes,
         language.code,
+        TABLE3_WIDTHS,
+        f"tab:table3-corrected-{language.code}",
     )
