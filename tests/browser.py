@@ -30,6 +30,7 @@ def chromium():
 
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console
     with tempfile.TemporaryDirectory() as profile:
         for flag in CHROMIUM_FLAGS + [f"--user-data-dir={profile}"]:
             options.add_argument(flag)
@@ -40,3 +41,18 @@ def chromium():
             yield driver
         finally:
             driver.quit()
+
+
+def load(driver, url: str, timeout: float = 30) -> None:
+    """Open ``url`` and wait until the page and its scripts have run."""
+    import time
+
+    driver.get(url)
+    deadline = time.time() + timeout
+    while driver.execute_script("return document.readyState") != "complete":
+        assert time.time() < deadline, f"{url} did not finish loading"
+        time.sleep(0.2)
+
+
+def console_errors(driver) -> list[str]:
+    return [m["message"] for m in driver.get_log("browser") if m["level"] == "SEVERE"]

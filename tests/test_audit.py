@@ -2,6 +2,7 @@
 paper are found."""
 
 import hashlib
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -96,7 +97,14 @@ def test_summary_reads_by_status_with_japanese_quotes(built, claims):
     assert f"## inconsistent ({counts['inconsistent']})" in md
     assert "「タングステン（約 45%）」" in md
     html = (built / "results/audit/summary.html").read_text(encoding="utf-8")
-    assert html.count("<li>") == len(claims) and 'lang="ja"' in html
+    rows = re.findall(r'<tr id="(C\d+)">', html)
+    assert sorted(rows) == sorted(claims.claim_id) and 'lang="ja"' in html
+    for status, n in counts.items():  # each group is linked from the top of the page
+        assert f'<a href="#audit-{status}">{status} ({n})</a>' in html
+        assert f'<h2 id="audit-{status}">{status} ({n})</h2>' in html
+    # the Japanese quotes are set in the embedded subset of IPAexGothic; nothing is fetched
+    assert '@font-face{font-family:"IPAexGothic";src:url("data:font/ttf;base64,' in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,8 @@ def library(script, *modules):
         for name in _imported(path):
             parts = name.split(".")
             todo += [_module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
+    # a module's own data file beside it (render/web.js beside render/web.py)
+    seen |= {str(Path(p).with_suffix(".js")) for p in seen if Path(p).with_suffix(".js").exists()}
     return sorted(os.path.relpath(p) for p in seen if Path(p).parent != SCRIPTS)
 
 

@@ -97,10 +97,7 @@ rule report:
         outputs=REPORTED_OUTPUTS,
     output:
         html="results/report.html",
-        font=expand(
-            "results/report_files/{name}",
-            name=["ipaexg.ttf", "IPA_Font_License_Agreement_v1.0.txt"],
-        ),
+        font="results/report_files/IPA_Font_License_Agreement_v1.0.txt",
     log:
         **logs("report/report"),
     benchmark:

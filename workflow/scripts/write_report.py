@@ -12,7 +12,8 @@ from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
 from raremetals.core.io import atomic_write, read_reference
-from raremetals.render import report
+from raremetals.core.text import commodity_names
+from raremetals.render import report, web
 from raremetals.sources.registry import load_registry
 from raremetals.stats.selections import paper_metals
 
@@ -25,7 +26,10 @@ tables = {
 records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
 commodities = read_reference(i.commodities)
 english = dict(zip(commodities["commodity"], commodities["name_en"]))
+languages = list(snakemake.params.languages)
 numbers = json.loads(Path(i.numbers).read_text(encoding="utf-8"))["numbers"]
+images = [*i.outputs, i.rulegraph]
+sizes = {Path(p).name: web.png_size(p) for p in images if p.endswith(".png")}
 page = report.report_html(
     readme_intro=report.readme_intro(Path(i.readme).read_text(encoding="utf-8")),
     methods_md=Path(i.methods).read_text(encoding="utf-8"),
@@ -36,10 +40,13 @@ page = report.report_html(
     provenance={p: file_provenance(p, records) for p in i.outputs},
     notebook="notebooks/explore.html",
     rulegraph="workflow/rulegraph.dot",
-    languages=list(snakemake.params.languages),
+    languages=languages,
+    sizes=sizes,
     lead=report.lead_section(numbers, [(m, english[m]) for m in paper_metals(commodities)]),
+    findings=report.findings_section(
+        numbers, {code: commodity_names(commodities, code) for code in languages}
+    ),
 )
 atomic_write(snakemake.output.html, page)
 fonts = Path(get_font_ttf_path()).parent
-for target in snakemake.output.font:
-    shutil.copyfile(fonts / Path(target).name, target)
+shutil.copyfile(fonts / Path(snakemake.output.font).name, snakemake.output.font)

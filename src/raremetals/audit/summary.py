@@ -97,47 +97,60 @@ def _num(v) -> str:
 
 
 def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
+    """The audit as one page: a count per status with links to its group, each group of
+    claims as a table that sorts and filters (local script, no network), and the Table 3
+    errata. The Japanese quotes are set in IPAexGothic embedded as a subset, so they show
+    on a machine without Japanese fonts."""
+    from raremetals.render import web
+
     e = html.escape
+    counts = _counts(claims["status"], STATUSES)
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<title>Audit of the paper's numbers</title>",
-        "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;"
-        "vertical-align:top}li{margin:.4em 0}.ja{color:#444}</style></head><body>",
         "<h1>Audit of the paper's numbers</h1>",
         f"<p>{len(claims)} numeric claims of the paper and {len(errata)} cells of its "
         "Table 3, each checked against the data in the snapshot.</p>",
-        "<table><tr><th>status</th><th>claims</th><th>meaning</th></tr>",
+        '<nav class="audit-groups">'
+        + " · ".join(f'<a href="#audit-{s}">{s} ({n})</a>' for s, n in counts if n)
+        + ' · <a href="#audit-errata">Table 3 errata</a></nav>',
+        "<table><thead><tr><th>status</th><th>claims</th><th>meaning</th></tr></thead><tbody>",
     ]
     parts += [
-        f"<tr><td>{s}</td><td>{n}</td><td>{e(STATUS_TEXT[s])}</td></tr>"
-        for s, n in _counts(claims["status"], STATUSES)
+        f'<tr><td><a href="#audit-{s}">{s}</a></td><td>{n}</td><td>{e(STATUS_TEXT[s])}</td></tr>'
+        for s, n in counts
     ]
-    parts.append("</table>")
+    parts.append("</tbody></table>")
     for status in STATUSES:
         group = claims[claims["status"] == status]
         if group.empty:
             continue
-        parts.append(f'<h2 id="{status}">{status} ({len(group)})</h2><ul>')
+        parts.append(
+            f'<h2 id="audit-{status}">{status} ({len(group)})</h2>'
+            f"<p>{e(STATUS_TEXT[status])}</p>"
+            '<table class="sortable claims"><thead><tr><th>claim</th><th>section</th>'
+            "<th>the paper says</th><th>原文</th><th>check</th><th>evidence</th></tr>"
+            "</thead><tbody>"
+        )
         for c in group.to_dict("records"):
             detail, evidence = _claim_lines(c)
             parts.append(
-                f"<li><b>{e(c['claim_id'])}</b> ({e(c['section'])}) "
-                f'{e(c["text_en"])} — <span class="ja" lang="ja">「'
-                f"{e(c['text_ja'])}」</span> — {e(detail)}. {e(evidence)}</li>"
+                f'<tr id="{e(c["claim_id"])}"><td>{e(c["claim_id"])}</td>'
+                f"<td>{e(c['section'])}</td><td>{e(c['text_en'])}</td>"
+                f'<td class="ja" lang="ja">「{e(c["text_ja"])}」</td>'
+                f"<td>{e(detail)}</td><td>{e(evidence)}</td></tr>"
             )
-        parts.append("</ul>")
+        parts.append("</tbody></table>")
     parts.append(
-        "<h2>Table 3 errata</h2><table><tr><th>status</th><th>cells</th><th>meaning</th></tr>"
+        '<h2 id="audit-errata">Table 3 errata</h2><table><thead><tr><th>status</th>'
+        "<th>cells</th><th>meaning</th></tr></thead><tbody>"
     )
     parts += [
         f"<tr><td>{s}</td><td>{n}</td><td>{e(ERRATA_TEXT[s])}</td></tr>"
         for s, n in _counts(errata["status"], ERRATA_STATUSES)
     ]
     parts.append(
-        "</table><p></p><table><tr><th>cell</th><th>printed</th><th>read</th>"
-        "<th>corrected</th><th>status</th><th>evidence</th></tr>"
+        '</tbody></table><table class="sortable errata"><thead><tr><th>cell</th>'
+        "<th>printed</th><th>read</th><th>corrected</th><th>status</th><th>evidence</th>"
+        "</tr></thead><tbody>"
     )
     for r in errata[~errata["status"].isin(["ok", "blank"])].to_dict("records"):
         parts.append(
@@ -145,5 +158,18 @@ def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
             f"</td><td>{_num(r['value_printed'])}</td><td>{_num(r['value_corrected'])}"
             f"</td><td>{r['status']}</td><td>{e(r['evidence'])}</td></tr>"
         )
-    parts.append("</table></body></html>")
-    return "\n".join(parts) + "\n"
+    parts.append("</tbody></table>")
+    body = "\n".join(parts)
+    style = (
+        'body{font-family:sans-serif,"IPAexGothic";max-width:80em;margin:2em auto;'
+        "padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0}"
+        "td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}"
+        '.ja,[lang=ja]{font-family:"IPAexGothic",sans-serif;color:#444}' + web.STYLE
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        "<title>Audit of the paper's numbers</title>"
+        f"<style>{web.font_face(body)}{style}</style></head><body>\n"
+        f"{body}\n<script>{web.SCRIPT}</script>\n</body></html>\n"
+    )

@@ -1,9 +1,12 @@
 """The HTML report: one static page in ``results/`` that a reader opens in a browser.
 
-It shows every figure with its English and Japanese caption, every table, the methods,
-the audit summary, the sources with licences and checksums, the workflow graph, and for
-each output the rule and script that produced it. Images and pages are linked by paths
-relative to ``results/``, so the folder can be copied or zipped as it is.
+It opens with the key findings (each number from ``numbers.json``), then shows every
+figure in English or Japanese (a switch at the top), every table, the methods, the audit
+summary, the sources with licences and checksums, the workflow graph, and for each
+output the rule and script that produced it. Images and pages are linked by paths
+relative to ``results/``, so the folder can be copied or zipped as it is; the Japanese
+typeface is embedded as a subset of the characters the page uses, and the script that
+sorts and filters its tables is in the page.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import markdown
 
+from raremetals.render import web
 from raremetals.sources.registry import Source
 
 e = html.escape
@@ -26,12 +30,14 @@ figure img{max-width:100%;height:auto} figcaption p{margin:.3em 0}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 .ja{color:#333} code{font-size:.9em} details{margin:.5em 0}
-@font-face{font-family:"IPAexGothic";src:url("report_files/ipaexg.ttf") format("truetype")}
 [lang=ja]{font-family:"IPAexGothic",sans-serif}
+.findings{border:2px solid #c0392b;border-radius:6px;padding:.5em 1.2em;margin:1.5em 0;
+background:#fdf2f1} .findings h2{margin:.3em 0} .findings li{margin:.3em 0}
+.lang-switch{float:right} .lang-switch button{font:inherit;padding:.2em .7em}
+.lang-switch button[lang=ja]{font-family:"IPAexGothic",sans-serif}
+.lang-switch button[aria-pressed=true]{background:#2e4053;color:white}
 """
-# The report ships the Japanese font its figures use, so Japanese text shows on machines
-# without one (IPA Font License: redistribution allowed with the licence).
-FONT_FILES = ("ipaexg.ttf", "IPA_Font_License_Agreement_v1.0.txt")
+DISPLAY_DPI = 96 / 300  # figures are saved at 300 dpi; CSS pixels are 1/96 inch
 
 
 def _body(html_text: str) -> str:
@@ -45,28 +51,92 @@ def _demote(fragment: str) -> str:
     return re.sub(r"<(/?)h([1-5])", lambda m: f"<{m[1]}h{int(m[2]) + 1}", fragment)
 
 
-def figure_section(captions: list[dict], provenance: dict, languages: list[str]) -> str:
-    """Each figure drawn in the first language, with its caption in every language."""
-    first = languages[0]
+def figure_section(
+    captions: list[dict], provenance: dict, languages: list[str], sizes: dict[str, tuple]
+) -> str:
+    """Each figure in every language, the one of the language chosen shown, each image
+    sized to its own shape (``sizes``: file name -> pixels)."""
     parts = ['<h2 id="figures">Figures</h2>']
     for c in captions:
-        texts = "".join(
-            f"<p>{e(c[code])}</p>"
-            if code == first
-            else f'<p class="{e(code)}" lang="{e(code)}">{e(c[code])}</p>'
-            for code in languages
-        )
+        images, texts = [], []
+        for code in languages:
+            name = f"{c['id']}.{code}.png"
+            width, height = (round(v * DISPLAY_DPI) for v in sizes[name])
+            images.append(
+                f'<img class="only-{e(code)}" lang="{e(code)}" src="figures/{e(name)}" '
+                f'alt="{e(c[code])}" width="{width}" height="{height}">'
+            )
+            texts.append(f'<p class="only-{e(code)}" lang="{e(code)}">{e(c[code])}</p>')
         links = " · ".join(f'<a href="figures/{e(f)}">{e(f)}</a>' for f in sorted(c["files"]))
         prov = provenance.get(f"results/figures/{c['id']}.caption.json", {})
         parts.append(
-            f'<figure id="{e(c["id"])}"><img src="figures/{e(c["id"])}.{e(first)}.png" '
-            f'alt="{e(c[first])}" width="900">'
-            f"<figcaption>{texts}"
+            f'<figure id="{e(c["id"])}">{"".join(images)}'
+            f"<figcaption>{''.join(texts)}"
             f"<p><small>Files: {links}. Made by rule <code>{e(prov.get('rule', ''))}</code>, "
             f"script <code>{e(prov.get('script') or '')}</code>, function "
             f"<code>{e(c['function'])}</code>.</small></p></figcaption></figure>"
         )
     return "\n".join(parts)
+
+
+FINDINGS = {
+    "en": {
+        "title": "Key findings: 2009 → {latest}",
+        "share": "China's share of world production",
+        "hhi": "HHI of production",
+        "cr1": "largest producer's share",
+        "lead": "China's share of world production and the Herfindahl–Hirschman index "
+        "(HHI, 0–10,000; a range where part of the total is not assigned to a country) in "
+        "2009, as the paper's Table 3 gives it, and in {latest} (USGS).",
+    },
+    "ja": {
+        "title": "主な結果: 2009年 → {latest}年",
+        "share": "世界の産出量に占める中国のシェア",
+        "hhi": "産出量のHHI",
+        "cr1": "最大生産国のシェア",
+        "lead": "世界の産出量に占める中国のシェアとハーフィンダール・ハーシュマン指数（HHI、"
+        "0～10,000。世界計の一部が国に割り当てられない場合は範囲）。2009年は論文の表3、"
+        "{latest}年はUSGSによる。",
+    },
+}
+
+
+def findings_section(numbers: list[dict], names: dict[str, dict[str, str]]) -> str:
+    """The key findings box: rare earths, tungsten and cobalt, 2009 against the latest
+    year, in every language of ``names`` (code -> commodity -> name); every number from
+    results/numbers.json, its file and row on hover."""
+    by_key = {n["key"]: n for n in numbers}
+    latest = by_key["year.latest"]["text"]
+
+    def number(key: str) -> str:
+        n = by_key[key]
+        shown = n["text"] + ("%" if n["unit"] == "%" else "")
+        return (
+            f'<b title="{e(n["file"])}, {e(n["rows"])} (\\{e(n["macro"])})" '
+            f'data-key="{e(key)}">{e(shown)}</b>'
+        )
+
+    blocks = []
+    for code, words in FINDINGS.items():
+        if code not in names:
+            continue
+        items = []
+        for metal in ("rare_earths", "tungsten", "cobalt"):
+            stats = [("china_share", words["share"]), ("hhi_range", words["hhi"])]
+            if metal == "cobalt":
+                stats.append(("cr1", words["cr1"]))
+            said = "; ".join(
+                f"{label} {number(f'{metal}.production.{stat}.2009')} → "
+                f"{number(f'{metal}.production.{stat}.latest')}"
+                for stat, label in stats
+            )
+            items.append(f"<li><b>{e(names[code][metal])}</b>: {said}</li>")
+        blocks.append(
+            f'<div class="only-{code}" lang="{code}">'
+            f"<h2>{e(words['title'].format(latest=latest))}</h2>"
+            f"<p>{e(words['lead'].format(latest=latest))}</p><ul>{''.join(items)}</ul></div>"
+        )
+    return f'<section class="findings" id="findings">{"".join(blocks)}</section>'
 
 
 def lead_section(numbers: list[dict], metals: list[tuple[str, str]]) -> str:
@@ -120,7 +190,8 @@ def table_section(table_pages: dict[str, str]) -> str:
 def sources_section(registry: dict[str, Source]) -> str:
     parts = [
         '<h2 id="sources">Sources</h2>',
-        "<table><tr><th>id</th><th>source</th><th>licence</th><th>citation</th><th>files</th></tr>",
+        '<table class="sortable"><thead><tr><th>id</th><th>source</th><th>licence</th>'
+        "<th>citation</th><th>files</th></tr></thead><tbody>",
     ]
     for s in registry.values():
         files = "".join(
@@ -137,7 +208,7 @@ def sources_section(registry: dict[str, Source]) -> str:
             f"{e(s.edition)}{link}</td><td>{e(s.licence)}</td><td>{e(s.citation)}</td>"
             f"<td>{listing}</td></tr>"
         )
-    parts.append("</table>")
+    parts.append("</tbody></table>")
     return "\n".join(parts)
 
 
@@ -152,9 +223,15 @@ def outputs_section(provenance: dict[str, dict]) -> str:
         '<h2 id="outputs">Outputs and the rules that made them</h2>'
         "<p>Every file below <code>results/</code>, with the rule and script that wrote "
         "it; <code>manifest.json</code> adds checksums of each file and of its inputs.</p>"
-        "<table><tr><th>file</th><th>rule</th><th>script</th><th>inputs</th></tr>"
-        f"{rows}</table>"
+        '<table class="sortable"><thead><tr><th>file</th><th>rule</th><th>script</th>'
+        f"<th>inputs</th></tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _strip_heading(fragment: str, title: str) -> str:
+    """An embedded page without its own first heading, which the report's section
+    heading replaces."""
+    return re.sub(rf"^\s*<h[1-6][^>]*>\s*{re.escape(title)}\s*</h[1-6]>", "", fragment, count=1)
 
 
 def report_html(
@@ -169,11 +246,14 @@ def report_html(
     notebook: str,
     rulegraph: str,
     languages: list[str],
+    sizes: dict[str, tuple],
     lead: str = "",
+    findings: str = "",
 ) -> str:
     nav = " ".join(
         f'<a href="#{a}">{t}</a>'
         for a, t in (
+            ("findings", "Key findings"),
             ("lead", "2009 → today"),
             ("figures", "Figures"),
             ("tables", "Tables"),
@@ -184,27 +264,48 @@ def report_html(
             ("outputs", "Outputs"),
         )
     )
-    methods = _demote(markdown.markdown(methods_md, extensions=["tables"]))
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<title>Rare metals and rare earths: the 2010 analysis, regenerated</title>",
-        f"<style>{STYLE}</style></head><body>",
+    names = {"en": "English", "ja": "日本語"}
+    switch = "".join(
+        f'<button type="button" lang="{e(code)}" data-set-lang="{e(code)}" aria-pressed="false">'
+        f"{e(names.get(code, code))}</button>"
+        for code in languages
+    )
+    methods = markdown.markdown(methods_md, extensions=["tables"])
+    methods = _demote(_strip_heading(web.rebase_links(methods, "docs"), "Methods"))
+    audit = _strip_heading(_body(audit_html).strip(), "Audit of the paper&#x27;s numbers")
+    audit = _strip_heading(audit, "Audit of the paper's numbers")
+    body = [
         "<h1>Rare metals and rare earths: the 2010 analysis, regenerated</h1>",
-        markdown.markdown(readme_intro),
+        f'<div class="lang-switch" role="group" aria-label="Language of the figures">'
+        f"{switch}</div>",
+        web.rebase_links(markdown.markdown(readme_intro), "."),
         f"<nav>{nav}</nav>",
+        findings,
         lead,
-        figure_section(captions, provenance, languages),
+        figure_section(captions, provenance, languages, sizes),
         table_section(table_pages),
         f'<h2 id="methods">Methods</h2>{methods}',
-        f'<h2 id="audit">Audit of the paper\'s numbers</h2>{_demote(_body(audit_html))}',
+        f'<h2 id="audit">Audit of the paper\'s numbers</h2>{_demote(audit)}',
         f'<p>Walk-through notebook: <a href="{e(notebook)}">{e(notebook)}</a>.</p>',
         sources_section(registry),
         '<h2 id="workflow">Workflow</h2><figure><img src="workflow/rulegraph.png" '
-        f'alt="The rules of the workflow and their dependencies" width="900"></figure>'
+        f'alt="The rules of the workflow and their dependencies" '
+        f'width="{sizes["rulegraph.png"][0]}" height="{sizes["rulegraph.png"][1]}"></figure>'
         f'<p><small>Rule graph as Snakemake gives it: <a href="{e(rulegraph)}">'
         f"{e(rulegraph)}</a>.</small></p>",
         outputs_section(provenance),
+        '<p><small>Japanese text is set in IPAexGothic, embedded in this page; <a href="'
+        'report_files/IPA_Font_License_Agreement_v1.0.txt">IPA Font License</a>.</small></p>',
+    ]
+    content = "\n".join(body)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en" data-lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>Rare metals and rare earths: the 2010 analysis, regenerated</title>",
+        f"<style>{web.font_face(content)}{STYLE}{web.STYLE}</style></head><body>",
+        content,
+        f"<script>{web.SCRIPT}</script>",
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"

@@ -1,0 +1,80 @@
+"""What the HTML pages share: the Japanese typeface embedded as a subset of the
+characters a page uses, a local script that makes tables sortable and filterable and
+switches the page between English and Japanese, and links rebased to ``results/``.
+
+Nothing is fetched from elsewhere: a page opens offline, on a machine without Japanese
+fonts, from a copy of the ``results/`` folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+FAMILY = "IPAexGothic"
+
+SCRIPT = Path(__file__).with_name("web.js").read_text(encoding="utf-8")
+
+STYLE = """
+table.sortable th{padding:0} table.sortable th button.sort{font:inherit;font-weight:bold;
+background:none;border:0;padding:.2em .5em;cursor:pointer;text-align:left;width:100%}
+th[aria-sort=ascending] button.sort::after{content:" \\25B2"}
+th[aria-sort=descending] button.sort::after{content:" \\25BC"}
+input.filter{margin:.5em 0;padding:.2em .4em;width:20em}
+html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
+"""
+
+
+def font_face(text: str) -> str:
+    """An @font-face rule embedding IPAexGothic as a subset of the characters of
+    ``text`` (a data URI), so that the page needs no font file and stays small."""
+    data = _subset(frozenset(text) | frozenset(" "))
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'@font-face{{font-family:"{FAMILY}";'
+        f'src:url("data:font/ttf;base64,{encoded}") format("truetype")}}'
+    )
+
+
+@cache
+def _subset(characters: frozenset[str]) -> bytes:
+    from fontTools import subset
+    from matplotlib_fontja import get_font_ttf_path
+
+    options = subset.Options()
+    options.name_IDs = ["*"]  # keep the name table, with the licence notice
+    options.recalc_timestamp = False  # same characters, same bytes
+    font = subset.load_font(get_font_ttf_path(), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(characters)))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    subset.save_font(font, out, options)
+    return out.getvalue()
+
+
+_LINK = re.compile(r'(\s(?:href|src)=")([^"#:]+?)((?:#[^"]*)?")')
+
+
+def rebase_links(fragment: str, source_dir: str, target_dir: str = "results") -> str:
+    """Relative links of HTML made from a file in ``source_dir`` (folders from the
+    repository's root), rewritten for a page in ``target_dir``."""
+
+    def rebase(m: re.Match) -> str:
+        path = PurePosixPath(os.path.normpath(PurePosixPath(source_dir, m[2]).as_posix()))
+        return m[1] + os.path.relpath(path.as_posix(), target_dir) + m[3]
+
+    return _LINK.sub(rebase, fragment)
+
+
+def png_size(path) -> tuple[int, int]:
+    """Width and height of a PNG, read from its header."""
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path}: not a PNG file")
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
