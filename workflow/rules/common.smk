@@ -123,8 +123,13 @@ def library(script, *modules):
         for name in _imported(path):
             parts = name.split(".")
             todo += [_module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
-    # a module's own data file beside it (render/web.js beside render/web.py)
-    seen |= {str(Path(p).with_suffix(".js")) for p in seen if Path(p).with_suffix(".js").exists()}
+    # a module's own data files beside it (render/web.js beside render/web.py)
+    seen |= {
+        str(data)
+        for p in list(seen)
+        for data in Path(p).parent.glob(f"{Path(p).stem}*.[jJ]*")
+        if data.suffix in (".js", ".j2")
+    }
     return sorted(os.path.relpath(p) for p in seen if Path(p).parent != SCRIPTS)
 
 

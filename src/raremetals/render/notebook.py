@@ -1,8 +1,11 @@
-"""Run a notebook with papermill and render it to HTML, the same bytes every time.
+"""Run a notebook with papermill and render it to HTML, the same bytes every time; and
+what the walk-through notebook needs to run the documented ways.
 
 Papermill and the kernel stamp start and end times on the notebook and on each cell, and
 papermill gives the parameters cell it injects a random id; both are made fixed so two
-runs of the same notebook on the same data give identical files.
+runs of the same notebook on the same data give identical files. Papermill also adds its
+injected parameters as a second cell: they replace the notebook's own, so the executed
+notebook has one parameters cell. The HTML loads nothing from the network.
 """
 
 from __future__ import annotations
@@ -15,6 +18,53 @@ from pathlib import Path
 import nbformat
 
 TIMING_KEYS = ("papermill", "execution", "ExecuteTime")
+OFFLINE_TEMPLATE = Path(__file__).with_name("notebook_offline.html.j2")
+
+
+def results_folder(results: str | Path = "results") -> Path:
+    """The pipeline's results folder: ``results`` where it exists from the working
+    directory, else the folder of that name beside the nearest parent that has one
+    (Jupyter runs a notebook in its own folder, notebooks/)."""
+    given = Path(results)
+    for base in [Path.cwd(), *Path.cwd().parents]:
+        candidate = given if given.is_absolute() else base / given
+        if (candidate / "stats").is_dir():
+            return candidate
+        if given.is_absolute():
+            break
+    raise FileNotFoundError(
+        f"no pipeline results at {results!r} (looked in {Path.cwd()} and the folders above "
+        "it): build them with `./pipeline build`, or pass the folder as the parameter "
+        "`results`"
+    )
+
+
+def check_parameters(commodity: str, edition: str, commodities, editions) -> None:
+    """A clear error for a commodity or edition the results do not hold."""
+    if commodity not in set(commodities):
+        raise ValueError(
+            f"unknown commodity {commodity!r}: the parameter `commodity` is one of "
+            + ", ".join(sorted(commodities))
+        )
+    if edition not in set(editions):
+        raise ValueError(
+            f"unknown edition {edition!r}: the parameter `edition` is one of "
+            + ", ".join(sorted(editions))
+            + " (the editions the pipeline was built with, config.yaml `editions`)"
+        )
+
+
+def merge_parameters(nb) -> None:
+    """Papermill's injected parameters take the place of the notebook's parameters cell."""
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    if not injected:
+        return
+    for cell in nb.cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            body = injected[0].source.split("\n", 1)[1] if "\n" in injected[0].source else ""
+            cell.source = "# Parameters (papermill set them for this run)\n" + body.lstrip("\n")
+            cell.outputs, cell.execution_count = [], injected[0].execution_count
+    nb.cells = [c for c in nb.cells if c not in injected]
 
 
 def make_reproducible(nb) -> None:
@@ -48,7 +98,9 @@ def execute(source, ipynb_out, html_out, parameters: dict, cwd=".") -> None:
             log_output=False,
         )
         nb = nbformat.read(executed, as_version=4)
+    merge_parameters(nb)
     make_reproducible(nb)
     atomic_write(ipynb_out, nbformat.writes(nb) + "\n")
-    body, _ = HTMLExporter().from_notebook_node(nb)
+    exporter = HTMLExporter(template_name="lab", template_file=str(OFFLINE_TEMPLATE))
+    body, _ = exporter.from_notebook_node(nb)
     atomic_write(html_out, body)
