@@ -28,6 +28,10 @@ except InputError as err:
 configfile: CONFIG_FILE
 
 
+# what `snakemake --report report.zip` says of the workflow; outputs marked report() join it
+report: "workflow/report/workflow.rst"
+
+
 validate(config, "workflow/schemas/config.schema.yaml")
 
 

@@ -354,12 +354,12 @@ SETTINGS_CASES = {
     "config YAML syntax error": (
         CONFIG,
         append("editions: [mcs2023, mcs2024\n"),
-        "config.yaml: expected valid YAML (line 41, column 1)",
+        "config.yaml: expected valid YAML (line 40, column 1)",
     ),
     "config python tag": (
         CONFIG,
         append('x: !!python/object/apply:os.system ["touch pwned"]\n'),
-        "config.yaml: expected valid YAML (line 40, column 4), found 'a !!python tag (it "
+        "config.yaml: expected valid YAML (line 39, column 4), found 'a !!python tag (it "
         "would run code; only plain YAML is read)'",
     ),
 }

@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 import browser
-from conftest import REPO
+from conftest import REPO, run_pipeline
 from raremetals.core import catalogue
 
 
@@ -204,3 +205,20 @@ def test_an_hhi_range_prints_one_number_where_its_ends_agree(built):
     # tungsten 2009 (Table 3: 47,000, 2,400 and 2,000 of 58,000 t): 6,596 to 6,725
     assert by_key["tungsten.production.hhi_range.2009"]["text"] == "6,596–6,725"
     assert by_key["lithium.production.hhi_range.latest"]["text"] == "2,024"
+
+
+def test_snakemake_report_shows_the_figures_and_tables(built, tmp_path):
+    out = tmp_path / "report.zip"
+    proc = run_pipeline(built, "--report", str(out))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        pages = "".join(
+            z.read(n).decode("utf-8", "replace") for n in names if n.endswith((".html", ".js"))
+        )
+    files = {Path(n).name for n in names}
+    figures = {p.name for p in (built / "results/figures").glob("*.png")}
+    assert figures <= files  # both languages of every figure
+    assert {"table3_corrected.en.html", "concentration.csv", "claims_audit.csv"} <= files
+    # captions: the figure's own, and the workflow's description
+    assert "China" in pages and "the paper" in pages and "Herfindahl" in pages

@@ -26,5 +26,7 @@ rule audit:
     resources:
         mem_mb=1000,
         runtime=10,
+    params:
+        tables=described("audit"),
     script:
         "../scripts/audit_claims.py"

@@ -4,6 +4,8 @@ from functools import cache
 
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
+from raremetals.core.io import read_yaml
+from snakemake.io import report as marked_for_report  # `report` starts a directive here
 from raremetals.render.figures import FIGURES
 from raremetals.sources.registry import load_registry
 
@@ -144,8 +146,48 @@ def table(name):
     )
 
 
+# Tables that Snakemake's own report (`snakemake --report report.zip`) shows, by category
+REPORTED_TABLES = {
+    "concentration": "Statistics",
+    "concentration_series": "Statistics",
+    "paper_metals_comparison": "Statistics",
+    "us_import_reliance": "Statistics",
+    "claims_audit": "Audit",
+    "table3_errata": "Audit",
+}
+
+
 def tables_of(rule):
-    return {name: table(name) for name in catalogue.of_rule(rule)}
+    """The tables a rule writes, those of REPORTED_TABLES marked for Snakemake's report."""
+    return {
+        name: (
+            marked_for_report(
+                table(name),
+                caption="../report/table.rst",
+                category=REPORTED_TABLES[name],
+                labels={"table": name},
+            )
+            if name in REPORTED_TABLES
+            else table(name)
+        )
+        for name in catalogue.of_rule(rule)
+    }
+
+
+def described(rule):
+    """Each reported table of a rule with its description (the report's caption)."""
+    return {
+        f"{catalogue.path(name)}": catalogue.TABLES[name].description
+        for name in catalogue.of_rule(rule)
+        if name in REPORTED_TABLES
+    }
+
+
+def figure_caption(wildcards):
+    """A figure's English caption, for Snakemake's report."""
+    latest = int(max(config["editions"])[-4:]) - 1
+    captions = read_yaml(LANGUAGE_FILES[0])["figures"]["captions"]
+    return captions[wildcards.fig].format(latest=latest, edition=f"MCS {latest + 1}")
 
 
 def fetch_record(source):

@@ -8,11 +8,19 @@ rule figure:
         languages=LANGUAGE_FILES,
     output:
         caption="results/figures/{fig}.caption.json",
-        files=expand(
-            "results/figures/{{fig}}.{lang}.{ext}",
-            lang=LANGUAGES,
-            ext=["png", "svg", "pdf"],
-        ),
+        files=[
+            *(
+                report(
+                    f"results/figures/{{fig}}.{lang}.png",
+                    caption="../report/figure.rst",
+                    category="Figures",
+                    subcategory=lang,
+                    labels={"figure": "{fig}", "language": lang},
+                )
+                for lang in LANGUAGES
+            ),
+            *expand("results/figures/{{fig}}.{lang}.{ext}", lang=LANGUAGES, ext=["svg", "pdf"]),
+        ],
     log:
         **logs("figures/{fig}"),
     benchmark:
@@ -27,8 +35,16 @@ rule figure:
     params:
         figures=config["figures"],
         latest_edition=max(config["editions"]),
+        caption=figure_caption,
     script:
         "../scripts/draw_figure.py"
+
+
+PAPER_TABLES = [
+    *expand("table1_rare_metals.{lang}", lang=LANGUAGES),
+    "table3_as_printed.ja",
+    *expand("table3_corrected.{lang}", lang=LANGUAGES),
+]
 
 
 rule tables:
@@ -41,15 +57,16 @@ rule tables:
         commodities=table("commodities"),
         languages=LANGUAGE_FILES,
     output:
-        expand(
-            "results/tables/{table}.{ext}",
-            table=[
-                *expand("table1_rare_metals.{lang}", lang=LANGUAGES),
-                "table3_as_printed.ja",
-                *expand("table3_corrected.{lang}", lang=LANGUAGES),
-            ],
-            ext=["csv", "md", "tex", "html"],
-        ),
+        expand("results/tables/{table}.{ext}", table=PAPER_TABLES, ext=["csv", "md", "tex"]),
+        html=[
+            report(
+                f"results/tables/{name}.html",
+                caption="../report/paper_table.rst",
+                category="Tables",
+                labels={"table": name},
+            )
+            for name in PAPER_TABLES
+        ],
     log:
         **logs("tables/tables"),
     benchmark:

@@ -24,6 +24,7 @@ rule concentration:
         mem_mb=2000,
         runtime=15,
     params:
+        tables=described("concentration"),
         # the year the comparison of the twelve metals shows between 2009 and the latest
         middle_year=2023,
     script:
@@ -44,6 +45,8 @@ rule dependency:
         benchmark("stats/dependency")
     conda:
         "../../environment.yml"
+    params:
+        tables=described("dependency"),
     script:
         "../scripts/compute_dependency.py"
 
