@@ -1,3 +1,4 @@
+import importlib.metadata
 import os
 import re
 from functools import cache
@@ -144,6 +145,10 @@ def table(name):
         if catalogue.TABLES[name].stage != "data"
         else repo(catalogue.path(name))
     )
+
+
+# The project's version (pyproject.toml, CITATION.cff), as the installed library gives it
+PROJECT_VERSION = importlib.metadata.version("raremetals")
 
 
 # Tables that Snakemake's own report (`snakemake --report report.zip`) shows, by category

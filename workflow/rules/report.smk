@@ -115,13 +115,41 @@ rule report:
         "../scripts/write_report.py"
 
 
+rule citations:
+    """BibTeX of every source (results/sources.bib) and a Frictionless Data Package of every
+    table (results/datapackage.json)."""
+    input:
+        library=library("write_citations.py"),
+        registry=repo(config["registry"]),
+        tables=[t.path for t in catalogue.TABLES.values() if t.stage != "data"],
+    output:
+        bib="results/sources.bib",
+        package="results/datapackage.json",
+    log:
+        **logs("report/citations"),
+    benchmark:
+        benchmark("report/citations")
+    conda:
+        "../../environment.yml"
+    params:
+        logs="logs",
+        version=PROJECT_VERSION,
+    script:
+        "../scripts/write_citations.py"
+
+
 rule manifest:
     """Every output with its sha256, size, rule, inputs (with sha256) and the code version."""
     input:
         library=library("write_manifest.py"),
-        outputs=REPORTED_OUTPUTS + rules.report.output + rules.numbers.output,
+        outputs=REPORTED_OUTPUTS
+        + rules.report.output
+        + rules.numbers.output
+        + rules.citations.output,
         every_module=sorted(
-            os.path.relpath(p) for p in Path(catalogue.__file__).parents[1].rglob("*.py")
+            os.path.relpath(p)
+            for p in Path(catalogue.__file__).parents[1].rglob("*")
+            if p.suffix in (".py", ".js", ".j2")
         ),
     output:
         "results/manifest.json",

@@ -9,6 +9,7 @@ not name. Every catalogue has the same keys; one that lacks a key is refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -119,3 +120,22 @@ def commodity_names(commodities, code: str) -> dict[str, str]:
         )
     english = dict(zip(commodities["commodity"], commodities["name_en"]))
     return {c: name or english[c] for c, name in zip(commodities["commodity"], commodities[column])}
+
+
+LATEX_SPECIAL = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
+
+
+def latex_escape(s: str) -> str:
+    """Text with the characters LaTeX treats as commands escaped."""
+    return re.sub(r"[&%$#_{}~^\\]", lambda m: LATEX_SPECIAL[m.group()], s)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from raremetals.core.text import Language, commodity_names
+from raremetals.core.text import Language, commodity_names, latex_escape
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
 
 CIRCLED = {1: "①", 2: "②", 3: "③"}
@@ -82,26 +82,8 @@ def to_markdown(t: Table) -> str:
     return "\n".join(out) + "\n"
 
 
-_LATEX_SPECIAL = {
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "\\": r"\textbackslash{}",
-}
-
-
-def _tex(s: str) -> str:
-    return re.sub(r"[&%$#_{}~^\\]", lambda m: _LATEX_SPECIAL[m.group()], s)
-
-
 def _tex_cell(lines: list[str]) -> str:
-    return r"\newline ".join(map(_tex, lines))
+    return r"\newline ".join(map(latex_escape, lines))
 
 
 def to_latex(t: Table) -> str:
@@ -112,7 +94,7 @@ def to_latex(t: Table) -> str:
         rf">{{\raggedright\arraybackslash}}p{{\dimexpr {w:.3f}\linewidth-2\tabcolsep\relax}}"
         for w in widths
     )
-    header = " & ".join(_tex(h) for h in t.header) + r" \\"
+    header = " & ".join(latex_escape(h) for h in t.header) + r" \\"
     out = [
         f"% {t.title}",
         f"% Needs {LATEX_PREAMBLE}"
@@ -123,7 +105,9 @@ def to_latex(t: Table) -> str:
         r"\setlength{\LTleft}{0pt}",
         r"\setlength{\LTright}{0pt}",
         rf"\begin{{longtable}}{{@{{}}{columns}@{{}}}}",
-        rf"\caption{{{_tex(t.caption)}}}" + (rf"\label{{{t.label}}}" if t.label else "") + r"\\",
+        rf"\caption{{{latex_escape(t.caption)}}}"
+        + (rf"\label{{{t.label}}}" if t.label else "")
+        + r"\\",
         r"\toprule",
         header,
         r"\midrule",
@@ -139,7 +123,7 @@ def to_latex(t: Table) -> str:
     out.append(r"\end{longtable}")
     if t.footnotes:
         out += [r"\begin{list}{}{\setlength{\leftmargin}{0pt}\setlength{\itemsep}{1pt}}"]
-        out += [rf"\item {_tex(n)}" for n in t.footnotes]
+        out += [rf"\item {latex_escape(n)}" for n in t.footnotes]
         out += [r"\end{list}"]
     out.append(r"\end{landscape}")
     return "\n".join(out) + "\n"

@@ -1,0 +1,90 @@
+"""What readers cite with: CITATION.cff for the software and its sources, results/sources.bib
+for LaTeX, and results/datapackage.json, a Frictionless Data Package of every table."""
+
+import json
+import re
+import shutil
+import subprocess
+
+import frictionless
+import pandas as pd
+import pytest
+import yaml
+from pybtex.database import parse_file
+
+import latex
+from conftest import REPO
+from raremetals.core import catalogue
+from raremetals.sources.registry import load_registry
+
+REGISTRY = load_registry(REPO / "data/sources.yaml")
+
+
+def test_citation_cff_is_complete():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["authors"]
+    version = re.search(r'^version = "(.+)"', (REPO / "pyproject.toml").read_text(), re.M)[1]
+    assert cff["version"] == version
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", str(cff["date-released"]))
+    refs = cff["references"]
+    # every source of the registry, by DOI where it has one, else by title
+    for source in REGISTRY.values():
+        if source.doi:
+            assert source.doi in {r.get("doi") for r in refs}, source.id
+        elif source.id != "paper":
+            assert source.title in {r["title"] for r in refs}, source.id
+    paper = [r for r in refs if r["type"] == "article"]
+    assert paper and paper[0]["title"].startswith("レアメタル/レアアースの戦略性と安全保障")
+    assert "## How to cite" in (REPO / "README.md").read_text()
+
+
+def test_sources_bib_has_every_source(built):
+    bib = parse_file(str(built / "results/sources.bib"), "bibtex")
+    assert set(bib.entries) == set(REGISTRY)
+    mcs2026 = bib.entries["usgs_mcs2026"]
+    assert mcs2026.fields["doi"] == "10.5066/P1WKQ63T" and mcs2026.fields["year"] == "2026"
+    assert [str(p) for p in mcs2026.persons["author"]] == ["{U.S. Geological Survey}"]
+
+
+@pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
+def test_sources_bib_compiles_with_bibtex(built, tmp_path):
+    shutil.copy(built / "results/sources.bib", tmp_path / "sources.bib")
+    tex = "\n".join(
+        [
+            r"\documentclass[a4paper]{article}",
+            r"\usepackage{luatexja}",
+            r"\begin{document}",
+            r"The sources of the pipeline.\nocite{*}",
+            r"\bibliographystyle{plain}",
+            r"\bibliography{sources}",
+            r"\end{document}",
+        ]
+    )
+    latex.compile_tex("lualatex", tex, tmp_path, "cite")
+    proc = subprocess.run(["bibtex", "cite"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
+    _, text = latex.compile_tex("lualatex", tex, tmp_path, "cite")
+    text = " ".join(text.split())
+    assert "Mineral Commodity Summaries 2026 data release" in text
+    assert "SIPRI Military Expenditure Database" in text
+
+
+def test_datapackage_describes_every_table_and_validates(built):
+    path = built / "results/datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    outputs = {t.name for t in catalogue.TABLES.values() if t.stage != "data"}
+    assert set(resources) == outputs
+    for name, resource in resources.items():
+        header = list(pd.read_csv(built / "results" / resource["path"], nrows=0).columns)
+        assert [f["name"] for f in resource["schema"]["fields"]] == header, name
+        assert all(f["description"] for f in resource["schema"]["fields"]), name
+    fields = {f["name"]: f for f in resources["concentration"]["schema"]["fields"]}
+    assert fields["year"]["type"] == "integer" and fields["hhi_lower"]["type"] == "number"
+    doi = {s.get("path") for s in resources["concentration"]["sources"]}
+    assert "https://doi.org/10.5066/P1WKQ63T" in doi  # MCS 2026
+    assert [s["title"][:11] for s in resources["paper_claims"]["sources"]] == [
+        "レアメタル/レアアース"
+    ]
+    report = frictionless.validate(str(path))
+    assert report.valid, report.flatten(["resource", "rowNumber", "fieldName", "type", "note"])[:10]
