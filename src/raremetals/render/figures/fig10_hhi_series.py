@@ -14,6 +14,7 @@ from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
 BANDS = ("#eafaf1", "#fef9e7", "#fdedec")
+PAPER = "#7f8c8d"
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -32,9 +33,11 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ):
                 ax.axhspan(lo, hi, color=color, zorder=0)
             m = d[d["commodity"] == metal].sort_values("year")
+            # 2009 (the paper's Table 3) in grey, the USGS years in red, as in Figure 9
+            colours = [PAPER if ds != "usgs" else CHINA for ds in m["dataset"]]
             x = [slots[y] for y in m["year"]]
-            ax.vlines(x, m["hhi_lower"], m["hhi_upper"], color=CHINA, lw=3, gid=f"{metal}:range")
-            ax.plot(x, m["hhi_lower"], ls="none", marker="_", ms=8, color=CHINA)
+            ax.vlines(x, m["hhi_lower"], m["hhi_upper"], colors=colours, lw=3, gid=f"{metal}:range")
+            ax.scatter(x, m["hhi_lower"], marker="_", s=64, c=colours)
             usgs = m[m["dataset"] == "usgs"]
             ax.plot([slots[y] for y in usgs["year"]], usgs["hhi_lower"], color=CHINA, lw=0.8)
             ax.set_title(names[metal], fontsize=10)
@@ -45,18 +48,22 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         axes[0][0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         fig.legend(
             handles=[
-                Patch(color=c, label=t[k])
-                for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))
+                Patch(color=PAPER, label=t["fig2_2009"]),
+                Patch(color=CHINA, label="USGS"),
+                *(
+                    Patch(color=c, label=t[k])
+                    for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))
+                ),
             ],
             loc="lower right",
             bbox_to_anchor=(0.98, 0),
-            ncol=3,
+            ncol=5,
             fontsize=8,
             frameon=False,
         )
         fig.supylabel(t["hhi"])
         fig.suptitle(t["fig10"].format(latest=max(usgs_years)))
-        fig.text(0.01, 0.005, f"{t['hhi_range_note']} {g['vintage']}.", fontsize=7, color="#666")
+        fig.text(0.01, 0.005, t["hhi_range_note"], fontsize=7, color="#666")
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
         fig.subplots_adjust(left=0.1, right=0.99, top=0.9, bottom=0.12, hspace=0.32, wspace=0.08)
     return fig
