@@ -126,7 +126,7 @@ def library(script, *modules):
         for name in _imported(path):
             parts = name.split(".")
             todo += [_module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
-    # a module's own data files beside it (render/web.js beside render/web.py)
+    # a module's own data files beside it (core/web.js beside core/web.py)
     seen |= {
         str(data)
         for p in list(seen)

@@ -11,9 +11,10 @@ from pathlib import Path
 from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
+from raremetals.core import web
 from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import commodity_names
-from raremetals.render import report, web
+from raremetals.render import report
 from raremetals.sources.registry import load_registry
 from raremetals.stats.selections import paper_metals
 

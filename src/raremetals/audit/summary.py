@@ -6,6 +6,7 @@ import html
 
 import pandas as pd
 
+from raremetals.core import web
 from raremetals.core.vocab import ERRATA_STATUSES, STATUSES
 
 STATUS_TEXT = {
@@ -101,8 +102,6 @@ def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
     claims as a table that sorts and filters (local script, no network), and the Table 3
     errata. The Japanese quotes are set in IPAexGothic embedded as a subset, so they show
     on a machine without Japanese fonts."""
-    from raremetals.render import web
-
     e = html.escape
     counts = _counts(claims["status"], STATUSES)
     parts = [

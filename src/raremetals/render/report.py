@@ -18,7 +18,7 @@ from pathlib import Path
 
 import markdown
 
-from raremetals.render import web
+from raremetals.core import web
 from raremetals.sources.registry import Source
 
 e = html.escape
