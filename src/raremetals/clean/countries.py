@@ -23,6 +23,7 @@ from functools import cache
 import pandas as pd
 
 from raremetals.core.errors import InputError
+from raremetals.core.text import iso_converter
 
 _FOOTNOTE = re.compile(r"^(.*?\D)(\d+)$")
 _PAREN = re.compile(r"^(.*?)\s*\((.*)\)$")
@@ -49,7 +50,7 @@ class CountryResolver:
         self._overrides = {
             r.name: Place(r.code, r.country, r.area_type) for r in table.itertuples()
         }
-        self._coco = _converter()
+        self._coco = iso_converter()
         data = self._coco.data
         self._short = dict(zip(data.ISO3, data.name_short))
         self._exact = {
@@ -105,10 +106,3 @@ class CountryResolver:
             if self.resolve(base) is not None:
                 return UsgsName(base, qualifier, footnote, False)
         return UsgsName(name, "", footnote, False)
-
-
-@cache
-def _converter():
-    import country_converter as coco
-
-    return coco.CountryConverter()

@@ -46,6 +46,15 @@ class Language:
 
 
 @cache
+def iso_converter():
+    """country_converter's table of names and codes, read once (reading it costs about
+    half a second)."""
+    import country_converter as coco
+
+    return coco.CountryConverter()
+
+
+@cache
 def _iso_name(code: str, language: str) -> str | None:
     import pycountry
 
@@ -53,9 +62,7 @@ def _iso_name(code: str, language: str) -> str | None:
     if country is None:
         return None
     if language == "en":
-        import country_converter
-
-        short = country_converter.convert(code, src="ISO3", to="name_short", not_found=None)
+        short = iso_converter().convert(code, src="ISO3", to="name_short", not_found=None)
         return short if isinstance(short, str) else country.name
     common = getattr(country, "common_name", None) or country.name
     return _iso_translation(language).gettext(common)

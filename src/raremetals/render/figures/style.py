@@ -178,16 +178,12 @@ def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
     # SVG element ids are random unless salted, and PDFs embed Type 3 fonts unless told
     # otherwise: both settings are read when saving, not when drawing
     with plt.rc_context({"svg.hashsalt": "raremetals", "pdf.fonttype": 42}):
+        # the image is cut to what is drawn (the source line lies below the axes' frame);
+        # the box is measured once, not by a draw of its own in each format
+        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
         for fmt in formats:
             path = f"{stem}.{fmt}"
-            fig.savefig(
-                path,
-                format=fmt,
-                dpi=300,
-                metadata=metadata[fmt],
-                bbox_inches="tight",
-                pad_inches=0.15,
-            )
+            fig.savefig(path, format=fmt, dpi=300, metadata=metadata[fmt], bbox_inches=box)
             paths.append(path)
     plt.close(fig)
     return paths
