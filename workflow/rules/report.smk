@@ -94,6 +94,7 @@ rule report:
         methods=repo("docs/methods.md"),
         numbers=rules.numbers.output.json,
         commodities=table("commodities"),
+        languages=LANGUAGE_FILES,
         outputs=REPORTED_OUTPUTS,
     output:
         html="results/report.html",
@@ -108,7 +109,6 @@ rule report:
         mem_mb=1000,
         runtime=10,
     params:
-        languages=LANGUAGES,
         # where the jobs that made the outputs left their records
         logs="logs",
     script:

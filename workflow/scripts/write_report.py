@@ -13,7 +13,7 @@ from matplotlib_fontja import get_font_ttf_path
 from raremetals.cite.provenance import file_provenance, job_records
 from raremetals.core import web
 from raremetals.core.io import atomic_write, read_reference
-from raremetals.core.text import commodity_names
+from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import report
 from raremetals.sources.registry import load_registry
 from raremetals.stats.selections import paper_metals
@@ -27,10 +27,9 @@ tables = {
 records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
 commodities = read_reference(i.commodities)
 english = dict(zip(commodities["commodity"], commodities["name_en"]))
-languages = list(snakemake.params.languages)
+languages = load_languages(i.languages)
 numbers = json.loads(Path(i.numbers).read_text(encoding="utf-8"))["numbers"]
-images = [*i.outputs, i.rulegraph]
-sizes = {Path(p).name: web.png_size(p) for p in images if p.endswith(".png")}
+sizes = {Path(p).name: web.png_size(p) for p in i.outputs if p.endswith(".png")}
 page = report.report_html(
     readme_intro=report.readme_intro(Path(i.readme).read_text(encoding="utf-8")),
     methods_md=Path(i.methods).read_text(encoding="utf-8"),
@@ -41,11 +40,11 @@ page = report.report_html(
     provenance={p: file_provenance(p, records) for p in i.outputs},
     notebook="notebooks/explore.html",
     rulegraph="workflow/rulegraph.dot",
-    languages=languages,
+    languages={code: language.name for code, language in languages.items()},
     sizes=sizes,
     lead=report.lead_section(numbers, [(m, english[m]) for m in paper_metals(commodities)]),
     findings=report.findings_section(
-        numbers, {code: commodity_names(commodities, code) for code in languages}
+        numbers, languages, {code: commodity_names(commodities, code) for code in languages}
     ),
 )
 atomic_write(snakemake.output.html, page)

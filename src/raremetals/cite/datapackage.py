@@ -1,6 +1,7 @@
 """``results/datapackage.json``: a Frictionless Data Package describing every table the
 pipeline writes, so that a reader's tools (frictionless, pandas, R, Excel's importers)
-know each column's name, type, meaning and unit before opening the file.
+know each column's name, type and meaning (a unit where the description gives one; most
+tables carry a unit column) before opening the file.
 
 Each resource is one CSV of ``results/``, its path relative to the package; its fields
 come from the table's schema (the same that checks it and writes the data dictionary);

@@ -1,6 +1,6 @@
 """The text of the outputs in each language, read from one catalogue file per language
-(``data/languages/<code>.yaml``): figure labels and captions, table headings and notes,
-the font to set them in and names of countries.
+(``data/languages/<code>.yaml``): figure labels, captions and source lines, table
+headings and notes, the report's words, the font to set them in and names of countries.
 
 Names of commodities are the column ``name_<code>`` of data/commodities.csv; where a
 cell is empty the English name stands in, as it does for a country the catalogue does
@@ -25,6 +25,7 @@ class Language:
     font: str
     figures: dict
     tables: dict
+    report: dict
     countries: dict
 
     @property
@@ -110,6 +111,7 @@ def load_languages(paths) -> dict[str, Language]:
             tree["font"],
             tree["figures"],
             tree["tables"],
+            tree["report"],
             tree.get("countries") or {},
         )
     return languages

@@ -52,7 +52,7 @@ def _demote(fragment: str) -> str:
 
 
 def figure_section(
-    captions: list[dict], provenance: dict, languages: list[str], sizes: dict[str, tuple]
+    captions: list[dict], provenance: dict, languages: dict[str, str], sizes: dict[str, tuple]
 ) -> str:
     """Each figure in every language, the one of the language chosen shown, each image
     sized to its own shape (``sizes``: file name -> pixels)."""
@@ -79,60 +79,42 @@ def figure_section(
     return "\n".join(parts)
 
 
-FINDINGS = {
-    "en": {
-        "title": "Key findings: 2009 → {latest}",
-        "share": "China's share of world production",
-        "hhi": "HHI of production",
-        "cr1": "largest producer's share",
-        "lead": "China's share of world production and the Herfindahl–Hirschman index "
-        "(HHI, 0–10,000; a range where part of the total is not assigned to a country) in "
-        "2009, as the paper's Table 3 gives it, and in {latest} (USGS).",
-    },
-    "ja": {
-        "title": "主な結果: 2009年 → {latest}年",
-        "share": "世界の産出量に占める中国のシェア",
-        "hhi": "産出量のHHI",
-        "cr1": "最大生産国のシェア",
-        "lead": "世界の産出量に占める中国のシェアとハーフィンダール・ハーシュマン指数（HHI、"
-        "0～10,000。世界計の一部が国に割り当てられない場合は範囲）。2009年は論文の表3、"
-        "{latest}年はUSGSによる。",
-    },
-}
+def _number(n: dict, tag: str, key: str = "") -> str:
+    """One number of numbers.json as the page shows it, its file, row and LaTeX macro on
+    hover."""
+    shown = n["text"] + ("%" if n["unit"] == "%" else "")
+    data = f' data-key="{e(key)}"' if key else ""
+    return (
+        f'<{tag} title="{e(n["file"])}, {e(n["rows"])} (\\{e(n["macro"])})"{data}>'
+        f"{e(shown)}</{tag}>"
+    )
 
 
-def findings_section(numbers: list[dict], names: dict[str, dict[str, str]]) -> str:
+def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict]) -> str:
     """The key findings box: rare earths, tungsten and cobalt, 2009 against the latest
-    year, in every language of ``names`` (code -> commodity -> name); every number from
-    results/numbers.json, its file and row on hover."""
+    year, in every language (code -> Language; ``names``: code -> commodity -> name);
+    every number from results/numbers.json."""
     by_key = {n["key"]: n for n in numbers}
     latest = by_key["year.latest"]["text"]
-
-    def number(key: str) -> str:
-        n = by_key[key]
-        shown = n["text"] + ("%" if n["unit"] == "%" else "")
-        return (
-            f'<b title="{e(n["file"])}, {e(n["rows"])} (\\{e(n["macro"])})" '
-            f'data-key="{e(key)}">{e(shown)}</b>'
-        )
-
     blocks = []
-    for code, words in FINDINGS.items():
-        if code not in names:
-            continue
+    for code, language in languages.items():
+        words = language.report["findings"]
         items = []
         for metal in ("rare_earths", "tungsten", "cobalt"):
             stats = [("china_share", words["share"]), ("hhi_range", words["hhi"])]
             if metal == "cobalt":
                 stats.append(("cr1", words["cr1"]))
             said = "; ".join(
-                f"{label} {number(f'{metal}.production.{stat}.2009')} → "
-                f"{number(f'{metal}.production.{stat}.latest')}"
+                f"{label} "
+                + " → ".join(
+                    _number(by_key[key], "b", key)
+                    for key in (f"{metal}.production.{stat}.{when}" for when in ("2009", "latest"))
+                )
                 for stat, label in stats
             )
             items.append(f"<li><b>{e(names[code][metal])}</b>: {said}</li>")
         blocks.append(
-            f'<div class="only-{code}" lang="{code}">'
+            f'<div class="only-{e(code)}" lang="{e(code)}">'
             f"<h2>{e(words['title'].format(latest=latest))}</h2>"
             f"<p>{e(words['lead'].format(latest=latest))}</p><ul>{''.join(items)}</ul></div>"
         )
@@ -147,10 +129,7 @@ def lead_section(numbers: list[dict], metals: list[tuple[str, str]]) -> str:
 
     def cell(commodity: str, stat: str, when: str) -> str:
         n = by_key.get(f"{commodity}.production.{stat}.{when}")
-        if n is None:
-            return "<td>–</td>"
-        shown = n["text"] + ("%" if n["unit"] == "%" else "")
-        return f'<td title="{e(n["file"])}, {e(n["rows"])}">{e(shown)}</td>'
+        return "<td>–</td>" if n is None else _number(n, "td")
 
     rows = "".join(
         f"<tr><th>{e(name)}</th>"
@@ -245,7 +224,7 @@ def report_html(
     provenance: dict[str, dict],
     notebook: str,
     rulegraph: str,
-    languages: list[str],
+    languages: dict[str, str],
     sizes: dict[str, tuple],
     lead: str = "",
     findings: str = "",
@@ -264,16 +243,14 @@ def report_html(
             ("outputs", "Outputs"),
         )
     )
-    names = {"en": "English", "ja": "日本語"}
     switch = "".join(
         f'<button type="button" lang="{e(code)}" data-set-lang="{e(code)}" aria-pressed="false">'
-        f"{e(names.get(code, code))}</button>"
-        for code in languages
+        f"{e(name)}</button>"
+        for code, name in languages.items()
     )
     methods = markdown.markdown(methods_md, extensions=["tables"])
     methods = _demote(_strip_heading(web.rebase_links(methods, "docs"), "Methods"))
-    audit = _strip_heading(_body(audit_html).strip(), "Audit of the paper&#x27;s numbers")
-    audit = _strip_heading(audit, "Audit of the paper's numbers")
+    audit = _strip_heading(_body(audit_html).strip(), "Audit of the paper's numbers")
     body = [
         "<h1>Rare metals and rare earths: the 2010 analysis, regenerated</h1>",
         f'<div class="lang-switch" role="group" aria-label="Language of the figures">'

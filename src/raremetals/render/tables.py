@@ -42,9 +42,9 @@ class Table:
 
     @property
     def title(self) -> str:
-        return (
-            f"{self.name}. {self.caption}" if self.lang == "en" else f"{self.name} {self.caption}"
-        )
+        # Japanese sets the name and the caption apart by a space, as the paper does
+        joint = " " if self.lang == PAPER_LANGUAGE else ". "
+        return f"{self.name}{joint}{self.caption}"
 
 
 def spell_numbers(text: str, lang: str) -> str:

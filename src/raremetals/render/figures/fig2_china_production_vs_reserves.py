@@ -139,8 +139,10 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 for other, (ox, oy) in starts.items()
                 if other != metal
             )
-            text = t["fig2_start"].format(metal=names[metal]) if close else ""
-            style_ = {"fontsize": 7, "color": "#777", "gid": f"{metal}:label2009"}
-            (labels if close else hollow).append((x, y, text, style_ if close else {}))
+            if close:
+                text = t["fig2_start"].format(metal=names[metal])
+                labels.append((x, y, text, {"fontsize": 7, "color": "#777"}))
+            else:
+                hollow.append((x, y, "", {}))
         place_labels(ax, labels, avoid=hollow)
     return fig
