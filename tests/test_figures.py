@@ -297,6 +297,9 @@ def test_china_points_need_one_year_and_mark_partial_totals(drawn):
     ta = by_gid(fig, "tantalum:latest")
     assert list(ta.get_offsets()[0]) == pytest.approx([240_000 / 400_150, 80 / 2_500])
     assert by_gid(fig, "tantalum:label").get_text() == "Tantalum*"
+    # an upper bound of the reserves share: the arrow points toward 0 on that axis
+    arrow = by_gid(fig, "tantalum:latest:upper_bound_x")
+    assert arrow.xy[0] < arrow.xyann[0] and arrow.xy[1] == arrow.xyann[1]
     # indium: production 2025 (MCS 2026) but reserves only to 2024 (MCS 2025): not drawn
     gids = {a.get_gid() for a in fig.findobj() if getattr(a, "get_gid", lambda: None)()}
     assert "indium:latest" not in gids and "indium:2009" not in gids

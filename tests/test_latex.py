@@ -81,5 +81,8 @@ def test_example_report_compiles_and_prints_ranges_once(built, tmp_path, engine)
     log, text = latex.compile_tex(engine, tex, tmp_path, "example_report")
     assert latex.overfull(log) == []
     # 2009: China produced 120,000 of 124,000 t of rare earths (97%)
-    assert "China produced 97%" in " ".join(text.split())
+    words = " ".join(text.split())
+    assert "China produced 97%" in words
+    # a bound keeps its sign: MCS 2026 tantalum reserves, 400,150 t listed, world total NA
+    assert "reserves are ≥400,000 t, China’s share ≤60%" in words, words
     assert not re.search(r"\b(\d[\d,]*)–\1\b", text), "a range whose ends are equal"

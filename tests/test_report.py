@@ -31,6 +31,26 @@ def test_numbers_have_stable_unique_macros(built):
     assert r"\newcommand{\RMRareEarthsProdChinaSharePaper}{97}" in tex
 
 
+def test_numbers_the_sources_only_bound_say_so(built):
+    by_key = {
+        n["key"]: n for n in json.loads((built / "results/numbers.json").read_text())["numbers"]
+    }
+    # MCS 2026 tantalum reserves: 400,150 t listed, eight countries NA, no world total
+    share = by_key["tantalum.reserves.china_share.latest"]
+    assert (share["text"], share["bound"]) == ("≤60", "at most")
+    assert share["value"] == pytest.approx(240_000 / 400_150)
+    assert by_key["tantalum.reserves.total.latest"]["text"] == "≥400,000"
+    assert by_key["tantalum.reserves.hhi_range.latest"]["text"] == "983–10,000"
+    assert by_key["tantalum.rp.latest"]["text"] == "≥160"
+    # a country without a number may be the largest: no CR1 or CR3
+    assert "tantalum.reserves.cr1.latest" not in by_key
+    assert "tantalum.reserves.cr3.latest" not in by_key
+    # with a world total nothing is bounded: 2009 from Table 3
+    assert by_key["tantalum.reserves.cr1.2009"]["bound"] == ""
+    tex = (built / "results/numbers.tex").read_text()
+    assert r"\newcommand{\RMTantalumResChinaShareLatest}{\ensuremath{\leq}60}" in tex
+
+
 def test_every_macro_of_the_example_report_exists(built):
     used = set(re.findall(r"\\(RM[A-Za-z]+)", (REPO / "docs/example_report.tex").read_text()))
     defined = set(

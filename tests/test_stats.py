@@ -209,6 +209,32 @@ def test_withheld_values_stay_unknown(conc):
     assert row.unquantified_countries == "USA" and row.n_unquantified == 1
 
 
+def test_without_a_world_total_countries_without_a_number_open_the_total(conc, built):
+    # MCS 2026 tantalum reserves (MCS2026_Commodities_Data.csv): Australia 120,000,
+    # Brazil 40,000, China 240,000, Russia 150 t; Bolivia, Burundi, Congo (Kinshasa),
+    # Ethiopia, Mozambique, Nigeria, Rwanda and the US NA; the world total NA
+    row = one(conc, edition="mcs2026", commodity="tantalum", measure="reserves")
+    listed = [120_000, 40_000, 240_000, 150]
+    assert row.total == sum(listed) == 400_150 and row.total_is_lower_bound
+    assert row.n_unquantified == 8 and "COD" in row.unquantified_countries.split(";")
+    assert row.china_share == pytest.approx(240_000 / 400_150)
+    h = sum((v / 400_150) ** 2 for v in listed)
+    assert row.hhi_lower == pytest.approx(10_000 * h / (1 + 8 * h)) == pytest.approx(982.7, abs=0.1)
+    assert row.hhi_upper == 10_000 and row.effective_producers_min == 1
+    assert math.isnan(row.shannon_entropy) and "at least the sum of the rows" in row.note
+    # with a world total, a country without a number stays inside the unassigned share
+    ree = one(conc, edition="mcs2026", commodity="rare_earths", measure="production", year=2025)
+    assert not ree.total_is_lower_bound
+    # so reserves over production is at least 400,150 / 2,500 years
+    rp = pd.read_csv(built / catalogue.path("reserves_to_production"), keep_default_na=False)
+    ta = one(rp, edition="mcs2026", commodity="tantalum")
+    assert (float(ta.rp_years), ta.rp_bound) == (pytest.approx(400_150 / 2_500), "at least")
+    comp = pd.read_csv(built / catalogue.path("paper_metals_comparison"))
+    ta = one(comp, commodity="tantalum", measure="reserves")
+    assert ta.total_is_lower_bound_latest and not ta.total_is_lower_bound_2009
+    assert "world total is only a lower bound" in ta.comparability_note
+
+
 def test_suspect_value_is_left_out(conc):
     row = one(conc, dataset="usgs", edition="mcs2023", commodity="zinc", measure="reserves")
     assert "AUS" in row.unquantified_countries.split(";")
@@ -265,6 +291,28 @@ def test_hhi_of_any_split_of_the_remainder_lies_in_the_range(shares, parts):
     split = [r / parts] * parts
     true_hhi = 10_000 * sum(s * s for s in shares + split)
     assert lower - 1e-6 <= true_hhi <= upper + 1e-6
+
+
+@given(
+    share_lists,
+    st.lists(st.floats(0, 100, allow_nan=False), min_size=1, max_size=8),
+    st.integers(0, 20),
+)
+def test_hhi_of_any_amounts_of_countries_without_a_number_lies_in_the_range(shares, hidden, parts):
+    # shares of a sum of rows (its remainder: "Other countries"); the countries without a
+    # number hold ``hidden`` (any amounts, in units of that sum) on top of it
+    lower, upper = stats.hhi_bounds(shares, len(hidden))
+    world = 1 + sum(hidden)
+    r = stats.unassigned_share(shares)
+    others = [r / parts] * parts if parts else [r]
+    true_hhi = 10_000 * sum((x / world) ** 2 for x in shares + hidden + others)
+    assert upper == 10_000
+    assert lower - 1e-6 <= true_hhi
+    # and it is reached: each hidden country holding H (k*H in all), "Other countries"
+    # spread among many
+    h, k = sum(s * s for s in shares), len(hidden)
+    reached = 10_000 * sum((x / (1 + k * h)) ** 2 for x in shares + [h] * k)
+    assert reached == pytest.approx(lower, abs=1e-6)
 
 
 @given(st.lists(st.floats(0.01, 1000, allow_nan=False), min_size=1, max_size=10))

@@ -4,6 +4,13 @@ A report quotes ``\\RMRareEarthsProdChinaSharePaper`` (China's share of rare-ear
 production in 2009, as the paper's Table 3 gives it) instead of retyping 97. Macro names
 are built from the commodity, the measure, the statistic and the period (``Paper`` for
 2009, ``Latest`` for the latest USGS year), so they stay the same from build to build.
+
+A number that the sources only bound says so: where the source gives no world total and
+names countries without a number, the world total is at least the rows' sum, China's
+share at most its share of it, and the reserves-to-production ratio at least (or at
+most) its value. Such an entry has ``bound`` "at least" or "at most" and its text starts
+with ≥ or ≤; CR1 and CR3 are then not given at all, since a country without a number
+may be among the largest.
 """
 
 from __future__ import annotations
@@ -38,12 +45,18 @@ def camel(text: str) -> str:
     return "".join(part.capitalize() for part in text.replace("-", "_").split("_"))
 
 
-def _entry(key, macro, value, text, unit, rounding, file, rows, description):
+BOUND_SIGNS = {"": "", "at least": "≥", "at most": "≤"}
+# What a share or total of a distribution whose world total is only a lower bound is.
+OPEN_TOTAL_BOUNDS = {"total": "at least", "china_share": "at most", "cr1": None, "cr3": None}
+
+
+def _entry(key, macro, value, text, unit, rounding, file, rows, description, bound=""):
     return {
         "key": key,
         "macro": f"RM{macro}",
         "value": value,
-        "text": text,
+        "text": BOUND_SIGNS[bound] + text,
+        "bound": bound,
         "unit": unit,
         "rounding": rounding,
         "file": file,
@@ -90,6 +103,14 @@ def headline_numbers(
                 value = r.get(f"{stat}_{when}")
                 if value is None or (isinstance(value, float) and math.isnan(value)):
                     continue
+                bound = ""
+                if (
+                    str(r.get(f"total_is_lower_bound_{when}")) == "True"
+                    and stat in OPEN_TOTAL_BOUNDS
+                ):
+                    bound = OPEN_TOTAL_BOUNDS[stat]
+                    if bound is None:
+                        continue
                 year = r["year_latest"] if when == "latest" else float(when)
                 out.append(
                     _entry(
@@ -102,6 +123,7 @@ def headline_numbers(
                         files["comparison"],
                         f"row {line} (commodity={r['commodity']}, measure={r['measure']})",
                         f"{r['name_en']}, {r['measure']}, {stat.replace('_', ' ')}, {year:.0f}",
+                        bound,
                     )
                 )
         for when, period in PERIODS.items():
@@ -127,6 +149,7 @@ def headline_numbers(
                 files["rp"],
                 f"row {line}",
                 f"{r['commodity']} reserves-to-production, {r['year']}",
+                r["rp_bound"],
             )
         )
     for line, r in enumerate(japan.to_dict("records"), start=2):
@@ -215,5 +238,6 @@ def to_tex(numbers: list[dict]) -> str:
     ]
     for n in numbers:
         lines.append(f"% {n['description']} [{n['unit']}; {n['rounding']}] {n['file']} {n['rows']}")
-        lines.append(f"\\newcommand{{\\{n['macro']}}}{{{n['text']}}}")
+        text = n["text"].replace("≥", "\\ensuremath{\\geq}").replace("≤", "\\ensuremath{\\leq}")
+        lines.append(f"\\newcommand{{\\{n['macro']}}}{{{text}}}")
     return "\n".join(lines) + "\n"

@@ -403,6 +403,12 @@ CONCENTRATION = pa.DataFrameSchema(
         "total_source": _str(
             "world total row, listed sum (above the world total row) or sum of rows"
         ),
+        "total_is_lower_bound": pa.Column(
+            bool,
+            description="The source gives no world total and names countries without a "
+            "number: the world total is at least total, each listed share (china_share, "
+            "cr1, cr3) at most what is given, and hhi_upper is 10,000",
+        ),
         "total_flag": _str("The world total's flags (e estimated, ...)"),
         "listed_exceeds_total": pa.Column(
             bool,
@@ -428,7 +434,11 @@ CONCENTRATION = pa.DataFrameSchema(
             checks=SHARE,
         ),
         "china_share": _num("China's share (empty if China has no number)", checks=SHARE),
-        "cr1": _num("Share of the largest listed producer (CR1)", checks=SHARE),
+        "cr1": _num(
+            "Share of the largest listed producer (CR1); where total_is_lower_bound, a "
+            "producer without a number may be larger",
+            checks=SHARE,
+        ),
         "cr1_country": _str("Its ISO3 code"),
         "cr3": _num("Summed share of the three largest listed producers (CR3)", checks=SHARE),
         "cr3_countries": _str("Their ISO3 codes, largest first"),
@@ -439,8 +449,16 @@ CONCENTRATION = pa.DataFrameSchema(
             "than three producers are listed and some share is "
             "unassigned",
         ),
-        "hhi_lower": _num("HHI (0-10,000), unassigned share contributing 0", checks=HHI),
-        "hhi_upper": _num("HHI (0-10,000), unassigned share held by one producer", checks=HHI),
+        "hhi_lower": _num(
+            "HHI (0-10,000), unassigned share contributing 0; where total_is_lower_bound, "
+            "the least any amounts of the countries without a number allow",
+            checks=HHI,
+        ),
+        "hhi_upper": _num(
+            "HHI (0-10,000), unassigned share held by one producer; 10,000 where "
+            "total_is_lower_bound",
+            checks=HHI,
+        ),
         "hhi_headline": _num("The HHI that headline outputs use: the lower bound", checks=HHI),
         "hhi_normalised": _num(
             "Normalised HHI (0-1) of the listed producers' shares re-scaled to sum to 1",
@@ -449,7 +467,8 @@ CONCENTRATION = pa.DataFrameSchema(
         "effective_producers_min": _num("10,000 / hhi_upper"),
         "effective_producers_max": _num("10,000 / hhi_lower"),
         "shannon_entropy": _num(
-            "Shannon entropy (nats), unassigned share as one producer (a lower bound)"
+            "Shannon entropy (nats), unassigned share as one producer (a lower bound); "
+            "empty where total_is_lower_bound (no lower bound above 0)"
         ),
         "doj_ftc_class_lower": _str("DOJ/FTC class of hhi_lower", nullable=True),
         "doj_ftc_class_upper": _str("DOJ/FTC class of hhi_upper", nullable=True),
@@ -506,6 +525,11 @@ RESERVES_TO_PRODUCTION = pa.DataFrameSchema(
         "rp_years": _num(
             "Reserves-to-production ratio in years; empty where units or bases differ"
         ),
+        "rp_bound": _str(
+            "at least where the reserves are only a lower bound (no world total, countries "
+            "without a number), at most where the production is; empty otherwise",
+            checks=pa.Check.isin(["", "at least", "at most"]),
+        ),
         "note": _str("Why no ratio, where there is none"),
         "rp_flag": _str(
             "below 1 year or above 10,000 years where the ratio is implausible "
@@ -523,6 +547,10 @@ _COMPARED = {  # column: (type, description)
         "World total (t): the source's world total row, or the sum of its rows where it gives none",
     ),
     "china_share": (float, "China's share"),
+    "total_is_lower_bound": (
+        object,
+        "The world total is at least total: no world total and countries without a number",
+    ),
     "cr1": (float, "CR1"),
     "cr1_country": (str, "Largest producer (ISO3)"),
     "cr3": (float, "CR3"),
@@ -542,6 +570,9 @@ CONCENTRATION_SERIES = pa.DataFrameSchema(
         "unit": _str("Unit of total"),
         "total": _num("The denominator of the shares (see concentration.csv)"),
         "total_source": _str("What total is (see concentration.csv)"),
+        "total_is_lower_bound": pa.Column(
+            bool, description="The world total is at least total (see concentration.csv)"
+        ),
         "china_share": _num("China's share (empty if China has no number)", checks=SHARE),
         "cr1": _num("Share of the largest listed producer", checks=SHARE),
         "cr1_country": _str("Its ISO3 code"),

@@ -190,6 +190,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         "world_total": world_total,
         "total": math.nan,
         "total_source": "",
+        "total_is_lower_bound": False,
         "total_flag": total_flag,
         "listed_exceeds_total": False,
         "country_exceeds_total": False,
@@ -218,7 +219,16 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
             row=int(at["row"].iloc[0]),
         ) from None
     exceeds = source == stats.LISTED_SUM_ABOVE_TOTAL
-    if len(world) == 0:
+    # Without a world total, countries named without a number hold an unknown amount on
+    # top of the rows' sum: the world total is at least that sum, never equal to it.
+    open_total = len(world) == 0 and bool(unquantified)
+    if open_total:
+        notes.append(
+            f"no world total in the source and {len(unquantified)} countries without a "
+            "number: the world total is at least the sum of the rows, each listed share "
+            "at most its share of that sum, and the HHI anywhere up to 10,000"
+        )
+    elif len(world) == 0:
         notes.append("no world total in the source: total is the sum of its rows")
     elif exceeds:
         notes.append(
@@ -233,6 +243,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     row.update(
         total=total,
         total_source=source,
+        total_is_lower_bound=open_total,
         listed_exceeds_total=exceeds,
         country_exceeds_total=bool(above),
     )
@@ -241,7 +252,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     share = stats.shares(by_country, total)
     values = list(share.values())
     r = stats.unassigned_share(values)
-    lower, upper = stats.hhi_bounds(values)
+    lower, upper = stats.hhi_bounds(values, len(unquantified) if open_total else 0)
     cr1, top1 = stats.top_k(share, 1)
     cr3, top3 = stats.top_k(share, 3)
     year_scores = _wgi_for(int(key["year"]), wgi)
@@ -263,7 +274,8 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         "hhi_normalised": stats.normalised_hhi(values),
         "effective_producers_min": stats.effective_producers(upper),
         "effective_producers_max": stats.effective_producers(lower),
-        "shannon_entropy": stats.shannon_entropy(values),
+        # with an open total the entropy has no lower bound above 0
+        "shannon_entropy": math.nan if open_total else stats.shannon_entropy(values),
         "doj_ftc_class_lower": stats.doj_ftc_class(lower),
         "doj_ftc_class_upper": stats.doj_ftc_class(upper),
         "doj_ftc_guidelines": stats.DOJ_FTC_2010["vintage"],
@@ -336,7 +348,9 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
 def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
     """World reserves over world production of the reserves' year, per series: the
     source's world totals where it gives them (not the share denominator, which may be
-    the listed sum), else the sum of its rows."""
+    the listed sum), else the sum of its rows. Where that sum leaves out countries named
+    without a number it is only a lower bound, and so the ratio is a bound (``rp_bound``):
+    at least its value for reserves, at most for production, none for both."""
     conc = conc.assign(total=conc["world_total"].fillna(conc["total"]))
     res = conc[conc["measure"] == "reserves"]
     prod = conc[conc["measure"] == "production"]
@@ -365,7 +379,11 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
         note = ""
         if r["edition_production"] != r["edition"]:
             note = f"production from {r['edition_production']} (the best series); "
-        rp = math.nan
+        rp, bound = math.nan, ""
+        open_res, open_prod = (
+            r["total_is_lower_bound_reserves"],
+            r["total_is_lower_bound_production"],
+        )
         if not (r["total_reserves"] > 0 and r["total_production"] > 0):
             note += "reserves or production unknown or zero"
         elif r["unit_reserves"] != r["unit_production"]:
@@ -374,8 +392,13 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
             note += (
                 f"bases differ (reserves {r['basis_reserves']}, production {r['basis_production']})"
             )
+        elif open_res and open_prod:
+            note += (
+                "reserves and production are both only lower bounds (countries without a number)"
+            )
         else:
             rp = stats.reserves_to_production(r["total_reserves"], r["total_production"])
+            bound = "at least" if open_res else "at most" if open_prod else ""
         out.append(
             {
                 "dataset": r["dataset"],
@@ -388,6 +411,7 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
                 "unit": r["unit_production"],
                 "basis": r["basis_production"],
                 "rp_years": rp,
+                "rp_bound": bound,
                 "note": note.removesuffix("; "),
                 "rp_flag": stats.rp_flag(rp),
             }
@@ -397,6 +421,7 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
 
 COMPARED = [
     "total",
+    "total_is_lower_bound",
     "china_share",
     "cr1",
     "cr1_country",
@@ -489,6 +514,12 @@ def paper_comparison(
             elif not (ratio_bounds[0] <= ratio <= ratio_bounds[1]):
                 comparable = False
                 notes.append(f"world totals differ by a factor of {ratio:.3g}: bases likely differ")
+            for when, label in ((mid, mid), ("latest", "latest year's")):
+                if row.get(f"total_is_lower_bound_{when}"):
+                    notes.append(
+                        f"the {label} world total is only a lower bound (no world total, "
+                        f"countries without a number: {years[when]['unquantified_countries']})"
+                    )
             notes.append(
                 "2009 basis not stated in the paper (MCS 2010 not in the snapshot); "
                 f"taken to be the USGS series basis ({n['basis']})"
@@ -497,7 +528,9 @@ def paper_comparison(
                 {**row, "comparable": bool(comparable), "comparability_note": "; ".join(notes)}
             )
     out = pd.DataFrame(out)
-    flags = [c for c in out.columns if c.startswith("cr3_is_lower_bound_")]
+    flags = [
+        c for c in out.columns if c.startswith(("cr3_is_lower_bound_", "total_is_lower_bound_"))
+    ]
     out[flags] = out[flags].astype(object)  # true, false or unknown
     return out
 

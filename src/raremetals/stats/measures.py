@@ -81,10 +81,21 @@ def unassigned_share(share_values: Sequence[float]) -> float:
     return max(0.0, 1.0 - listed)
 
 
-def hhi_bounds(share_values: Sequence[float]) -> tuple[float, float]:
-    """(lower, upper) Herfindahl-Hirschman index on 0-10,000 (see module docstring)."""
+def hhi_bounds(share_values: Sequence[float], unquantified: int = 0) -> tuple[float, float]:
+    """(lower, upper) Herfindahl-Hirschman index on 0-10,000 (see module docstring).
+
+    ``unquantified`` counts producers outside the total whose amounts are unknown: where
+    the source gives no world total, the total is the sum of its rows and the countries
+    it names without a number hold any amount on top of it. With ``H`` the sum of the
+    squared shares and ``k`` such producers, the index is lowest when they hold ``k·H``
+    of the rows' sum between them in equal parts, ``H / (1 + k·H)``, and nears 10,000 as
+    one of them outgrows the rest.
+    """
     r = unassigned_share(share_values)
-    lower = 10_000 * sum(s * s for s in share_values)
+    h = sum(s * s for s in share_values)
+    if unquantified > 0:
+        return 10_000 * h / (1 + unquantified * h), 10_000.0
+    lower = 10_000 * h
     return lower, lower + 10_000 * r * r
 
 

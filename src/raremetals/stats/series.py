@@ -24,6 +24,7 @@ COLUMNS = [
     "unit",
     "total",
     "total_source",
+    "total_is_lower_bound",
     "china_share",
     "cr1",
     "cr1_country",

@@ -14,11 +14,7 @@ import importlib
 FIGURES: dict[str, tuple[str, ...]] = {
     "table1_periodic_table": ("elements",),
     "fig1_shares_2009": ("country_shares", "concentration", "commodities"),
-    "fig2_china_production_vs_reserves": (
-        "paper_metals_comparison",
-        "concentration",
-        "commodities",
-    ),
+    "fig2_china_production_vs_reserves": ("paper_metals_comparison", "commodities"),
     "fig3_hhi_range": ("paper_metals_comparison", "commodities"),
     "fig4_export_quotas": ("china_ree_export_quotas",),
     "fig5_military_expenditure": ("sipri_milex", "paper_claims"),

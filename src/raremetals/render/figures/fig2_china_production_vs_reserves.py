@@ -4,8 +4,9 @@ and the latest year.
 A point needs both shares for the same year: where the latest edition gives one
 measure for an earlier year than the other (indium's reserves), the metal is not
 drawn for that year and the note under the chart says why. A share of a total that is
-only the sum of the countries the source quantifies (no world total given) is drawn as
-a square and starred.
+only the sum of the countries the source quantifies (no world total given, other
+countries named without a number) is an upper bound: drawn as a square, starred, with an
+arrow toward 0 on its axis.
 """
 
 from __future__ import annotations
@@ -19,22 +20,13 @@ from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.style import CHINA, place_labels, style
 from raremetals.stats.selections import paper_metals
 
-
-def _partial_totals(comparison: pd.DataFrame, conc: pd.DataFrame) -> set[tuple[str, str]]:
-    """(commodity, measure) whose latest total is the sum of its rows, not a world total."""
-    latest = comparison.merge(
-        conc[conc["dataset"] == "usgs"],
-        left_on=["commodity", "measure", "edition_latest", "year_latest"],
-        right_on=["commodity", "measure", "edition", "year"],
-    )
-    partial = latest[latest["world_total"].isna() & (latest["n_unquantified"] > 0)]
-    return set(zip(partial["commodity"], partial["measure"]))
+UPPER_BOUND_ARROW = 0.07  # share units: the arrow that marks an upper bound
 
 
-def points(comparison: pd.DataFrame, conc: pd.DataFrame, metals: list[str]):
-    """metal -> {"2009"|"latest": (reserves share, production share, partial)}, and the
+def points(comparison: pd.DataFrame, metals: list[str]):
+    """metal -> {"2009"|"latest": (reserves share, production share, the axes "x", "y"
+    whose share is an upper bound)}, and the
     reasons a metal is missing from a year (metal, year label, reason key, detail)."""
-    partial = _partial_totals(comparison, conc)
     rows = comparison.set_index(["commodity", "measure"])
     drawn, missing = {}, []
     latest_year = int(comparison["year_latest"].dropna().max())
@@ -52,23 +44,22 @@ def points(comparison: pd.DataFrame, conc: pd.DataFrame, metals: list[str]):
             elif pd.isna(x) or pd.isna(y):
                 missing.append((metal, label, "china_not_given", None))
             else:
-                star = when == "latest" and bool(
-                    {(metal, "production"), (metal, "reserves")} & partial
+                # the axes whose share is of a world total that is only a lower bound
+                star = "".join(
+                    axis
+                    for axis, m in (("x", res), ("y", prod))
+                    if str(m[f"total_is_lower_bound_{when}"]) == "True"
                 )
                 drawn[metal][when] = (x, y, star)
     return drawn, missing
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
-    comparison, conc, commodities = (
-        data["paper_metals_comparison"],
-        data["concentration"],
-        data["commodities"],
-    )
+    comparison, commodities = data["paper_metals_comparison"], data["commodities"]
     t = language.labels
     names = commodity_names(commodities, language.code)
     latest = int(comparison["year_latest"].dropna().max())
-    drawn, missing = points(comparison, conc, paper_metals(commodities))
+    drawn, missing = points(comparison, paper_metals(commodities))
     with style(language.font):
         fig, ax = plt.subplots(figsize=(7.5, 7.5))
         ax.plot([0, 1], [0, 1], color="#bbb", lw=0.8, ls="--")
@@ -85,6 +76,16 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     zorder=3,
                     gid=f"{metal}:{when}",
                 )
+                # an upper bound: the share lies toward 0 on that axis
+                for axis in star:
+                    end = (x - UPPER_BOUND_ARROW, y) if axis == "x" else (x, y - UPPER_BOUND_ARROW)
+                    ax.annotate(
+                        "",
+                        xy=end,
+                        xytext=(x, y),
+                        arrowprops={"arrowstyle": "->", "color": CHINA, "shrinkA": 5},
+                        gid=f"{metal}:{when}:upper_bound_{axis}",
+                    )
             if len(pts) == 2:
                 ax.annotate(
                     "",
