@@ -17,6 +17,10 @@ TUNGS = "data/raw/usgs_mcs2024/world/mcs2024-tungs_world.csv"
 CHROM = "data/raw/usgs_mcs2024/world/mcs2024-chrom_world.csv"
 UNITS = "data/corrections/usgs_units.csv"
 TABLE3 = "data/raw/paper/table3_as_printed.csv"
+SIPRI = "data/raw/sipri_milex/sipri_milex_china_usa_japan_2000_2009.csv"
+QUOTAS = "data/raw/china_ree_export_quotas/china_ree_export_quotas.csv"
+WIND = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
+CLAIMS = "data/raw/paper/claims.csv"
 OBS = catalogue.path("observations")
 CONC = catalogue.path("concentration")
 
@@ -224,6 +228,53 @@ CASES = {
         False,
         OBS,
         "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv: expected sha256",
+    ),
+    # the compiled tables: a cell the later steps read as a number or a word of a
+    # vocabulary, and a row twice
+    "SIPRI figure with a thousands separator": (
+        SIPRI,
+        replace(",2000,military_expenditure,566381,", ',2000,military_expenditure,"566,381",'),
+        True,
+        catalogue.path("sipri_milex"),
+        "sipri_milex_china_usa_japan_2000_2009.csv, row 2, column 'value': expected a number",
+    ),
+    "SIPRI year twice": (
+        SIPRI,
+        lambda t: t + t.splitlines()[1] + "\n",
+        True,
+        catalogue.path("sipri_milex"),
+        "row 62: expected one row per country, year, sipri_sheet (the same as row 2), "
+        "found 'United States of America, 2000, Constant (2023) US$'",
+    ),
+    "quota of a period not known": (
+        QUOTAS,
+        replace("2008,first_batch", "2008,third_quarter"),
+        True,
+        catalogue.path("china_ree_export_quotas"),
+        "china_ree_export_quotas.csv, row 5, column 'period': expected one of full_year, "
+        "first_batch, second_batch, H1, H2, found 'third_quarter'",
+    ),
+    "negative quota": (
+        QUOTAS,
+        replace(",50000,", ",-50000,"),
+        True,
+        catalogue.path("china_ree_export_quotas"),
+        "row 2, column 'value_t': expected a number: digits with at most one decimal point, "
+        "no sign or separator, found '-50000'",
+    ),
+    "wind capacity in an unknown unit": (
+        WIND,
+        replace(",158.5,GW", ",158.5,TW"),
+        True,
+        catalogue.path("gwec_wind_2009"),
+        "gwec_global_wind_2009.csv, row 20, column 'unit': expected one of MW, GW, GW per year",
+    ),
+    "claim id twice": (
+        CLAIMS,
+        lambda t: t + t.splitlines()[-1] + "\n",
+        True,
+        catalogue.path("paper_claims"),
+        "claims.csv, row 179: expected one row per claim_id (the same as row 178), found 'C177'",
     ),
     "table 3 number unlike its cell": (
         TABLE3,

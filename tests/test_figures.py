@@ -10,11 +10,14 @@ import pytest
 
 from conftest import REPO
 from raremetals.core import catalogue
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_as_printed
+from raremetals.core.schemas import WIND
 from raremetals.core.text import load_languages
 from raremetals.core.vocab import periodic_position
 from raremetals.render import figures
 from raremetals.render.figures.style import CHINA, missing_glyphs
-from raremetals.stats.selections import most_concentrated, neodymium_demand
+from raremetals.stats.selections import most_concentrated, neodymium_demand, wind_capacity
 
 LANGUAGES = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
 
@@ -120,6 +123,19 @@ def test_neodymium_arithmetic(drawn):
     assert neodymium_demand(50.1, 600, 3.5, 1.0) == pytest.approx(expected)
     bars = [p for p in drawn["fig6_wind_neodymium"][0]["en"].axes[1].patches if p.get_gid() == "nd"]
     assert bars[-1].get_height() == pytest.approx(expected)
+
+
+def test_wind_capacity_is_read_in_gigawatts_whatever_the_unit():
+    gwec = read_as_printed(REPO / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv", WIND)
+    # the Global Wind 2009 Report: 158.5 GW at end-2009 and 409 GW forecast for 2014
+    assert list(wind_capacity(gwec)["value"]) == [158.5, 409]
+    row = gwec.index[gwec["value"] == "158.5"]
+    in_mw = gwec.copy()
+    in_mw.loc[row, ["value", "unit"]] = ["158500", "MW"]
+    assert list(wind_capacity(in_mw)["value"]) == pytest.approx([158.5, 409])
+    in_mw.loc[row, "value"] = "about 158,500"
+    with pytest.raises(InputError, match=r"row 20, column 'value': expected a number of GW or MW"):
+        wind_capacity(in_mw)
 
 
 def test_us_import_reliance_bars(drawn):

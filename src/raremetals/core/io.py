@@ -171,6 +171,7 @@ def read_as_printed(path, schema) -> pd.DataFrame:
     A missing or extra column is an error naming the file and the columns expected.
     """
     import pandas as pd
+    import pandera.pandas as pa
 
     path = Path(path)
     rows = read_csv_rows(path)
@@ -179,7 +180,37 @@ def read_as_printed(path, schema) -> pd.DataFrame:
         raise InputError(path, f"the columns {', '.join(expected)}", ", ".join(rows[0]), row=1)
     df = pd.DataFrame(rows[1:], columns=rows[0]).assign(file=path.name)
     df["row"] = range(2, len(df) + 2)
-    return schema.validate(df[[any(cells) for cells in rows[1:]]])
+    try:
+        return schema.validate(df[[any(cells) for cells in rows[1:]]])
+    except pa.errors.SchemaError as err:
+        raise _cell_error(path, df, err) from None
+
+
+def _cell_error(path: Path, df, err) -> InputError:
+    """The first cell a schema check refused (or the second of two rows that share their
+    key), named by file, line and column."""
+    import pandera.pandas as pa
+
+    cases = err.failure_cases
+    if err.reason_code == pa.errors.SchemaErrorReason.DUPLICATES:
+        key = list(err.schema.unique)
+        first, again = sorted(set(cases["index"]))[:2]
+        return InputError(
+            path,
+            f"one row per {', '.join(key)} (the same as row {df.loc[first, 'row']})",
+            ", ".join(df.loc[again, key]),
+            row=int(df.loc[again, "row"]),
+        )
+    case = cases.iloc[0]
+    row = df.loc[case["index"], "row"] if case.get("index") is not None else None
+    expected = getattr(err.check, "error", None) or str(err.check or "a valid value")
+    return InputError(
+        path,
+        expected,
+        str(case["failure_case"]),
+        row=None if row is None else int(row),
+        column=getattr(err.schema, "name", None),
+    )
 
 
 def read_reference(path) -> pd.DataFrame:

@@ -730,14 +730,34 @@ TABLE3_ERRATA = pa.DataFrameSchema(
 )
 
 
-def _as_printed(name: str, columns: dict[str, str]) -> pa.DataFrameSchema:
-    """A compiled source table kept as its cells (text), with the line each row came from."""
+def _as_printed(name: str, columns: dict, unique: list[str] | None = None) -> pa.DataFrameSchema:
+    """A compiled source table kept as its cells (text), with the line each row came from.
+
+    ``columns`` maps a column to its description, or to (description, checks) where the
+    later steps read the cells as numbers or words of a vocabulary; ``unique`` names the
+    columns that identify a row."""
+    spec = {c: d if isinstance(d, tuple) else (d, None) for c, d in columns.items()}
     return pa.DataFrameSchema(
-        {**{c: _str(d) for c, d in columns.items()}, **PROVENANCE},
+        {**{c: _str(d, checks=checks) for c, (d, checks) in spec.items()}, **PROVENANCE},
         strict=True,
         ordered=True,
+        unique=unique,
         name=name,
     )
+
+
+def _matches(pattern: str, what: str) -> pa.Check:
+    return pa.Check.str_matches(rf"^(?:{pattern})$", error=what)
+
+
+A_YEAR = _matches(r"(?:19|20)\d\d", "a year of four digits")
+A_NUMBER = _matches(
+    r"\d+(?:\.\d+)?", "a number: digits with at most one decimal point, no sign or separator"
+)
+
+
+def _one_of(words: list[str]) -> pa.Check:
+    return pa.Check.isin(words, error="one of " + ", ".join(words))
 
 
 CLAIMS = _as_printed(
@@ -754,20 +774,25 @@ CLAIMS = _as_printed(
         "year": "Year it refers to ('(implied)' where inferred)",
         "cited_source": "The source the paper cites for it",
     },
+    unique=["claim_id"],
 )
 EXPORT_QUOTAS = _as_printed(
     "china_ree_export_quotas",
     {
         "source_id": "Publication the row comes from",
-        "year": "Quota year",
-        "period": "full_year, first_batch, second_batch, H1 or H2",
+        "year": ("Quota year", A_YEAR),
+        "period": (
+            "full_year, first_batch, second_batch, H1 or H2",
+            _one_of(["full_year", "first_batch", "second_batch", "H1", "H2"]),
+        ),
         "scope": "Which firms the figure covers, as the source says",
-        "value_t": "Quota in metric tons",
+        "value_t": ("Quota in metric tons", A_NUMBER),
         "value_as_printed": "The figure as the source prints it",
         "note": "Compiler's note",
         "source_title": "Title of the publication",
         "url": "Where it was published",
     },
+    unique=["year", "period", "scope"],
 )
 WIND = _as_printed(
     "gwec_wind_2009",
@@ -775,22 +800,26 @@ WIND = _as_printed(
         "source_id": "Publication the row comes from",
         "publication": "Publication",
         "region": "World, a region or a country",
-        "year": "Year (or period of a forecast)",
+        "year": (
+            "Year (or period of a forecast)",
+            _matches(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?", "a year, or two joined by -"),
+        ),
         "measure": "What is counted (annual or cumulative installed capacity, forecasts)",
         "value": "The figure (may carry > )",
-        "unit": "MW or GW",
+        "unit": ("MW, GW or GW per year", _one_of(["MW", "GW", "GW per year"])),
         "note": "Compiler's note",
         "url": "Where it was published",
     },
+    unique=["source_id", "region", "year", "measure"],
 )
 MILITARY_EXPENDITURE = _as_printed(
     "sipri_milex",
     {
         "source_id": "SIPRI release",
         "country": "Country as SIPRI names it",
-        "year": "Data year",
-        "measure": "military_expenditure",
-        "value": "US$ million",
+        "year": ("Data year", A_YEAR),
+        "measure": ("military_expenditure", _one_of(["military_expenditure"])),
+        "value": ("US$ million", A_NUMBER),
         "unit": "Currency and price base",
         "sipri_sheet": "SIPRI sheet (price base)",
         "note": "SIPRI notes",
@@ -798,6 +827,7 @@ MILITARY_EXPENDITURE = _as_printed(
         "path": "File in that repository",
         "commit": "Commit of that repository",
     },
+    unique=["country", "year", "sipri_sheet"],
 )
 REE_SECONDARY = _as_printed(
     "ree_2009_secondary",

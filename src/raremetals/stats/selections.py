@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import pandas as pd
 
+from raremetals.core.errors import InputError
+
 
 def paper_metals(commodities: pd.DataFrame) -> list[str]:
     """The paper's twelve metals in the order of its Table 3."""
     m = commodities[commodities["paper_order"] != ""].drop_duplicates("commodity")
     return list(m.sort_values("paper_order", key=lambda s: s.astype(int))["commodity"])
+
+
+def as_numbers(rows: pd.DataFrame, column: str, what: str) -> pd.Series:
+    """A text column of a compiled table as numbers; a cell that is none is an error naming
+    its file and line."""
+    values = pd.to_numeric(rows[column], errors="coerce")
+    bad = rows[values.isna()]
+    if len(bad):
+        first = bad.iloc[0]
+        raise InputError(first["file"], what, first[column], row=int(first["row"]), column=column)
+    return values
 
 
 SIPRI_NAMES = {"China": "China", "United States": "United States of America", "Japan": "Japan"}
@@ -26,15 +39,18 @@ def quoted_military_expenditure(claims: pd.DataFrame) -> pd.DataFrame:
         {
             "country": c["subject"].str.split(" - ").str[0].map(SIPRI_NAMES),
             "year": c["year"].astype(int),
-            "value": c["value"].astype(float),
+            "value": as_numbers(c, "value", "a number of US$ million"),
             "claim_id": c["claim_id"],
         }
     )
 
 
+GW_PER_UNIT = {"GW": 1.0, "MW": 0.001}
+
+
 def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
     """World cumulative capacity at end-2009 and the GWEC forecast for 2014 (GW), both from
-    the Global Wind 2009 Report as the paper cites it."""
+    the Global Wind 2009 Report as the paper cites it; a figure in MW is converted."""
     g = gwec[
         (gwec["source_id"] == "GWEC_GW2009_OUTLOOK")
         & (gwec["region"] == "World")
@@ -42,7 +58,18 @@ def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
             ["cumulative_installed_capacity", "forecast_cumulative_installed_capacity"]
         )
     ]
-    return g.assign(value=g["value"].astype(float))[["year", "value", "measure", "row"]]
+    unknown = g[~g["unit"].isin(GW_PER_UNIT)]
+    if len(unknown):
+        first = unknown.iloc[0]
+        raise InputError(
+            first["file"],
+            "a capacity in GW or MW",
+            first["unit"],
+            row=int(first["row"]),
+            column="unit",
+        )
+    gw = as_numbers(g, "value", "a number of GW or MW") * g["unit"].map(GW_PER_UNIT)
+    return g.assign(value=gw)[["year", "value", "measure", "row"]]
 
 
 def annual_additions(wind: pd.DataFrame) -> float:
