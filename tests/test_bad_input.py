@@ -276,6 +276,46 @@ CASES = {
         catalogue.path("paper_claims"),
         "claims.csv, row 179: expected one row per claim_id (the same as row 178), found 'C177'",
     ),
+    "WGI indicator of an economy twice": (
+        "data/raw/worldbank_wgi/WGIData.csv",
+        lambda t: t + t.splitlines()[1] + "\n",
+        True,
+        catalogue.path("wgi_estimates"),
+        "WGIData.csv, row 7706: expected one row per economy and indicator (the same as "
+        "row 2), found 'AFG, CC.EST'",
+    ),
+    # the project's own reference tables
+    "commodity without a Japanese name": (
+        "data/commodities.csv",
+        replace(",アルミニウム,", ",,"),
+        False,
+        OBS,
+        "data/commodities.csv, row 3, column 'name_ja': expected a cell that is not empty",
+    ),
+    "country spelling listed twice": (
+        "data/countries.csv",
+        lambda t: t + t.splitlines()[1] + "\n",
+        False,
+        OBS,
+        "data/countries.csv, row 17: expected one row per name (the same as row 2), "
+        "found 'World total'",
+    ),
+    "correction factor in words": (
+        "data/corrections/table3_corrections.csv",
+        replace(",7500000,0.01,", ",7500000,one hundredth,"),
+        False,
+        catalogue.path("paper_table3_corrected"),
+        "table3_corrections.csv, row 2, column 'factor': expected a number (digits, one "
+        "decimal point) or a blank, found 'one hundredth'",
+    ),
+    "text value of a claim that does not exist": (
+        "data/paper_text_values.csv",
+        replace("C023,REE", "C999,REE"),
+        False,
+        CONC,
+        "paper_text_values.csv, row 2, column 'claim_id': expected a claim of claims.csv, "
+        "found 'C999'",
+    ),
     "table 3 number unlike its cell": (
         TABLE3,
         replace('"124,000t",124000', '"124,000t",12400'),

@@ -8,7 +8,7 @@ configure(snakemake)
 import pandas as pd
 
 from raremetals.core import schemas
-from raremetals.core.io import read_reference, read_tidy, write_table
+from raremetals.core.io import read_as_printed, read_reference, read_tidy, write_table
 from raremetals.stats import analysis
 from raremetals.stats.series import PARTIAL_EDITIONS, concentration_series
 
@@ -17,7 +17,7 @@ table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
 wgi = read_tidy(snakemake.input.wgi, schemas.WGI)
 commodities = read_reference(snakemake.input.commodities)
 claims = read_tidy(snakemake.input.claims, schemas.CLAIMS)
-text_values = read_reference(snakemake.input.text_values)
+text_values = read_as_printed(snakemake.input.text_values, schemas.PAPER_TEXT_VALUES)
 
 dist = pd.concat(
     [

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import pandas as pd
-
 from raremetals.core.errors import InputError
+from raremetals.core.io import read_as_printed
+from raremetals.core.schemas import COUNTRY_NAMES
 from raremetals.core.text import iso_converter
 
 _FOOTNOTE = re.compile(r"^(.*?\D)(\d+)$")
@@ -46,7 +46,7 @@ class UsgsName:
 
 class CountryResolver:
     def __init__(self, overrides_csv):
-        table = pd.read_csv(overrides_csv, dtype=str, keep_default_na=False)
+        table = read_as_printed(overrides_csv, COUNTRY_NAMES)
         self._overrides = {
             r.name: Place(r.code, r.country, r.area_type) for r in table.itertuples()
         }

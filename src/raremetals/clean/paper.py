@@ -15,7 +15,8 @@ import pandas as pd
 
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_csv_rows
+from raremetals.core.io import read_as_printed, read_csv_rows
+from raremetals.core.schemas import TABLE3_CORRECTIONS
 
 COLUMNS = (
     "commodity_ja",
@@ -141,22 +142,6 @@ def parse_table3(
     return pd.DataFrame(out)
 
 
-CORRECTION_COLUMNS = (
-    "correction_id",
-    "symbol",
-    "field",
-    "rank",
-    "printed_value",
-    "corrected_value",
-    "factor",
-    "status",
-    "evidence_type",
-    "evidence",
-)
-CORRECTION_STATUSES = {"unit-slip", "inconsistent"}
-EVIDENCE_TYPES = {"paper_text", "world_total", "cross_cell_arithmetic", "vendored_source"}
-
-
 def apply_corrections(table3: pd.DataFrame, path) -> pd.DataFrame:
     """Table 3 with each correction of ``path`` applied and listed on its cell.
 
@@ -166,12 +151,7 @@ def apply_corrections(table3: pd.DataFrame, path) -> pd.DataFrame:
     match exactly one cell and its printed value, or the run stops.
     """
     path = Path(path)
-    rows = read_csv_rows(path)
-    header = [h.strip() for h in rows[0]]
-    if tuple(header) != CORRECTION_COLUMNS:
-        raise InputError(
-            path, f"the columns {', '.join(CORRECTION_COLUMNS)}", ", ".join(header), row=1
-        )
+    corrections = read_as_printed(path, TABLE3_CORRECTIONS)
     out = table3.assign(
         value_printed=table3["value"],
         correction_id="",
@@ -179,8 +159,8 @@ def apply_corrections(table3: pd.DataFrame, path) -> pd.DataFrame:
         evidence_type="",
         correction_evidence="",
     )
-    for rownum, cells in enumerate(rows[1:], start=2):
-        c = dict(zip(header, (x.strip() for x in cells)))
+    for c in corrections.to_dict("records"):
+        rownum = c["row"]
         rank = float(c["rank"]) if c["rank"] else None
         hit = (
             (out["symbol"] == c["symbol"])
@@ -201,14 +181,6 @@ def apply_corrections(table3: pd.DataFrame, path) -> pd.DataFrame:
                 c["printed_value"],
                 row=rownum,
                 column="printed_value",
-            )
-        if c["status"] not in CORRECTION_STATUSES or c["evidence_type"] not in EVIDENCE_TYPES:
-            raise InputError(
-                path,
-                f"a status in {sorted(CORRECTION_STATUSES)} and an evidence"
-                f" type in {sorted(EVIDENCE_TYPES)}",
-                f"{c['status']}, {c['evidence_type']}",
-                row=rownum,
             )
         corrected = float(c["corrected_value"]) if c["corrected_value"] else None
         if (

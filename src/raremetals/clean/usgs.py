@@ -19,7 +19,8 @@ import pandas as pd
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.usgs_tables import UNIT_WORDS
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_csv_rows, refuse_headerless
+from raremetals.core.io import read_as_printed, read_csv_rows, refuse_headerless
+from raremetals.core.schemas import COMMODITY_NAMES
 from raremetals.core.vocab import FLAG_ORDER
 
 # Unit token of a column header -> (canonical unit, factor). In these releases "mt" is
@@ -368,7 +369,8 @@ def load_note_readings(path) -> dict[tuple[str, str, int, str], tuple[int, int |
 
 
 def load_commodities(path) -> dict[str, dict]:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    """``data/commodities.csv`` by USGS code (every name filled, each code once)."""
+    table = read_as_printed(path, COMMODITY_NAMES)
     return {r["usgs_code"]: r for r in table.to_dict("records")}
 
 

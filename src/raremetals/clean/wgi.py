@@ -36,7 +36,7 @@ def parse_wgi(path, source_id: str, resolver: CountryResolver) -> pd.DataFrame:
     if not years:
         raise InputError(path, "year columns (1996, 1998, ...)", ", ".join(header))
     col = {h: i for i, h in enumerate(header)}
-    out = []
+    out, seen = [], {}
     for rownum, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -56,6 +56,15 @@ def parse_wgi(path, source_id: str, resolver: CountryResolver) -> pd.DataFrame:
         place = resolver.resolve(code) or resolver.require(
             cells[col["Country Name"]].strip(), path, row=rownum, column="Country Name"
         )
+        # a second row of one economy's indicator would give it two estimates a year
+        first = seen.setdefault((place.code, dim), rownum)
+        if first != rownum:
+            raise InputError(
+                path,
+                f"one row per economy and indicator (the same as row {first})",
+                f"{code}, {indicator}",
+                row=rownum,
+            )
         for i, year in years.items():
             raw = cells[i].strip() if i < len(cells) else ""
             if raw in ("", "#N/A", ".."):

@@ -845,6 +845,65 @@ REE_SECONDARY = _as_printed(
     },
 )
 
+# The project's own reference tables under data/ that a step reads as numbers or keys.
+FILLED = _matches(r".*\S.*", "a cell that is not empty")
+A_NUMBER_OR_BLANK = _matches(
+    r"(?:\d+(?:\.\d+)?)?", "a number (digits, one decimal point) or a blank"
+)
+COMMODITY_NAMES = _as_printed(
+    "commodities",
+    {
+        "usgs_code": ("USGS file code", FILLED),
+        "commodity": ("Commodity id", FILLED),
+        "name_en": ("English name", FILLED),
+        "name_ja": ("Japanese name", FILLED),
+        "symbol": "Symbol as the paper uses it",
+        "paper_order": ("Row of the paper's Table 3", _matches(r"\d*", "a row number or a blank")),
+    },
+    unique=["usgs_code"],
+)
+COUNTRY_NAMES = _as_printed(
+    "countries",
+    {
+        "name": ("A spelling the sources use", FILLED),
+        "code": ("ISO3 or aggregate code", FILLED),
+        "area_type": ("Kind of place", _one_of(AREA_TYPES)),
+        "country": ("Name written in the tables", FILLED),
+        "note": "Why",
+    },
+    unique=["name"],
+)
+TABLE3_CORRECTIONS = _as_printed(
+    "table3_corrections",
+    {
+        "correction_id": ("Correction id", FILLED),
+        "symbol": ("Metal as the paper names it", FILLED),
+        "field": ("Cell of Table 3", FILLED),
+        "rank": ("Rank of the cell", _matches(r"\d*", "a rank or a blank")),
+        "printed_value": ("The value printed in the cell", A_NUMBER),
+        "corrected_value": ("The right value; blank removes it", A_NUMBER_OR_BLANK),
+        "factor": ("corrected_value / printed_value", A_NUMBER_OR_BLANK),
+        "status": ("unit-slip or inconsistent", _one_of(["unit-slip", "inconsistent"])),
+        "evidence_type": (
+            "What shows it",
+            _one_of(["paper_text", "world_total", "cross_cell_arithmetic", "vendored_source"]),
+        ),
+        "evidence": ("The evidence in words", FILLED),
+    },
+    unique=["correction_id"],
+)
+PAPER_TEXT_VALUES = _as_printed(
+    "paper_text_values",
+    {
+        "claim_id": ("Claim of data/raw/paper/claims.csv", FILLED),
+        "symbol": ("Metal as the paper names it", FILLED),
+        "measure": ("production or reserves", _one_of(["production", "reserves"])),
+        "country_code": ("ISO3 code", _matches(r"[A-Z]{3}", "an ISO3 code")),
+        "note": "Where the text gives it",
+    },
+    unique=["claim_id"],
+)
+
 
 def data_dictionary(schemas: dict) -> pd.DataFrame:
     """One row per column of each table (name -> schema, as the catalogue lists them):

@@ -8,6 +8,7 @@ function here takes and returns data frames; none reads or writes files.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -68,12 +69,25 @@ def paper_text_distributions(
 ) -> pd.DataFrame:
     """Countries the paper's text gives for 2009 beyond Table 3's top three (for example
     Australia's and India's rare-earth reserves in fn27), as rows of the 2009
-    distributions. ``mapping`` (data/paper_text_values.csv) says which claims these are."""
+    distributions. ``mapping`` (data/paper_text_values.csv, read with its lines) says
+    which claims these are."""
     by_symbol = dict(zip(table3["symbol"], table3["commodity"]))
     claim = claims.set_index("claim_id")
     rows = []
     for m in mapping.to_dict("records"):
+        for column, known in (("claim_id", claim.index), ("symbol", by_symbol)):
+            if m[column] not in known:
+                what = "a claim of claims.csv" if column == "claim_id" else "a symbol of Table 3"
+                raise InputError(m["file"], what, m[column], row=m["row"], column=column)
         c = claim.loc[m["claim_id"]]
+        if not re.fullmatch(r"\d+(\.\d+)?", c["value"]):
+            raise InputError(
+                c["file"],
+                "a number for a country's 2009 value",
+                c["value"],
+                row=int(c["row"]),
+                column="value",
+            )
         rows.append(
             {
                 "dataset": "paper_table3",
