@@ -308,6 +308,14 @@ CASES = {
         "table3_corrections.csv, row 2, column 'factor': expected a number (digits, one "
         "decimal point) or a blank, found 'one hundredth'",
     ),
+    "check tolerance in words": (
+        "data/audit/claim_checks.csv",
+        replace("C009+273.15,0.5,", "C009+273.15,half,"),
+        False,
+        catalogue.path("claims_audit"),
+        "claim_checks.csv, row 2, column 'tolerance': expected a number (digits, one decimal "
+        "point) or a blank, found 'half'",
+    ),
     "text value of a claim that does not exist": (
         "data/paper_text_values.csv",
         replace("C023,REE", "C999,REE"),

@@ -7,12 +7,12 @@ configure(snakemake)
 from raremetals.audit import claims as audit
 from raremetals.audit.summary import summary_html, summary_markdown
 from raremetals.core import schemas
-from raremetals.core.io import atomic_write, read_reference, read_tidy, write_table
+from raremetals.core.io import atomic_write, read_as_printed, read_reference, read_tidy, write_table
 
 i = snakemake.input
 table3 = read_tidy(i.table3, schemas.TABLE3_CORRECTED)
 claims = read_tidy(i.claims, schemas.CLAIMS)
-checks = read_reference(i.checks)
+checks = read_as_printed(i.checks, schemas.CLAIM_CHECKS)
 sources = audit.Sources(
     table3,
     read_tidy(i.quotas, schemas.EXPORT_QUOTAS),

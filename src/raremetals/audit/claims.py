@@ -566,7 +566,7 @@ def audit_claims(
         raise InputError(
             checks_path, "claim ids of claims.csv", ", ".join(unknown), column="claim_id"
         )
-    by_id = {r["claim_id"]: (line, r) for line, r in enumerate(checks.to_dict("records"), start=2)}
+    by_id = {r["claim_id"]: (r["row"], r) for r in checks.to_dict("records")}
     bases = correction_bases(src.t3)
     out = []
     for c in claims.to_dict("records"):

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -168,15 +169,21 @@ def read_tidy(path, schema) -> pd.DataFrame:
 def read_as_printed(path, schema) -> pd.DataFrame:
     """A compiled source table as text cells, with ``file`` and ``row`` (line, header = 1).
 
-    A missing or extra column is an error naming the file and the columns expected.
+    A missing or extra column is an error naming the file and the columns expected (a
+    further column is taken where the schema gives a pattern for it: ``name_<language>``).
+    So is a cell the schema's checks refuse, named by line and column.
     """
     import pandas as pd
     import pandera.pandas as pa
 
     path = Path(path)
     rows = read_csv_rows(path)
-    expected = [c for c in schema.columns if c not in ("file", "row")]
-    if rows[0] != expected:
+    columns = schema.columns.items()
+    expected = [c for c, col in columns if not col.regex and c not in ("file", "row")]
+    further = [re.compile(c) for c, col in columns if col.regex]
+    fixed = [h for h in rows[0] if h in expected]
+    extra = [h for h in rows[0] if h not in expected]
+    if fixed != expected or not all(any(p.match(h) for p in further) for h in extra):
         raise InputError(path, f"the columns {', '.join(expected)}", ", ".join(rows[0]), row=1)
     df = pd.DataFrame(rows[1:], columns=rows[0]).assign(file=path.name)
     df["row"] = range(2, len(df) + 2)

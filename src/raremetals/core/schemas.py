@@ -734,11 +734,18 @@ def _as_printed(name: str, columns: dict, unique: list[str] | None = None) -> pa
     """A compiled source table kept as its cells (text), with the line each row came from.
 
     ``columns`` maps a column to its description, or to (description, checks) where the
-    later steps read the cells as numbers or words of a vocabulary; ``unique`` names the
+    later steps read the cells as numbers or words of a vocabulary; a name that starts
+    with ^ is a pattern for further columns (a language's names); ``unique`` names the
     columns that identify a row."""
     spec = {c: d if isinstance(d, tuple) else (d, None) for c, d in columns.items()}
     return pa.DataFrameSchema(
-        {**{c: _str(d, checks=checks) for c, (d, checks) in spec.items()}, **PROVENANCE},
+        {
+            **{
+                c: _str(d, checks=checks, regex=c.startswith("^"))
+                for c, (d, checks) in spec.items()
+            },
+            **PROVENANCE,
+        },
         strict=True,
         ordered=True,
         unique=unique,
@@ -859,6 +866,7 @@ COMMODITY_NAMES = _as_printed(
         "name_ja": ("Japanese name", FILLED),
         "symbol": "Symbol as the paper uses it",
         "paper_order": ("Row of the paper's Table 3", _matches(r"\d*", "a row number or a blank")),
+        "^name_[a-z]+$": ("Name in a further language", FILLED),
     },
     unique=["usgs_code"],
 )
@@ -891,6 +899,24 @@ TABLE3_CORRECTIONS = _as_printed(
         "evidence": ("The evidence in words", FILLED),
     },
     unique=["correction_id"],
+)
+CLAIM_CHECKS = _as_printed(
+    "claim_checks",
+    {
+        "claim_id": ("Claim of data/raw/paper/claims.csv", FILLED),
+        "method": ("How to recompute it (raremetals.audit.claims.METHODS, or none)", FILLED),
+        "args": "The method's arguments (key=value;...)",
+        "tolerance": ("Tolerance where the default will not do", A_NUMBER_OR_BLANK),
+        "on_fail": (
+            "Status if the data disagree",
+            pa.Check.isin(
+                ["", "mismatch", "inconsistent", "unit-slip"],
+                error="mismatch, inconsistent, unit-slip or a blank",
+            ),
+        ),
+        "note": "Why, in words",
+    },
+    unique=["claim_id"],
 )
 PAPER_TEXT_VALUES = _as_printed(
     "paper_text_values",
