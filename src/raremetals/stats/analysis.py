@@ -8,7 +8,6 @@ function here takes and returns data frames; none reads or writes files.
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
@@ -16,6 +15,7 @@ from raremetals.clean.editions import series_key
 from raremetals.core.errors import InputError
 from raremetals.core.vocab import PAPER_EDITION
 from raremetals.stats import measures as stats
+from raremetals.stats.selections import as_numbers, refuse_first
 
 KEY = ["dataset", "edition", "commodity", "series", "measure", "year"]
 DIST_COLUMNS = KEY + [
@@ -72,22 +72,16 @@ def paper_text_distributions(
     distributions. ``mapping`` (data/paper_text_values.csv, read with its lines) says
     which claims these are."""
     by_symbol = dict(zip(table3["symbol"], table3["commodity"]))
-    claim = claims.set_index("claim_id")
+    refuse_first(
+        mapping[~mapping["claim_id"].isin(claims["claim_id"])], "claim_id", "a claim of claims.csv"
+    )
+    refuse_first(mapping[~mapping["symbol"].isin(by_symbol)], "symbol", "a symbol of Table 3")
+    used = claims[claims["claim_id"].isin(mapping["claim_id"])]
+    claim = used.assign(value=as_numbers(used, "value", "a number for a country's 2009 value"))
+    claim = claim.set_index("claim_id")
     rows = []
     for m in mapping.to_dict("records"):
-        for column, known in (("claim_id", claim.index), ("symbol", by_symbol)):
-            if m[column] not in known:
-                what = "a claim of claims.csv" if column == "claim_id" else "a symbol of Table 3"
-                raise InputError(m["file"], what, m[column], row=m["row"], column=column)
         c = claim.loc[m["claim_id"]]
-        if not re.fullmatch(r"\d+(\.\d+)?", c["value"]):
-            raise InputError(
-                c["file"],
-                "a number for a country's 2009 value",
-                c["value"],
-                row=int(c["row"]),
-                column="value",
-            )
         rows.append(
             {
                 "dataset": "paper_table3",

@@ -18,14 +18,18 @@ def paper_metals(commodities: pd.DataFrame) -> list[str]:
     return list(m.sort_values("paper_order", key=lambda s: s.astype(int))["commodity"])
 
 
+def refuse_first(bad: pd.DataFrame, column: str, what: str) -> None:
+    """Stop at the first of ``bad`` (rows of a table read with their file and line)."""
+    if len(bad):
+        first = bad.iloc[0]
+        raise InputError(first["file"], what, first[column], row=int(first["row"]), column=column)
+
+
 def as_numbers(rows: pd.DataFrame, column: str, what: str) -> pd.Series:
     """A text column of a compiled table as numbers; a cell that is none is an error naming
     its file and line."""
     values = pd.to_numeric(rows[column], errors="coerce")
-    bad = rows[values.isna()]
-    if len(bad):
-        first = bad.iloc[0]
-        raise InputError(first["file"], what, first[column], row=int(first["row"]), column=column)
+    refuse_first(rows[values.isna()], column, what)
     return values
 
 
@@ -58,16 +62,7 @@ def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
             ["cumulative_installed_capacity", "forecast_cumulative_installed_capacity"]
         )
     ]
-    unknown = g[~g["unit"].isin(GW_PER_UNIT)]
-    if len(unknown):
-        first = unknown.iloc[0]
-        raise InputError(
-            first["file"],
-            "a capacity in GW or MW",
-            first["unit"],
-            row=int(first["row"]),
-            column="unit",
-        )
+    refuse_first(g[~g["unit"].isin(GW_PER_UNIT)], "unit", "a capacity in GW or MW")
     gw = as_numbers(g, "value", "a number of GW or MW") * g["unit"].map(GW_PER_UNIT)
     return g.assign(value=gw)[["year", "value", "measure", "row"]]
 
