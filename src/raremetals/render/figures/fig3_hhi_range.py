@@ -3,6 +3,7 @@ year, with the DOJ/FTC bands."""
 
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -53,6 +54,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.set_yticks(range(len(metals)), [names[m] for m in metals])
         ax.set_ylim(len(metals) - 0.5, -1.2)
         ax.set_xlim(0, 10_000)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         ax.set_xlabel(t["hhi"])
         ax.plot([], [], color="#7f8c8d", lw=4, label=f"2009 ({t['lower']}–{t['upper']})")
         ax.plot([], [], color=CHINA, lw=4, label=f"{latest} ({t['lower']}–{t['upper']})")
