@@ -502,6 +502,11 @@ COUNTRY_SHARES = pa.DataFrameSchema(
         "unit": _str("Unit of value"),
         "flag": _str("Source flags of the value"),
         "total": _num("The distribution's total (see concentration.csv)"),
+        "total_is_lower_bound": pa.Column(
+            bool,
+            description="The world total is at least total (see concentration.csv): the "
+            "shares are upper bounds",
+        ),
         "share": _num("value / total", checks=SHARE),
         "country_share": _num(
             "The country's share, its rows summed (a country the source lists on several rows)",

@@ -315,8 +315,9 @@ def note_partial_editions(conc: pd.DataFrame, partial: dict[str, str]) -> pd.Dat
 
 def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
     """Every row of every distribution with its share of the distribution's total; a
-    country listed on several rows also gets its summed share and one rank."""
-    d = dist.merge(conc[KEY + ["total"]], on=KEY, how="left")
+    country listed on several rows also gets its summed share and one rank; where the
+    total is only a lower bound (``total_is_lower_bound``) each share is an upper bound."""
+    d = dist.merge(conc[KEY + ["total", "total_is_lower_bound"]], on=KEY, how="left")
     d["share"] = d["value"] / d["total"]
     is_country = (d["area_type"] == "country") & d["value"].notna()
     summed = (
@@ -344,6 +345,7 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
             "unit",
             "flag",
             "total",
+            "total_is_lower_bound",
             "share",
             "country_share",
             "rank",
