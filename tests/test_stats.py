@@ -269,6 +269,21 @@ def test_reserves_to_production(built):
     assert math.isnan(zr.rp_years) and "bases differ" in zr.note
 
 
+def test_reserves_pair_with_the_production_their_names_say(built):
+    rp = pd.read_csv(built / catalogue.path("reserves_to_production"), keep_default_na=False)
+    # MCS 2026 copper: "Reserves: rounded" 980,000 kt against "Mine production: rounded"
+    # 23,000 kt in 2025, not the refinery production (29,000 kt)
+    cu = one(rp, edition="mcs2026", commodity="copper")
+    assert float(cu.rp_years) == pytest.approx(980_000 / 23_000)
+    # feldspar: each qualified series with its own ("beneficiated, marketable")
+    fs = one(
+        rp, edition="mcs2026", commodity="feldspar", series="Reserves: beneficiated, marketable"
+    )
+    assert float(fs.production) == 620_000
+    assert analysis.series_subject("Reserves (million metric tons): Iron content") == "Iron content"
+    assert analysis.series_subject("Refinery production") == "Refinery"
+
+
 def test_japan_dependency_2009(built):
     jp = pd.read_csv(built / catalogue.path("japan_import_dependency_2009"))
     w = one(jp, commodity="tungsten")

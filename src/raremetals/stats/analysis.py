@@ -8,6 +8,7 @@ function here takes and returns data frames; none reads or writes files.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -355,6 +356,28 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
+# The words of a series name that say which measure it is, and a unit in brackets: what
+# is left names the thing measured ("Mine production: processed" and "Reserves:
+# processed" both say "processed"; "Refinery production" says "Refinery").
+_MEASURE_WORDS = re.compile(r"\b(?:mine production|production|reserves)\b|\([^)]*tons\)", re.I)
+
+
+def series_subject(series: str) -> str:
+    """What a series name says beside its measure, separators dropped, case kept (MCS 2026
+    names "ilmenite" and "Ilmenite" series apart)."""
+    return " ".join(re.findall(r"[^\s:,—–-]+", _MEASURE_WORDS.sub(" ", series)))
+
+
+def _unpaired(d: pd.DataFrame, pairs: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    done = pairs[key].drop_duplicates().assign(_done=True)
+    return d.merge(done, on=key, how="left").query("_done != True").drop(columns="_done")
+
+
+def _pair(res: pd.DataFrame, prod: pd.DataFrame, on: list[str]) -> pd.DataFrame:
+    m = res.merge(prod, on=on, suffixes=("_reserves", "_production"))
+    return m.rename(columns={"edition_reserves": "edition", "series_reserves": "series"})
+
+
 def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
     """World reserves over world production of the reserves' year, per series: the
     source's world totals where it gives them (not the share denominator, which may be
@@ -372,18 +395,18 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
     same["edition_production"] = same["edition"]
     # The best series takes a year's reserves and production from different editions
     # where a later one revised the production (2023: reserves of MCS 2024, production of
-    # MCS 2025), and MCS 2026 names the two series apart ("Reserves", "Mine production"):
-    # a commodity with one series of each in the year is paired across them.
+    # MCS 2025), and MCS 2026 names the two series apart ("Reserves: processed", "Mine
+    # production: processed"): the rest are paired by what their names say beside the
+    # measure, where that names one series of each, then a commodity with one series of
+    # each in the year is paired across them.
     key = ["dataset", "commodity", "year"]
-    paired = same[key].drop_duplicates().assign(done=True)
-    rest = [
-        d.merge(paired, on=key, how="left").query("done != True").drop(columns="done")
-        for d in (res, prod)
-    ]
+    rest = [_unpaired(d, same, key) for d in (res, prod)]
+    rest = [d.assign(subject=d["series"].map(series_subject)) for d in rest]
+    unique = [d[d.groupby([*key, "subject"])["series"].transform("size") == 1] for d in rest]
+    by_subject = _pair(*unique, [*key, "subject"]).drop(columns="subject")
+    rest = [_unpaired(d, by_subject, key).drop(columns="subject") for d in rest]
     single = [d[d.groupby(key)["series"].transform("size") == 1] for d in rest]
-    across = single[0].merge(single[1], on=key, suffixes=("_reserves", "_production"))
-    across = across.rename(columns={"edition_reserves": "edition", "series_reserves": "series"})
-    m = pd.concat([same, across], ignore_index=True)
+    m = pd.concat([same, by_subject, _pair(*single, key)], ignore_index=True)
     out = []
     for r in m.to_dict("records"):
         note = ""
