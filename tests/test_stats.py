@@ -235,6 +235,17 @@ def test_without_a_world_total_countries_without_a_number_open_the_total(conc, b
     assert "world total is only a lower bound" in ta.comparability_note
 
 
+def test_a_bound_is_not_an_amount(conc):
+    # MCS 2023 zirconium, 2021 (mcs2023-zirco-hafni_world.csv): the US "<100" kt is below
+    # 100 kt, not 100 kt; it stays in the unassigned share with "Other countries" (150)
+    row = one(conc, edition="mcs2023", commodity="zirconium", measure="production", year=2021)
+    assert (row.n_listed, row.unquantified_countries) == (6, "USA")
+    listed = [500, 140, 55, 100, 64, 320]
+    assert row.listed_share == pytest.approx(sum(listed) / 1300)
+    assert row.hhi_lower == pytest.approx(10_000 * sum((v / 1300) ** 2 for v in listed))
+    assert row.hhi_upper == pytest.approx(row.hhi_lower + 10_000 * (1 - sum(listed) / 1300) ** 2)
+
+
 def test_suspect_value_is_left_out(conc):
     row = one(conc, dataset="usgs", edition="mcs2023", commodity="zinc", measure="reserves")
     assert "AUS" in row.unquantified_countries.split(";")

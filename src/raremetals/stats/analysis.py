@@ -170,19 +170,28 @@ STAT_COLUMNS = [
 ]
 
 
+def _quantified(rows: pd.DataFrame) -> pd.Series:
+    """Rows that give a country's (or an aggregate's) amount: a number that is not a bound.
+
+    A country's "<100" says only that it is below 100: it stays with the countries
+    without a number (a world total's ">" is kept: it makes the total a lower bound)."""
+    bound = rows["flag"].map(lambda f: bool({"<", ">"} & set(f.split(";"))))
+    return rows["value"].notna() & ~(bound & (rows["area_type"] == "country"))
+
+
 def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     notes = []
-    known = g[g["value"].notna()]
+    known = g[_quantified(g)]
     world = known[known["area_type"] == "world"]
     countries = g[g["area_type"] == "country"]
-    listed_rows = countries[countries["value"].notna()]
+    listed_rows = known[known["area_type"] == "country"]
     # A country listed on several rows (helium: natural gas and Cliffside) is their sum.
     by_country = listed_rows.groupby("country_code", sort=True)["value"].sum().to_dict()
     repeated = sorted(c for c, n in listed_rows["country_code"].value_counts().items() if n > 1)
     if repeated:
         notes.append("rows of one country summed: " + _join(repeated))
     unquantified = sorted(
-        set(countries.loc[countries["value"].isna(), "country_code"]) - set(by_country)
+        set(countries.loc[~_quantified(countries), "country_code"]) - set(by_country)
     )
     listed_sum = float(sum(by_country.values()))
     world_total, total_flag = math.nan, ""
@@ -320,7 +329,7 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
     total is only a lower bound (``total_is_lower_bound``) each share is an upper bound."""
     d = dist.merge(conc[KEY + ["total", "total_is_lower_bound"]], on=KEY, how="left")
     d["share"] = d["value"] / d["total"]
-    is_country = (d["area_type"] == "country") & d["value"].notna()
+    is_country = (d["area_type"] == "country") & _quantified(d)
     summed = (
         d[is_country]
         .groupby(KEY + ["country_code"], dropna=False)["share"]
