@@ -41,7 +41,7 @@ import pandas as pd
 
 from raremetals.core.errors import InputError
 from raremetals.core.vocab import ERRATA_STATUSES
-from raremetals.stats.selections import zero_run
+from raremetals.stats.selections import UNITS_PER_GW, zero_run
 
 APPROX_TOLERANCE = 0.10
 
@@ -263,7 +263,7 @@ def m_quota_change(src: Sources, a, claim):
 
 def _gwec_gw(row) -> float:
     value = float(str(row["value"]).lstrip("><"))
-    return value / 1000 if row["unit"] == "MW" else value
+    return value / UNITS_PER_GW.get(row["unit"], 1)
 
 
 def m_gwec(src: Sources, a, claim):

@@ -220,6 +220,23 @@ def _cell_error(path: Path, df, err) -> InputError:
     )
 
 
+def refuse_first(bad: pd.DataFrame, column: str, what: str) -> None:
+    """Stop at the first of ``bad``, rows of a table read with their ``file`` and ``row``."""
+    if len(bad):
+        first = bad.iloc[0]
+        raise InputError(first["file"], what, first[column], row=int(first["row"]), column=column)
+
+
+def as_numbers(rows: pd.DataFrame, column: str, what: str) -> pd.Series:
+    """A text column of a table read with its lines, as numbers; a cell that is none is an
+    error naming its file and line."""
+    import pandas as pd
+
+    values = pd.to_numeric(rows[column], errors="coerce")
+    refuse_first(rows[values.isna()], column, what)
+    return values
+
+
 def read_reference(path) -> pd.DataFrame:
     """A table of data/ (commodities, elements, corrections) as text cells; lines that
     start with # are comments (a # inside a cell is kept)."""

@@ -14,9 +14,9 @@ import pandas as pd
 
 from raremetals.clean.editions import series_key
 from raremetals.core.errors import InputError
+from raremetals.core.io import as_numbers, refuse_first
 from raremetals.core.vocab import PAPER_EDITION
 from raremetals.stats import measures as stats
-from raremetals.stats.selections import as_numbers, refuse_first
 
 KEY = ["dataset", "edition", "commodity", "series", "measure", "year"]
 DIST_COLUMNS = KEY + [

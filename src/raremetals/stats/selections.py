@@ -9,28 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from raremetals.core.errors import InputError
+from raremetals.core.io import as_numbers, refuse_first
 
 
 def paper_metals(commodities: pd.DataFrame) -> list[str]:
     """The paper's twelve metals in the order of its Table 3."""
     m = commodities[commodities["paper_order"] != ""].drop_duplicates("commodity")
     return list(m.sort_values("paper_order", key=lambda s: s.astype(int))["commodity"])
-
-
-def refuse_first(bad: pd.DataFrame, column: str, what: str) -> None:
-    """Stop at the first of ``bad`` (rows of a table read with their file and line)."""
-    if len(bad):
-        first = bad.iloc[0]
-        raise InputError(first["file"], what, first[column], row=int(first["row"]), column=column)
-
-
-def as_numbers(rows: pd.DataFrame, column: str, what: str) -> pd.Series:
-    """A text column of a compiled table as numbers; a cell that is none is an error naming
-    its file and line."""
-    values = pd.to_numeric(rows[column], errors="coerce")
-    refuse_first(rows[values.isna()], column, what)
-    return values
 
 
 SIPRI_NAMES = {"China": "China", "United States": "United States of America", "Japan": "Japan"}
@@ -49,7 +34,8 @@ def quoted_military_expenditure(claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-GW_PER_UNIT = {"GW": 1.0, "MW": 0.001}
+# GWEC figures in GW or MW (a rate, "GW per year", is in GW too)
+UNITS_PER_GW = {"GW": 1, "MW": 1000}
 
 
 def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
@@ -62,8 +48,8 @@ def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
             ["cumulative_installed_capacity", "forecast_cumulative_installed_capacity"]
         )
     ]
-    refuse_first(g[~g["unit"].isin(GW_PER_UNIT)], "unit", "a capacity in GW or MW")
-    gw = as_numbers(g, "value", "a number of GW or MW") * g["unit"].map(GW_PER_UNIT)
+    refuse_first(g[~g["unit"].isin(UNITS_PER_GW)], "unit", "a capacity in GW or MW")
+    gw = as_numbers(g, "value", "a number of GW or MW") / g["unit"].map(UNITS_PER_GW)
     return g.assign(value=gw)[["year", "value", "measure", "row"]]
 
 
