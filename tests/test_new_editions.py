@@ -14,8 +14,9 @@ from conftest import REPO, copy_repo, run_pipeline
 from raremetals.clean import editions
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.ds140 import parse_workbook
-from raremetals.clean.mcs2025 import note_code, parse_world_table
+from raremetals.clean.mcs2025 import BLANK_ROW, note_code, parse_world_table
 from raremetals.clean.mcs2026 import parse_commodities_table
+from raremetals.clean.usgs_tables import LEFT_OUT
 from raremetals.clean.usgs import apply_version_corrections, load_unit_findings
 from raremetals.clean.usgs_tables import CommodityNames
 from raremetals.core import catalogue
@@ -63,16 +64,16 @@ def cell(df, **where):
 
 
 def test_mcs2026_rare_earths_2025(mcs2026):
-    table, left_out = mcs2026
+    table, skipped = mcs2026
     ree = table[(table.commodity == "rare_earths") & (table.measure == "production")]
     # line 6094: RARE EARTHS, China, Production, Mine production, metric tons, 2025,
     # "270,000", "Estimated."
     china = cell(ree, country_code="CHN", year=2025)
     assert (china.value, china.value_raw, china.flag, china.row) == (270_000, "270,000", "e", 6094)
     assert (china.unit_raw, china.basis, china.stage) == ("metric tons", "REO equivalent", "mine")
-    # line 6093: Canada "—", the USGS mark for zero: a flag, never a number
+    # line 6093: Canada "—", the USGS mark for zero: a country listed at 0, flagged
     canada = cell(ree, country_code="CAN", year=2025)
-    assert math.isnan(canada.value) and canada.flag == "zero" and canada.value_raw == "—"
+    assert (canada.value, canada.flag, canada.value_raw) == (0, "zero", "—")
     # the world total's "Mine production: rounded" joins the countries' series
     world = cell(ree, country_code="WLD", year=2025)
     assert (world.series, world.country_qualifier, world.value) == (
@@ -80,8 +81,11 @@ def test_mcs2026_rare_earths_2025(mcs2026):
         "rounded",
         390_000,
     )
-    # chapters the earlier world tables do not have are left out, and named
-    assert "Scandium" in left_out and "Yttrium" in left_out
+    # chapters the earlier world tables do not have are left out, named with the reason,
+    # as are the rows of the US sections
+    reasons = {(r["commodity_raw"], r["reason"]) for r in skipped}
+    assert ("Scandium", LEFT_OUT) in reasons and ("Yttrium", LEFT_OUT) in reasons
+    assert ("Rare Earths", "US salient statistics") in reasons
 
 
 def test_mcs2026_codes_are_flags(mcs2026):
@@ -143,8 +147,10 @@ def test_a_stale_version_correction_is_refused(mcs2026, tmp_path):
 
 
 def test_mcs2025_rare_earths_and_its_stray_header_space(mcs2025):
-    table, left_out = mcs2025
-    assert left_out == []
+    table, skipped = mcs2025
+    # germanium's rows hold no number and no code: accounted for, not read
+    assert {(r["commodity_raw"], r["reason"]) for r in skipped} == {("germanium", BLANK_ROW)}
+    assert [r["row"] for r in skipped] == list(range(401, 409))
     # line 885 (China): PROD_2023 255000, "PROD_EST_ 2024" 270000, RESERVES_2024 44000000
     china = table[(table.commodity == "rare_earths") & (table.country_code == "CHN")]
     p24 = cell(china, measure="production", year=2024)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from raremetals.clean import editions
+from raremetals.clean import accounting, editions
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.mcs2025 import parse_world_table
 from raremetals.clean.mcs2026 import parse_commodities_table
@@ -27,13 +27,14 @@ from raremetals.clean.usgs import (
     mark_suspect,
     parse_world_file,
 )
-from raremetals.clean.usgs_tables import CommodityNames
+from raremetals.clean.usgs_tables import LEFT_OUT, CommodityNames
 from raremetals.core.io import read_tidy, write_table
 from raremetals.core.schemas import (
     OBSERVATIONS,
     TABLE3_CORRECTED,
     USGS_BEST_SERIES,
     USGS_REVISIONS,
+    USGS_ROW_ACCOUNTING,
     USGS_VALUES_BY_EDITION,
 )
 from raremetals.sources.fetch import paths_in
@@ -45,7 +46,7 @@ names = CommodityNames(inp.commodities, inp.commodity_names)
 fixes = load_header_fixes(inp.header_fixes)
 findings = load_unit_findings(inp.units)
 readings = load_note_readings(inp.note_readings)
-frames = []
+frames, not_read, files = [], [], {}
 for record in inp.records:
     source_id = Path(record).stem
     # one layout per edition: per-commodity files (2022-2024), one wide world table
@@ -56,11 +57,19 @@ for record in inp.records:
                 path, source_id, commodities, resolver, fixes, findings, inp.units, readings
             )
         )
-    one_table = [(p, parse_world_table) for p in paths_in(record, "/MCS2025_World_Data")]
-    one_table += [(p, parse_commodities_table) for p in paths_in(record, "/MCS2026_Commodities")]
-    for path, parse in one_table:
-        table, left_out = parse(path, source_id, names, resolver, findings)
+        files[Path(path).name] = (path, accounting.data_row_numbers(path))
+    one_table = [
+        (p, parse_world_table, "utf-8-sig") for p in paths_in(record, "/MCS2025_World_Data")
+    ]
+    one_table += [
+        (p, parse_commodities_table, "cp1252") for p in paths_in(record, "/MCS2026_Commodities")
+    ]
+    for path, parse, encoding in one_table:
+        table, skipped = parse(path, source_id, names, resolver, findings)
         frames.append(table)
+        not_read += [dict(r, edition=table["edition"].iloc[0]) for r in skipped]
+        files[Path(path).name] = (path, accounting.data_row_numbers(path, encoding))
+        left_out = sorted({r["commodity_raw"] for r in skipped if r["reason"] == LEFT_OUT})
         if left_out:
             print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
 # a file whose cells are all codes has no number: its value column is still a float one
@@ -68,10 +77,19 @@ table = pd.concat([f.astype({"value": float}) for f in frames], ignore_index=Tru
 table = apply_version_corrections(table, inp.version_corrections)
 table = mark_suspect(table, inp.value_issues)
 check_findings_apply(table, findings, inp.units)
-table = OBSERVATIONS.validate(table)
+table = accounting.assign_distributions(
+    table, {c["commodity"]: c["name_en"] for c in commodities.values()}
+)
+accounting.check_repeated_series(table, inp.value_issues)
+table = OBSERVATIONS.validate(table[list(OBSERVATIONS.columns)])
+account = accounting.row_accounting(
+    table, pd.DataFrame(not_read, columns=["edition", "file", "row", "commodity_raw", "reason"])
+)
+accounting.check_every_row(account, files)
 revisions = editions.compare_editions(table, {f.id for f in findings if f.verdict == "revision"})
 editions.check_unit_scale(revisions, inp.units)
 out = snakemake.output
+write_table(USGS_ROW_ACCOUNTING.validate(account), out.usgs_row_accounting)
 write_table(
     table,
     out.observations,

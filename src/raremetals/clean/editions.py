@@ -34,7 +34,7 @@ from raremetals.core.vocab import PAPER_EDITION, USGS_EDITIONS
 
 SCALE_WINDOW = 0.5  # log10: ratios from 10^2.5 to 10^3.5 count as "near 10^3"
 SAME = 0.005  # relative difference below which two values are the same figure
-_SLIPS = {"mne": "mine", "grosss": "gross", "poduction": "production"}
+_SLIPS = {"mne": "mine", "grosss": "gross", "poduction": "production", "ilmentite": "ilmenite"}
 
 COLUMNS = [
     "commodity",

@@ -18,8 +18,10 @@ import pandas as pd
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.usgs import basis_of, estimate_marks, parse_cell, stage_of
 from raremetals.clean.usgs_tables import (
+    LEFT_OUT,
     CommodityNames,
     data_rows,
+    not_read,
     observation,
     refuse_duplicate,
     require_columns,
@@ -48,6 +50,7 @@ _NOTE_CODES = [
     (re.compile(r"^Large$", re.I), "large"),
     (re.compile(r"^(?:Very )?small$", re.I), "small"),
 ]
+BLANK_ROW = "every value cell of the row is blank (the source gives nothing for the series)"
 _NOTE_YEARS = re.compile(r"\bfor (\d{2,4})(?:-(\d{2,4}))?\b")
 _RESERVE_UNIT = re.compile(
     r"^(?:\(reserve data is |[a-z ]+,\s*)?(thousand metric tons|million metric tons|metric tons)",
@@ -76,8 +79,8 @@ def parse_world_table(
     resolver: CountryResolver,
     unit_findings=(),
 ) -> tuple[pd.DataFrame, list[str]]:
-    """MCS 2025's world table as observations, and the commodity names left out (chapters
-    outside the analysis).
+    """MCS 2025's world table as observations, and the rows not read (chapters outside
+    the analysis), each with its reason.
 
     A unit-error finding of ``data/corrections/usgs_units.csv`` for a row's ``UNIT_MEAS``
     (every value of the row), one value column (``RESERVES_2024``) or a reserve note's
@@ -106,7 +109,7 @@ def parse_world_table(
         for f in unit_findings
         if f.edition == EDITION and f.file == path.name and f.verdict == "unit-error"
     }
-    out, seen, left_out = [], {}, set()
+    out, seen, skipped = [], {}, []
     for rownum, cells in data_rows(path, rows, len(header)):
         if cells[col["SOURCE"]].strip() != "MCS2025":
             raise InputError(
@@ -114,7 +117,7 @@ def parse_world_table(
             )
         commodity = names(EDITION, cells[col["COMMODITY"]], path, rownum, "COMMODITY")
         if not commodity:
-            left_out.add(cells[col["COMMODITY"]].strip())
+            skipped.append(not_read(path, rownum, cells[col["COMMODITY"]], LEFT_OUT))
             continue
         type_raw = " ".join(cells[col["TYPE"]].split())
         country_raw = cells[col["COUNTRY"]]
@@ -195,4 +198,7 @@ def parse_world_table(
     # only where some row of it gives a value or a code
     given = table["flag"] != "blank"
     has = given.groupby([table["commodity"], table["series"], table["measure"]]).transform("any")
-    return table[has].reset_index(drop=True), sorted(left_out)
+    kept = set(table.loc[has, "row"])
+    blank = table[~table["row"].isin(kept)].drop_duplicates("row")
+    skipped += [not_read(path, r.row, r.commodity, BLANK_ROW) for r in blank.itertuples()]
+    return table[has].reset_index(drop=True), skipped

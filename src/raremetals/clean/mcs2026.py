@@ -22,8 +22,10 @@ import pandas as pd
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.usgs import basis_of, parse_cell, stage_of
 from raremetals.clean.usgs_tables import (
+    LEFT_OUT,
     CommodityNames,
     data_rows,
+    not_read,
     observation,
     refuse_duplicate,
     require_columns,
@@ -48,8 +50,36 @@ COLUMNS = [
     "Other notes",
 ]
 MEASURES = {"Production": "production", "Capacity": "capacity", "Reserves": "reserves"}
+# What the file's other sections hold: every statistic is one of these or is refused, so a
+# misspelt "Productoin" cannot drop a country without a word
+OTHER_SECTIONS = {
+    "Salient Statistics—United States": (
+        "US salient statistics",
+        {
+            "Consumption",
+            "Employment",
+            "Export",
+            "Import",
+            "Net import reliance",
+            "Price",
+            "Production",
+            "Sales",
+            "Shipment",
+            "Sold",
+            "Sold or used",
+            "Stock",
+            "Supply",
+        },
+    ),
+    "Import Sources": ("US import sources", {"Import sources 2021-2024"}),
+}
 _ROUNDED = re.compile(r"[:,]?\s*\brounded\b", re.IGNORECASE)
 _DATA_STATEMENT = re.compile(r"^\(Data in (.*?), unless otherwise specified\)|^\(Data in ([^)]*)\)")
+# "Mine production and ore reserves are reported in gross weight" (a row's note)
+_REPORTED_IN = re.compile(r"([^.]*?)\b(?:is|are) reported in ([^.]*)", re.I)
+# "World Mine Production (manganese content) and Reserves": the basis of the measure it follows
+_SECTION_BASIS = re.compile(r"\b(production|reserves)\s*\(([^)]*)\)", re.I)
+_WORLD_SECTION_BASIS = re.compile(r"^World\b.*\(([^)]*)\)$")
 # what an "s" stands for, from the row's note
 _S_CODES = [
     (re.compile(r"less than ½\s*unit", re.I), "lt_half_unit"),
@@ -73,6 +103,38 @@ def _s_code(note: str, path, row: int) -> str:
     )
 
 
+def _note_basis(note: str, measure: str, detail: str) -> str | None:
+    """The basis a row's note states for the row's measure ("Mine production and ore
+    reserves are reported in gross weight": production, and reserves of ore)."""
+    for subject, words in _REPORTED_IN.findall(note):
+        low = subject.lower()
+        if measure == "production" and "production" in low:
+            return basis_of(words)
+        if measure == "reserves" and "reserves" in low:
+            # "ore reserves": the ore series, not "Reserves: Cr2O3 content"
+            if "ore reserves" not in low or re.search(r"\bore\b", detail, re.I):
+                return basis_of(words)
+    return None
+
+
+def basis_of_row(detail: str, note: str, section: str, statement: str, measure: str) -> str:
+    """What a row weighs, from the most particular statement that says: the series' own
+    words ("Reserves: Cr2O3 content"), the row's note, the section title ("World Mine
+    Production (manganese content) and Reserves", "... Reserves (gross weight)"), then
+    the chapter's unit statement ("(Data in thousand metric tons, chromium content,
+    ...)"); "as reported" where none does."""
+    section_basis = {m.lower(): basis_of(b) for m, b in _SECTION_BASIS.findall(section)}
+    whole = _WORLD_SECTION_BASIS.match(section)
+    return (
+        basis_of(detail)
+        or _note_basis(note, measure, detail)
+        or section_basis.get(measure)
+        or (basis_of(whole[1]) if whole else None)
+        or basis_of(statement)
+        or "as reported"
+    )
+
+
 def parse_commodities_table(
     path,
     source_id: str,
@@ -81,7 +143,9 @@ def parse_commodities_table(
     unit_findings=(),
 ) -> tuple[pd.DataFrame, list[str]]:
     """The world production, capacity and reserves of MCS 2026 as observations, and the
-    commodity names left out (chapters outside the analysis). A unit-error finding of
+    rows not read, each with its reason (a chapter outside the analysis, a US section).
+    Every row of the file is one or the other; a section or statistic outside the
+    vocabularies above is refused. A unit-error finding of
     ``data/corrections/usgs_units.csv`` on a row's ``Unit`` reads its value in the
     finding's unit; the unit as written stays in ``unit_raw``."""
     path = Path(path)
@@ -93,16 +157,42 @@ def parse_commodities_table(
         for f in unit_findings
         if (f.edition, f.file, f.column, f.verdict) == (EDITION, path.name, "Unit", "unit-error")
     }
-    out, seen, left_out = [], {}, set()
+    out, seen, skipped = [], {}, []
     for rownum, cells in data_rows(path, rows, len(header)):
         section = " ".join(cells[col["Section"]].split())
         statistic = cells[col["Statistics"]].strip()
-        if not section.startswith("World") or statistic not in MEASURES:
-            continue
         name = cells[col["Commodity"]]
+        if not section.startswith("World"):
+            reason, known = OTHER_SECTIONS.get(section, (None, ()))
+            if reason is None:
+                raise InputError(
+                    path,
+                    "a section named 'World ...' or " + ", ".join(OTHER_SECTIONS),
+                    section,
+                    row=rownum,
+                    column="Section",
+                )
+            if statistic not in known:
+                raise InputError(
+                    path,
+                    f"a statistic of the section '{section}' ({', '.join(sorted(known))})",
+                    statistic,
+                    row=rownum,
+                    column="Statistics",
+                )
+            skipped.append(not_read(path, rownum, name, reason))
+            continue
+        if statistic not in MEASURES:
+            raise InputError(
+                path,
+                f"a statistic of a world section ({', '.join(MEASURES)})",
+                statistic,
+                row=rownum,
+                column="Statistics",
+            )
         commodity = names(EDITION, name, path, rownum, "Commodity")
         if not commodity:
-            left_out.add(name.strip())
+            skipped.append(not_read(path, rownum, name, LEFT_OUT))
             continue
         measure = MEASURES[statistic]
         year_text = cells[col["Year"]].strip()
@@ -136,10 +226,12 @@ def parse_commodities_table(
             finding.unit_used if finding else words, path, rownum, "Unit"
         )
         statement = _DATA_STATEMENT.match(cells[col["Other notes"]].strip())
-        basis = (
-            basis_of(detail)
-            or (basis_of(statement[1] or statement[2]) if statement else None)
-            or "as reported"
+        basis = basis_of_row(
+            detail,
+            note,
+            section,
+            (statement[1] or statement[2]) if statement else "",
+            measure,
         )
         stage = stage_of(detail)
         if stage == "unspecified":
@@ -175,4 +267,4 @@ def parse_commodities_table(
                 column="Value",
             )
         )
-    return pd.DataFrame(out), sorted(left_out)
+    return pd.DataFrame(out), skipped

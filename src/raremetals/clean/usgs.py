@@ -61,13 +61,16 @@ _NUMBER = re.compile(r"^(?P<e>e)?(?P<q>[<>])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<
 _RANGE = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*-\s*\d[\d,]*(?:\.\d+)?$")
 _FILE = re.compile(r"^mcs(?P<year>\d{4})-(?P<code>[a-z-]+)_world\.csv$", re.IGNORECASE)
 
-# Cell texts that stand where a number belongs; each becomes a flag and no number.
+# Cell texts that stand where a number belongs; each becomes a flag and no number, but
+# for the dash, which the USGS defines as zero: a country at zero is listed with a share
+# of 0, not counted among the countries without a number.
+ZERO = "—"
 CODES = {
     "W": "W",
     "NA": "NA",
     "XX": "XX",
     "": "blank",
-    "—": "zero",  # the USGS dash: zero
+    ZERO: "zero",
     "Large": "large",
     "Moderate": "moderate",
     "Moderate to large": "moderate",
@@ -89,6 +92,7 @@ BASIS_RULES = [
     ("k2o", "K2O equivalent"),
     ("potassium oxide", "K2O equivalent"),
     ("tio2", "TiO2 content"),
+    ("cr2o3", "Cr2O3 content"),
     ("zro2", "ZrO2 content"),
     ("mgo", "MgO content"),
     ("boric oxide", "B2O3 equivalent"),
@@ -140,6 +144,8 @@ def flag_string(flags) -> str:
 def parse_cell(text: str, path, row: int, column: str) -> tuple[Decimal | None, list[str]]:
     """A cell's number (None if the cell holds a code) and its flags."""
     cell = text.strip()
+    if cell == ZERO:
+        return Decimal(0), [CODES[cell]]
     if cell in CODES:
         return None, [CODES[cell]]
     if _RANGE.match(cell):  # "330 - 390": two numbers are not one

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 
@@ -96,6 +97,20 @@ class CommodityNames:
             row=row,
             column=column,
         )
+
+
+LEFT_OUT = "a chapter outside the analysis (data/usgs_commodity_names.csv)"
+
+
+def not_read(path, row: int, commodity_raw: str, reason: str) -> dict:
+    """A row of a USGS file that no observation comes from, with the reason: a row of the
+    row accounting (:mod:`raremetals.clean.accounting`)."""
+    return {
+        "file": Path(path).name,
+        "row": row,
+        "commodity_raw": commodity_raw.strip(),
+        "reason": reason,
+    }
 
 
 def refuse_duplicate(seen: dict, key: tuple, path, row: int, column: str, what: str) -> None:

@@ -42,6 +42,13 @@ TABLES: dict[str, Table] = {
             "USGS world production and reserves, every edition, one row per cell",
         ),
         Table(
+            "usgs_row_accounting",
+            "tidy",
+            "clean_usgs_world",
+            "USGS_ROW_ACCOUNTING",
+            "Every cell and row of the USGS world tables: the distribution it is in, or why none",
+        ),
+        Table(
             "usgs_revisions",
             "tidy",
             "clean_usgs_world",

@@ -55,10 +55,16 @@ OBSERVATIONS = pa.DataFrameSchema(
         "edition": _str("USGS edition (mcs2022 ... mcs2026)", checks=pa.Check.isin(USGS_EDITIONS)),
         "commodity": _str("Commodity id (data/commodities.csv)"),
         "series": _str(
-            "What is measured, as the source's Type column (MCS 2022-2025) or "
-            "Statistics_detail (MCS 2026, without 'rounded') says it, plus the "
-            "product part of the header (e.g. [Sponge]); shares are computed "
-            "within one series"
+            "The distribution the row belongs to: the series of the world total "
+            "it is part of (raremetals.clean.accounting), as the source's Type "
+            "column (MCS 2022-2025) or Statistics_detail (MCS 2026, without "
+            "'rounded') words it, plus the product part of the header (e.g. "
+            "[Sponge]); shares are computed within one series"
+        ),
+        "series_raw": _str(
+            "The series as the row itself words it (MCS 2026 'Mine production: "
+            "steatite' for India in talc's 'Mine production'); equal to series "
+            "unless the row joined its world total's series"
         ),
         "stage": _str(
             "mine, refinery, smelter, plant or unspecified (from the Type text)",
@@ -117,6 +123,10 @@ OBSERVATIONS = pa.DataFrameSchema(
             checks=pa.Check.str_matches(FLAG_RE),
         ),
         "note": _str("The source's note for that measure, and footnote marks on the name"),
+        "excluded": _str(
+            "Why the row is in no distribution (a world total the source gives "
+            "without countries); empty for a row of a distribution"
+        ),
         **PROVENANCE,
         "column": _str("Column of the source file"),
     },
@@ -132,6 +142,39 @@ OBSERVATIONS = pa.DataFrameSchema(
 # the best series is the observations' rows taken from the latest edition for each year
 USGS_BEST_SERIES = copy.deepcopy(OBSERVATIONS)
 USGS_BEST_SERIES.name = "usgs_best_series"
+
+USGS_ROW_ACCOUNTING = pa.DataFrameSchema(
+    {
+        "edition": _str("USGS edition", checks=pa.Check.isin(USGS_EDITIONS)),
+        "file": _str("Source file (see data/sources.yaml)"),
+        "row": pa.Column(int, pa.Check.ge(2), description="Line of that file (header = 1)"),
+        "column": _str("The value's column; empty for a row not read"),
+        "commodity": _str("Commodity id; empty for a row not read"),
+        "measure": _str("production, capacity or reserves; empty for a row not read"),
+        "year": pa.Column(
+            "Int64", nullable=True, description="Data year; empty for a row not read"
+        ),
+        "country_raw": _str("Country cell as in the source"),
+        "value_raw": _str("Cell as in the source"),
+        "distribution": _str(
+            "edition|commodity|series|measure|year of the distribution the cell is "
+            "part of; empty where it is in none (see reason)"
+        ),
+        "role": _str(
+            "What the cell is in its distribution: world total, country, other "
+            "countries, country without a number, country with a bound only "
+            "(unassigned), suspect value (counted as unknown), group; or not read"
+        ),
+        "reason": _str("Why the cell or row is in no distribution; empty for one that is"),
+    },
+    strict=True,
+    ordered=True,
+    name="usgs_row_accounting",
+    checks=pa.Check(
+        lambda d: (d["distribution"] != "") ^ (d["reason"] != ""),
+        error="each cell is in one distribution or has a reason, never both or neither",
+    ),
+)
 
 USGS_REVISIONS = pa.DataFrameSchema(
     {

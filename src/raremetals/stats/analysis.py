@@ -34,8 +34,9 @@ DIST_COLUMNS = KEY + [
 
 
 def usgs_distributions(obs: pd.DataFrame) -> pd.DataFrame:
-    """Production and reserves of the USGS world tables; a suspect value counts as unknown."""
-    d = obs[obs["measure"].isin(["production", "reserves"])].copy()
+    """Production and reserves of the USGS world tables, without the rows that are in no
+    distribution (``excluded``); a suspect value counts as unknown."""
+    d = obs[obs["measure"].isin(["production", "reserves"]) & (obs["excluded"] == "")].copy()
     d["dataset"] = "usgs"
     suspect = d["flag"].str.split(";").apply(lambda f: "suspect" in f)
     d.loc[suspect, "value"] = math.nan
@@ -221,12 +222,13 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         return {**row, "note": "; ".join(notes + ["several world totals: no shares computed"])}
     if len(known) == 0:
         return {**row, "note": "; ".join(notes + ["the source gives no number"])}
+    at_least = ">" in total_flag.split(";")
     try:
         total, source = stats.denominator(
             listed_sum,
             world_total if len(world) else None,
             float(known["value"].sum()),
-            at_least=">" in total_flag.split(";"),
+            at_least=at_least,
         )
     except stats.DistributionError as err:
         at = world if len(world) == 1 else g
@@ -237,18 +239,29 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
             row=int(at["row"].iloc[0]),
         ) from None
     exceeds = source == stats.LISTED_SUM_ABOVE_TOTAL
-    # Without a world total, countries named without a number hold an unknown amount on
-    # top of the rows' sum: the world total is at least that sum, never equal to it.
-    open_total = len(world) == 0 and bool(unquantified)
+    # Without a world total, or with one the source gives as a bound (">75,000,000"),
+    # countries named without a number hold an unknown amount on top of the total used:
+    # the world total is at least that, never equal to it.
+    open_total = (len(world) == 0 or at_least) and bool(unquantified)
     if open_total:
         notes.append(
-            f"no world total in the source and {len(unquantified)} countries without a "
-            "number: the world total is at least the sum of the rows, each listed share "
-            "at most its share of that sum, and the HHI anywhere up to 10,000"
+            (
+                "no world total in the source"
+                if len(world) == 0
+                else "a world total given as a bound"
+            )
+            + f" and {len(unquantified)} countries without a "
+            "number: the world total is at least the total used, each listed share "
+            "at most its share of that total, and the HHI anywhere up to 10,000"
         )
-    elif len(world) == 0:
+    elif at_least:
+        notes.append(
+            "a world total given as a bound: each listed share is at most its share of "
+            "that total; the HHI range holds at the printed total"
+        )
+    if len(world) == 0 and not open_total:
         notes.append("no world total in the source: total is the sum of its rows")
-    elif exceeds:
+    if exceeds:
         notes.append(
             f"listed countries exceed the world total by "
             f"{listed_sum / world_total - 1:.1%} "
@@ -261,7 +274,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     row.update(
         total=total,
         total_source=source,
-        total_is_lower_bound=open_total,
+        total_is_lower_bound=open_total or at_least,
         listed_exceeds_total=exceeds,
         country_exceeds_total=bool(above),
     )
@@ -285,7 +298,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         "cr1_country": _join(top1),
         "cr3": cr3,
         "cr3_countries": _join(top3),
-        "cr3_is_lower_bound": len(by_country) < 3 and r > 0,
+        "cr3_is_lower_bound": len(top3) < 3 and r > 0,
         "hhi_lower": lower,
         "hhi_upper": upper,
         "hhi_headline": lower,

@@ -134,9 +134,11 @@ def shannon_entropy(share_values: Sequence[float]) -> float:
 def top_k(share_by_country: Mapping[str, float], k: int) -> tuple[float, list[str]]:
     """CRk: the summed share of the k largest listed producers, and who they are.
 
-    Ties are broken by country code so the result does not depend on row order.
+    Ties are broken by country code so the result does not depend on row order; a
+    country at zero (the USGS dash) produces nothing and is never among them.
     """
-    ranked = sorted(share_by_country.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    positive = [kv for kv in share_by_country.items() if kv[1] > 0]
+    ranked = sorted(positive, key=lambda kv: (-kv[1], kv[0]))[:k]
     # shares of their own sum can add up to 1 + 1 ulp
     return min(1.0, math.fsum(s for _, s in ranked)), [c for c, _ in ranked]
 
