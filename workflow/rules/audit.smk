@@ -30,3 +30,27 @@ rule audit:
         tables=described("audit"),
     script:
         "../scripts/audit_claims.py"
+
+
+rule audit_usgs_peer:
+    """What the USGS states of its own world tables (MCS 2026 T7 and Fig. 3, MCS 2024
+    T5) against the pipeline's numbers from them, each difference explained."""
+    input:
+        library=library("check_usgs_peer.py"),
+        observations=table("observations"),
+        nir=table("usgs_net_import_reliance"),
+        mcs2026=fetch_record("usgs_mcs2026"),
+        mcs2024=fetch_record("usgs_mcs2024"),
+        countries=repo("data/countries.csv"),
+        names=repo("data/audit/usgs_peer_names.csv"),
+        notes=repo("data/audit/usgs_peer_notes.csv"),
+    output:
+        **tables_of("audit_usgs_peer"),
+    log:
+        **logs("audit/usgs_peer"),
+    benchmark:
+        benchmark("audit/usgs_peer")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/check_usgs_peer.py"

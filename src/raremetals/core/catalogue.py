@@ -189,6 +189,13 @@ TABLES: dict[str, Table] = {
             "US net import reliance, 2009 and the latest edition",
         ),
         Table(
+            "usgs_peer_check",
+            "audit",
+            "audit_usgs_peer",
+            "USGS_PEER_CHECK",
+            "What the USGS states of its world tables against the pipeline's numbers",
+        ),
+        Table(
             "claims_audit",
             "audit",
             "audit",

@@ -176,6 +176,40 @@ USGS_ROW_ACCOUNTING = pa.DataFrameSchema(
     ),
 )
 
+USGS_PEER_CHECK = pa.DataFrameSchema(
+    {
+        "statement_file": _str("The USGS file that states it (MCS 2026 T7 or Fig. 3, MCS 2024 T5)"),
+        "statement_row": pa.Column(int, description="Line of that file (header = 1)"),
+        "edition": _str("The edition both the statement and the pipeline's number come from"),
+        "year": pa.Column(int, description="Data year"),
+        "name_in_source": _str("The mineral as the statement names it"),
+        "commodity": _str("Commodity id; empty where nothing is compared"),
+        "series": _str("The world table's series the pipeline's number is of"),
+        "statement": _str(
+            "What is compared: world total (t), leading country, leading country's "
+            "share (%), net import reliance (%), largest import source"
+        ),
+        "usgs_states": _str("The statement as printed (a country as its ISO3 code)"),
+        "pipeline": _str("The pipeline's number or country for the same thing"),
+        "difference": _num(
+            "Pipeline minus USGS in percentage points (shares), or the USGS total over the "
+            "pipeline's minus 1 (totals); empty for names"
+        ),
+        "agreement": _str(
+            "agrees (within one point, 2% for totals), differs, explained, or not compared",
+            checks=pa.Check.isin(["agrees", "differs, explained", "not compared"]),
+        ),
+        "explanation": _str(
+            "Why they differ: denominator, usgs-arithmetic, excludes-us, revision, "
+            "open-total, bound-sign, no-figures (raremetals.audit.peer), or documented "
+            "(data/audit/usgs_peer_notes.csv); why nothing is compared"
+        ),
+    },
+    strict=True,
+    ordered=True,
+    name="usgs_peer_check",
+)
+
 USGS_REVISIONS = pa.DataFrameSchema(
     {
         "commodity": _str("Commodity id (data/commodities.csv)"),

@@ -319,8 +319,11 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     }
 
 
-def _wgi_for(year: int, wgi: dict[int, dict[str, float]]) -> tuple[int, dict[str, float]]:
-    """The WGI year used for a data year: the same year, or the latest before it."""
+def _wgi_for(year: int, wgi: dict[int, dict[str, float]]) -> tuple[int | None, dict[str, float]]:
+    """The WGI year used for a data year: the same year, or the latest before it (none
+    where no scores are given: the statistics are then without governance weights)."""
+    if not wgi:
+        return None, {}
     usable = [y for y in wgi if y <= year]
     chosen = max(usable) if usable else min(wgi)
     return chosen, wgi[chosen]
