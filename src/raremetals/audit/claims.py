@@ -45,6 +45,13 @@ from raremetals.stats.selections import UNITS_PER_GW, zero_run
 
 APPROX_TOLERANCE = 0.10
 
+# The title by which the paper cites a publication -> the source id of that vintage in
+# the compiled tables. A check that reads another vintage (GWEC's preliminary press
+# release of February 2010 for the final Global Wind 2009 Report; today's SIPRI series for
+# the Yearbook 2010) gives evidence, never a verdict.
+CITED_VINTAGES = {"GLOBAL WIND 2009 REPORT": "GWEC_GW2009_OUTLOOK"}
+VINTAGED_METHODS = {"gwec", "gwec_share"}
+
 
 @dataclass(frozen=True)
 class Claimed:
@@ -557,6 +564,39 @@ def correction_bases(table3: pd.DataFrame) -> dict[str, str]:
     }
 
 
+def _other_vintage(cited: str, method: str, args: dict) -> str | None:
+    """The vintage the paper cites where a check reads another one, else None."""
+    if method not in VINTAGED_METHODS:
+        return None
+    for title, source_id in CITED_VINTAGES.items():
+        if title.casefold() in cited.casefold() and args.get("source_id") != source_id:
+            return f"{title.title()} ({source_id})"
+    return None
+
+
+def evidence_class(method: str, refs: str, corrected_from: dict[str, str]) -> str:
+    """The class of what a verdict rests on (``EVIDENCE_CLASSES``); ``corrected_from``
+    maps a Table 3 cell (file:row) to the claims its correction was derived from."""
+    if method.startswith("t3_"):
+        cells = [r.strip() for r in refs.split(";")]
+        if any(corrected_from.get(c) for c in cells):
+            return "correction_from_claim"
+        return "paper_table3"
+    if method == "arith":
+        return "paper_text"
+    return "independent"
+
+
+def corrected_from_claims(table3: pd.DataFrame) -> dict[str, str]:
+    """Table 3 cell (file:row) -> the claims its correction was derived from."""
+    out = {}
+    for r in table3.to_dict("records"):
+        found = re.findall(r"C\d{3}", r.get("correction_evidence", "") or "")
+        if r.get("correction_id") and found:
+            out[f"{r['file']}:{r['row']}"] = ";".join(found)
+    return out
+
+
 def audit_claims(
     claims: pd.DataFrame, checks: pd.DataFrame, src: Sources, checks_path: str
 ) -> pd.DataFrame:
@@ -568,6 +608,7 @@ def audit_claims(
         )
     by_id = {r["claim_id"]: (r["row"], r) for r in checks.to_dict("records")}
     bases = correction_bases(src.t3)
+    corrected = corrected_from_claims(src.t3)
     out = []
     for c in claims.to_dict("records"):
         line, check = by_id.get(c["claim_id"], (None, None))
@@ -585,7 +626,7 @@ def audit_claims(
                 "year",
             )
         }
-        row.update(method="", recomputed="", tolerance="", sources="")
+        row.update(method="", recomputed="", tolerance="", sources="", evidence_class="none")
         if check is None or check["method"] == "none":
             cited = str(c["cited_source"])
             reason = (
@@ -633,6 +674,21 @@ def audit_claims(
                 checks_path, "a check whose data can be found", str(err), row=line
             ) from None
         recomputed, evidence, refs = result[:3]
+        cited_vintage = _other_vintage(str(c["cited_source"]), check["method"], args)
+        if cited_vintage:
+            out.append(
+                {
+                    **row,
+                    "method": check["method"],
+                    "status": "not-checkable",
+                    "recomputed": _fmt(recomputed),
+                    "sources": refs,
+                    "evidence": f"{evidence}: another vintage than the one the paper cites, "
+                    f"{cited_vintage}, whose figure the snapshot lacks; evidence, not a verdict"
+                    + (f". {check['note']}" if check["note"] else ""),
+                }
+            )
+            continue
         op = "at_most" if check["method"] == "t3_at_most" else args.get("op", "")
         tol = (
             float(check["tolerance"])
@@ -666,6 +722,7 @@ def audit_claims(
                 "tolerance": f"{tol:g}" if tol is not None else f"{float(step) / 2:g}",
                 "sources": refs,
                 "evidence": evidence,
+                "evidence_class": evidence_class(check["method"], refs, corrected),
             }
         )
     return pd.DataFrame(out)

@@ -292,7 +292,7 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
                 series,
                 "world total (t)",
                 r["world"],
-                f"{mine:,.0f}",
+                f"{mine:.12g}",
                 diff,
                 abs(diff) <= TOTAL_SAME,
                 why,

@@ -7,7 +7,7 @@ import html
 import pandas as pd
 
 from raremetals.core import web
-from raremetals.core.vocab import ERRATA_STATUSES, STATUSES
+from raremetals.core.vocab import ERRATA_STATUSES, EVIDENCE_CLASSES, STATUSES
 
 STATUS_TEXT = {
     "match": "The number holds: the data, rounded half up to the precision the paper "
@@ -46,6 +46,16 @@ def _claim_lines(c) -> tuple[str, str]:
     return detail, c["evidence"]
 
 
+def evidence_counts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Verdicts by status and evidence class (a claim matched against the paper's own
+    Table 3 is not one matched against an independent source)."""
+    verdicts = claims[claims["status"] != "not-checkable"]
+    table = pd.crosstab(verdicts["status"], verdicts["evidence_class"])
+    order = [c for c in EVIDENCE_CLASSES if c in table.columns]
+    rows = [s for s in STATUSES if s in table.index]
+    return table.loc[rows, order]
+
+
 def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
     out = [
         "# Audit of the paper's numbers",
@@ -58,6 +68,18 @@ def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
         "|---|---:|---|",
     ]
     out += [f"| {s} | {n} | {STATUS_TEXT[s]} |" for s, n in _counts(claims["status"], STATUSES)]
+    classes = evidence_counts(claims)
+    out += [
+        "",
+        "What the verdicts rest on:",
+        "",
+        "| status | " + " | ".join(classes.columns) + " |",
+    ]
+    out.append("|---|" + "---:|" * len(classes.columns))
+    out += [
+        f"| {status} | " + " | ".join(str(n) for n in row) + " |"
+        for status, row in classes.iterrows()
+    ]
     for status in STATUSES:
         group = claims[claims["status"] == status]
         if group.empty:
@@ -118,6 +140,17 @@ def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
         for s, n in counts
     ]
     parts.append("</tbody></table>")
+    classes = evidence_counts(claims)
+    parts.append(
+        "<p>What the verdicts rest on:</p><table><thead><tr><th>status</th>"
+        + "".join(f"<th>{e(c)}</th>" for c in classes.columns)
+        + "</tr></thead><tbody>"
+        + "".join(
+            f"<tr><td>{e(status)}</td>" + "".join(f"<td>{n}</td>" for n in row) + "</tr>"
+            for status, row in classes.iterrows()
+        )
+        + "</tbody></table>"
+    )
     for status in STATUSES:
         group = claims[claims["status"] == status]
         if group.empty:

@@ -20,6 +20,8 @@ import math
 
 import pandas as pd
 
+from raremetals.core.vocab import EVIDENCE_CLASSES
+
 PERIODS = {"2009": "Paper", "2023": "TwentyThree", "latest": "Latest"}
 MEASURES = {"production": "Prod", "reserves": "Res"}
 # statistic -> (macro part, unit, rounding, formatter)
@@ -181,6 +183,22 @@ def headline_numbers(
                 files["claims"],
                 f"status={status}",
                 f"Claims of the paper found {status}",
+            )
+        )
+    by_class = claims[claims["status"] != "not-checkable"]
+    by_class = by_class.groupby(["status", "evidence_class"]).size()
+    for (status, evidence), n in by_class.items():
+        out.append(
+            _entry(
+                f"audit.claims.{status}.{evidence}",
+                f"AuditClaims{AUDIT_STATUSES[status]}{camel(evidence)}",
+                int(n),
+                str(n),
+                "claims",
+                "count",
+                files["claims"],
+                f"status={status}, evidence_class={evidence}",
+                f"Claims of the paper found {status} on {EVIDENCE_CLASSES[evidence]}",
             )
         )
     out.append(

@@ -776,6 +776,15 @@ CLAIMS_AUDIT = pa.DataFrameSchema(
             ),
         ),
         "evidence": _str("One sentence of evidence, or which source would check it"),
+        "evidence_class": _str(
+            "What the verdict rests on: independent (a source independent of the paper), "
+            "paper_table3 (the paper's own Table 3), paper_text (the paper's other "
+            "numbers), correction_from_claim (a Table 3 cell whose correction was derived "
+            "from a claim: the paper against itself), none (not checkable)",
+            checks=pa.Check.isin(
+                ["independent", "paper_table3", "paper_text", "correction_from_claim", "none"]
+            ),
+        ),
     },
     strict=True,
     name="claims_audit",

@@ -70,3 +70,14 @@ def periodic_position(z: int) -> tuple[int, int]:
 
 # The paper's language: its tables as printed, and the names it prints, are in it.
 PAPER_LANGUAGE = "ja"
+
+# What a verdict rests on: a source independent of the paper, the paper's own Table 3,
+# the paper's other numbers (its own arithmetic), or a Table 3 cell whose correction was
+# derived from a claim of the paper (then the check only sets the paper against itself).
+EVIDENCE_CLASSES = {
+    "independent": "a source independent of the paper",
+    "paper_table3": "the paper's own Table 3",
+    "paper_text": "the paper's other numbers",
+    "correction_from_claim": "a Table 3 cell corrected from a claim of the paper",
+    "none": "no evidence: not checkable",
+}
