@@ -35,12 +35,12 @@ def test_numbers_the_sources_only_bound_say_so(built):
     by_key = {
         n["key"]: n for n in json.loads((built / "results/numbers.json").read_text())["numbers"]
     }
-    # MCS 2026 tantalum reserves: 400,150 t listed, eight countries NA, no world total
+    # MCS 2026 tantalum reserves: 400,150 t listed, seven countries NA, no world total
     share = by_key["tantalum.reserves.china_share.latest"]
     assert (share["text"], share["bound"]) == ("≤60", "at most")
     assert share["value"] == pytest.approx(240_000 / 400_150)
     assert by_key["tantalum.reserves.total.latest"]["text"] == "≥400,000"
-    assert by_key["tantalum.reserves.hhi_range.latest"]["text"] == "983–10,000"
+    assert by_key["tantalum.reserves.hhi_range.latest"]["text"] == "1,090–10,000"
     assert by_key["tantalum.rp.latest"]["text"] == "≥160"
     # a country without a number may be the largest: no CR1 or CR3
     assert "tantalum.reserves.cr1.latest" not in by_key

@@ -137,8 +137,9 @@ def test_rare_earths_2025_share_of_the_world_total(conc):
     assert r == pytest.approx(1_240 / 390_000)
     assert row.hhi_lower == pytest.approx(10_000 * sum(s * s for s in shares))
     assert row.hhi_upper == pytest.approx(row.hhi_lower + 10_000 * r * r)
-    # Canada, Greenland, South Africa and Tanzania print "—": zero, flagged, not a number
-    assert row.n_listed == 12
+    # Canada, Greenland, South Africa and Tanzania print "—": listed at zero, with a share
+    # of 0 (never among the countries without a number)
+    assert row.n_listed == 16 and row.n_unquantified == 0
 
 
 def test_rare_earth_reserves_2025_take_the_version_1_3_correction(conc):
@@ -212,16 +213,20 @@ def test_withheld_values_stay_unknown(conc):
 def test_without_a_world_total_countries_without_a_number_open_the_total(conc, built):
     # MCS 2026 tantalum reserves (MCS2026_Commodities_Data.csv): Australia 120,000,
     # Brazil 40,000, China 240,000, Russia 150 t; Bolivia, Burundi, Congo (Kinshasa),
-    # Ethiopia, Mozambique, Nigeria, Rwanda and the US NA; the world total NA
+    # Ethiopia, Mozambique, Nigeria and Rwanda NA, the US "—" (line 7532: zero, so one of
+    # the listed countries, not an unknown amount); the world total NA
     row = one(conc, edition="mcs2026", commodity="tantalum", measure="reserves")
-    listed = [120_000, 40_000, 240_000, 150]
+    listed = [120_000, 40_000, 240_000, 150, 0]
     assert row.total == sum(listed) == 400_150 and row.total_is_lower_bound
-    assert row.n_unquantified == 8 and "COD" in row.unquantified_countries.split(";")
+    assert row.n_unquantified == 7 and "COD" in row.unquantified_countries.split(";")
+    assert "USA" not in row.unquantified_countries.split(";") and row.n_listed == 5
     assert row.china_share == pytest.approx(240_000 / 400_150)
     h = sum((v / 400_150) ** 2 for v in listed)
-    assert row.hhi_lower == pytest.approx(10_000 * h / (1 + 8 * h)) == pytest.approx(982.7, abs=0.1)
+    assert (
+        row.hhi_lower == pytest.approx(10_000 * h / (1 + 7 * h)) == pytest.approx(1089.9, abs=0.1)
+    )
     assert row.hhi_upper == 10_000 and row.effective_producers_min == 1
-    assert math.isnan(row.shannon_entropy) and "at least the sum of the rows" in row.note
+    assert math.isnan(row.shannon_entropy) and "at least the total used" in row.note
     # with a world total, a country without a number stays inside the unassigned share
     ree = one(conc, edition="mcs2026", commodity="rare_earths", measure="production", year=2025)
     assert not ree.total_is_lower_bound
@@ -286,11 +291,11 @@ def test_reserves_pair_with_the_production_their_names_say(built):
     # 23,000 kt in 2025, not the refinery production (29,000 kt)
     cu = one(rp, edition="mcs2026", commodity="copper")
     assert float(cu.rp_years) == pytest.approx(980_000 / 23_000)
-    # feldspar: each qualified series with its own ("beneficiated, marketable")
-    fs = one(
-        rp, edition="mcs2026", commodity="feldspar", series="Reserves: beneficiated, marketable"
-    )
-    assert float(fs.production) == 620_000
+    # feldspar: Brazil's "Reserves: beneficiated, marketable" and Spain's "...: includes
+    # pegmatites" are rows of the one table whose world total is "Reserves": one ratio,
+    # world mine production 31,000 kt, at least (reserves of eight countries are NA)
+    fs = one(rp, edition="mcs2026", commodity="feldspar")
+    assert (float(fs.production), fs.rp_bound) == (31_000_000, "at least")
     assert analysis.series_subject("Reserves (million metric tons): Iron content") == "Iron content"
     assert analysis.series_subject("Refinery production") == "Refinery"
 

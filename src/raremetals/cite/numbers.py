@@ -191,7 +191,7 @@ def headline_numbers(
         out.append(
             _entry(
                 f"audit.claims.{status}.{evidence}",
-                f"AuditClaims{AUDIT_STATUSES[status]}{camel(evidence)}",
+                f"AuditClaims{AUDIT_STATUSES[status]}{camel(evidence).replace('3', 'Three')}",
                 int(n),
                 str(n),
                 "claims",

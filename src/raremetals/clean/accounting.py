@@ -167,6 +167,7 @@ def row_accounting(obs: pd.DataFrame, not_read: pd.DataFrame) -> pd.DataFrame:
     skipped = skipped.assign(distribution="", role="not read", commodity="")
     out = pd.concat([read, skipped[ACCOUNT_COLUMNS]], ignore_index=True)
     out["year"] = out["year"].astype("Int64")
+    out["row"] = out["row"].astype(int)
     return (
         out[ACCOUNT_COLUMNS]
         .sort_values(["edition", "file", "row", "column"])
