@@ -16,9 +16,8 @@ from raremetals.clean.countries import CountryResolver
 from raremetals.clean.ds140 import parse_workbook
 from raremetals.clean.mcs2025 import BLANK_ROW, note_code, parse_world_table
 from raremetals.clean.mcs2026 import parse_commodities_table
-from raremetals.clean.usgs_tables import LEFT_OUT
 from raremetals.clean.usgs import apply_version_corrections, load_unit_findings
-from raremetals.clean.usgs_tables import CommodityNames
+from raremetals.clean.usgs_tables import LEFT_OUT, CommodityNames
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
 
