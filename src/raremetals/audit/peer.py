@@ -17,8 +17,8 @@ Explanations, tried in order (each a check on the numbers, not a label):
   stated world total (manganese: 37% printed, 7.6/20 = 38%);
 - ``excludes-us``: the statement says its total excludes US production, which the world
   table includes;
-- ``revision``: the statement's figure is not the world table's (the leader's production
-  or the world total differ by more than rounding);
+- ``revision``: the statement's world total is not the world table's (by more than
+  rounding), so the shares are of different totals;
 - ``open-total``: the world table's total is only a lower bound, so the pipeline's share
   is an upper bound.
 """

@@ -18,8 +18,18 @@ def _str(description, **kw):
     return pa.Column(str, description=description, **kw)
 
 
+SHARE = pa.Check.in_range(0, 1)
+HHI = pa.Check.in_range(0, 10_000)
+FRACTION = "; a fraction from 0 to 1 (0.25 is 25%)"
+
+
 def _num(description, nullable=True, checks=None):
+    if checks is SHARE:  # every share is a fraction, and its description says so
+        description += FRACTION
     return pa.Column(float, checks=checks, nullable=nullable, description=description)
+
+
+EDITIONS_TEXT = ", ".join(USGS_EDITIONS)
 
 
 FLAG_RE = (
@@ -52,7 +62,7 @@ PROVENANCE = {
 OBSERVATIONS = pa.DataFrameSchema(
     {
         "source_id": _str("Source id in data/sources.yaml"),
-        "edition": _str("USGS edition (mcs2022 ... mcs2026)", checks=pa.Check.isin(USGS_EDITIONS)),
+        "edition": _str(f"USGS edition ({EDITIONS_TEXT})", checks=pa.Check.isin(USGS_EDITIONS)),
         "commodity": _str("Commodity id (data/commodities.csv)"),
         "series": _str(
             "The distribution the row belongs to: the series of the world total "
@@ -451,14 +461,12 @@ TABLE3_CORRECTED = TABLE3.add_columns(
 TABLE3_CORRECTED.name = "paper_table3_corrected"
 
 
-SHARE = pa.Check.in_range(0, 1)
-HHI = pa.Check.in_range(0, 10_000)
 DIST_KEY = {
     "dataset": _str(
         "usgs (USGS world tables) or paper_table3 (the paper's corrected Table 3)",
         checks=pa.Check.isin(["usgs", "paper_table3"]),
     ),
-    "edition": _str("USGS edition (mcs2023, mcs2024) or paper2010"),
+    "edition": _str(f"USGS edition ({EDITIONS_TEXT}) or {PAPER_EDITION} (the paper's Table 3)"),
     "commodity": _str("Commodity id (data/commodities.csv)"),
     "series": _str("What is measured (USGS Type text), or 'Table 3'"),
     "measure": _str("production or reserves", checks=pa.Check.isin(["production", "reserves"])),
@@ -482,9 +490,10 @@ CONCENTRATION = pa.DataFrameSchema(
         ),
         "total_is_lower_bound": pa.Column(
             bool,
-            description="The source gives no world total and names countries without a "
-            "number: the world total is at least total, each listed share (china_share, "
-            "cr1, cr3) at most what is given, and hhi_upper is 10,000",
+            description="The world total is at least total: the source gives none, or "
+            "gives it as a bound ('>75,000,000'); each listed share (china_share, cr1, "
+            "cr3) is at most what is given; where countries are named without a number "
+            "(n_unquantified > 0) hhi_upper is 10,000",
         ),
         "total_flag": _str("The world total's flags (e estimated, ...)"),
         "listed_exceeds_total": pa.Column(
@@ -589,7 +598,11 @@ COUNTRY_SHARES = pa.DataFrameSchema(
             "The country's share, its rows summed (a country the source lists on several rows)",
             checks=SHARE,
         ),
-        "rank": _num("Rank of the country among the listed countries (1 = largest)"),
+        "rank": _num(
+            "Rank of the country among the listed countries (1 = largest); countries with "
+            "the same share share a rank (1, 2, 3, 3, 5)"
+        ),
+        "tied_with": _str("The other countries of the same rank (a tie), ';'-joined"),
         **PROVENANCE,
     },
     strict=True,
@@ -628,14 +641,15 @@ _COMPARED = {  # column: (type, description)
         float,
         "World total (t): the source's world total row, or the sum of its rows where it gives none",
     ),
-    "china_share": (float, "China's share"),
+    "china_share": (float, "China's share" + FRACTION),
     "total_is_lower_bound": (
         object,
-        "The world total is at least total: no world total and countries without a number",
+        "The world total is at least total: none given, or given as a bound ('>'), and "
+        "countries without a number",
     ),
-    "cr1": (float, "CR1"),
+    "cr1": (float, "CR1, the largest producer's share" + FRACTION),
     "cr1_country": (str, "Largest producer (ISO3)"),
-    "cr3": (float, "CR3"),
+    "cr3": (float, "CR3, the three largest producers' share" + FRACTION),
     "cr3_countries": (str, "Three largest producers (ISO3)"),
     "cr3_is_lower_bound": (object, "CR3 is a lower bound (fewer than three listed)"),
     "hhi_lower": (float, "HHI lower bound"),
@@ -718,9 +732,9 @@ JAPAN_DEPENDENCY = pa.DataFrameSchema(
         "sources": _str("Japan's import sources printed in Table 3, by rank (ISO3)"),
         "shares_pct": _str("Their printed shares (%), same order"),
         "sources_without_share": _str("Sources printed without a percentage"),
-        "china_share": _num("China's printed share (fraction)"),
-        "listed_share": _num("Sum of the printed shares (fraction)"),
-        "unassigned_share": _num("What the printed shares leave"),
+        "china_share": _num("China's printed share" + FRACTION),
+        "listed_share": _num("Sum of the printed shares" + FRACTION),
+        "unassigned_share": _num("What the printed shares leave" + FRACTION),
         "hhi_lower": _num("HHI of the import shares, remainder contributing 0"),
         "hhi_upper": _num("HHI of the import shares, remainder as one source"),
     },

@@ -353,14 +353,18 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
         .rename("country_share")
         .reset_index()
     )
-    summed["rank"] = (
-        summed.sort_values(["country_share", "country_code"], ascending=[False, True])
-        .groupby(KEY, dropna=False)
-        .cumcount()
-        + 1
+    # a tie is a tie: countries with the same share share the rank (cobalt 2009's third
+    # place, China and Russia printed together in Table 3), and each names the others
+    summed["rank"] = summed.groupby(KEY, dropna=False)["country_share"].rank(
+        method="min", ascending=False
     )
+    tied = summed.groupby(KEY + ["rank"], dropna=False)["country_code"].transform(
+        lambda codes: [";".join(sorted(set(codes) - {c})) for c in codes]
+    )
+    summed["tied_with"] = tied.fillna("")
     d = d.merge(summed, on=KEY + ["country_code"], how="left")
     d.loc[~is_country, ["country_share", "rank"]] = math.nan
+    d["tied_with"] = d["tied_with"].fillna("").where(is_country, "")
     return d[
         KEY
         + [
@@ -375,6 +379,7 @@ def country_shares(dist: pd.DataFrame, conc: pd.DataFrame) -> pd.DataFrame:
             "share",
             "country_share",
             "rank",
+            "tied_with",
             "file",
             "row",
         ]
@@ -501,6 +506,50 @@ def _one(conc: pd.DataFrame, commodity: str, measure: str, year=None) -> pd.Data
     return d[d["year"] == (d["year"].max() if year is None else year)]
 
 
+def _earliest(conc: pd.DataFrame, latest: pd.Series) -> pd.Series:
+    """The earliest USGS year of the latest year's kind of series (same stage, unit and
+    basis; editions word it apart), the largest such distribution of that year."""
+    d = conc[
+        (conc["dataset"] == "usgs")
+        & (conc["commodity"] == latest["commodity"])
+        & (conc["measure"] == latest["measure"])
+        & (conc["stage"] == latest["stage"])
+        & (conc["unit"] == latest["unit"])
+        & (conc["basis"] == latest["basis"])
+        & conc["total"].gt(0)
+    ]
+    if d.empty:
+        return latest
+    first = d[d["year"] == d["year"].min()]
+    return first.sort_values("total").iloc[-1]
+
+
+def _comparable(old, new, earliest, ratio_bounds) -> tuple[bool, list[str]]:
+    """Whether 2009 and the latest year can be set side by side, and why not in full.
+
+    Growth over sixteen years can pass any factor (lithium: 18 kt to 290 kt), so the
+    paper's 2009 total is held against the USGS series' earliest year (2020), nearest in
+    time; from there to the latest year the USGS series is one publisher's, on one basis.
+    """
+    why = []
+    if not old["total"] > 0:
+        why.append("the paper gives no 2009 total")
+    if not new["total"] > 0:
+        why.append(f"the USGS gives no {int(new['year'])} total")
+    if why:
+        return False, why
+    if old["unit"] != new["unit"]:
+        why.append(f"units differ (the paper's {old['unit']}, the USGS's {new['unit']})")
+    step = earliest["total"] / old["total"]
+    if not (ratio_bounds[0] <= step <= ratio_bounds[1]):
+        why.append(
+            f"the paper's 2009 total and the USGS's {int(earliest['year'])} total differ by "
+            f"a factor of {step:.3g}, outside {ratio_bounds[0]:g} to {ratio_bounds[1]:g}: "
+            "the two likely measure on different bases"
+        )
+    return not why, why
+
+
 def paper_comparison(
     conc: pd.DataFrame, commodities: pd.DataFrame, middle_year: int = 2023, ratio_bounds=(0.1, 10.0)
 ) -> pd.DataFrame:
@@ -563,20 +612,15 @@ def paper_comparison(
                     row[f"total_{when}"] = r["world_total"]
             ratio = row["total_latest"] / row["total_2009"] if row["total_2009"] > 0 else math.nan
             row["total_ratio"] = ratio
-            comparable = o["unit"] == n["unit"]
-            if not comparable:
-                notes.append(f"units differ ({o['unit']} vs {n['unit']})")
-            if math.isnan(ratio):
-                comparable = False
-                notes.append("no total for one of the two years")
-            elif not (ratio_bounds[0] <= ratio <= ratio_bounds[1]):
-                comparable = False
-                notes.append(f"world totals differ by a factor of {ratio:.3g}: bases likely differ")
+            comparable, why = _comparable(o, n, _earliest(conc, n), ratio_bounds)
+            notes += why
             for when, label in ((mid, mid), ("latest", "latest year's")):
                 if row.get(f"total_is_lower_bound_{when}"):
+                    missing = years[when]["unquantified_countries"]
                     notes.append(
-                        f"the {label} world total is only a lower bound (no world total, "
-                        f"countries without a number: {years[when]['unquantified_countries']})"
+                        f"the {label} world total is only a lower bound (the source gives "
+                        "none, or gives it as a bound)"
+                        + (f"; countries without a number: {missing}" if missing else "")
                     )
             notes.append(
                 "2009 basis not stated in the paper (MCS 2010 not in the snapshot); "
