@@ -91,7 +91,23 @@ def observations(built) -> pd.DataFrame:
     )
 
 
-PIPELINE_FIXTURES = {"built", "observations"}
+@pytest.fixture(scope="session")
+def conc(built) -> pd.DataFrame:
+    from raremetals.core import schemas
+    from raremetals.core.io import read_tidy
+
+    return read_tidy(built / catalogue.path("concentration"), schemas.CONCENTRATION)
+
+
+def one(df: pd.DataFrame, **where) -> pd.Series:
+    """The one row of ``df`` with these column values (a test fails on none or several)."""
+    for k, v in where.items():
+        df = df[df[k] == v]
+    assert len(df) == 1, where
+    return df.iloc[0]
+
+
+PIPELINE_FIXTURES = {"built", "observations", "conc"}
 
 
 def pytest_collection_modifyitems(items):

@@ -13,14 +13,13 @@ import math
 import pandas as pd
 import pytest
 
-from conftest import REPO, copy_repo, run_pipeline
+from conftest import REPO, copy_repo, one, run_pipeline
 from raremetals.clean import accounting
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.mcs2026 import parse_commodities_table
 from raremetals.clean.usgs_tables import CommodityNames
-from raremetals.core import catalogue, schemas
+from raremetals.core import catalogue
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_tidy
 
 MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
 MCS2025 = "data/raw/usgs_mcs2025/MCS2025_World_Data.csv"
@@ -30,20 +29,8 @@ PEER = catalogue.path("usgs_peer_check")
 
 
 @pytest.fixture(scope="session")
-def conc(built):
-    return read_tidy(built / catalogue.path("concentration"), schemas.CONCENTRATION)
-
-
-@pytest.fixture(scope="session")
 def rp(built):
     return pd.read_csv(built / catalogue.path("reserves_to_production"), keep_default_na=False)
-
-
-def one(df, **where):
-    for k, v in where.items():
-        df = df[df[k] == v]
-    assert len(df) == 1, where
-    return df.iloc[0]
 
 
 # --- class by class, on the real build ---------------------------------------------------

@@ -7,23 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import read_tidy
+from conftest import one
+from raremetals.core import catalogue
 from raremetals.stats import analysis
 from raremetals.stats import measures as stats
-
-
-@pytest.fixture(scope="session")
-def conc(built):
-    return read_tidy(built / catalogue.path("concentration"), schemas.CONCENTRATION)
-
-
-def one(df, **where):
-    for k, v in where.items():
-        df = df[df[k] == v]
-    assert len(df) == 1, where
-    return df.iloc[0]
-
 
 # --- the paper's 2009 data (Table 3, corrected) -------------------------------------------
 
