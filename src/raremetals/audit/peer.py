@@ -97,6 +97,12 @@ def read_salient_table(path, edition: str) -> list[dict]:
                 path, "a year such as 2025_estimated", cells[col["year"]], row=line, column="Year"
             )
         r = {what: cells[i].strip() for what, i in col.items()}
+        # the world tables are in metric tons; MCS 2024's T5 has no unit column (its
+        # figures are metric tons too, as its world totals show)
+        if "Units" in header and cells[header.index("Units")].strip() != "metric tons":
+            raise InputError(
+                path, "metric tons", cells[header.index("Units")], row=line, column="Units"
+            )
         out.append({**r, "name": _name(r["name"]), "year": int(year[1]), "line": line})
     return out
 
@@ -126,7 +132,7 @@ def _distribution(obs, commodity, edition, year, words, path, line):
     return d[d["series"] == series[0]]
 
 
-def _share_explanation(stated, mine, conc, r, rows_world):
+def _share_explanation(stated, conc, r, rows_world):
     """Why the stated leading share and the pipeline's differ, or ''."""
     total, world = conc["total"], conc["world_total"]
     leader_prod, stated_world = _number(r["leader_prod"]), _number(r["world"])
@@ -260,16 +266,11 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
                 row=r["line"],
             )
         return [
-            _row(
-                base,
-                "",
-                "all",
-                r["world"],
-                "",
-                math.nan,
-                False,
-                ("no-figures", "neither the table nor the world table gives a number"),
-            )
+            {
+                **_row(base, "", "all", r["world"], "", math.nan, False),
+                "agreement": "not compared",
+                "explanation": "neither the table nor the world table gives a number",
+            }
         ]
     dist = analysis.usgs_distributions(d)
     conc = analysis.concentration(dist, {}).iloc[0]
@@ -315,7 +316,7 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
             mine = 100 * conc["cr1"]
             diff = mine - stated
             agrees = abs(diff) <= SHARE_POINTS
-            why = ("", "") if agrees else _share_explanation(stated, mine, conc, r, rows_world)
+            why = ("", "") if agrees else _share_explanation(stated, conc, r, rows_world)
             out.append(
                 _row(
                     base,

@@ -111,12 +111,9 @@ def assign_distributions(obs: pd.DataFrame, commodity_names: dict[str, str]) -> 
         g = obs.loc[g.index]
         heads = sorted(set(g.loc[g["area_type"] == "world", "series"]))
         has_countries = g[g["area_type"] != "world"].groupby("series").size()
-        for h in heads:
+        for h in heads:  # a world total split off above is one of them
             if h not in has_countries.index:
                 obs.loc[g.index[g["series"] == h], "excluded"] = WORLD_ONLY
-        # every [qualified] world total split off above is one too
-        for s in set(g["series"]) - set(heads) - set(has_countries.index):
-            obs.loc[g.index[g["series"] == s], "excluded"] = WORLD_ONLY
     return obs
 
 
