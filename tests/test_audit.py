@@ -82,9 +82,12 @@ def test_matches_and_mismatches_against_vendored_sources(claims):
     assert claim(claims, "C020").status == "match"  # China 97% of REE production
     assert claim(claims, "C082").status == "match"  # 2009 export quota 50,145 t
     assert claim(claims, "C084").status == "match"  # H2 quota -72%
-    assert claim(claims, "C140").status == "mismatch"  # China 36% of new wind capacity
+    # China 36% of new wind capacity, 25.8 GW: GWEC's preliminary release gives 34.7% and
+    # 25.1 GW, but the paper cites the final report: evidence, not a verdict
+    assert claim(claims, "C140").status == "not-checkable"
     assert claim(claims, "C140").recomputed == "34.6981"
-    assert claim(claims, "C153").status == "mismatch"  # China 25.8 GW (GWEC: 25.1)
+    assert claim(claims, "C153").status == "not-checkable"
+    assert claim(claims, "C150").status == "match"  # the final report's world 158.5 GW
     assert claim(claims, "C008").status == "inconsistent"  # 3,410 °C is not 3,698 K
     assert claim(claims, "C122").status == "not-checkable"
     assert "SIPRI Yearbook 2010" in claim(claims, "C122").evidence
@@ -123,14 +126,14 @@ def test_default_tolerance(text, unit, tolerance):
 
 
 def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
-    assert claim(claims, "C141").status == "match"  # China added 13 GW in 2009
+    assert claim(claims, "C150").status == "match"  # the world's 158.5 GW at the end of 2009
     workdir = copy_repo(tmp_path / "repo")
     path = workdir / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     text = path.read_text(encoding="utf-8")
-    old = "China,2009,annual_installed_capacity,13000,MW"
+    old = "World,2009,cumulative_installed_capacity,158.5,GW"
     assert old in text
-    path.write_text(text.replace(old, old.replace("13000", "15000")), encoding="utf-8")
+    path.write_text(text.replace(old, old.replace("158.5", "160.5")), encoding="utf-8")
     registry = workdir / "data/sources.yaml"
     registry.write_text(
         registry.read_text().replace(before, hashlib.sha256(path.read_bytes()).hexdigest())
@@ -138,8 +141,8 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     proc = run_pipeline(workdir, catalogue.path("claims_audit"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     changed = read_tidy(workdir / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)
-    c141 = changed.set_index("claim_id").loc["C141"]
-    assert c141.status == "mismatch" and c141.recomputed == "15"
+    c150 = changed.set_index("claim_id").loc["C150"]
+    assert c150.status == "mismatch" and c150.recomputed == "160.5"
 
 
 # --- one rounding rule, bounds, circular evidence, one vintage (issue 10) --------------------
@@ -217,6 +220,15 @@ def test_a_check_against_the_correction_a_claim_supports_is_refused(tmp_path):
 
 
 def test_wind_shares_come_from_one_vintage(claims):
-    c152 = claim(claims, "C152")  # 35,159 / 157,899 MW (Feb 2010)
-    assert c152.status == "mismatch" and c152.recomputed == "22.2668"
+    # 35,159 / 157,899 MW (the preliminary release of Feb 2010, one vintage for both), but
+    # the paper cites the final Global Wind 2009 Report: another vintage is evidence only
+    c152 = claim(claims, "C152")
+    assert c152.status == "not-checkable" and c152.recomputed == "22.2668"
     assert "157.899 GW" in c152.evidence and "158.5" not in c152.sources
+    assert "Global Wind 2009 Report (GWEC_GW2009_OUTLOOK)" in c152.evidence
+    assert c152.evidence_class == "none"
+    # every verdict names what it rests on; C056 and C164 rest on T3-03, corrected from C016
+    verdicts = claims[claims.status != "not-checkable"]
+    assert (verdicts.evidence_class != "none").all()
+    assert claim(claims, "C056").evidence_class == "correction_from_claim"
+    assert claim(claims, "C164").evidence_class == "correction_from_claim"

@@ -256,7 +256,7 @@ def test_comparison_table_covers_the_twelve_metals(built):
     assert ree.china_share_2023 == pytest.approx(255_000 / 376_000)
     assert bool(ree.comparable)
     indium = one(comp, commodity="indium", measure="reserves")
-    assert not indium.comparable and "no total" in indium.comparability_note
+    assert not indium.comparable and "the paper gives no 2009 total" in indium.comparability_note
 
 
 def test_reserves_to_production(built):

@@ -725,7 +725,8 @@ def audit_claims(
                 "evidence_class": evidence_class(check["method"], refs, corrected),
             }
         )
-    return pd.DataFrame(out)
+    table = pd.DataFrame(out)
+    return table[[c for c in table.columns if c != "evidence_class"] + ["evidence_class"]]
 
 
 def add_later_evidence(
