@@ -148,7 +148,7 @@ def test_a_stale_version_correction_is_refused(mcs2026, tmp_path):
 def test_mcs2025_rare_earths_and_its_stray_header_space(mcs2025):
     table, skipped = mcs2025
     # germanium's rows hold no number and no code: accounted for, not read
-    assert {(r["commodity_raw"], r["reason"]) for r in skipped} == {("germanium", BLANK_ROW)}
+    assert {(r["commodity_raw"], r["reason"]) for r in skipped} == {("Gemanium", BLANK_ROW)}
     assert [r["row"] for r in skipped] == list(range(401, 409))
     # line 885 (China): PROD_2023 255000, "PROD_EST_ 2024" 270000, RESERVES_2024 44000000
     china = table[(table.commodity == "rare_earths") & (table.country_code == "CHN")]

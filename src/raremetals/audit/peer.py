@@ -76,7 +76,7 @@ def _name(text: str) -> str:
     return re.sub(r"(?<=\))\d+$", "", " ".join(text.split()))
 
 
-def read_salient_table(path, edition: str) -> list[dict]:
+def read_salient_table(path) -> list[dict]:
     """The rows of a critical-minerals salient table (T7, T5) by what each column holds,
     with the line of each."""
     rows = read_csv_rows(path)
@@ -182,7 +182,7 @@ def peer_check(
     }
     out = []
     for path, edition in tables:
-        for r in read_salient_table(path, edition):
+        for r in read_salient_table(path):
             if r["name"] not in mapping:
                 raise InputError(
                     path,
@@ -365,18 +365,14 @@ def _fig2_label(name: str, labels: list[str]) -> str | None:
     label that starts with it ("Niobium" is "NIOBIUM (COLUMBIUM)")."""
 
     def words(text):
-        return sorted(re.findall(r"[a-z0-9]+", text.casefold()))
+        return re.findall(r"[a-z0-9]+", text.casefold())
 
-    same = [lab for lab in labels if words(lab) == words(name)]
+    same = [lab for lab in labels if sorted(words(lab)) == sorted(words(name))]
     if same:
         return same[0]
     if len(words(name)) != 1:
         return None
-    starting = [
-        lab
-        for lab in labels
-        if words(lab)[:1] and re.findall(r"[a-z0-9]+", lab.casefold())[0] == words(name)[0]
-    ]
+    starting = [lab for lab in labels if words(lab)[:1] == words(name)]
     return starting[0] if len(starting) == 1 else None
 
 

@@ -109,13 +109,14 @@ def parse_world_table(
         for f in unit_findings
         if f.edition == EDITION and f.file == path.name and f.verdict == "unit-error"
     }
-    out, seen, skipped = [], {}, []
+    out, seen, skipped, named = [], {}, [], {}
     for rownum, cells in data_rows(path, rows, len(header)):
         if cells[col["SOURCE"]].strip() != "MCS2025":
             raise InputError(
                 path, "'MCS2025' in the SOURCE column", cells[col["SOURCE"]], row=rownum
             )
-        commodity = names(EDITION, cells[col["COMMODITY"]], path, rownum, "COMMODITY")
+        named[rownum] = cells[col["COMMODITY"]]
+        commodity = names(EDITION, named[rownum], path, rownum, "COMMODITY")
         if not commodity:
             skipped.append(not_read(path, rownum, cells[col["COMMODITY"]], LEFT_OUT))
             continue
@@ -200,5 +201,5 @@ def parse_world_table(
     has = given.groupby([table["commodity"], table["series"], table["measure"]]).transform("any")
     kept = set(table.loc[has, "row"])
     blank = table[~table["row"].isin(kept)].drop_duplicates("row")
-    skipped += [not_read(path, r.row, r.commodity, BLANK_ROW) for r in blank.itertuples()]
+    skipped += [not_read(path, r.row, named[r.row], BLANK_ROW) for r in blank.itertuples()]
     return table[has].reset_index(drop=True), skipped
