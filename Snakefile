@@ -18,9 +18,11 @@ min_version("9.0")
 CONFIG_FILE = Path(workflow.current_basedir, "config/config.yaml")
 
 # Snakemake's own message for a broken config names neither line nor column; a bad
-# input is reported as one line, without a traceback.
+# input is reported as one line, without a traceback. The files of --configfile too:
+# an alias bomb in one is refused before the schema check expands it.
 try:
-    read_yaml(CONFIG_FILE)
+    for path in [CONFIG_FILE, *workflow.overwrite_configfiles]:
+        read_yaml(path)
 except InputError as err:
     sys.exit(f"error: {err}")
 

@@ -56,6 +56,23 @@ def run_pipeline(
     )
 
 
+def register(workdir: Path, rel: str, before: str) -> None:
+    """Record a changed source file's new checksum and size in the copy's registry, as a
+    maintainer replacing the file would (``before``: its old sha256)."""
+    import hashlib
+    import re
+
+    data = (workdir / rel).read_bytes()
+    registry = workdir / "data/sources.yaml"
+    text, n = re.subn(
+        rf"sha256: {before}\n(\s*)bytes: \d+",
+        lambda m: f"sha256: {hashlib.sha256(data).hexdigest()}\n{m[1]}bytes: {len(data)}",
+        registry.read_text(encoding="utf-8"),
+    )
+    assert n == 1, rel
+    registry.write_text(text, encoding="utf-8")
+
+
 def result_files(workdir: Path) -> dict[str, bytes]:
     root = workdir / "results"
     return {

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from conftest import copy_repo, run_pipeline
+from conftest import copy_repo, register, run_pipeline
 from raremetals.audit.claims import default_tolerance, parse_claimed, precision, round_half_up
 from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy
@@ -134,10 +134,7 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     old = "World,2009,cumulative_installed_capacity,158.5,GW"
     assert old in text
     path.write_text(text.replace(old, old.replace("158.5", "160.5")), encoding="utf-8")
-    registry = workdir / "data/sources.yaml"
-    registry.write_text(
-        registry.read_text().replace(before, hashlib.sha256(path.read_bytes()).hexdigest())
-    )
+    register(workdir, "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv", before)
     proc = run_pipeline(workdir, catalogue.path("claims_audit"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     changed = read_tidy(workdir / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)

@@ -5,11 +5,11 @@ input of a copy of the repository and runs the real pipeline on it."""
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+import time
 
 import pytest
 
-from conftest import copy_repo, run_pipeline
+from conftest import copy_repo, register, run_pipeline
 from raremetals.core import catalogue
 
 RAREE = "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv"
@@ -23,14 +23,6 @@ WIND = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
 CLAIMS = "data/raw/paper/claims.csv"
 OBS = catalogue.path("observations")
 CONC = catalogue.path("concentration")
-
-
-def _register(workdir: Path, rel: str, before: str) -> None:
-    """Record a changed file's new checksum, as a maintainer replacing a source file
-    would, so that the cleaning step (not the checksum) meets the bad file."""
-    after = hashlib.sha256((workdir / rel).read_bytes()).hexdigest()
-    registry = workdir / "data/sources.yaml"
-    registry.write_text(registry.read_text().replace(before, after))
 
 
 def replace(old: str, new: str):
@@ -336,7 +328,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_stops_with_a_clear_message(case, tmp_path):
-    rel, edit, register, target, message = CASES[case]
+    rel, edit, record, target, message = CASES[case]
     workdir = copy_repo(tmp_path / "repo")
     path = workdir / rel
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -345,8 +337,8 @@ def test_bad_input_stops_with_a_clear_message(case, tmp_path):
         path.write_bytes(changed)
     else:
         path.write_text(changed, encoding="utf-8")
-    if register:
-        _register(workdir, rel, before)
+    if record:
+        register(workdir, rel, before)  # the cleaning step, not the checksum, meets it
     proc = run_pipeline(workdir, target)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
@@ -370,7 +362,7 @@ def test_registry_entry_pointing_to_a_missing_file(tmp_path):
     entry = "      - path: data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv\n"
     missing = (
         "      - path: data/raw/usgs_mcs2024/world/mcs2024-missing_world.csv\n"
-        "        sha256: " + "a" * 64 + "\n        url: null\n"
+        "        sha256: " + "a" * 64 + "\n        bytes: 1\n        url: null\n"
     )
     text = registry.read_text()
     assert entry in text
@@ -442,7 +434,7 @@ SETTINGS_CASES = {
     "a source registered twice": (
         REGISTRY,
         replace("  worldbank_wgi:", "  sipri_milex:"),
-        'data/sources.yaml: expected valid YAML (line 2198, column 3), found "the key '
+        'data/sources.yaml: expected valid YAML (line 2616, column 3), found "the key '
         "'sipri_milex' a second time\"",
     ),
     "registry YAML syntax error": (
@@ -454,6 +446,33 @@ SETTINGS_CASES = {
         CONFIG,
         append("editions: [mcs2023, mcs2024\n"),
         "config.yaml: expected valid YAML (line 40, column 1)",
+    ),
+    "registry path leaving data/raw": (
+        REGISTRY,
+        replace("path: data/raw/paper/claims.csv", "path: data/raw/../../workflow/scripts/x.py"),
+        "data/sources.yaml: expected a valid registry entry (source 'paper', key files.",
+    ),
+    "registry absolute path": (
+        REGISTRY,
+        replace("path: data/raw/paper/claims.csv", "path: /etc/hostname"),
+        "\"'/etc/hostname' does not match",
+    ),
+    "YAML anchor in the registry": (
+        REGISTRY,
+        replace("    licence: CC BY 4.0\n", "    licence: &l CC BY 4.0\n"),
+        "data/sources.yaml: expected plain YAML without anchors or aliases (line",
+    ),
+    # nine nested aliases stand for 9**9 items: refused before anything expands them
+    "YAML alias bomb in the config": (
+        CONFIG,
+        append(
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+            )
+        ),
+        "config.yaml: expected plain YAML without anchors or aliases (line 39, column 4), "
+        "found '&a'",
     ),
     "config python tag": (
         CONFIG,
@@ -470,9 +489,11 @@ def test_bad_settings_are_refused_before_anything_runs(case, tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     path = workdir / rel
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    started = time.monotonic()
     proc = run_pipeline(workdir, OBS)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and message in out, out[-2000:]
+    assert time.monotonic() - started < 60  # refused at once, not after a long expansion
     assert "Traceback" not in out and not (workdir / "pwned").exists()
     assert not (workdir / "results").exists()
 
@@ -486,3 +507,158 @@ def test_rerun_after_fix_picks_up_cleanly(tmp_path):
     proc = run_pipeline(workdir, OBS)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "240000" in (workdir / OBS).read_text()
+
+
+def test_a_vendored_file_linked_out_of_data_raw_is_refused(tmp_path):
+    """A symbolic link that leaves data/raw/ is refused even with the right bytes."""
+    workdir = copy_repo(tmp_path / "repo")
+    claims = workdir / CLAIMS
+    outside = tmp_path / "claims.csv"
+    claims.rename(outside)
+    claims.symlink_to(outside)
+    proc = run_pipeline(workdir, catalogue.path("paper_claims"))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert (
+        f"error: {CLAIMS}: expected a file inside data/raw/ (source 'paper'), not a symbolic "
+        f"link out of it, found '{outside.resolve()}'"
+    ) in out, out[-2000:]
+    assert not (workdir / "results/fetch/paper.json").exists()
+
+
+def test_markdown_outputs_keep_source_text_as_text(tmp_path):
+    """HTML and links in a source's text reach the Markdown outputs as text."""
+    import markdown
+
+    workdir = copy_repo(tmp_path / "repo")
+    path = workdir / CLAIMS
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) a|b"
+    text = path.read_text(encoding="utf-8")
+    old = "the Schuman Declaration (9 May 1950)"
+    path.write_text(text.replace(old, hostile, 1), encoding="utf-8")
+    register(workdir, CLAIMS, before)
+    summary = "results/audit/summary.md"
+    proc = run_pipeline(workdir, summary)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    md = (workdir / summary).read_text(encoding="utf-8")
+    rendered = markdown.markdown(md, extensions=["tables"])
+    assert "<img" not in rendered and "<a " not in rendered
+    # the text itself is all there, as the reader sees it
+    assert "&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) a|b" in rendered
+
+
+# --- careless input (issue 21): the whole protocol -----------------------------------------
+MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
+DS140 = "data/raw/usgs_ds140/ds140-rare-earths-2020.xlsx"
+DS140_TIDY = catalogue.path("ds140_rare_earths")
+
+
+def in_text(old: str, new: str, encoding: str = "utf-8"):
+    def edit(path):
+        text = path.read_bytes().decode(encoding)
+        assert old in text
+        path.write_bytes(text.replace(old, new, 1).encode(encoding))
+
+    return edit
+
+
+def resave_with_openpyxl(path):
+    """As a contributor tidying the workbook in Python would: openpyxl keeps formulas and
+    drops the values Excel computed for them."""
+    from openpyxl import load_workbook
+
+    load_workbook(path).save(path)
+
+
+def two_codes_for_tungsten(path):
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("tungo,tungsten,Tungsten (ore),タングステン,W,11\n")
+
+
+# case: (file, edit of the file in place, record its checksum?, target, expected message)
+CARELESS = {
+    "item 8: a header name given twice": (
+        RAREE,
+        in_text("Prod_t_est_2022,Prod_t_est_2023", "Prod_t_est_2023,Prod_t_est_2023"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 1, column 'column 5': expected each column named once "
+        "(column 4 has the same name), found 'Prod_t_est_2023'",
+    ),
+    "item 9: a commodity id twice with other names": (
+        "data/commodities.csv",
+        two_codes_for_tungsten,
+        False,
+        OBS,
+        "data/commodities.csv, row 80, column 'name_en': expected the same name_en for every "
+        "code of commodity 'tungsten' (row 72 gives 'Tungsten'), found 'Tungsten (ore)'",
+    ),
+    "item 10: carats among metric tons": (
+        MCS2026,
+        in_text(
+            "Tungsten,Bolivia,Production,Mine production,metric tons,2024",
+            "Tungsten,Bolivia,Production,Mine production,million carats,2024",
+            "cp1252",
+        ),
+        True,
+        OBS,
+        "MCS2026_Commodities_Data.csv, row 8209: expected a unit of mass like that of row "
+        "8219, the world total of tungsten production 2024 ('Mine production': metric tons), "
+        "found 'million carats'",
+    ),
+    "item 11: a workbook saved without its formulas' values": (
+        DS140,
+        resave_with_openpyxl,
+        True,
+        DS140_TIDY,
+        "ds140-rare-earths-2020.xlsx, row 107, column 'E': expected a formula's value as "
+        "Excel saved it",
+    ),
+    "item 13: a header year misspelt": (
+        RAREE,
+        in_text("Prod_t_est_2023", "Prod_t_est_2O23"),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 1, column 'Prod_t_est_2O23': expected a column name "
+        "ending in a year of four digits",
+    ),
+}
+
+
+def _tree(root) -> dict[str, str]:
+    """Every file below ``root`` but what a build writes, with its sha256."""
+    made = ("results", "logs", ".snakemake")
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] not in made and "__pycache__" not in p.parts
+    }
+
+
+@pytest.mark.parametrize("case", CARELESS)
+def test_careless_input_stops_quickly_and_a_fixed_rerun_is_clean(case, built, tmp_path):
+    """The fault stops the build within a minute with the message; nothing is written
+    outside results/ and the logs; after the fix, a rerun gives the clean build's bytes."""
+    rel, edit, record, target, message = CARELESS[case]
+    workdir = copy_repo(tmp_path / "repo")
+    path = workdir / rel
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    edit(path)
+    if record:
+        register(workdir, rel, before)
+    tree = _tree(workdir)
+    started = time.monotonic()
+    proc = run_pipeline(workdir, target)
+    out = proc.stdout + proc.stderr
+    assert time.monotonic() - started < 60
+    assert proc.returncode != 0 and message in out, out[-3000:]
+    assert "Traceback" not in out
+    assert not (workdir / target).exists()
+    assert sorted(tmp_path.iterdir()) == [workdir] and _tree(workdir) == tree
+    # the fix: the file and the registry as they were
+    for fixed in (rel, REGISTRY):
+        (workdir / fixed).write_bytes((built / fixed).read_bytes())
+    proc = run_pipeline(workdir, target)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert (workdir / target).read_bytes() == (built / target).read_bytes()

@@ -88,3 +88,41 @@ def test_datapackage_describes_every_table_and_validates(built):
     ]
     report = frictionless.validate(str(path))
     assert report.valid, report.flatten(["resource", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+@pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
+def test_a_title_with_latex_characters_prints_as_written(tmp_path):
+    """LaTeX's special characters in a registry text are escaped once (``\\%``, not
+    ``\\\\%``, which ends the line and comments out the rest), and a lone brace does not
+    unbalance the file."""
+    import dataclasses
+
+    from raremetals.cite.bibliography import bibtex
+
+    hostile = "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft"
+    source = dataclasses.replace(REGISTRY["sipri_milex"], title=hostile, edition="{v}")
+    bib = bibtex({"sipri_milex": source, "usgs_mcs2026": REGISTRY["usgs_mcs2026"]})
+    assert r"R\&D: 50\% of \#1 x\_y at \$5" in bib and r"\\%" not in bib
+    (tmp_path / "sources.bib").write_text(bib, encoding="utf-8")
+    assert parse_file(str(tmp_path / "sources.bib"), "bibtex").entries.keys() == {
+        "sipri_milex",
+        "usgs_mcs2026",
+    }
+    tex = "\n".join(
+        [
+            r"\documentclass[a4paper]{article}",
+            r"\usepackage{luatexja}",
+            r"\begin{document}",
+            r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.",
+            r"\bibliographystyle{plain}",
+            r"\bibliography{sources}",
+            r"\end{document}",
+        ]
+    )
+    latex.compile_tex("lualatex", tex, tmp_path, "cite")
+    proc = subprocess.run(["bibtex", "cite"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
+    _, text = latex.compile_tex("lualatex", tex, tmp_path, "cite")
+    text = " ".join(text.split())
+    assert "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft" in text, text
+    assert "{v}" in text and "Mineral Commodity Summaries 2026 data release" in text

@@ -77,8 +77,8 @@ def mirror_tree(tmp_path) -> Path:
     """A copy of data/raw with one tampered file and one missing file."""
     served = tmp_path / "served"
     shutil.copytree(REPO / "data/raw", served)
-    with open(served / TAMPERED, "ab") as fh:
-        fh.write(b"tampered\n")
+    data = (served / TAMPERED).read_bytes()
+    (served / TAMPERED).write_bytes(data[:-9] + b"tampered\n")  # the registry's size
     (served / MISSING).unlink()
     return served
 
@@ -315,7 +315,7 @@ def test_download_through_the_item_file_list(registry, sciencebase, tmp_path):
 
 def test_download_refuses_a_tampered_member(registry, sciencebase, tmp_path):
     good = (REPO / MCS2025_CSV).read_bytes()
-    base = sciencebase({"World_Data.zip": _zip({"MCS2025_World_Data.csv": good + b"x"})})
+    base = sciencebase({"World_Data.zip": _zip({"MCS2025_World_Data.csv": good[:-1] + b"x"})})
     url = f"{base}/catalog/file/get/677eaf95d34e760b392c4970?name=World_Data.zip"
     source = _one_file(registry, "usgs_mcs2025", MCS2025_CSV, url=url, mirror=None)
     with pytest.raises(
@@ -324,7 +324,9 @@ def test_download_refuses_a_tampered_member(registry, sciencebase, tmp_path):
         r"\(member MCS2025_World_Data\.csv\): checksum mismatch",
     ):
         download(source, tmp_path / "cache", "data/raw/", timeout=10)
-    assert not (tmp_path / "cache/usgs_mcs2025").exists(), "no bad file in the cache"
+    assert not any(p.is_file() for p in (tmp_path / "cache/usgs_mcs2025").rglob("*")), (
+        "no bad file in the cache"
+    )
 
 
 def test_download_falls_back_to_the_labelled_mirror(registry, sciencebase, serve, tmp_path):
@@ -339,3 +341,165 @@ def test_download_falls_back_to_the_labelled_mirror(registry, sciencebase, serve
     source = _one_file(registry, "usgs_mcs2024", REE_2024, url=url, mirror=mirror + ".gone")
     with pytest.raises(FetchError, match="the item lists no file .* the mirror failed too"):
         download(source, tmp_path / "cache2", "data/raw/", timeout=10)
+
+
+# --- hostile servers and archives: every download has a deadline and a size cap ----------
+
+
+class _Trickle(http.server.BaseHTTPRequestHandler):
+    """Announces ``size`` bytes (if given) and sends a KiB every ``pause`` s, for ever."""
+
+    size: int | None = None
+    pause = 0.2
+
+    def do_GET(self):  # noqa: N802 (the http.server API)
+        self.send_response(200)
+        if self.size is not None:
+            self.send_header("Content-Length", str(self.size))
+        self.end_headers()
+        try:
+            while True:
+                self.wfile.write(b"x" * 1024)
+                self.wfile.flush()
+                time.sleep(self.pause)
+        except OSError:  # the client went away
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+def _claims_from(url: str, registry):
+    return _one_file(registry, "paper", "data/raw/paper/claims.csv", url=url, mirror=None)
+
+
+def test_download_stops_a_trickling_server_at_the_deadline(registry, start_server, tmp_path):
+    # each KiB comes well within the 5 s timeout: only the whole file's deadline ends it
+    size = registry["paper"].files[0].bytes
+    base = start_server(type("Handler", (_Trickle,), {"size": size}))
+    started = time.monotonic()
+    with pytest.raises(
+        FetchError,
+        match=r"file data/raw/paper/claims\.csv, URL http://127\.0\.0\.1:\d+/c: download not "
+        r"complete after the deadline of 1 s \(\d+,?\d* bytes received\)",
+    ):
+        download(
+            _claims_from(f"{base}/c", registry), tmp_path / "c", "data/raw/", timeout=5, deadline=1
+        )
+    assert time.monotonic() - started < 3
+    assert not any(p.is_file() for p in (tmp_path / "c").rglob("*")), "no partial file"
+
+
+def test_download_refuses_more_bytes_than_the_registry_gives(registry, start_server, tmp_path):
+    size = registry["paper"].files[0].bytes  # 47,628 bytes
+    assert size == 47628
+    # a server that says so at once, and one that sends without saying (no Content-Length)
+    announced = start_server(type("Handler", (_Trickle,), {"size": 2**31}))
+    with pytest.raises(
+        FetchError,
+        match=r"claims\.csv, URL .*: the server announces 2,147,483,648 bytes, more "
+        r"than the 47,628 expected",
+    ):
+        download(_claims_from(f"{announced}/c", registry), tmp_path / "c", "data/raw/", timeout=5)
+    endless = start_server(type("Handler", (_Trickle,), {"pause": 0}))
+    with pytest.raises(FetchError, match=r"claims\.csv, URL .*: larger than the 47,628 bytes"):
+        download(_claims_from(f"{endless}/big", registry), tmp_path / "c", "data/raw/", timeout=5)
+    assert not any(p.is_file() for p in (tmp_path / "c").rglob("*"))
+
+
+def _zip_bomb(path: Path, stated: int | None = None) -> bytes:
+    """A small zip whose member inflates to 64 MiB of zeros (its header saying ``stated``
+    bytes instead, where given)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open("MCS2025_World_Data.csv", "w") as member:
+            for _ in range(64):
+                member.write(bytes(1 << 20))
+    data = path.read_bytes()
+    if stated is not None:  # the central directory's uncompressed size (offset 24)
+        at = data.rindex(b"PK\x01\x02")
+        data = data[: at + 24] + stated.to_bytes(4, "little") + data[at + 28 :]
+    return data
+
+
+def test_a_zip_member_larger_than_registered_is_not_inflated(registry, sciencebase, tmp_path):
+    bomb = _zip_bomb(tmp_path / "bomb.zip")
+    assert len(bomb) < 100_000
+    base = sciencebase({"World_Data.zip": bomb})
+    url = f"{base}/catalog/file/get/677eaf95d34e760b392c4970?name=World_Data.zip"
+    source = _one_file(registry, "usgs_mcs2025", MCS2025_CSV, url=url, mirror=None)
+    size = source.files[0].bytes
+    with pytest.raises(
+        FetchError,
+        match=rf"MCS2025_World_Data\.csv\): the archive gives member MCS2025_World_Data\.csv "
+        rf"as 67,108,864 bytes, more than the {size:,} expected",
+    ):
+        download(source, tmp_path / "cache", "data/raw/", timeout=10)
+    # a header that lies about the size: inflating stops at the registry's size
+    lying = sciencebase({"World_Data.zip": _zip_bomb(tmp_path / "lie.zip", stated=size)})
+    url = f"{lying}/catalog/file/get/677eaf95d34e760b392c4970?name=World_Data.zip"
+    source = _one_file(registry, "usgs_mcs2025", MCS2025_CSV, url=url, mirror=None)
+    with pytest.raises(FetchError, match=r"a damaged archive member \(Bad CRC-32 for file"):
+        download(source, tmp_path / "cache2", "data/raw/", timeout=10)
+    assert not any(p.is_file() and p.suffix == ".csv" for p in (tmp_path / "cache2").rglob("*"))
+
+
+def test_an_archive_larger_than_max_bytes_is_refused(registry, sciencebase, tmp_path):
+    zipped = (REPO / "data/raw/usgs_mcs2025/World_Data.zip").read_bytes()
+    base = sciencebase({"World_Data.zip": zipped})
+    url = f"{base}/catalog/file/get/677eaf95d34e760b392c4970?name=World_Data.zip"
+    source = _one_file(registry, "usgs_mcs2025", MCS2025_CSV, url=url, mirror=None)
+    with pytest.raises(FetchError, match=r"announces 22,615 bytes, more than the 10,000"):
+        download(source, tmp_path / "cache", "data/raw/", timeout=10, max_bytes=10_000)
+    assert not any(p.is_file() for p in (tmp_path / "cache").rglob("*"))
+
+
+def test_sigterm_stops_a_build_stuck_in_a_download(start_server, tmp_path):
+    """The README's build, waiting on a trickling server (its deadline ten minutes away),
+    stops within seconds of SIGTERM, leaving no partial file in the cache and no job behind.
+    (Snakemake alone meets SIGTERM by waiting for its jobs: ``./pipeline build`` passes the
+    signal to them.)"""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    if not (Path(sys.prefix) / ".installed").is_file():
+        pytest.skip("runs ./pipeline in the environment ./pipeline test made")
+    workdir = copy_repo(tmp_path / "repo")
+    for name in ("pipeline", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(REPO / name, workdir / name)
+    config = _download_config(workdir, start_server(type("H", (_Trickle,), {"size": 47628})))
+    proc = subprocess.Popen(
+        ["./pipeline", "build", "results/fetch/paper.json", "--configfile", str(config)],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "VENV": sys.prefix},
+    )
+    cache = workdir / ".cache/sources/paper"
+    deadline = time.monotonic() + 60
+    while not any(cache.glob(".*")) and time.monotonic() < deadline:  # the download began
+        time.sleep(0.2)
+    assert any(cache.glob(".*")), "the download never started"
+    stopped = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    try:
+        out, _ = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert time.monotonic() - stopped < 20, out
+    assert proc.returncode != 0
+    assert "error: fetch stopped by signal SIGTERM" in out, out[-3000:]
+    assert not [p for p in cache.rglob("*") if p.is_file()], "no partial file left"
+    assert not (workdir / "results/fetch/paper.json").exists()
+    # the warm job server may stay (it stops when idle); no job of it may
+    ps = subprocess.run(["ps", "-eo", "pid=,ppid=,args="], capture_output=True, text=True)
+    mine = {
+        int(pid): int(ppid)
+        for pid, ppid, args in (line.split(None, 2) for line in ps.stdout.splitlines())
+        if str(workdir) in args
+    }
+    assert not [pid for pid, ppid in mine.items() if ppid in mine], f"jobs left: {ps.stdout}"

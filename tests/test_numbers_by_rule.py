@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import pytest
 
-from conftest import REPO, copy_repo, one, run_pipeline
+from conftest import REPO, copy_repo, one, register, run_pipeline
 from raremetals.clean import accounting
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.mcs2026 import parse_commodities_table
@@ -228,9 +228,7 @@ def _edit(workdir, rel, old: str, new: str, encoding: str) -> None:
     text = path.read_bytes().decode(encoding)
     assert old in text
     path.write_bytes(text.replace(old, new, 1).encode(encoding))
-    after = hashlib.sha256(path.read_bytes()).hexdigest()
-    registry = workdir / "data/sources.yaml"
-    registry.write_text(registry.read_text().replace(before, after))
+    register(workdir, rel, before)
 
 
 BROKEN = {

@@ -92,6 +92,17 @@ def _dry_run_with(tmp_path, override: dict):
             "On instance['fetch']['timeout']",
         ),
         (
+            {
+                "fetch": {
+                    "mode": "download",
+                    "mirror": "file:///etc/passwd#",
+                    "timeout": 5,
+                    "cache_dir": ".cache",
+                }
+            },
+            "'file:///etc/passwd#' does not match '^(https?|ftp)://'",
+        ),
+        (
             {"editions": ["mcs2099"]},
             "'mcs2099' is not one of ['mcs2022', 'mcs2023', 'mcs2024', 'mcs2025', 'mcs2026']",
         ),

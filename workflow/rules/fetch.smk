@@ -24,6 +24,8 @@ rule fetch:
         mode=config["fetch"]["mode"],
         mirror=config["fetch"]["mirror"],
         timeout=config["fetch"]["timeout"],
+        deadline=config["fetch"]["deadline"],
+        max_bytes=int(config["fetch"]["max_mb"] * 2**20),
         cache_dir=config["fetch"]["cache_dir"],
     script:
         "../scripts/fetch_source.py"

@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 
 from _warm import delegate
-from raremetals.core.errors import FetchError, InputError
+from raremetals.core.errors import FetchError, InputError, OutputError
 
 _failed = []
 
@@ -24,7 +24,7 @@ _failed = []
 def _report(kind, error, tb):
     """Bad input and failed downloads are the user's to fix: say what and where, no trace."""
     _failed.append(error)
-    if isinstance(error, (InputError, FetchError)):
+    if isinstance(error, (InputError, FetchError, OutputError)):
         print(f"error: {error}", file=sys.stderr)
     else:
         traceback.print_exception(kind, error, tb)

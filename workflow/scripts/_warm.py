@@ -19,6 +19,7 @@ cannot be reached, or ``RAREMETALS_WARM=0``, the script simply runs where it is.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -33,6 +34,7 @@ from pathlib import Path
 
 IDLE = 30  # seconds without a job after which the server stops
 START_TIMEOUT = 60
+STOP_GRACE = 5  # seconds a stopped job has to clean up before it is killed
 CHILD = "RAREMETALS_WARM_CHILD"
 PRELOAD = (
     "pandas",
@@ -225,7 +227,12 @@ def _supervise(conn: socket.socket) -> None:
     pidfd = os.pidfd_open(pid)
     ready, _, _ = select.select([pidfd, conn], [], [])
     if pidfd not in ready:  # the job's process closed the connection: it was stopped
-        os.killpg(pid, signal.SIGKILL)
+        # as the job would have been: SIGTERM, so that it can remove what it half wrote,
+        # and SIGKILL if it is still there after STOP_GRACE seconds
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+            if not select.select([pidfd], [], [], STOP_GRACE)[0]:
+                os.killpg(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     try:

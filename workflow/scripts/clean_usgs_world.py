@@ -80,6 +80,7 @@ check_findings_apply(table, findings, inp.units)
 table = accounting.assign_distributions(
     table, {c["commodity"]: c["name_en"] for c in commodities.values()}
 )
+accounting.check_one_unit(table)
 accounting.check_repeated_series(table, inp.value_issues)
 table = OBSERVATIONS.validate(table[list(OBSERVATIONS.columns)])
 account = accounting.row_accounting(

@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from raremetals.core import web
+from raremetals.core.text import markdown_escape as md
 from raremetals.core.vocab import ERRATA_STATUSES, EVIDENCE_CLASSES, STATUSES
 
 STATUS_TEXT = {
@@ -86,10 +87,10 @@ def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
             continue
         out += ["", f"## {status} ({len(group)})", ""]
         for c in group.to_dict("records"):
-            detail, evidence = _claim_lines(c)
+            detail, evidence = map(md, _claim_lines(c))
             out.append(
-                f"- **{c['claim_id']}** ({c['section']}) {c['text_en']} — "
-                f"「{c['text_ja']}」 — {detail}. {evidence}"
+                f"- **{md(c['claim_id'])}** ({md(c['section'])}) {md(c['text_en'])} — "
+                f"「{md(c['text_ja'])}」 — {detail}. {evidence}"
             )
     out += ["", "## Table 3 errata", "", "| status | cells | meaning |", "|---|---:|---|"]
     out += [
@@ -103,9 +104,8 @@ def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
     ]
     for e in flagged.to_dict("records"):
         out.append(
-            f"| {_cell(e)} | {e['value_as_printed']} | {_num(e['value_printed'])} | "
-            f"{_num(e['value_corrected'])} | {e['status']} | "
-            f"{e['evidence'].replace('|', '/')} |"
+            f"| {md(_cell(e))} | {md(e['value_as_printed'])} | {_num(e['value_printed'])} | "
+            f"{_num(e['value_corrected'])} | {e['status']} | {md(e['evidence'])} |"
         )
     return "\n".join(out) + "\n"
 

@@ -40,6 +40,7 @@ from raremetals.core.io import read_csv_rows
 GROUP = ["edition", "commodity", "measure", "year"]
 WORLD_ONLY = "a world total the source gives without countries: no shares"
 _FILLER = {"estimated", "rounded", "e", "total", "world"}
+UNIT_KINDS = {"t": "mass", "carat": "carats", "m3": "volume"}
 
 
 def _words(text: str, own: set[str]) -> frozenset[str]:
@@ -115,6 +116,26 @@ def assign_distributions(obs: pd.DataFrame, commodity_names: dict[str, str]) -> 
             if h not in has_countries.index:
                 obs.loc[g.index[g["series"] == h], "excluded"] = WORLD_ONLY
     return obs
+
+
+def check_one_unit(obs: pd.DataFrame) -> None:
+    """Stop on a row whose unit is of another kind than its distribution's (carats among
+    metric tons): shares of it would add carats to tons. The row is named, measured
+    against the world total's unit, or against the first row's where there is none."""
+    for (*key, series), g in obs.groupby([*GROUP, "series"], sort=False):
+        if g["unit"].nunique() < 2:
+            continue
+        world = g[g["area_type"] == "world"]
+        first = (world if len(world) else g).iloc[0]
+        r = g[g["unit"] != first["unit"]].iloc[0]
+        whose = "the world total" if len(world) else "the first row"
+        raise InputError(
+            r["file"],
+            f"a unit of {UNIT_KINDS[first['unit']]} like that of row {first['row']}, "
+            f"{whose} of {key[1]} {key[2]} {key[3]} ('{series}': {first['unit_raw']})",
+            r["unit_raw"],
+            row=int(r["row"]),
+        )
 
 
 ACCOUNT_COLUMNS = [

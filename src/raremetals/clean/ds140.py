@@ -38,6 +38,22 @@ def _letter(i: int) -> str:
     return get_column_letter(i + 1)
 
 
+def _formula_cells(path: Path) -> dict[tuple[int, int], str]:
+    """The formulas of the first sheet by (row, column index from 0). A workbook keeps a
+    formula's value beside it only as the program that saved it computed it."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    found = {
+        (cell.row, cell.column - 1): cell.value
+        for row in book.worksheets[0].iter_rows()
+        for cell in row
+        if getattr(cell, "data_type", None) == "f"
+    }
+    book.close()
+    return found
+
+
 def parse_workbook(path, source_id: str) -> pd.DataFrame:
     """The rare-earths sheet of DS 140 as tidy rows (year, statistic, value, flag)."""
     from openpyxl import load_workbook
@@ -50,6 +66,7 @@ def parse_workbook(path, source_id: str) -> pd.DataFrame:
     sheet = book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     book.close()
+    formulas = _formula_cells(path)
     header_at = next((i for i, r in enumerate(rows) if r and str(r[0]).strip() == "Year"), None)
     if header_at is None:
         raise InputError(path, "a header row starting with 'Year'", "none", column="A")
@@ -86,6 +103,16 @@ def parse_workbook(path, source_id: str) -> pd.DataFrame:
         for j, name in enumerate(header[1 : len(COLUMNS)], start=1):
             statistic, unit = COLUMNS[name]
             cell = cells[j] if j < len(cells) else None
+            if cell is None and (i, j) in formulas:
+                raise InputError(
+                    path,
+                    "a formula's value as Excel saved it (a program that saves formulas "
+                    "without their values, as openpyxl does, leaves none: open the file in "
+                    "Excel or LibreOffice and save it again, or vendor the publisher's copy)",
+                    f"the formula {formulas[i, j]} without a value",
+                    row=i,
+                    column=_letter(j),
+                )
             if isinstance(cell, bool) or (
                 cell is not None and not isinstance(cell, (int, float, str))
             ):

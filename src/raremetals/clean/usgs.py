@@ -375,8 +375,24 @@ def load_note_readings(path) -> dict[tuple[str, str, int, str], tuple[int, int |
 
 
 def load_commodities(path) -> dict[str, dict]:
-    """``data/commodities.csv`` by USGS code (every name filled, each code once)."""
+    """``data/commodities.csv`` by USGS code (every name filled, each code once).
+
+    Several codes may name one commodity (``zirco`` and ``zirco-hafni``), but never with
+    other names, symbol or row of Table 3: the second would replace the first."""
     table = read_as_printed(path, COMMODITY_NAMES)
+    first: dict[str, dict] = {}
+    for r in table.to_dict("records"):
+        seen = first.setdefault(r["commodity"], r)
+        for column in [c for c in table.columns if c not in ("usgs_code", "file", "row")]:
+            if r[column] != seen[column]:
+                raise InputError(
+                    path,
+                    f"the same {column} for every code of commodity '{r['commodity']}' "
+                    f"(row {seen['row']} gives {seen[column]!r})",
+                    r[column],
+                    row=int(r["row"]),
+                    column=column,
+                )
     return {r["usgs_code"]: r for r in table.to_dict("records")}
 
 
@@ -446,6 +462,14 @@ def parse_world_file(
         if not name or name in ("Source", "Country", "Type", NOT_READ) or _NOTE_COLUMN.match(name):
             continue
         vm = parse_value_column(name)
+        if vm and re.search(r"\d", vm["unit"]):  # "Prod_t_est_2O22": the year is misspelt
+            raise InputError(
+                path,
+                "a column name ending in a year of four digits (Prod_<unit>[_est]_<year>)",
+                name,
+                row=1,
+                column=name,
+            )
         if not vm:
             raise InputError(
                 path,

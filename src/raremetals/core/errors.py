@@ -34,3 +34,18 @@ class InputError(ValueError):
 
 class FetchError(RuntimeError):
     """A download failed or delivered the wrong bytes."""
+
+
+class OutputError(OSError):
+    """A result could not be written (a full or read-only disk): the file and the cause."""
+
+    def __init__(self, path, cause: OSError):
+        self.path = str(path)
+        super().__init__(
+            cause.errno,
+            f"{path}: could not write ({cause.strerror or cause}); free space or fix the "
+            "folder's permissions, then build again",
+        )
+
+    def __str__(self) -> str:
+        return self.strerror

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from raremetals.core.errors import InputError
+from raremetals.core.errors import InputError, OutputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,9 +59,27 @@ def read_csv_rows(
     rows = list(csv.reader(io.StringIO(read_text(path, encoding), newline="")))
     if len(rows) < 2 or not any(cell.strip() for row in rows[1:] for cell in row):
         raise InputError(path, "a header and at least one data row", "a header only")
+    refuse_repeated_names(path, rows[0])
     if not headerless_values:
         refuse_headerless(path, rows[0], rows[1:])
     return rows
+
+
+def refuse_repeated_names(path, header: list[str]) -> None:
+    """A column name given twice is an error: a reader would take one of the two columns,
+    or both, for the same thing."""
+    seen = {}
+    for i, name in enumerate(header, start=1):
+        name = name.strip()
+        if name and name in seen:
+            raise InputError(
+                path,
+                f"each column named once (column {seen[name]} has the same name)",
+                name,
+                row=1,
+                column=f"column {i}",
+            )
+        seen.setdefault(name, i)
 
 
 def refuse_headerless(path, header: list[str], rows: list[list[str]]) -> None:
@@ -80,19 +98,29 @@ def refuse_headerless(path, header: list[str], rows: list[list[str]]) -> None:
     return rows
 
 
-def atomic_write(path, text: str) -> None:
-    """Write text to path so a reader never sees a half-written file."""
+def atomic_write(path, text: str | bytes) -> None:
+    """Write text (or bytes) to path so a reader never sees a half-written file.
+
+    A disk that is full, read-only or not ours is an :class:`OutputError` naming the
+    file, not a traceback; the temporary file is removed either way."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    tmp = None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    except OSError as err:
+        raise OutputError(path, err) from None
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def sha256_of(path) -> str:
@@ -125,13 +153,33 @@ def _unique_key_loader():
     return UniqueKeyLoader
 
 
+def _refuse_anchors(path, text: str) -> None:
+    """Anchors and aliases are refused before anything is built from the events: nine
+    nested aliases stand for 9**9 items, which a schema check (or its error message)
+    would expand. The project's YAML files need neither."""
+    import yaml
+
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise InputError(
+                path,
+                f"plain YAML without anchors or aliases (line {mark.line + 1}, "
+                f"column {mark.column + 1})",
+                ("*" if isinstance(event, yaml.AliasEvent) else "&") + event.anchor,
+            )
+
+
 def read_yaml(path):
-    """A YAML file's data; a syntax error, a key given twice or a tag that would build a
-    Python object (``!!python/...``) is an error naming the file, line and column."""
+    """A YAML file's data; a syntax error, a key given twice, an anchor or alias, or a tag
+    that would build a Python object (``!!python/...``) is an error naming the file, line
+    and column."""
     import yaml
 
     try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_unique_key_loader())
+        text = Path(path).read_text(encoding="utf-8")
+        _refuse_anchors(path, text)
+        return yaml.load(text, Loader=_unique_key_loader())
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
@@ -244,4 +292,5 @@ def read_reference(path) -> pd.DataFrame:
 
     lines = read_text(path).splitlines(keepends=True)
     body = "".join(line for line in lines if not line.startswith("#"))
+    refuse_repeated_names(path, next(csv.reader(io.StringIO(body)), []))
     return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)

@@ -145,6 +145,15 @@ LATEX_SPECIAL = {
 }
 
 
+def markdown_escape(s: str) -> str:
+    """Source text as Markdown that renders as the same text: HTML and link syntax are
+    escaped, so a note holding ``<img onerror=...>`` or ``[x](javascript:...)`` stays text,
+    and ``|`` cannot end a table cell. Emphasis marks are left: at worst they set a word
+    in italics, and escaping them would clutter every name with an underscore."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\\[\]|])", r"\\\1", s)
+
+
 def latex_escape(s: str) -> str:
     """Text with the characters LaTeX treats as commands escaped."""
     return re.sub(r"[&%$#_{}~^\\]", lambda m: LATEX_SPECIAL[m.group()], s)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from raremetals.core.text import Language, commodity_names, latex_escape
+from raremetals.core.text import Language, commodity_names, latex_escape, markdown_escape
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
 
 CIRCLED = {1: "①", 2: "②", 3: "③"}
@@ -67,9 +67,7 @@ def to_csv(t: Table) -> str:
 
 
 def to_markdown(t: Table) -> str:
-    def esc(s):
-        return s.replace("|", "\\|")
-
+    esc = markdown_escape
     out = [
         f"**{esc(t.title)}**",
         "",

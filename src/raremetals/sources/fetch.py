@@ -24,20 +24,31 @@ its sha256 and where it came from.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import re
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import zipfile
+import zlib
 from pathlib import Path
 
 from raremetals.core.errors import FetchError, InputError
 from raremetals.core.io import sha256_of
-from raremetals.sources.registry import Source, SourceFile
+from raremetals.sources.registry import URL_PATTERN, Source, SourceFile
 
 
-def _check(source: Source, entry: SourceFile, path: Path) -> None:
+def _check(source: Source, entry: SourceFile, path: Path, root=".") -> None:
+    raw = (Path(root) / "data/raw").resolve()
+    if path.exists() and not path.resolve().is_relative_to(raw):
+        raise InputError(
+            entry.path,
+            f"a file inside data/raw/ (source '{source.id}'), not a symbolic link out of it",
+            str(path.resolve()),
+        )
     if not path.is_file():
         raise InputError(
             entry.path, f"the file registered for source '{source.id}'", "no such file"
@@ -48,6 +59,12 @@ def _check(source: Source, entry: SourceFile, path: Path) -> None:
             entry.path,
             f"sha256 {entry.sha256} (registry, source '{source.id}')",
             f"sha256 {actual}",
+        )
+    if path.stat().st_size != entry.bytes:  # the checksum is right: the size is not
+        raise InputError(
+            entry.path,
+            f"the size the registry gives ({entry.bytes} bytes, source '{source.id}')",
+            f"{path.stat().st_size} bytes",
         )
 
 
@@ -60,15 +77,19 @@ def verify_snapshot(source: Source, root=".") -> list[dict]:
     relative to ``root`` (the repository); the record gives them as the job sees them."""
     record = []
     for entry in source.files:
-        _check(source, entry, Path(root) / entry.path)
+        _check(source, entry, Path(root) / entry.path, root)
         record.append({"path": _in(root, entry.path), "sha256": entry.sha256, "origin": "snapshot"})
     return record
 
 
 def file_url(entry: SourceFile, mirror: str | None, raw_root: str) -> str | None:
     """The registry's URL, or the file's place under ``mirror`` (a base URL under which
-    the files sit at their path below ``raw_root``)."""
+    the files sit at their path below ``raw_root``; http(s) or ftp, as the registry's)."""
     if mirror:
+        if not re.match(URL_PATTERN, mirror):
+            raise FetchError(
+                f"config key fetch.mirror: expected an http(s) or ftp URL, found {mirror!r}"
+            )
         return mirror.rstrip("/") + "/" + entry.path.removeprefix(raw_root)
     return entry.url
 
@@ -80,18 +101,24 @@ def download(
     mirror: str | None = None,
     timeout: float = 30.0,
     root=".",
+    deadline: float = 600.0,
+    max_bytes: int = 1 << 30,
 ) -> list[dict]:
     """Fetch every file of a source into ``cache_dir`` and verify it.
+
+    ``timeout`` bounds each wait for the server, ``deadline`` each whole download, and no
+    file grows past the size the registry gives for it (``max_bytes`` where no size is
+    known: an archive, a ScienceBase item's file list).
 
     A file with no URL (and no mirror) is a compiled table that exists only in the
     snapshot: it is verified there and recorded with origin ``snapshot (no URL)``.
     """
-    fetcher = _Fetcher(Path(cache_dir), timeout)
+    fetcher = _Fetcher(Path(cache_dir), timeout, deadline, max_bytes)
     record = []
     for entry in source.files:
         url = file_url(entry, mirror, raw_root)
         if url is None:
-            _check(source, entry, Path(root) / entry.path)
+            _check(source, entry, Path(root) / entry.path, root)
             record.append(
                 {
                     "path": _in(root, entry.path),
@@ -101,12 +128,17 @@ def download(
             )
             continue
         target = Path(cache_dir) / entry.path.removeprefix(raw_root)
+        if not target.resolve().is_relative_to(Path(cache_dir).resolve()):
+            raise FetchError(
+                f"source '{source.id}', file {entry.path}: its place in the cache "
+                f"({target.resolve()}) is outside the cache {cache_dir}"
+            )
         origin = url if mirror else _origin(entry)
         if not (target.is_file() and sha256_of(target) == entry.sha256):
             where = f"source '{source.id}', file {entry.path}"
             if mirror:  # the config's mirror holds the files at their paths
-                data = fetcher.get(url, f"{where}, URL {url}")
-                _store(data, entry, target, f"{where}, URL {url}")
+                with _Verified(entry, target, f"{where}, URL {url}") as out:
+                    fetcher.get(url, out)
             else:
                 origin = _from_publisher(fetcher, entry, target, where)
         record.append({"path": str(target), "sha256": entry.sha256, "origin": origin})
@@ -121,70 +153,121 @@ def _from_publisher(fetcher: _Fetcher, entry: SourceFile, target: Path, where: s
     """Fetch a file from its publisher, or its mirror where the publisher fails; the
     origin to record."""
     try:
-        data = fetcher.publisher(entry, where)
-        _store(data, entry, target, f"{where}, URL {_origin(entry)}")
+        with _Verified(entry, target, f"{where}, URL {_origin(entry)}") as out:
+            fetcher.publisher(entry, out, where)
         return _origin(entry)
     except FetchError as err:
         if not entry.mirror:
             raise
         first = str(err)
     try:
-        data = fetcher.get(entry.mirror, f"{where}, mirror {entry.mirror}")
-        _store(data, entry, target, f"{where}, mirror {entry.mirror}")
+        with _Verified(entry, target, f"{where}, mirror {entry.mirror}") as out:
+            fetcher.get(entry.mirror, out)
     except FetchError as err:
         raise FetchError(f"{first}; the mirror failed too: {err}") from None
     return f"{entry.mirror} (mirror; the publisher failed: {first})"
 
 
-def _store(data: bytes, entry: SourceFile, target: Path, where: str) -> None:
-    """Write ``data`` to ``target`` if its sha256 is the registry's, atomically."""
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != entry.sha256:
-        raise FetchError(
-            f"{where}: checksum mismatch, expected sha256 {entry.sha256} "
-            f"(registry), downloaded file has {actual}"
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+class _Sink:
+    """Where a download goes: a temporary file, hashed as it is written, that refuses to
+    grow past ``limit`` bytes. ``where`` names the file for messages."""
+
+    def __init__(self, fh, limit: int, where: str):
+        self.fh, self.limit, self.where = fh, limit, where
+        self.digest, self.size = hashlib.sha256(), 0
+
+    def write(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise FetchError(f"{self.where}: larger than the {self.limit:,} bytes expected")
+        self.digest.update(chunk)
+        self.fh.write(chunk)
+
+
+class _Verified:
+    """A download into ``target`` that is kept only if its sha256 is the registry's: in a
+    ``with`` block, a :class:`_Sink` of at most the registry's size; on leaving it, the
+    temporary file becomes ``target``, or is removed."""
+
+    def __init__(self, entry: SourceFile, target: Path, where: str):
+        self.entry, self.target, self.where = entry, target, where
+
+    def __enter__(self) -> _Sink:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.")
+        self.sink = _Sink(os.fdopen(fd, "wb"), self.entry.bytes, self.where)
+        return self.sink
+
+    def __exit__(self, kind, error, tb) -> None:
+        self.sink.fh.close()
+        try:
+            if kind is not None:
+                return
+            actual = self.sink.digest.hexdigest()
+            if actual != self.entry.sha256:
+                raise FetchError(
+                    f"{self.where}: checksum mismatch, expected sha256 {self.entry.sha256} "
+                    f"(registry), downloaded file has {actual}"
+                )
+            os.replace(self.tmp, self.target)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+
+
+CHUNK = 1 << 16
 
 
 class _Fetcher:
-    """Downloads with one timeout, keeping zip archives (by URL) in the cache's
-    ``.archives`` folder and ScienceBase file lists for the run."""
+    """Downloads with one timeout per wait, one deadline per file and a size cap, keeping
+    zip archives (by URL) in the cache's ``.archives`` folder and ScienceBase file lists
+    for the run."""
 
-    def __init__(self, cache_dir: Path, timeout: float):
+    def __init__(self, cache_dir: Path, timeout: float, deadline: float, max_bytes: int):
         self.archives = cache_dir / ".archives"
-        self.timeout = timeout
+        self.timeout, self.deadline, self.max_bytes = timeout, deadline, max_bytes
         self.items: dict[str, list[dict]] = {}
 
-    def get(self, url: str, where: str) -> bytes:
+    def get(self, url: str, out: _Sink) -> None:
+        """Stream ``url`` into ``out``. A server that trickles (a byte now and then, each
+        within ``timeout``) is stopped at the deadline; one that announces or sends more
+        than ``out`` takes, at once."""
+        until = time.monotonic() + self.deadline
         try:
             with urllib.request.urlopen(url, timeout=self.timeout) as response:
-                return response.read()
+                announced = response.headers.get("Content-Length", "")
+                if announced.isdigit() and int(announced) > out.limit:
+                    raise FetchError(
+                        f"{out.where}: the server announces {int(announced):,} bytes, more "
+                        f"than the {out.limit:,} expected"
+                    )
+                while chunk := response.read1(CHUNK):
+                    out.write(chunk)
+                    if time.monotonic() > until:
+                        raise FetchError(
+                            f"{out.where}: download not complete after the deadline of "
+                            f"{self.deadline:g} s ({out.size:,} bytes received)"
+                        )
         except urllib.error.HTTPError as err:
-            raise FetchError(f"{where}: HTTP error {err.code} {err.reason}") from None
+            raise FetchError(f"{out.where}: HTTP error {err.code} {err.reason}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as err:
             reason = getattr(err, "reason", err)
             raise FetchError(
-                f"{where}: download failed ({reason}; timeout {self.timeout} s)"
+                f"{out.where}: download failed ({reason}; timeout {self.timeout:g} s)"
             ) from None
 
     def archive(self, url: str, where: str) -> zipfile.ZipFile:
         path = self.archives / (hashlib.sha256(url.encode()).hexdigest()[:16] + ".zip")
         if not path.is_file():
-            data = self.get(url, where)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".zip.")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    self.get(url, _Sink(fh, self.max_bytes, where))
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
         try:
             return zipfile.ZipFile(path)
         except zipfile.BadZipFile:
@@ -193,8 +276,10 @@ class _Fetcher:
 
     def item_files(self, url: str, where: str) -> list[dict]:
         if url not in self.items:
+            listing = io.BytesIO()
+            self.get(url, _Sink(listing, self.max_bytes, where))
             try:
-                item = json.loads(self.get(url, where))
+                item = json.loads(listing.getvalue())
                 self.items[url] = [
                     {"name": f["name"], "url": f["url"]} for f in item.get("files", [])
                 ]
@@ -202,31 +287,47 @@ class _Fetcher:
                 raise FetchError(f"{where}: not a ScienceBase item's JSON") from None
         return self.items[url]
 
-    def member(self, url: str, name: str, where: str) -> bytes | None:
+    def member(self, url: str, name: str, where: str, out: _Sink) -> bool:
+        """Stream the archive's member ``name`` into ``out``; False if it has none. The
+        member's stated size is checked before anything is inflated, and the inflated
+        bytes are counted as they come."""
         archive = self.archive(url, where)
-        found = [m for m in archive.namelist() if m.rsplit("/", 1)[-1] == name]
-        return archive.read(found[0]) if found else None
+        found = [i for i in archive.infolist() if i.filename.rsplit("/", 1)[-1] == name]
+        if not found:
+            return False
+        if found[0].file_size > out.limit:
+            raise FetchError(
+                f"{out.where}: the archive gives member {found[0].filename} as "
+                f"{found[0].file_size:,} bytes, more than the {out.limit:,} expected"
+            )
+        try:
+            with archive.open(found[0]) as member:
+                while chunk := member.read1(CHUNK):
+                    out.write(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+            raise FetchError(f"{out.where}: a damaged archive member ({err})") from None
+        return True
 
-    def publisher(self, entry: SourceFile, where: str) -> bytes:
-        at = f"{where}, URL {_origin(entry)}"
+    def publisher(self, entry: SourceFile, out: _Sink, where: str) -> None:
+        """Stream the file from its publisher's address into ``out`` (``where``: the file,
+        for messages about the address the bytes come from)."""
         if not entry.member:
-            return self.get(entry.url, at)
+            return self.get(entry.url, out)
         if "/catalog/item/" not in entry.url:  # a zip archive
-            data = self.member(entry.url, entry.member, at)
-            if data is None:
-                raise FetchError(f"{at}: the archive has no member {entry.member}")
-            return data
-        files = self.item_files(entry.url, at)
+            if not self.member(entry.url, entry.member, out.where, out):
+                raise FetchError(f"{out.where}: the archive has no member {entry.member}")
+            return None
+        files = self.item_files(entry.url, out.where)
         for f in files:
             if f["name"] == entry.member:
-                return self.get(f["url"], f"{where}, URL {f['url']}")
+                out.where = f"{where}, URL {f['url']}"
+                return self.get(f["url"], out)
         for f in files:
             if f["name"].lower().endswith(".zip"):
-                data = self.member(f["url"], entry.member, f"{where}, URL {f['url']}")
-                if data is not None:
-                    return data
+                if self.member(f["url"], entry.member, f"{where}, URL {f['url']}", out):
+                    return None
         raise FetchError(
-            f"{at}: the item lists no file {entry.member} and none of its zip archives "
+            f"{out.where}: the item lists no file {entry.member} and none of its zip archives "
             f"({', '.join(f['name'] for f in files if f['name'].lower().endswith('.zip'))}) "
             "holds it"
         )

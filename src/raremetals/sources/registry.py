@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from dataclasses import dataclass
 
@@ -23,7 +24,13 @@ SOURCE_FIELDS = (
     "files",
 )
 _TEXT = {"type": "string", "minLength": 1}
-_URL = {"type": ["string", "null"], "pattern": "^(https?|ftp)://"}
+# the schemes a download may use, in the registry and in the config's mirror alike
+URL_PATTERN = "^(https?|ftp)://"
+_URL = {"type": ["string", "null"], "pattern": URL_PATTERN}
+RAW_ROOT = "data/raw/"
+# a path below data/raw/ in plain parts: no "..", ".", empty part, backslash or
+# absolute path, so that no file of the registry (or its place in a cache) leaves its folder
+PATH_PATTERN = r"^data/raw/(?!.*(?:^|/)\.{1,2}(?:/|$))[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*$"
 SCHEMA = {
     "type": "object",
     "required": ["sources"],
@@ -51,11 +58,12 @@ SCHEMA = {
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "required": ["path", "sha256"],
+                            "required": ["path", "sha256", "bytes"],
                             "additionalProperties": False,
                             "properties": {
-                                "path": {"type": "string", "pattern": "^data/raw/"},
+                                "path": {"type": "string", "pattern": PATH_PATTERN},
                                 "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                                "bytes": {"type": "integer", "minimum": 0},
                                 "url": _URL,
                                 "member": _TEXT,
                                 "mirror": _URL,
@@ -71,12 +79,14 @@ SCHEMA = {
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A vendored file. ``url`` is the publisher's address; where the publisher
-    distributes the file inside an archive, ``member`` names it in the archive at ``url``.
-    ``mirror`` is a third-party copy of the same bytes, tried when the publisher fails."""
+    """A vendored file of ``bytes`` bytes. ``url`` is the publisher's address; where the
+    publisher distributes the file inside an archive, ``member`` names it in the archive
+    at ``url``. ``mirror`` is a third-party copy of the same bytes, tried when the
+    publisher fails."""
 
     path: str
     sha256: str
+    bytes: int
     url: str | None
     member: str | None = None
     mirror: str | None = None
@@ -110,7 +120,8 @@ class Source:
 
 def load_registry(path) -> dict[str, Source]:
     """Read the registry and check it against :data:`SCHEMA`: every entry has the fields
-    a citation needs, a sha256 of 64 lowercase hex digits, http(s) URLs, a licence."""
+    a citation needs, a path below ``data/raw/`` that stays there, a sha256 of 64
+    lowercase hex digits and a size, http(s) or ftp URLs, a licence."""
     raw = read_yaml(path)
     errors = sorted(
         jsonschema.Draft202012Validator(SCHEMA).iter_errors(raw),
@@ -134,7 +145,14 @@ def load_registry(path) -> dict[str, Source]:
             version=entry.get("version"),
             obtained=entry.get("obtained"),
             files=tuple(
-                SourceFile(f["path"], f["sha256"], f.get("url"), f.get("member"), f.get("mirror"))
+                SourceFile(
+                    f["path"],
+                    f["sha256"],
+                    f["bytes"],
+                    f.get("url"),
+                    f.get("member"),
+                    f.get("mirror"),
+                )
                 for f in entry["files"]
             ),
             **{k: entry[k] for k in SOURCE_FIELDS if k != "files"},
@@ -150,7 +168,10 @@ def main(argv: list[str]) -> int:
         print("usage: python -m raremetals.sources.registry hash PATH...", file=sys.stderr)
         return 2
     for p in argv[1:]:
-        print(f"      - path: {p}\n        sha256: {sha256_of(p)}\n        url: null")
+        print(
+            f"      - path: {p}\n        sha256: {sha256_of(p)}\n"
+            f"        bytes: {os.path.getsize(p)}\n        url: null"
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ so that an English and a Japanese figure set side by side look alike.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from contextlib import contextmanager
 from functools import cache
@@ -20,6 +21,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.transforms  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from raremetals.core.io import atomic_write  # noqa: E402
 
 CHINA = "#c0392b"
 GREYS = ["#5d6d7e", "#85929e", "#aeb6bf"]
@@ -182,8 +185,9 @@ def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
         # the box is measured once, not by a draw of its own in each format
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
         for fmt in formats:
-            path = f"{stem}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=300, metadata=metadata[fmt], bbox_inches=box)
+            path, image = f"{stem}.{fmt}", io.BytesIO()
+            fig.savefig(image, format=fmt, dpi=300, metadata=metadata[fmt], bbox_inches=box)
+            atomic_write(path, image.getvalue())
             paths.append(path)
     plt.close(fig)
     return paths
