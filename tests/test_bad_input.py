@@ -5,6 +5,9 @@ input of a copy of the repository and runs the real pipeline on it."""
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import subprocess
 import time
 
 import pytest
@@ -538,14 +541,21 @@ def test_markdown_outputs_keep_source_text_as_text(tmp_path):
     old = "the Schuman Declaration (9 May 1950)"
     path.write_text(text.replace(old, hostile, 1), encoding="utf-8")
     register(workdir, CLAIMS, before)
-    summary = "results/audit/summary.md"
-    proc = run_pipeline(workdir, summary)
+    # and in the evidence of a Table 3 correction, which the table's notes quote
+    corrections = workdir / "data/corrections/table3_corrections.csv"
+    text = corrections.read_text(encoding="utf-8")
+    old = "百万 printed for 万."
+    assert old in text
+    corrections.write_text(text.replace(old, hostile, 1), encoding="utf-8")
+    outputs = ["results/audit/summary.md", "results/tables/table3_corrected.en.md"]
+    proc = run_pipeline(workdir, *outputs)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    md = (workdir / summary).read_text(encoding="utf-8")
-    rendered = markdown.markdown(md, extensions=["tables"])
-    assert "<img" not in rendered and "<a " not in rendered
-    # the text itself is all there, as the reader sees it
-    assert "&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) a|b" in rendered
+    for output in outputs:
+        md = (workdir / output).read_text(encoding="utf-8")
+        rendered = markdown.markdown(md, extensions=["tables"])
+        assert "<img" not in rendered and "<a " not in rendered, output
+        # the text itself is all there, as the reader sees it
+        assert "&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) a|b" in rendered
 
 
 # --- careless input (issue 21): the whole protocol -----------------------------------------
@@ -662,3 +672,36 @@ def test_careless_input_stops_quickly_and_a_fixed_rerun_is_clean(case, built, tm
     proc = run_pipeline(workdir, target)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert (workdir / target).read_bytes() == (built / target).read_bytes()
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mounts a small disk (root)"
+)
+def test_a_full_disk_is_one_line_naming_the_file(built, tmp_path):
+    """results/ on a 64 KiB disk: the job that fills it says which file it could not
+    write and what to do, with no traceback and no half-written file; with room again,
+    the rerun gives the clean build's bytes."""
+    workdir = copy_repo(tmp_path / "repo")
+    results = workdir / "results"
+    results.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(results)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {mounted.stderr.decode().strip()}")
+    try:
+        proc = run_pipeline(workdir, OBS)
+        out = proc.stdout + proc.stderr
+        assert proc.returncode != 0
+        assert re.search(
+            r"error: \S*results/\S+: could not write \(No space left on device\); free space "
+            r"or fix the folder's permissions, then build again",
+            out,
+        ), out[-3000:]
+        assert "Traceback" not in out
+        assert not [p for p in results.rglob(".*") if p.is_file()], "no temporary file left"
+    finally:
+        subprocess.run(["umount", str(results)], check=True)
+    proc = run_pipeline(workdir, OBS)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert (workdir / OBS).read_bytes() == (built / OBS).read_bytes()
