@@ -118,6 +118,25 @@ def test_config_errors_are_refused_naming_the_key(tmp_path, override, message):
     assert message in proc.stdout + proc.stderr
 
 
+def test_an_alias_bomb_in_a_configfile_is_refused_at_once(tmp_path):
+    """Nine nested aliases stand for 9**9 items; the file given with --configfile is
+    refused before Snakemake (or its schema check) expands them."""
+    workdir = copy_repo(tmp_path / "repo")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+    )
+    (workdir / "override.yaml").write_text(bomb)
+    started = time.monotonic()
+    proc = run_pipeline(workdir, "-n", "--configfile", "override.yaml")
+    out = proc.stdout + proc.stderr
+    assert time.monotonic() - started < 30
+    assert proc.returncode != 0 and "Traceback" not in out
+    assert (
+        f"error: {workdir}/override.yaml: expected plain YAML without anchors or aliases (line 1, "
+        "column 4), found '&a'"
+    ) in out, out[-2000:]
+
+
 def test_slurm_profile_dry_runs(tmp_path):
     # on a fresh copy, so that the dry run plans every job whatever results/ holds here
     workdir = copy_repo(tmp_path / "repo")
