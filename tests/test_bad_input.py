@@ -55,6 +55,14 @@ def duplicate_row(text: str) -> str:
 
 # case: (file, edit of its text or bytes, record the new checksum?, target, expected message)
 CASES = {
+    "a field past the csv module's limit": (
+        RAREE,
+        replace("MCS2024,India,", "MCS2024," + "India" * 30_000 + ","),
+        True,
+        OBS,
+        "mcs2024-raree_world.csv, row 9: expected a CSV row, found 'field larger than field "
+        "limit (131072)'",
+    ),
     "empty file": (
         RAREE,
         lambda t: "",
@@ -448,7 +456,7 @@ SETTINGS_CASES = {
     "config YAML syntax error": (
         CONFIG,
         append("editions: [mcs2023, mcs2024\n"),
-        "config.yaml: expected valid YAML (line 40, column 1)",
+        "config.yaml: expected valid YAML (line 45, column 1)",
     ),
     "registry path leaving data/raw": (
         REGISTRY,
@@ -474,13 +482,13 @@ SETTINGS_CASES = {
                 f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
             )
         ),
-        "config.yaml: expected plain YAML without anchors or aliases (line 39, column 4), "
+        "config.yaml: expected plain YAML without anchors or aliases (line 44, column 4), "
         "found '&a'",
     ),
     "config python tag": (
         CONFIG,
         append('x: !!python/object/apply:os.system ["touch pwned"]\n'),
-        "config.yaml: expected valid YAML (line 39, column 4), found 'a !!python tag (it "
+        "config.yaml: expected valid YAML (line 44, column 4), found 'a !!python tag (it "
         "would run code; only plain YAML is read)'",
     ),
 }

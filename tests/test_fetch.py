@@ -212,6 +212,7 @@ class _ScienceBase(http.server.BaseHTTPRequestHandler):
     ?name=<name>`` and the item's file list at ``/catalog/item/<item>?format=json``."""
 
     files: dict[str, bytes] = {}
+    listed: str | None = None  # the URL the file list gives for every file, if not its own
 
     def do_GET(self):  # noqa: N802 (the http.server API)
         url = urllib.parse.urlsplit(self.path)
@@ -220,7 +221,7 @@ class _ScienceBase(http.server.BaseHTTPRequestHandler):
         if url.path.startswith("/catalog/item/") and query.get("format") == ["json"]:
             item = url.path.rsplit("/", 1)[1]
             listing = [
-                {"name": n, "url": f"{base}/catalog/file/get/{item}?name={n}"}
+                {"name": n, "url": self.listed or f"{base}/catalog/file/get/{item}?name={n}"}
                 for n in sorted(self.files)
             ]
             body = json.dumps({"id": item, "files": listing}).encode()
@@ -503,3 +504,18 @@ def test_sigterm_stops_a_build_stuck_in_a_download(start_server, tmp_path):
         if str(workdir) in args
     }
     assert not [pid for pid, ppid in mine.items() if ppid in mine], f"jobs left: {ps.stdout}"
+
+
+def test_a_file_list_naming_a_local_file_is_refused(registry, start_server, tmp_path):
+    """A ScienceBase item's file list comes from the server: an address in it that is not
+    http(s) or ftp (``file:///etc/passwd``) is not opened."""
+    files = {"mcs2024-raree_world.csv": b""}
+    base = start_server(
+        type("Handler", (_ScienceBase,), {"files": files, "listed": "file:///etc/passwd"})
+    )
+    url = f"{base}/catalog/item/65a6e45fd34e5af967a46749?format=json"
+    source = _one_file(registry, "usgs_mcs2024", REE_2024, url=url, mirror=None)
+    with pytest.raises(
+        FetchError, match=r"expected an http\(s\) or ftp URL, found 'file:///etc/passwd'"
+    ):
+        download(source, tmp_path / "cache", "data/raw/", timeout=10)

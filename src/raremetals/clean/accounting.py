@@ -122,9 +122,9 @@ def check_one_unit(obs: pd.DataFrame) -> None:
     """Stop on a row whose unit is of another kind than its distribution's (carats among
     metric tons): shares of it would add carats to tons. The row is named, measured
     against the world total's unit, or against the first row's where there is none."""
-    for (*key, series), g in obs.groupby([*GROUP, "series"], sort=False):
-        if g["unit"].nunique() < 2:
-            continue
+    keys = [*GROUP, "series"]
+    mixed = obs[obs.groupby(keys, sort=False)["unit"].transform("nunique") > 1]
+    for (*key, series), g in mixed.groupby(keys, sort=False):
         world = g[g["area_type"] == "world"]
         first = (world if len(world) else g).iloc[0]
         r = g[g["unit"] != first["unit"]].iloc[0]

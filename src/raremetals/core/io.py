@@ -56,7 +56,11 @@ def read_csv_rows(
     A value in a column without a header is refused (:func:`refuse_headerless`) unless
     ``headerless_values``: then the caller corrects the header first and checks itself.
     """
-    rows = list(csv.reader(io.StringIO(read_text(path, encoding), newline="")))
+    reader = csv.reader(io.StringIO(read_text(path, encoding), newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as err:  # a field past the csv module's limit, an unclosed quote
+        raise InputError(path, "a CSV row", str(err), row=reader.line_num) from None
     if len(rows) < 2 or not any(cell.strip() for row in rows[1:] for cell in row):
         raise InputError(path, "a header and at least one data row", "a header only")
     refuse_repeated_names(path, rows[0])

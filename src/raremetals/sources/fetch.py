@@ -232,6 +232,8 @@ class _Fetcher:
         """Stream ``url`` into ``out``. A server that trickles (a byte now and then, each
         within ``timeout``) is stopped at the deadline; one that announces or sends more
         than ``out`` takes, at once."""
+        if not re.match(URL_PATTERN, url):  # a server's file list may name any address
+            raise FetchError(f"{out.where}: expected an http(s) or ftp URL, found {url!r}")
         until = time.monotonic() + self.deadline
         try:
             with urllib.request.urlopen(url, timeout=self.timeout) as response:
