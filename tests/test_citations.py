@@ -46,25 +46,30 @@ def test_sources_bib_has_every_source(built):
     assert [str(p) for p in mcs2026.persons["author"]] == ["{U.S. Geological Survey}"]
 
 
-@pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
-def test_sources_bib_compiles_with_bibtex(built, tmp_path):
-    shutil.copy(built / "results/sources.bib", tmp_path / "sources.bib")
+def _cited(body: str, folder) -> str:
+    """The text of a document citing ``folder/sources.bib`` with BibTeX's plain style."""
     tex = "\n".join(
         [
             r"\documentclass[a4paper]{article}",
             r"\usepackage{luatexja}",
             r"\begin{document}",
-            r"The sources of the pipeline.\nocite{*}",
+            body,
             r"\bibliographystyle{plain}",
             r"\bibliography{sources}",
             r"\end{document}",
         ]
     )
-    latex.compile_tex("lualatex", tex, tmp_path, "cite")
-    proc = subprocess.run(["bibtex", "cite"], cwd=tmp_path, capture_output=True, text=True)
+    latex.compile_tex("lualatex", tex, folder, "cite")
+    proc = subprocess.run(["bibtex", "cite"], cwd=folder, capture_output=True, text=True)
     assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
-    _, text = latex.compile_tex("lualatex", tex, tmp_path, "cite")
-    text = " ".join(text.split())
+    _, text = latex.compile_tex("lualatex", tex, folder, "cite")
+    return " ".join(text.split())
+
+
+@pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
+def test_sources_bib_compiles_with_bibtex(built, tmp_path):
+    shutil.copy(built / "results/sources.bib", tmp_path / "sources.bib")
+    text = _cited(r"The sources of the pipeline.\nocite{*}", tmp_path)
     assert "Mineral Commodity Summaries 2026 data release" in text
     assert "SIPRI Military Expenditure Database" in text
 
@@ -108,21 +113,6 @@ def test_a_title_with_latex_characters_prints_as_written(tmp_path):
         "sipri_milex",
         "usgs_mcs2026",
     }
-    tex = "\n".join(
-        [
-            r"\documentclass[a4paper]{article}",
-            r"\usepackage{luatexja}",
-            r"\begin{document}",
-            r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.",
-            r"\bibliographystyle{plain}",
-            r"\bibliography{sources}",
-            r"\end{document}",
-        ]
-    )
-    latex.compile_tex("lualatex", tex, tmp_path, "cite")
-    proc = subprocess.run(["bibtex", "cite"], cwd=tmp_path, capture_output=True, text=True)
-    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
-    _, text = latex.compile_tex("lualatex", tex, tmp_path, "cite")
-    text = " ".join(text.split())
+    text = _cited(r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.", tmp_path)
     assert "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft" in text, text
     assert "{v}" in text and "Mineral Commodity Summaries 2026 data release" in text
