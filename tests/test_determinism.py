@@ -18,3 +18,20 @@ def test_jobs_in_their_own_interpreters_give_the_same_bytes(built, tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     for path in targets:
         assert (workdir / path).read_bytes() == (built / path).read_bytes(), path
+
+
+def test_no_warm_interpreter_on_a_cluster_node(monkeypatch):
+    """Under SLURM each job runs on a node of its own: a job server there would serve one
+    job and idle, so jobs run in their own interpreters (and locally they do not)."""
+    import importlib.util
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("_warm", REPO / "workflow/scripts/_warm.py")
+    warm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(warm)
+    for name in ("RAREMETALS_WARM", "SLURM_JOB_ID", warm.CHILD):
+        monkeypatch.delenv(name, raising=False)
+    assert warm.enabled()
+    monkeypatch.setenv("SLURM_JOB_ID", "4242")
+    assert not warm.enabled()

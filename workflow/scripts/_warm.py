@@ -91,9 +91,12 @@ def _connect(path: str) -> socket.socket | None:
 
 
 def enabled() -> bool:
-    """Whether jobs may run in a warm interpreter (RAREMETALS_WARM=0 says no)."""
+    """Whether jobs may run in a warm interpreter (RAREMETALS_WARM=0 says no). Not on a
+    cluster node (SLURM_JOB_ID is set there): each job runs on a node of its own, where a
+    server would serve that job alone and then sit idle."""
     return (
         os.environ.get("RAREMETALS_WARM") != "0"
+        and "SLURM_JOB_ID" not in os.environ
         and not os.environ.get(CHILD)
         and hasattr(os, "fork")
         and hasattr(os, "pidfd_open")
