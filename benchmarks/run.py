@@ -42,13 +42,14 @@ MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
 # Parses the MCS 2026 table (3 MB, cp1252) as the clean rule does, after the imports.
 PARSE_2026 = (
     "import sys, time; from raremetals.clean.countries import CountryResolver; "
-    "from raremetals.clean.mcs2026 import parse_commodities_table; "
+    "from raremetals.clean.long_table import parse_commodities_table; "
     "from raremetals.clean.usgs import load_unit_findings; "
     "from raremetals.clean.usgs_tables import CommodityNames; "
     "n = CommodityNames('data/commodities.csv', 'data/usgs_commodity_names.csv'); "
     "r = CountryResolver('data/countries.csv'); "
     "f = load_unit_findings('data/corrections/usgs_units.csv'); "
-    "t = time.perf_counter(); parse_commodities_table(sys.argv[1], 'usgs_mcs2026', n, r, f); "
+    "t = time.perf_counter(); "
+    "parse_commodities_table(sys.argv[1], 'usgs_mcs2026', n, r, f, edition='mcs2026'); "
     "print(time.perf_counter() - t)"
 )
 MODULE = "src/raremetals/render/figures/fig4_export_quotas.py"

@@ -14,10 +14,10 @@ from conftest import REPO, copy_repo, run_pipeline
 from raremetals.clean import editions
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.ds140 import parse_workbook
-from raremetals.clean.mcs2025 import BLANK_ROW, note_code, parse_world_table
-from raremetals.clean.mcs2026 import parse_commodities_table
+from raremetals.clean.long_table import parse_commodities_table
 from raremetals.clean.usgs import apply_version_corrections, load_unit_findings
 from raremetals.clean.usgs_tables import LEFT_OUT, CommodityNames
+from raremetals.clean.world_table import BLANK_ROW, note_code, parse_world_table
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
 
@@ -44,12 +44,14 @@ def findings():
 
 @pytest.fixture(scope="module")
 def mcs2026(names, resolver, findings):
-    return parse_commodities_table(MCS2026, "usgs_mcs2026", names, resolver, findings)
+    return parse_commodities_table(
+        MCS2026, "usgs_mcs2026", names, resolver, findings, edition="mcs2026"
+    )
 
 
 @pytest.fixture(scope="module")
 def mcs2025(names, resolver, findings):
-    return parse_world_table(MCS2025, "usgs_mcs2025", names, resolver, findings)
+    return parse_world_table(MCS2025, "usgs_mcs2025", names, resolver, findings, edition="mcs2025")
 
 
 def cell(df, **where):
@@ -258,7 +260,7 @@ def _write(tmp_path, text: str, encoding="cp1252"):
 def test_mcs2026_bad_input_is_refused(tmp_path, names, resolver, text, encoding, message):
     path = _write(tmp_path, text, encoding)
     with pytest.raises(InputError) as err:
-        parse_commodities_table(path, "usgs_mcs2026", names, resolver)
+        parse_commodities_table(path, "usgs_mcs2026", names, resolver, edition="mcs2026")
     assert message in str(err.value)
     assert str(path) in str(err.value)
 
@@ -268,7 +270,7 @@ def test_mcs2025_empty_unit_needs_a_finding(tmp_path, names, resolver):
     shutil.copy(MCS2025, path)
     # without usgs_units.csv's U21, Sierra Leone's rutile row (line 1132) has no unit
     with pytest.raises(InputError, match="row 1132, column 'UNIT_MEAS': expected a unit"):
-        parse_world_table(path, "usgs_mcs2025", names, resolver)
+        parse_world_table(path, "usgs_mcs2025", names, resolver, edition="mcs2025")
 
 
 # --- Data Series 140 ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO, copy_repo, one, register, run_pipeline
 from raremetals.clean import accounting
 from raremetals.clean.countries import CountryResolver
-from raremetals.clean.mcs2026 import parse_commodities_table
+from raremetals.clean.long_table import parse_commodities_table
 from raremetals.clean.usgs_tables import CommodityNames
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
@@ -188,7 +188,9 @@ def test_every_row_of_the_usgs_files_is_accounted_for(built):
 def test_a_row_nothing_claims_stops_the_build():
     resolver = CountryResolver(REPO / "data/countries.csv")
     names = CommodityNames(REPO / "data/commodities.csv", REPO / "data/usgs_commodity_names.csv")
-    table, skipped = parse_commodities_table(REPO / MCS2026, "usgs_mcs2026", names, resolver)
+    table, skipped = parse_commodities_table(
+        REPO / MCS2026, "usgs_mcs2026", names, resolver, edition="mcs2026"
+    )
     table = accounting.assign_distributions(table.assign(), {"talc_pyrophyllite": "Talc"})
     account = accounting.row_accounting(table, pd.DataFrame(skipped).assign(edition="mcs2026"))
     rows = accounting.data_row_numbers(REPO / MCS2026, "cp1252")

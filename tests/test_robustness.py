@@ -104,7 +104,12 @@ def _dry_run_with(tmp_path, override: dict):
         ),
         (
             {"editions": ["mcs2099"]},
-            "'mcs2099' is not one of ['mcs2022', 'mcs2023', 'mcs2024', 'mcs2025', 'mcs2026']",
+            "config key editions: 'mcs2099' is not an edition of data/sources.yaml (its "
+            "usgs_release entries: mcs2022, mcs2023, mcs2024, mcs2025, mcs2026)",
+        ),
+        (
+            {"editions": ["MCS 2026"]},
+            "On instance['editions']:\n    ['MCS 2026']",
         ),
         (
             {"notebook": {"commodity": "unobtainium", "edition": "mcs2024", "results": "results"}},

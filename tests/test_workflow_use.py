@@ -8,6 +8,7 @@ import io
 import re
 import textwrap
 
+import pandas as pd
 import yaml
 
 from conftest import copy_repo, run_pipeline
@@ -132,3 +133,96 @@ def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(tmp_path):
     assert "(1) US NET IMPORT RELIANCE" in table
     report = (workdir / "results/report.html").read_text(encoding="utf-8")
     assert 'lang="xx"' in report and "SHARES OF WORLD PRODUCTION" in report
+
+
+def test_a_made_up_edition_is_data_alone(tmp_path):
+    """MCS 2026's table relabelled as MCS 2027, its years one later, is added as a maintainer
+    adds an edition, with data alone: the files and their registry entry (layout and
+    table), the edition's commodity names and corrections. The build reads it with the
+    parser of its layout, and the best series takes 2025 and 2026 from it."""
+    import hashlib
+
+    workdir = copy_repo(tmp_path / "repo")
+    old = workdir / "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
+    rows = list(csv.reader(io.StringIO(old.read_bytes().decode("cp1252"), newline="")))
+    year = rows[0].index("Year")
+    for row in rows[1:]:
+        if row[year].isdigit():
+            row[year] = str(int(row[year]) + 1)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    folder = workdir / "data/raw/usgs_mcs2027"
+    folder.mkdir()
+    (folder / "MCS2027_Commodities_Data.csv").write_bytes(out.getvalue().encode("cp1252"))
+    # and its net import reliance (Fig. 2), whose header names the years
+    fig2 = (workdir / "data/raw/usgs_mcs2026/MCS2026_Fig2_Net_Import_Reliance.csv").read_bytes()
+    for a, b in ((b"MCS2026", b"MCS2027"), (b"pct_2025", b"pct_2026"), (b"2021_24", b"2022_25")):
+        fig2 = fig2.replace(a, b)
+    (folder / "MCS2027_Fig2_Net_Import_Reliance.csv").write_bytes(fig2)
+    files = "".join(
+        f"      - path: data/raw/usgs_mcs2027/{p.name}\n"
+        f"        sha256: {hashlib.sha256(p.read_bytes()).hexdigest()}\n"
+        f"        bytes: {p.stat().st_size}\n"
+        "        url: null\n"
+        for p in sorted(folder.iterdir())
+    )
+    registry = workdir / "data/sources.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + textwrap.indent(
+            textwrap.dedent(
+                """\
+              usgs_mcs2027:
+                title: Mineral Commodity Summaries 2027 data release (made up for a test)
+                publisher: U.S. Geological Survey
+                edition: MCS 2027 (MCS 2026 relabelled, its years one later)
+                url: null
+                doi: null
+                licence: US public domain
+                citation: "Made up: MCS 2026's table with its years shifted by one."
+                vendored: true
+                usgs_release:
+                  edition: mcs2027
+                  layout: long
+                  table: data/raw/usgs_mcs2027/MCS2027_Commodities_Data.csv
+                files:
+            """
+            ),
+            "  ",
+        )
+        + files,
+        encoding="utf-8",
+    )
+    # the edition's names and corrections: MCS 2026's rows, for the new file
+    for name in (
+        "usgs_commodity_names.csv",
+        "corrections/usgs_units.csv",
+        "corrections/usgs_version_corrections.csv",
+    ):
+        path = workdir / "data" / name
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        edition = rows[0].index("edition")
+        for row in [r for r in rows[1:] if r[edition] == "mcs2026"]:
+            copy = [c.replace("MCS2026", "MCS2027") for c in row]
+            copy[edition] = "mcs2027"
+            if rows[0][0] == "id":
+                copy[0] += "-2027"
+            rows.append(copy)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+    # the config analyses every edition of the registry: it is not touched
+    assert "\neditions: all\n" in (workdir / "config/config.yaml").read_text(encoding="utf-8")
+    proc = run_pipeline(workdir)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    best = pd.read_csv(workdir / catalogue.path("usgs_best_series"), keep_default_na=False)
+    ree = best[(best.commodity == "rare_earths") & (best.measure == "production")]
+    assert set(ree.loc[ree.year >= 2025, "edition"]) == {"mcs2027"}
+    assert set(ree.loc[ree.year == 2024, "edition"]) == {"mcs2026"}
+    # MCS 2026's China 2025 (270,000 t) is the made-up edition's 2026
+    china = ree[(ree.country_code == "CHN") & (ree.year == 2026)]
+    assert china.value.astype(float).tolist() == [270_000]
+    values = pd.read_csv(workdir / catalogue.path("usgs_values_by_edition"), nrows=0)
+    assert list(values.columns[-6:-4]) == ["value_mcs2027", "raw_mcs2027"]
+    tidy = pd.read_csv(workdir / "results/tidy/data_dictionary.csv")
+    assert "value_mcs2027" in set(tidy.column)

@@ -4,7 +4,7 @@ rule clean_usgs_world:
     value in every edition, and the best series (each year from the latest edition)."""
     input:
         library=library("clean_usgs_world.py"),
-        records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
+        records=edition_records(),
         commodities=table("commodities"),
         commodity_names=repo("data/usgs_commodity_names.csv"),
         countries=repo("data/countries.csv"),
@@ -27,6 +27,10 @@ rule clean_usgs_world:
     resources:
         mem_mb=1000,
         runtime=10,
+    params:
+        editions=config["editions"],
+        # each edition's layout (and table), by its source id, from the registry
+        releases={USGS_EDITIONS[e].id: USGS_EDITIONS[e].usgs_release for e in config["editions"]},
     script:
         "../scripts/clean_usgs_world.py"
 
@@ -35,7 +39,7 @@ rule clean_net_import_reliance:
     """US net import reliance (USGS trends table, Fig. 2) with the source's codes kept."""
     input:
         library=library("clean_net_import_reliance.py"),
-        records=expand(fetch_record("usgs_{edition}"), edition=config["editions"]),
+        records=edition_records(),
         labels=repo("data/usgs_nir_commodities.csv"),
         countries=repo("data/countries.csv"),
     output:

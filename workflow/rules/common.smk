@@ -8,7 +8,7 @@ from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here
 from raremetals.render.figures import FIGURES
-from raremetals.sources.registry import load_registry
+from raremetals.sources.registry import load_registry, usgs_editions
 
 # The repository: its data, config and notebooks are read from here, whatever folder
 # the workflow runs in (-d) and whether it runs by itself or as another's module.
@@ -26,6 +26,11 @@ try:
     REGISTRY = load_registry(repo(config["registry"]))
 except InputError as err:
     sys.exit(f"error: {err}")
+# the USGS editions the registry holds (edition id -> source), each with its layout; the
+# config's "all" stands for every one of them, oldest first
+USGS_EDITIONS = usgs_editions(REGISTRY)
+if config["editions"] == "all":
+    config["editions"] = list(USGS_EDITIONS)
 LANGUAGES = config["languages"]
 LANGUAGE_FILES = [repo(f"data/languages/{code}.yaml") for code in LANGUAGES]
 
@@ -48,8 +53,21 @@ def check_snapshot_present():
 
 
 def check_config_values():
-    """What the config schema cannot know: commodity ids and language catalogues."""
+    """What the config schema cannot know: editions, commodity ids and language
+    catalogues."""
     import csv
+
+    known_editions = ", ".join(USGS_EDITIONS)
+    for key, editions in (
+        ("editions", config["editions"]),
+        ("notebook.edition", [config["notebook"]["edition"]]),
+    ):
+        for edition in editions:
+            if edition not in USGS_EDITIONS:
+                sys.exit(
+                    f"error: config key {key}: {edition!r} is not an edition of "
+                    f"{config['registry']} (its usgs_release entries: {known_editions})"
+                )
 
     with open(table("commodities"), encoding="utf-8") as fh:
         known = {row["commodity"] for row in csv.DictReader(fh)}
@@ -223,6 +241,11 @@ def vendored_files(wildcards):
 
 def figure_inputs(wildcards):
     return {name: table(name) for name in FIGURES[wildcards.fig]}
+
+
+def edition_records():
+    """The fetch records of the editions the config names."""
+    return [fetch_record(USGS_EDITIONS[e].id) for e in config["editions"]]
 
 
 check_snapshot_present()

@@ -134,6 +134,7 @@ rule citations:
     params:
         logs="logs",
         version=PROJECT_VERSION,
+        editions=config["editions"],
     script:
         "../scripts/write_citations.py"
 

@@ -64,5 +64,7 @@ rule data_dictionary:
         benchmark("report/data_dictionary")
     conda:
         "../../environment.yml"
+    params:
+        editions=config["editions"],
     script:
         "../scripts/data_dictionary.py"

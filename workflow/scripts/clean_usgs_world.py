@@ -15,8 +15,7 @@ import pandas as pd
 
 from raremetals.clean import accounting, editions
 from raremetals.clean.countries import CountryResolver
-from raremetals.clean.mcs2025 import parse_world_table
-from raremetals.clean.mcs2026 import parse_commodities_table
+from raremetals.clean.layouts import ONE_TABLE
 from raremetals.clean.usgs import (
     apply_version_corrections,
     check_findings_apply,
@@ -35,9 +34,9 @@ from raremetals.core.schemas import (
     USGS_BEST_SERIES,
     USGS_REVISIONS,
     USGS_ROW_ACCOUNTING,
-    USGS_VALUES_BY_EDITION,
+    usgs_values_by_edition,
 )
-from raremetals.sources.fetch import paths_in
+from raremetals.sources.fetch import path_of, paths_in
 
 inp = snakemake.input
 resolver = CountryResolver(inp.countries)
@@ -49,29 +48,25 @@ readings = load_note_readings(inp.note_readings)
 frames, not_read, files = [], [], {}
 for record in inp.records:
     source_id = Path(record).stem
-    # one layout per edition: per-commodity files (2022-2024), one wide world table
-    # (2025), one long table of every statistic (2026)
-    for path in paths_in(record, "/world/", "_world.csv"):
-        frames.append(
-            parse_world_file(
-                path, source_id, commodities, resolver, fixes, findings, inp.units, readings
+    release = snakemake.params.releases[source_id]
+    if release["layout"] == "per-commodity":
+        for path in paths_in(record, "/world/", "_world.csv"):
+            frames.append(
+                parse_world_file(
+                    path, source_id, commodities, resolver, fixes, findings, inp.units, readings
+                )
             )
-        )
-        files[Path(path).name] = (path, accounting.data_row_numbers(path))
-    one_table = [
-        (p, parse_world_table, "utf-8-sig") for p in paths_in(record, "/MCS2025_World_Data")
-    ]
-    one_table += [
-        (p, parse_commodities_table, "cp1252") for p in paths_in(record, "/MCS2026_Commodities")
-    ]
-    for path, parse, encoding in one_table:
-        table, skipped = parse(path, source_id, names, resolver, findings)
-        frames.append(table)
-        not_read += [dict(r, edition=table["edition"].iloc[0]) for r in skipped]
-        files[Path(path).name] = (path, accounting.data_row_numbers(path, encoding))
-        left_out = sorted({r["commodity_raw"] for r in skipped if r["reason"] == LEFT_OUT})
-        if left_out:
-            print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
+            files[Path(path).name] = (path, accounting.data_row_numbers(path))
+        continue
+    parse, encoding = ONE_TABLE[release["layout"]]
+    path = path_of(record, release["table"])
+    table, skipped = parse(path, source_id, names, resolver, findings, edition=release["edition"])
+    frames.append(table)
+    not_read += [dict(r, edition=release["edition"]) for r in skipped]
+    files[Path(path).name] = (path, accounting.data_row_numbers(path, encoding))
+    left_out = sorted({r["commodity_raw"] for r in skipped if r["reason"] == LEFT_OUT})
+    if left_out:
+        print(f"{Path(path).name}: chapters left out: {', '.join(left_out)}", file=sys.stderr)
 # a file whose cells are all codes has no number: its value column is still a float one
 table = pd.concat([f.astype({"value": float}) for f in frames], ignore_index=True)
 table = apply_version_corrections(table, inp.version_corrections)
@@ -99,7 +94,9 @@ write_table(
 write_table(USGS_REVISIONS.validate(revisions), out.usgs_revisions)
 paper = editions.paper_values(read_tidy(inp.table3, TABLE3_CORRECTED))
 write_table(
-    USGS_VALUES_BY_EDITION.validate(editions.values_by_edition(table, paper)),
+    usgs_values_by_edition(snakemake.params.editions).validate(
+        editions.values_by_edition(table, paper, snakemake.params.editions)
+    ),
     out.usgs_values_by_edition,
 )
 write_table(

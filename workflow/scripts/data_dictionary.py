@@ -9,5 +9,8 @@ from raremetals.core import catalogue, schemas
 from raremetals.core.io import write_table
 
 for stage, path in zip(catalogue.STAGES, snakemake.output):
-    tables = {t.name: catalogue.schema(t.name) for t in catalogue.of_stage(stage)}
+    tables = {
+        t.name: catalogue.schema(t.name, snakemake.params.editions)
+        for t in catalogue.of_stage(stage)
+    }
     write_table(schemas.data_dictionary(tables), path)

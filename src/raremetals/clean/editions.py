@@ -30,7 +30,7 @@ import re
 import pandas as pd
 
 from raremetals.core.errors import InputError
-from raremetals.core.vocab import PAPER_EDITION, USGS_EDITIONS
+from raremetals.core.vocab import PAPER_EDITION
 
 SCALE_WINDOW = 0.5  # log10: ratios from 10^2.5 to 10^3.5 count as "near 10^3"
 SAME = 0.005  # relative difference below which two values are the same figure
@@ -216,12 +216,16 @@ def paper_values(table3: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def values_by_edition(obs: pd.DataFrame, paper: pd.DataFrame | None = None) -> pd.DataFrame:
+def values_by_edition(
+    obs: pd.DataFrame, paper: pd.DataFrame | None = None, editions=None
+) -> pd.DataFrame:
     """Each commodity x measure x series x country x year with its value in every edition
     that gives it (``value_<edition>``, the cell as printed in ``raw_<edition>``; a
     country listed twice is summed), which edition the best series takes it from, and
     whether the editions' numbers differ (``revised``: by more than 0.5 %). The paper's
-    2009 (:func:`paper_values`) stands alongside as ``value_paper2010``."""
+    2009 (:func:`paper_values`) stands alongside as ``value_paper2010``. ``editions``
+    (oldest first) names the columns; by default, the editions of ``obs``."""
+    editions = sorted(set(obs["edition"])) if editions is None else list(editions)
     d = obs[obs["area_type"] != ""].copy()
     d["skey"] = _series_keys(d)
     if paper is not None:
@@ -249,7 +253,7 @@ def values_by_edition(obs: pd.DataFrame, paper: pd.DataFrame | None = None) -> p
     cells = cells.sort_values(keys + ["edition"], kind="mergesort").reset_index(drop=True)
     wide = cells.pivot(index=keys, columns="edition", values=["value", "raw"])
     out = pd.DataFrame(index=wide.index)
-    for edition in [PAPER_EDITION, *USGS_EDITIONS]:
+    for edition in [PAPER_EDITION, *editions]:
         has = ("value", edition) in wide.columns
         out[f"value_{edition}"] = wide[("value", edition)].astype(float) if has else math.nan
         out[f"raw_{edition}"] = wide[("raw", edition)].fillna("") if has else ""
@@ -258,7 +262,7 @@ def values_by_edition(obs: pd.DataFrame, paper: pd.DataFrame | None = None) -> p
     last["editions"] = grouped["edition"].agg(";".join)
     last["refs"] = grouped["ref"].agg(" | ".join)
     out = out.join(last).reset_index()
-    numbers = out[[f"value_{e}" for e in USGS_EDITIONS]]  # the paper's 2009 is no edition
+    numbers = out[[f"value_{e}" for e in editions]]  # the paper's 2009 is no edition
     spread = numbers.max(axis=1) / numbers.min(axis=1).where(numbers.min(axis=1) > 0)
     out["revised"] = (numbers.count(axis=1) > 1) & (
         (spread - 1).abs().gt(SAME) | (numbers.min(axis=1).eq(0) & numbers.max(axis=1).gt(0))
@@ -267,7 +271,7 @@ def values_by_edition(obs: pd.DataFrame, paper: pd.DataFrame | None = None) -> p
     out = out.merge(best, on=["commodity", "measure", "year"], how="left")
     out["best_edition"] = out["best_edition"].fillna(PAPER_EDITION)  # 2009: the paper alone
     columns = ["commodity", "measure", "series", "country_code", "year", "unit"]
-    columns += [f"{p}_{e}" for e in [PAPER_EDITION, *USGS_EDITIONS] for p in ("value", "raw")]
+    columns += [f"{p}_{e}" for e in [PAPER_EDITION, *editions] for p in ("value", "raw")]
     columns += ["editions", "best_edition", "revised", "refs"]
     return out[columns].sort_values(columns[:5], kind="mergesort").reset_index(drop=True)
 

@@ -59,7 +59,7 @@ TABLES: dict[str, Table] = {
             "usgs_values_by_edition",
             "tidy",
             "clean_usgs_world",
-            "USGS_VALUES_BY_EDITION",
+            "usgs_values_by_edition",
             "Each commodity, country, measure and year with its value in every USGS edition",
         ),
         Table(
@@ -236,10 +236,15 @@ def of_stage(stage: str) -> list[Table]:
     return [t for t in TABLES.values() if t.stage == stage]
 
 
-def schema(name: str):
+def schema(name: str, editions=()):
+    """The schema of a table. One whose columns follow the USGS editions a build reads
+    (``usgs_values_by_edition``) is a function of them, and made for ``editions``."""
+    import types
+
     from raremetals.core import schemas
 
-    return getattr(schemas, TABLES[name].schema)
+    found = getattr(schemas, TABLES[name].schema)
+    return found(editions) if isinstance(found, types.FunctionType) else found
 
 
 def read(name: str, path: str | None = None):

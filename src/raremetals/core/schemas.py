@@ -11,7 +11,7 @@ import copy
 import pandas as pd
 import pandera.pandas as pa
 
-from raremetals.core.vocab import AREA_TYPES, FLAG_ORDER, PAPER_EDITION, USGS_EDITIONS
+from raremetals.core.vocab import AREA_TYPES, EDITION_PATTERN, FLAG_ORDER, PAPER_EDITION
 
 
 def _str(description, **kw):
@@ -29,7 +29,8 @@ def _num(description, nullable=True, checks=None):
     return pa.Column(float, checks=checks, nullable=nullable, description=description)
 
 
-EDITIONS_TEXT = ", ".join(USGS_EDITIONS)
+EDITIONS_TEXT = "mcs and the year of the data release, as data/sources.yaml registers it"
+AN_EDITION = pa.Check.str_matches(EDITION_PATTERN)
 
 
 FLAG_RE = (
@@ -62,7 +63,7 @@ PROVENANCE = {
 OBSERVATIONS = pa.DataFrameSchema(
     {
         "source_id": _str("Source id in data/sources.yaml"),
-        "edition": _str(f"USGS edition ({EDITIONS_TEXT})", checks=pa.Check.isin(USGS_EDITIONS)),
+        "edition": _str(f"USGS edition ({EDITIONS_TEXT})", checks=AN_EDITION),
         "commodity": _str("Commodity id (data/commodities.csv)"),
         "series": _str(
             "The distribution the row belongs to: the series of the world total "
@@ -155,7 +156,7 @@ USGS_BEST_SERIES.name = "usgs_best_series"
 
 USGS_ROW_ACCOUNTING = pa.DataFrameSchema(
     {
-        "edition": _str("USGS edition", checks=pa.Check.isin(USGS_EDITIONS)),
+        "edition": _str("USGS edition", checks=AN_EDITION),
         "file": _str("Source file (see data/sources.yaml)"),
         "row": pa.Column(int, pa.Check.ge(2), description="Line of that file (header = 1)"),
         "column": _str("The value's column; empty for a row not read"),
@@ -267,36 +268,43 @@ USGS_REVISIONS = pa.DataFrameSchema(
     name="usgs_revisions",
 )
 
-USGS_VALUES_BY_EDITION = pa.DataFrameSchema(
-    {
-        "commodity": _str("Commodity id (data/commodities.csv)"),
-        "measure": _str("production, capacity or reserves"),
-        "series": _str("Series as the latest edition giving it names it"),
-        "country_code": PLACE["country_code"],
-        "year": pa.Column(int, description="Data year"),
-        "unit": _str("Unit of the values (t, carat, m3)"),
-        **{
-            f"{p}_{e}": spec
-            for e in [PAPER_EDITION, *USGS_EDITIONS]
-            for p, spec in (
-                ("value", _num(f"Value in {e}, in unit; empty where {e} gives no number")),
-                ("raw", _str(f"Cell(s) as printed in {e}; empty where {e} has no row")),
-            )
+
+def usgs_values_by_edition(editions) -> pa.DataFrameSchema:
+    """The schema of ``usgs_values_by_edition.csv``: a value and a raw column for the paper
+    and for each of ``editions`` (the editions a build reads, oldest first)."""
+    return pa.DataFrameSchema(
+        {
+            "commodity": _str("Commodity id (data/commodities.csv)"),
+            "measure": _str("production, capacity or reserves"),
+            "series": _str("Series as the latest edition giving it names it"),
+            "country_code": PLACE["country_code"],
+            "year": pa.Column(int, description="Data year"),
+            "unit": _str("Unit of the values (t, carat, m3)"),
+            **{
+                f"{p}_{e}": spec
+                for e in [PAPER_EDITION, *editions]
+                for p, spec in (
+                    ("value", _num(f"Value in {e}, in unit; empty where {e} gives no number")),
+                    ("raw", _str(f"Cell(s) as printed in {e}; empty where {e} has no row")),
+                )
+            },
+            "editions": _str("Editions that have a row for it (paper2010: the paper's Table 3)"),
+            "best_edition": _str(
+                "The edition the best series (usgs_best_series) takes it from; paper2010 for 2009"
+            ),
+            "revised": pa.Column(
+                bool,
+                description=(
+                    "The USGS editions' numbers differ by more than 0.5 % (or 0 against not 0)"
+                ),
+            ),
+            "refs": _str("edition file:row:column of every cell, joined by ' | '"),
         },
-        "editions": _str("Editions that have a row for it (paper2010: the paper's Table 3)"),
-        "best_edition": _str(
-            "The edition the best series (usgs_best_series) takes it from; paper2010 for 2009"
-        ),
-        "revised": pa.Column(
-            bool,
-            description="The USGS editions' numbers differ by more than 0.5 % (or 0 against not 0)",
-        ),
-        "refs": _str("edition file:row:column of every cell, joined by ' | '"),
-    },
-    strict=True,
-    ordered=True,
-    name="usgs_values_by_edition",
-)
+        strict=True,
+        ordered=True,
+        name="usgs_values_by_edition",
+    )
+
 
 DS140 = pa.DataFrameSchema(
     {

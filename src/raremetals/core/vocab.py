@@ -32,9 +32,10 @@ FLAG_ORDER = [
     "corrected",
 ]
 
-# The USGS Mineral Commodity Summaries data releases the pipeline reads, oldest first, and
-# the name the paper's 2009 figures (its Table 3, from MCS 2010) go by beside them.
-USGS_EDITIONS = ["mcs2022", "mcs2023", "mcs2024", "mcs2025", "mcs2026"]
+# A USGS Mineral Commodity Summaries data release is named mcs and its year (the releases
+# themselves are data: the usgs_release entries of data/sources.yaml); the paper's 2009
+# figures (its Table 3, from MCS 2010) go by PAPER_EDITION beside them.
+EDITION_PATTERN = r"^mcs\d{4}$"
 PAPER_EDITION = "paper2010"
 
 AREA_TYPES = ["country", "world", "residual", "group", "region", "tie"]

@@ -340,6 +340,16 @@ def read_record(path) -> list[dict]:
     return json.loads(Path(path).read_text(encoding="utf-8"))["files"]
 
 
+def path_of(record_path, registered: str, raw_root: str = "data/raw/") -> str:
+    """The path a fetch record gives for the file the registry names ``registered``
+    (below the repository in snapshot mode, below the cache in download mode)."""
+    below = registered.removeprefix(raw_root)
+    found = [f["path"] for f in read_record(record_path) if f["path"].endswith("/" + below)]
+    if len(found) != 1:
+        raise InputError(record_path, f"one file {registered} in the record", f"{len(found)}")
+    return found[0]
+
+
 def paths_in(record_path, part: str, suffix: str = ".csv") -> list[str]:
     """Paths of a fetch record whose path contains ``part`` and ends with ``suffix``."""
     return sorted(

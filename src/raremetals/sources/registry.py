@@ -31,6 +31,25 @@ RAW_ROOT = "data/raw/"
 # a path below data/raw/ in plain parts: no "..", ".", empty part, backslash or
 # absolute path, so that no file of the registry (or its place in a cache) leaves its folder
 PATH_PATTERN = r"^data/raw/(?!.*(?:^|/)\.{1,2}(?:/|$))[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*$"
+# The layouts of the USGS Mineral Commodity Summaries data releases, each read by a parser
+# of raremetals.clean: one wide file per commodity (MCS 2022-2024), one wide world table
+# (MCS 2025), one long table of every statistic (MCS 2026).
+LAYOUTS = ("per-commodity", "world-table", "long")
+EDITION_PATTERN = r"^mcs\d{4}$"
+_RELEASE = {
+    "type": "object",
+    "required": ["edition", "layout"],
+    "additionalProperties": False,
+    "properties": {
+        "edition": {"type": "string", "pattern": EDITION_PATTERN},
+        "layout": {"enum": list(LAYOUTS)},
+        # the file holding the world table, in the layouts of one table
+        "table": {"type": "string", "pattern": PATH_PATTERN},
+    },
+    "if": {"properties": {"layout": {"enum": ["world-table", "long"]}}},
+    "then": {"required": ["table"]},
+    "else": {"not": {"required": ["table"]}},
+}
 SCHEMA = {
     "type": "object",
     "required": ["sources"],
@@ -54,6 +73,7 @@ SCHEMA = {
                     "note": {"type": ["string", "null"]},
                     "version": _TEXT,
                     "obtained": _TEXT,
+                    "usgs_release": _RELEASE,
                     "files": {
                         "type": "array",
                         "items": {
@@ -107,6 +127,8 @@ class Source:
     note: str | None = None
     version: str | None = None  # edition version or posting date
     obtained: str | None = None  # how the vendored copy was obtained
+    # a USGS MCS data release: its edition id, layout and (one-table layouts) table file
+    usgs_release: dict | None = None
 
     def as_dict(self) -> dict:
         """Plain data, so that Snakemake records it as a parameter and re-runs the fetch
@@ -134,6 +156,20 @@ def load_registry(path) -> dict[str, Source]:
             ", key " + ".".join(keys[2:]) if len(keys) > 2 else ""
         )
         raise InputError(path, f"a valid registry entry ({at})", err.message)
+    editions = [
+        e["usgs_release"]["edition"] for e in raw["sources"].values() if "usgs_release" in e
+    ]
+    twice = sorted({e for e in editions if editions.count(e) > 1})
+    if twice:
+        raise InputError(path, "each USGS edition registered once", ", ".join(twice))
+    for sid, entry in raw["sources"].items():
+        table = entry.get("usgs_release", {}).get("table")
+        if table and table not in {f["path"] for f in entry["files"]}:
+            raise InputError(
+                path,
+                f"a usgs_release table among the files of source '{sid}'",
+                table,
+            )
     paths = [f["path"] for entry in raw["sources"].values() for f in entry["files"]]
     twice = sorted({p for p in paths if paths.count(p) > 1})
     if twice:
@@ -144,6 +180,7 @@ def load_registry(path) -> dict[str, Source]:
             note=entry.get("note"),
             version=entry.get("version"),
             obtained=entry.get("obtained"),
+            usgs_release=entry.get("usgs_release"),
             files=tuple(
                 SourceFile(
                     f["path"],
@@ -159,6 +196,13 @@ def load_registry(path) -> dict[str, Source]:
         )
         for sid, entry in raw["sources"].items()
     }
+
+
+def usgs_editions(registry: dict[str, Source]) -> dict[str, Source]:
+    """The USGS data releases of the registry by edition id (``mcs2026``), oldest first:
+    every list of editions the workflow uses is this one, or a part of it."""
+    releases = {s.usgs_release["edition"]: s for s in registry.values() if s.usgs_release}
+    return dict(sorted(releases.items()))
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,5 @@
-"""Clean MCS 2025's one wide world table (``MCS2025_World_Data.csv``) into observations.
+"""Clean a USGS edition laid out as MCS 2025 is, one wide world table
+(``MCS2025_World_Data.csv``), into observations (the registry's layout ``world-table``).
 
 One row per commodity x country x Type, with production for two years
 (``PROD_2023``, ``PROD_EST_ 2024``: the stray space is the source's), capacity likewise,
@@ -30,7 +31,7 @@ from raremetals.clean.usgs_tables import (
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_csv_rows
 
-EDITION = "mcs2025"
+ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark
 _VALUE = re.compile(r"^(?P<measure>PROD|CAP|RESERVES)(?P<est>_EST)?_\s*(?P<year>\d{4})$")
 MEASURES = {"PROD": "production", "CAP": "capacity", "RESERVES": "reserves"}
 NOTES = {"production": "PROD_NOTES", "capacity": "CAP_NOTES", "reserves": "RESERVE_NOTES"}
@@ -78,16 +79,18 @@ def parse_world_table(
     names: CommodityNames,
     resolver: CountryResolver,
     unit_findings=(),
+    *,
+    edition: str,
 ) -> tuple[pd.DataFrame, list[str]]:
-    """MCS 2025's world table as observations, and the rows not read (chapters outside
-    the analysis), each with its reason.
+    """An edition's world table in MCS 2025's layout as observations, and the rows not
+    read (chapters outside the analysis), each with its reason.
 
     A unit-error finding of ``data/corrections/usgs_units.csv`` for a row's ``UNIT_MEAS``
     (every value of the row), one value column (``RESERVES_2024``) or a reserve note's
     unit reads those values in the finding's unit; the unit as written stays in
     ``unit_raw``."""
     path = Path(path)
-    rows = read_csv_rows(path)  # UTF-8 with a byte-order mark
+    rows = read_csv_rows(path, encoding=ENCODING)
     header = [h.strip() for h in rows[0]]
     col = require_columns(path, header, COLUMNS)
     values = {i: _VALUE.match(h) for i, h in enumerate(rows[0]) if _VALUE.match(h)}
@@ -107,16 +110,19 @@ def parse_world_table(
     fixes = {
         (f.row, f.column): f
         for f in unit_findings
-        if f.edition == EDITION and f.file == path.name and f.verdict == "unit-error"
+        if f.edition == edition and f.file == path.name and f.verdict == "unit-error"
     }
     out, seen, skipped, named = [], {}, [], {}
     for rownum, cells in data_rows(path, rows, len(header)):
-        if cells[col["SOURCE"]].strip() != "MCS2025":
+        if cells[col["SOURCE"]].strip() != edition.upper():
             raise InputError(
-                path, "'MCS2025' in the SOURCE column", cells[col["SOURCE"]], row=rownum
+                path,
+                f"'{edition.upper()}' in the SOURCE column",
+                cells[col["SOURCE"]],
+                row=rownum,
             )
         named[rownum] = cells[col["COMMODITY"]]
-        commodity = names(EDITION, named[rownum], path, rownum, "COMMODITY")
+        commodity = names(edition, named[rownum], path, rownum, "COMMODITY")
         if not commodity:
             skipped.append(not_read(path, rownum, cells[col["COMMODITY"]], LEFT_OUT))
             continue
@@ -169,7 +175,7 @@ def parse_world_table(
             out.append(
                 observation(
                     source_id=source_id,
-                    edition=EDITION,
+                    edition=edition,
                     commodity=commodity,
                     series=type_raw,
                     stage=stage_of(type_raw),

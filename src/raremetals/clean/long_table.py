@@ -1,4 +1,5 @@
-"""Clean MCS 2026's one long table (``MCS2026_Commodities_Data.csv``) into observations.
+"""Clean a USGS edition laid out as MCS 2026 is, one long table
+(``MCS2026_Commodities_Data.csv``), into observations (the registry's layout ``long``).
 
 The file holds every statistic of the edition, one row per chapter x section x commodity
 x country x statistic x year; its world sections (``Section`` "World ... Production ...")
@@ -34,7 +35,6 @@ from raremetals.clean.usgs_tables import (
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_csv_rows
 
-EDITION = "mcs2026"
 ENCODING = "cp1252"
 COLUMNS = [
     "MCS chapter",
@@ -141,8 +141,11 @@ def parse_commodities_table(
     names: CommodityNames,
     resolver: CountryResolver,
     unit_findings=(),
+    *,
+    edition: str,
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The world production, capacity and reserves of MCS 2026 as observations, and the
+    """The world production, capacity and reserves of an edition in MCS 2026's layout as
+    observations, and the
     rows not read, each with its reason (a chapter outside the analysis, a US section).
     Every row of the file is one or the other; a section or statistic outside the
     vocabularies above is refused. A unit-error finding of
@@ -155,7 +158,7 @@ def parse_commodities_table(
     fixes = {
         f.row: f
         for f in unit_findings
-        if (f.edition, f.file, f.column, f.verdict) == (EDITION, path.name, "Unit", "unit-error")
+        if (f.edition, f.file, f.column, f.verdict) == (edition, path.name, "Unit", "unit-error")
     }
     out, seen, skipped = [], {}, []
     for rownum, cells in data_rows(path, rows, len(header)):
@@ -190,7 +193,7 @@ def parse_commodities_table(
                 row=rownum,
                 column="Statistics",
             )
-        commodity = names(EDITION, name, path, rownum, "Commodity")
+        commodity = names(edition, name, path, rownum, "Commodity")
         if not commodity:
             skipped.append(not_read(path, rownum, name, LEFT_OUT))
             continue
@@ -242,7 +245,7 @@ def parse_commodities_table(
         out.append(
             observation(
                 source_id=source_id,
-                edition=EDITION,
+                edition=edition,
                 commodity=commodity,
                 series=series,
                 stage=stage,
