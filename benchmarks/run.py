@@ -97,13 +97,19 @@ def planned_jobs(cwd: Path) -> tuple[int, list[str]]:
 
 def change_source_file(work: Path) -> None:
     """Change one vendored file (a trailing blank line, which no reader keeps) and record
-    its new checksum, as a maintainer updating a source would. Snakemake compares input
-    checksums, so a mere touch would re-run nothing."""
+    its new checksum and size, as a maintainer updating a source would. Snakemake compares
+    input checksums, so a mere touch would re-run nothing."""
     path, registry = work / TOUCHED, work / REGISTRY
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     path.write_bytes(path.read_bytes() + b"\n")
-    after = hashlib.sha256(path.read_bytes()).hexdigest()
-    registry.write_text(registry.read_text().replace(before, after))
+    data = path.read_bytes()
+    text, n = re.subn(
+        rf"sha256: {before}\n(\s*)bytes: \d+",
+        lambda m: f"sha256: {hashlib.sha256(data).hexdigest()}\n{m[1]}bytes: {len(data)}",
+        registry.read_text(),
+    )
+    assert n == 1, TOUCHED
+    registry.write_text(text)
 
 
 def edit_module(work: Path) -> None:
