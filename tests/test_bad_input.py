@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import copy_repo, register, run_pipeline
+from conftest import REPO, copy_repo, register, run_pipeline
 from raremetals.core import catalogue
 
 RAREE = "data/raw/usgs_mcs2024/world/mcs2024-raree_world.csv"
@@ -418,6 +418,11 @@ def test_a_vendored_file_deleted_after_a_build_stops_the_next(tmp_path):
 
 
 REGISTRY, CONFIG = "data/sources.yaml", "config/config.yaml"
+# where the edits below land: the line of the second of two sources of one name (the
+# first is worldbank_wgi renamed), the config's first line after its end
+_SOURCES = (REPO / REGISTRY).read_text(encoding="utf-8").splitlines()
+TWICE_LINE = max(_SOURCES.index(f"  {s}:") for s in ("worldbank_wgi", "sipri_milex")) + 1
+APPENDED = len((REPO / CONFIG).read_text(encoding="utf-8").splitlines()) + 1
 
 
 def append(text: str):
@@ -445,7 +450,7 @@ SETTINGS_CASES = {
     "a source registered twice": (
         REGISTRY,
         replace("  worldbank_wgi:", "  sipri_milex:"),
-        'data/sources.yaml: expected valid YAML (line 2616, column 3), found "the key '
+        f'data/sources.yaml: expected valid YAML (line {TWICE_LINE}, column 3), found "the key '
         "'sipri_milex' a second time\"",
     ),
     "registry YAML syntax error": (
@@ -456,7 +461,7 @@ SETTINGS_CASES = {
     "config YAML syntax error": (
         CONFIG,
         append("editions: [mcs2023, mcs2024\n"),
-        "config.yaml: expected valid YAML (line 45, column 1)",
+        f"config.yaml: expected valid YAML (line {APPENDED + 1}, column 1)",
     ),
     "registry path leaving data/raw": (
         REGISTRY,
@@ -482,13 +487,13 @@ SETTINGS_CASES = {
                 f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
             )
         ),
-        "config.yaml: expected plain YAML without anchors or aliases (line 44, column 4), "
+        f"config.yaml: expected plain YAML without anchors or aliases (line {APPENDED}, column 4), "
         "found '&a'",
     ),
     "config python tag": (
         CONFIG,
         append('x: !!python/object/apply:os.system ["touch pwned"]\n'),
-        "config.yaml: expected valid YAML (line 44, column 4), found 'a !!python tag (it "
+        f"config.yaml: expected valid YAML (line {APPENDED}, column 4), found 'a !!python tag (it "
         "would run code; only plain YAML is read)'",
     ),
 }
