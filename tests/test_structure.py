@@ -82,3 +82,52 @@ def test_rules_take_table_paths_from_the_catalogue():
     rules = "".join(p.read_text() for p in (REPO / "workflow/rules").glob("*.smk"))
     for t in catalogue.TABLES.values():
         assert f'"{t.path}"' not in rules, t.path
+
+
+def _import_graph(script: Path) -> set[str]:
+    """The raremetals modules a script runs, as Python resolves them: every import
+    statement of the script, of _helpers beside it and of each module reached (read from
+    the syntax tree, at any depth), each name resolved by importlib, packages included."""
+    import importlib.util
+    import os
+
+    found, todo = set(), [script, script.parent / "_helpers.py"]
+    while todo:
+        path = todo.pop()
+        for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for name in names:
+                if not name.startswith("raremetals"):
+                    continue
+                parts = name.split(".")
+                for i in range(1, len(parts) + 1):
+                    try:
+                        spec = importlib.util.find_spec(".".join(parts[:i]))
+                    except ModuleNotFoundError:
+                        spec = None
+                    if spec and spec.origin and os.path.relpath(spec.origin) not in found:
+                        found.add(os.path.relpath(spec.origin))
+                        todo.append(spec.origin)
+    return found
+
+
+@pytest.mark.parametrize(
+    "script",
+    sorted(p for p in (REPO / "workflow/scripts").glob("*.py") if not p.name.startswith("_")),
+    ids=lambda p: p.name,
+)
+def test_a_rule_lists_the_library_files_its_script_runs(script, monkeypatch):
+    """The rules' library inputs (workflow/scripts/_library.py, read with a pattern) are the
+    modules Python resolves from the script's imports: none missing, none extra."""
+    import importlib.util
+
+    monkeypatch.chdir(REPO)
+    spec = importlib.util.spec_from_file_location("_library", script.parent / "_library.py")
+    library = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(library)
+    listed = {p for p in library.library_files(script) if p.endswith(".py")}
+    assert listed == _import_graph(script)

@@ -1,7 +1,5 @@
 import importlib.metadata
 import os
-import re
-from functools import cache
 
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
@@ -14,6 +12,19 @@ from raremetals.sources.registry import load_registry, usgs_editions
 # the workflow runs in (-d) and whether it runs by itself or as another's module.
 ROOT = Path(workflow.current_basedir).parents[1]
 SCRIPTS = ROOT / "workflow" / "scripts"
+
+
+def _script_module(name):
+    """A module of workflow/scripts (the workflow's own machinery, beside the scripts)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
+
+
+_library = _script_module("_library")
 
 
 def repo(path):
@@ -85,73 +96,13 @@ def check_config_values():
             )
 
 
-# --- which files of the library each rule runs ----------------------------------------
-# A rule lists as inputs the library modules its script imports, directly or through
-# other modules, so an edit to one module re-runs exactly the rules that use it.
-
-
-# the installed package (or the one PYTHONPATH puts first)
-PACKAGE = Path(catalogue.__file__).parents[1]
-
-
-@cache
-def _module_file(name):
-    """The file of module ``name`` of the package, found without importing it; None for
-    a name that is not a module (an object imported from one)."""
-    if name is None or name.split(".")[0] != "raremetals":
-        return None
-    base = PACKAGE.joinpath(*name.split(".")[1:])
-    for path in (base.with_suffix(".py"), base / "__init__.py"):
-        if path.is_file():
-            return str(path)
-    return None
-
-
-# `import raremetals.x` and `from raremetals.x import a, b` (parenthesised over lines too)
-IMPORT = re.compile(
-    r"^\s*(?:from\s+(raremetals[\w.]*)\s+import\s+(\([^)]*\)|[^\n#]+)|import\s+(raremetals[\w.]*))",
-    re.M,
-)
-
-
-@cache
-def _imported(path):
-    """Names of raremetals modules (and candidates: 'from pkg import name') in a file; read
-    with a pattern rather than parsed, as every run of the workflow does it."""
-    names = set()
-    for module, imported, plain in IMPORT.findall(Path(path).read_text(encoding="utf-8")):
-        if plain:
-            names.add(plain)
-            continue
-        names.add(module)
-        for item in imported.strip("()").split(","):
-            if item.strip():
-                names.add(f"{module}.{item.split()[0]}")
-    return names
+# --- which files of the library each rule runs (workflow/scripts/_library.py) ----------
 
 
 def library(script, *modules):
     """The library files a workflow script (and any modules it imports by name at run
     time) depends on, with the packages that hold them."""
-    todo = [str(SCRIPTS / script), str(SCRIPTS / "_helpers.py")]
-    todo += [_module_file(m) for m in modules]
-    seen = set()
-    while todo:
-        path = todo.pop()
-        if path is None or path in seen:
-            continue
-        seen.add(path)
-        for name in _imported(path):
-            parts = name.split(".")
-            todo += [_module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
-    # a module's own data files beside it (core/web.js beside core/web.py)
-    seen |= {
-        str(data)
-        for p in list(seen)
-        for data in Path(p).parent.glob(f"{Path(p).stem}*.[jJ]*")
-        if data.suffix in (".js", ".j2")
-    }
-    return sorted(os.path.relpath(p) for p in seen if Path(p).parent != SCRIPTS)
+    return _library.library_files(SCRIPTS / script, *modules)
 
 
 # --- paths -----------------------------------------------------------------------------
@@ -255,10 +206,6 @@ check_config_values()
 def start_job_server():
     """The jobs' scripts run in a warm interpreter (workflow/scripts/_warm.py); starting
     it while Snakemake plans spares the first jobs the wait."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("_warm", SCRIPTS / "_warm.py")
-    warm = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(warm)
+    warm = _script_module("_warm")
     if warm.enabled():
         warm.start()
