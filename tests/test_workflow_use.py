@@ -226,3 +226,35 @@ def test_a_made_up_edition_is_data_alone(tmp_path):
     assert list(values.columns[-6:-4]) == ["value_mcs2027", "raw_mcs2027"]
     tidy = pd.read_csv(workdir / "results/tidy/data_dictionary.csv")
     assert "value_mcs2027" in set(tidy.column)
+
+
+def test_a_script_runs_outside_snakemake_for_debugging(tmp_path, built):
+    """workflow/scripts/_debug.py hands a rule's script the object Snakemake would (its
+    wildcards given on the command line) and runs it in the same process: the outputs are
+    the build's bytes; a rule whose inputs are missing says which to build first."""
+    import os
+    import subprocess
+    import sys
+
+    workdir = copy_repo(tmp_path / "repo")
+    env = {**os.environ, "PYTHONPATH": str(workdir / "src")}
+
+    def debug(*args):
+        return subprocess.run(
+            [sys.executable, "workflow/scripts/_debug.py", *args],
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    early = debug("clean_table3")
+    assert early.returncode == 1
+    assert "error: rule clean_table3 needs inputs that are not there" in early.stderr
+    assert "./pipeline build results/fetch/paper.json" in early.stderr, early.stderr
+    for args in (["fetch", "source=paper"], ["clean_table3"]):
+        proc = debug(*args)
+        assert proc.returncode == 0, proc.stderr
+    for path in ("results/fetch/paper.json", catalogue.path("paper_table3")):
+        assert (workdir / path).read_bytes() == (built / path).read_bytes(), path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -56,8 +57,12 @@ def configure(snakemake) -> None:
     record the job when it succeeds.
 
     The build runs with --show-failed-logs, so the message still reaches the terminal.
-    The job itself runs in a warm interpreter when one can be had (see ``_warm``).
+    The job itself runs in a warm interpreter when one can be had (see ``_warm``). A
+    script run by ``_debug`` (outside Snakemake) keeps the terminal and Python's own
+    tracebacks, and records no job.
     """
+    if os.environ.get("RAREMETALS_DEBUG"):
+        return
     delegate(sys.argv[0])
     sys.stderr = open(snakemake.log.stderr, "w", encoding="utf-8")  # noqa: SIM115
     sys.excepthook = _report
