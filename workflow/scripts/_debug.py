@@ -80,7 +80,6 @@ def main(argv: list[str]) -> int:
         return 1
     os.environ[DEBUG] = "1"
     os.environ["RAREMETALS_WARM"] = "0"
-    sys.path.insert(0, str(Path(__file__).parent))
     path = Path(__file__).parent / Path(script).name
     sys.argv = [str(path)]
     runpy.run_path(str(path), init_globals={"snakemake": snakemake}, run_name="__main__")
