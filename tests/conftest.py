@@ -56,6 +56,17 @@ def run_pipeline(
     )
 
 
+def script_module(name: str):
+    """A module of workflow/scripts (the workflow's machinery: _warm, _library), loaded as
+    the workflow loads it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / f"workflow/scripts/{name}.py")
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
+
+
 def register(workdir: Path, rel: str, before: str) -> None:
     """Record a changed source file's new checksum and size in the copy's registry, as a
     maintainer replacing the file would (``before``: its old sha256)."""

@@ -23,13 +23,9 @@ def test_jobs_in_their_own_interpreters_give_the_same_bytes(built, tmp_path):
 def test_no_warm_interpreter_on_a_cluster_node(monkeypatch):
     """Under SLURM each job runs on a node of its own: a job server there would serve one
     job and idle, so jobs run in their own interpreters (and locally they do not)."""
-    import importlib.util
+    from conftest import script_module
 
-    from conftest import REPO
-
-    spec = importlib.util.spec_from_file_location("_warm", REPO / "workflow/scripts/_warm.py")
-    warm = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(warm)
+    warm = script_module("_warm")
     for name in ("RAREMETALS_WARM", "SLURM_JOB_ID", warm.CHILD):
         monkeypatch.delenv(name, raising=False)
     assert warm.enabled()

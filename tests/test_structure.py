@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, script_module
 from raremetals.core import catalogue
 from raremetals.render.figures import FIGURES
 
@@ -84,6 +84,13 @@ def test_rules_take_table_paths_from_the_catalogue():
         assert f'"{t.path}"' not in rules, t.path
 
 
+def test_every_registry_layout_has_its_parser():
+    from raremetals.clean.layouts import ONE_TABLE
+    from raremetals.sources.registry import LAYOUTS
+
+    assert {"per-commodity", *ONE_TABLE} == set(LAYOUTS)
+
+
 def _import_graph(script: Path) -> set[str]:
     """The raremetals modules a script runs, as Python resolves them: every import
     statement of the script, of _helpers beside it and of each module reached (read from
@@ -123,11 +130,6 @@ def _import_graph(script: Path) -> set[str]:
 def test_a_rule_lists_the_library_files_its_script_runs(script, monkeypatch):
     """The rules' library inputs (workflow/scripts/_library.py, read with a pattern) are the
     modules Python resolves from the script's imports: none missing, none extra."""
-    import importlib.util
-
     monkeypatch.chdir(REPO)
-    spec = importlib.util.spec_from_file_location("_library", script.parent / "_library.py")
-    library = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(library)
-    listed = {p for p in library.library_files(script) if p.endswith(".py")}
+    listed = {p for p in script_module("_library").library_files(script) if p.endswith(".py")}
     assert listed == _import_graph(script)

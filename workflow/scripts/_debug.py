@@ -8,8 +8,7 @@ from the repository's folder, for example ``... _debug.py fetch source=paper`` o
 them first), and the script then runs in this process: not in the warm interpreter, its
 messages and any traceback on the terminal rather than in the log, so that
 ``python -m pdb workflow/scripts/_debug.py ...`` stops in it. It writes the rule's outputs
-as a build would (Snakemake's bookkeeping does not know of them: a later build re-makes
-them).
+where a build would, but Snakemake keeps no record of the run.
 """
 
 from __future__ import annotations
@@ -79,7 +78,6 @@ def main(argv: list[str]) -> int:
         )
         return 1
     os.environ[DEBUG] = "1"
-    os.environ["RAREMETALS_WARM"] = "0"
     path = Path(__file__).parent / Path(script).name
     sys.argv = [str(path)]
     runpy.run_path(str(path), init_globals={"snakemake": snakemake}, run_name="__main__")

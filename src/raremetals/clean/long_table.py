@@ -145,10 +145,9 @@ def parse_commodities_table(
     edition: str,
 ) -> tuple[pd.DataFrame, list[str]]:
     """The world production, capacity and reserves of an edition in MCS 2026's layout as
-    observations, and the
-    rows not read, each with its reason (a chapter outside the analysis, a US section).
-    Every row of the file is one or the other; a section or statistic outside the
-    vocabularies above is refused. A unit-error finding of
+    observations, and the rows not read, each with its reason (a chapter outside the
+    analysis, a US section). Every row of the file is one or the other; a section or
+    statistic outside the vocabularies above is refused. A unit-error finding of
     ``data/corrections/usgs_units.csv`` on a row's ``Unit`` reads its value in the
     finding's unit; the unit as written stays in ``unit_raw``."""
     path = Path(path)

@@ -11,6 +11,7 @@ import jsonschema
 
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml, sha256_of
+from raremetals.core.vocab import EDITION_PATTERN
 
 SOURCE_FIELDS = (
     "title",
@@ -27,7 +28,6 @@ _TEXT = {"type": "string", "minLength": 1}
 # the schemes a download may use, in the registry and in the config's mirror alike
 URL_PATTERN = "^(https?|ftp)://"
 _URL = {"type": ["string", "null"], "pattern": URL_PATTERN}
-RAW_ROOT = "data/raw/"
 # a path below data/raw/ in plain parts: no "..", ".", empty part, backslash or
 # absolute path, so that no file of the registry (or its place in a cache) leaves its folder
 PATH_PATTERN = r"^data/raw/(?!.*(?:^|/)\.{1,2}(?:/|$))[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*$"
@@ -35,7 +35,6 @@ PATH_PATTERN = r"^data/raw/(?!.*(?:^|/)\.{1,2}(?:/|$))[A-Za-z0-9_.\-]+(?:/[A-Za-
 # of raremetals.clean: one wide file per commodity (MCS 2022-2024), one wide world table
 # (MCS 2025), one long table of every statistic (MCS 2026).
 LAYOUTS = ("per-commodity", "world-table", "long")
-EDITION_PATTERN = r"^mcs\d{4}$"
 _RELEASE = {
     "type": "object",
     "required": ["edition", "layout"],
