@@ -43,7 +43,7 @@ MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
 PARSE_2026 = (
     "import sys, time; from raremetals.clean.countries import CountryResolver; "
     "from raremetals.clean.long_table import parse_commodities_table; "
-    "from raremetals.clean.usgs import load_unit_findings; "
+    "from raremetals.clean.corrections import load_unit_findings; "
     "from raremetals.clean.usgs_tables import CommodityNames; "
     "n = CommodityNames('data/commodities.csv', 'data/usgs_commodity_names.csv'); "
     "r = CountryResolver('data/countries.csv'); "

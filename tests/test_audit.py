@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import copy_repo, register, run_pipeline
-from raremetals.audit.claims import default_tolerance, parse_claimed, precision, round_half_up
+from raremetals.audit.rounding import default_tolerance, parse_claimed, precision, round_half_up
 from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy
 

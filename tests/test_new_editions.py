@@ -12,10 +12,10 @@ import pytest
 
 from conftest import REPO, copy_repo, run_pipeline
 from raremetals.clean import editions
+from raremetals.clean.corrections import apply_version_corrections, load_unit_findings
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.ds140 import parse_workbook
 from raremetals.clean.long_table import parse_commodities_table
-from raremetals.clean.usgs import apply_version_corrections, load_unit_findings
 from raremetals.clean.usgs_tables import LEFT_OUT, CommodityNames
 from raremetals.clean.world_table import BLANK_ROW, note_code, parse_world_table
 from raremetals.core import catalogue

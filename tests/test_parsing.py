@@ -5,15 +5,15 @@ from decimal import Decimal
 import pytest
 
 from conftest import REPO
-from raremetals.clean.countries import CountryResolver
-from raremetals.clean.editions import series_key, unit_scale
-from raremetals.clean.usgs import (
+from raremetals.clean.cells import (
     basis_of,
     estimate_marks,
     parse_cell,
     parse_value_column,
     stated_factor,
 )
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.editions import series_key, unit_scale
 from raremetals.core.errors import InputError
 
 

@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from conftest import one
 from raremetals.core import catalogue
-from raremetals.stats import analysis
+from raremetals.stats import concentration as analysis
 from raremetals.stats import measures as stats
+from raremetals.stats.distributions import DIST_COLUMNS
+from raremetals.stats.reserves_to_production import series_subject
 
 # --- the paper's 2009 data (Table 3, corrected) -------------------------------------------
 
@@ -283,8 +285,8 @@ def test_reserves_pair_with_the_production_their_names_say(built):
     # world mine production 31,000 kt, at least (reserves of eight countries are NA)
     fs = one(rp, edition="mcs2026", commodity="feldspar")
     assert (float(fs.production), fs.rp_bound) == (31_000_000, "at least")
-    assert analysis.series_subject("Reserves (million metric tons): Iron content") == "Iron content"
-    assert analysis.series_subject("Refinery production") == "Refinery"
+    assert series_subject("Reserves (million metric tons): Iron content") == "Iron content"
+    assert series_subject("Refinery production") == "Refinery"
 
 
 def test_japan_dependency_2009(built):
@@ -381,7 +383,7 @@ def _dist(values, world=None, withheld=()):
         "row": 2,
     }.items():
         d[k] = v
-    return d[analysis.DIST_COLUMNS]
+    return d[DIST_COLUMNS]
 
 
 values_st = st.dictionaries(

@@ -33,14 +33,14 @@ rule audit:
 
 
 rule audit_usgs_peer:
-    """What the USGS states of its own world tables (MCS 2026 T7 and Fig. 3, MCS 2024
-    T5) against the pipeline's numbers from them, each difference explained."""
+    """What the USGS states of its own world tables (the statements the registry names for
+    a release: MCS 2026 T7 and Fig. 3, MCS 2024 T5) against the pipeline's numbers from
+    them, each difference explained."""
     input:
         library=library("check_usgs_peer.py"),
         observations=table("observations"),
         nir=table("usgs_net_import_reliance"),
-        mcs2026=fetch_record("usgs_mcs2026"),
-        mcs2024=fetch_record("usgs_mcs2024"),
+        records=[fetch_record(s.id) for s in releases_stating()],
         countries=repo("data/countries.csv"),
         names=repo("data/audit/usgs_peer_names.csv"),
         notes=repo("data/audit/usgs_peer_notes.csv"),
@@ -52,5 +52,7 @@ rule audit_usgs_peer:
         benchmark("audit/usgs_peer")
     conda:
         "../../environment.yml"
+    params:
+        releases={s.id: s.usgs_release for s in releases_stating()},
     script:
         "../scripts/check_usgs_peer.py"

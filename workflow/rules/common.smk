@@ -199,6 +199,16 @@ def edition_records():
     return [fetch_record(USGS_EDITIONS[e].id) for e in config["editions"]]
 
 
+def releases_stating():
+    """The registry entries of the editions the config names whose release states
+    something of its own world tables (usgs_release.statements), oldest first."""
+    return [
+        USGS_EDITIONS[e]
+        for e in config["editions"]
+        if "statements" in USGS_EDITIONS[e].usgs_release
+    ]
+
+
 check_snapshot_present()
 check_config_values()
 

@@ -4,7 +4,9 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.audit import claims as audit
+from raremetals.audit.checks import Sources
+from raremetals.audit.claims import add_later_evidence, audit_claims
+from raremetals.audit.errata import table3_errata
 from raremetals.audit.summary import summary_html, summary_markdown
 from raremetals.core import schemas
 from raremetals.core.io import atomic_write, read_as_printed, read_reference, read_tidy, write_table
@@ -13,7 +15,7 @@ i = snakemake.input
 table3 = read_tidy(i.table3, schemas.TABLE3_CORRECTED)
 claims = read_tidy(i.claims, schemas.CLAIMS)
 checks = read_as_printed(i.checks, schemas.CLAIM_CHECKS)
-sources = audit.Sources(
+sources = Sources(
     table3,
     read_tidy(i.quotas, schemas.EXPORT_QUOTAS),
     read_tidy(i.wind, schemas.WIND),
@@ -22,13 +24,11 @@ sources = audit.Sources(
     claims,
     read_tidy(i.ds140, schemas.DS140),
 )
-claims_audit = audit.audit_claims(claims, checks, sources, i.checks)
-claims_audit = audit.add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
+claims_audit = audit_claims(claims, checks, sources, i.checks)
+claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
 claims_audit = schemas.CLAIMS_AUDIT.validate(claims_audit)
 notes = read_reference(i.notes)
-errata = schemas.TABLE3_ERRATA.validate(
-    audit.table3_errata(table3, notes, claims_audit, checks, i.notes)
-)
+errata = schemas.TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audit, checks, i.notes))
 write_table(claims_audit, snakemake.output.claims_audit)
 write_table(errata, snakemake.output.table3_errata)
 atomic_write(snakemake.output.markdown, summary_markdown(claims_audit, errata))

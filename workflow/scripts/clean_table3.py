@@ -4,9 +4,9 @@ from _helpers import configure
 
 configure(snakemake)
 
+from raremetals.clean.commodities import load_commodities
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.paper import parse_table3
-from raremetals.clean.usgs import load_commodities
 from raremetals.core.io import write_table
 from raremetals.core.schemas import TABLE3
 from raremetals.sources.fetch import paths_in

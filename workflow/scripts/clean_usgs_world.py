@@ -14,18 +14,18 @@ from pathlib import Path
 import pandas as pd
 
 from raremetals.clean import accounting, editions
-from raremetals.clean.countries import CountryResolver
-from raremetals.clean.layouts import ONE_TABLE
-from raremetals.clean.usgs import (
+from raremetals.clean.commodities import load_commodities
+from raremetals.clean.corrections import (
     apply_version_corrections,
     check_findings_apply,
-    load_commodities,
     load_header_fixes,
     load_note_readings,
     load_unit_findings,
     mark_suspect,
-    parse_world_file,
 )
+from raremetals.clean.countries import CountryResolver
+from raremetals.clean.layouts import ONE_TABLE
+from raremetals.clean.per_commodity import parse_world_file
 from raremetals.clean.usgs_tables import LEFT_OUT, CommodityNames
 from raremetals.core.io import read_tidy, write_table
 from raremetals.core.schemas import (

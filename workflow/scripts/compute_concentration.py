@@ -9,7 +9,20 @@ import pandas as pd
 
 from raremetals.core import schemas
 from raremetals.core.io import read_as_printed, read_reference, read_tidy, write_table
-from raremetals.stats import analysis
+from raremetals.stats.comparison import paper_comparison
+from raremetals.stats.concentration import (
+    concentration,
+    country_shares,
+    note_partial_editions,
+    wgi_scores,
+)
+from raremetals.stats.distributions import (
+    KEY,
+    paper_distributions,
+    paper_text_distributions,
+    usgs_distributions,
+)
+from raremetals.stats.reserves_to_production import reserves_to_production
 from raremetals.stats.series import PARTIAL_EDITIONS, concentration_series
 
 obs = read_tidy(snakemake.input.best_series, schemas.USGS_BEST_SERIES)
@@ -21,27 +34,27 @@ text_values = read_as_printed(snakemake.input.text_values, schemas.PAPER_TEXT_VA
 
 dist = pd.concat(
     [
-        analysis.usgs_distributions(obs),
-        analysis.paper_distributions(table3),
-        analysis.paper_text_distributions(claims, text_values, table3),
+        usgs_distributions(obs),
+        paper_distributions(table3),
+        paper_text_distributions(claims, text_values, table3),
     ],
     ignore_index=True,
 )
-conc = analysis.concentration(dist, analysis.wgi_scores(wgi))
-conc = analysis.note_partial_editions(conc, PARTIAL_EDITIONS)
+conc = concentration(dist, wgi_scores(wgi))
+conc = note_partial_editions(conc, PARTIAL_EDITIONS)
 out = snakemake.output
-write_table(schemas.CONCENTRATION.validate(conc), out.concentration, sort_by=analysis.KEY)
+write_table(schemas.CONCENTRATION.validate(conc), out.concentration, sort_by=KEY)
 write_table(
-    schemas.COUNTRY_SHARES.validate(analysis.country_shares(dist, conc)),
+    schemas.COUNTRY_SHARES.validate(country_shares(dist, conc)),
     out.country_shares,
-    sort_by=analysis.KEY + ["rank", "country_code", "row"],
+    sort_by=KEY + ["rank", "country_code", "row"],
 )
 write_table(
-    schemas.RESERVES_TO_PRODUCTION.validate(analysis.reserves_to_production(conc)),
+    schemas.RESERVES_TO_PRODUCTION.validate(reserves_to_production(conc)),
     out.reserves_to_production,
     sort_by=["dataset", "edition", "commodity", "series", "year"],
 )
-comparison = analysis.paper_comparison(conc, commodities, snakemake.params.middle_year)
+comparison = paper_comparison(conc, commodities, snakemake.params.middle_year)
 # in the order of the schema (a column no row fills stays, empty)
 comparison = comparison.reindex(columns=list(schemas.PAPER_COMPARISON.columns))
 write_table(schemas.PAPER_COMPARISON.validate(comparison), out.paper_metals_comparison)

@@ -1,6 +1,6 @@
 """Which parser reads a USGS edition, by the layout its registry entry gives
 (``usgs_release.layout`` in ``data/sources.yaml``). The layout of one wide file per
-commodity (MCS 2022-2024) is read file by file by :func:`raremetals.clean.usgs.
+commodity (MCS 2022-2024) is read file by file by :func:`raremetals.clean.per_commodity.
 parse_world_file`; the layouts of one table, by the parsers here, each with the encoding
 of its files."""
 

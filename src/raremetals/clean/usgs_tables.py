@@ -5,7 +5,7 @@ Both name commodities in words ("Rare earths", "Niobium (Columbium)") and units 
 ("thousand metric tons"), where the per-commodity files of 2022-2024 had a file code and a
 unit token in each header. This module maps both to the pipeline's ids and units and
 builds an observation row with the same columns and provenance as
-:func:`raremetals.clean.usgs.parse_world_file`.
+:func:`raremetals.clean.per_commodity.parse_world_file`.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from raremetals.clean.cells import basis_of, estimate_marks, parse_cell, stage_of
 from raremetals.clean.countries import CountryResolver
-from raremetals.clean.usgs import basis_of, estimate_marks, parse_cell, stage_of
 from raremetals.clean.usgs_tables import (
     LEFT_OUT,
     CommodityNames,

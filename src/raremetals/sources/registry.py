@@ -44,6 +44,18 @@ _RELEASE = {
         "layout": {"enum": list(LAYOUTS)},
         # the file holding the world table, in the layouts of one table
         "table": {"type": "string", "pattern": PATH_PATTERN},
+        # the release's own summaries of its world tables, which the audit sets against
+        # the pipeline's numbers: the critical minerals' salient statistics (MCS 2026 T7,
+        # MCS 2024 T5) and the figure of import shares (MCS 2026 Fig. 3)
+        "statements": {
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": {
+                "salient": {"type": "string", "pattern": PATH_PATTERN},
+                "import_shares": {"type": "string", "pattern": PATH_PATTERN},
+            },
+        },
     },
     "if": {"properties": {"layout": {"enum": ["world-table", "long"]}}},
     "then": {"required": ["table"]},
@@ -162,13 +174,13 @@ def load_registry(path) -> dict[str, Source]:
     if twice:
         raise InputError(path, "each USGS edition registered once", ", ".join(twice))
     for sid, entry in raw["sources"].items():
-        table = entry.get("usgs_release", {}).get("table")
-        if table and table not in {f["path"] for f in entry["files"]}:
-            raise InputError(
-                path,
-                f"a usgs_release table among the files of source '{sid}'",
-                table,
-            )
+        release = entry.get("usgs_release", {})
+        named = [release.get("table"), *release.get("statements", {}).values()]
+        for file in filter(None, named):
+            if file not in {f["path"] for f in entry["files"]}:
+                raise InputError(
+                    path, f"a usgs_release file among the files of source '{sid}'", file
+                )
     paths = [f["path"] for entry in raw["sources"].values() for f in entry["files"]]
     twice = sorted({p for p in paths if paths.count(p) > 1})
     if twice:

@@ -12,30 +12,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from raremetals.core.schemas.stats import CONCENTRATION_SERIES
 from raremetals.stats.selections import main_series
 
-COLUMNS = [
-    "commodity",
-    "measure",
-    "year",
-    "dataset",
-    "edition",
-    "series",
-    "unit",
-    "total",
-    "total_source",
-    "total_is_lower_bound",
-    "china_share",
-    "cr1",
-    "cr1_country",
-    "cr3",
-    "cr3_countries",
-    "cr3_is_lower_bound",
-    "hhi_lower",
-    "hhi_upper",
-    "n_listed",
-    "coverage_note",
-]
+COLUMNS = list(CONCENTRATION_SERIES.columns)
 PARTIAL_EDITIONS = {
     "mcs2022": "MCS 2022 in part: 12 commodities (cobalt, copper, gallium, germanium, "
     "graphite, lithium, manganese, nickel, platinum-group metals, rare earths, titanium, "

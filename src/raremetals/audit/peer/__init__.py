@@ -26,85 +26,24 @@ Explanations, tried in order (each a check on the numbers, not a label):
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
+from raremetals.audit.peer.explanations import (
+    SHARE_POINTS,
+    TOTAL_SAME,
+    nir_explanation,
+    share_explanation,
+    statement_row,
+)
+from raremetals.audit.peer.reading import fig2_label, mineral_name, number, read_salient_table
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_csv_rows
-from raremetals.stats import analysis
+from raremetals.core.schemas.usgs import USGS_PEER_CHECK
+from raremetals.stats.concentration import concentration
+from raremetals.stats.distributions import usgs_distributions
 
-SHARE_POINTS = 1.0  # a share within one percentage point agrees
-TOTAL_SAME = 0.02  # totals within 2% agree (both are rounded to two or three digits)
-COLUMNS = [
-    "statement_file",
-    "statement_row",
-    "edition",
-    "year",
-    "name_in_source",
-    "commodity",
-    "series",
-    "statement",
-    "usgs_states",
-    "pipeline",
-    "difference",
-    "agreement",
-    "explanation",
-]
-# the two tables' columns by what they hold (MCS 2024 spells some apart)
-_T_COLUMNS = {
-    "name": ["Critical_mineral"],
-    "year": ["Year"],
-    "nir": ["Net_Import_Reliance"],
-    "source": ["Primary_import_sources_2021-24", "Primary_import_source"],
-    "leader": ["Leading_source_country"],
-    "leader_prod": ["Leading_country_prod"],
-    "share": ["Leading_source_precent_world"],
-    "world": ["World_total_prod"],
-    "world_notes": ["World_prod_notes"],
-}
-_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
-
-
-def _number(text: str) -> float | None:
-    text = text.strip()
-    return float(text.replace(",", "")) if _NUMBER.match(text) else None
-
-
-def _name(text: str) -> str:
-    """A mineral's name without the footnote digit the table appends ("metals)9")."""
-    return re.sub(r"(?<=\))\d+$", "", " ".join(text.split()))
-
-
-def read_salient_table(path) -> list[dict]:
-    """The rows of a critical-minerals salient table (T7, T5) by what each column holds,
-    with the line of each."""
-    rows = read_csv_rows(path)
-    header = [h.strip() for h in rows[0]]
-    col = {}
-    for what, names in _T_COLUMNS.items():
-        found = [header.index(n) for n in names if n in header]
-        if not found:
-            raise InputError(path, f"a column named {' or '.join(names)}", ", ".join(header))
-        col[what] = found[0]
-    out = []
-    for line, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        year = re.match(r"^(\d{4})", cells[col["year"]].strip())
-        if not year:
-            raise InputError(
-                path, "a year such as 2025_estimated", cells[col["year"]], row=line, column="Year"
-            )
-        r = {what: cells[i].strip() for what, i in col.items()}
-        # the world tables are in metric tons; MCS 2024's T5 has no unit column (its
-        # figures are metric tons too, as its world totals show)
-        if "Units" in header and cells[header.index("Units")].strip() != "metric tons":
-            raise InputError(
-                path, "metric tons", cells[header.index("Units")], row=line, column="Units"
-            )
-        out.append({**r, "name": _name(r["name"]), "year": int(year[1]), "line": line})
-    return out
+COLUMNS = list(USGS_PEER_CHECK.columns)
 
 
 def _distribution(obs, commodity, edition, year, words, path, line):
@@ -132,50 +71,20 @@ def _distribution(obs, commodity, edition, year, words, path, line):
     return d[d["series"] == series[0]]
 
 
-def _share_explanation(stated, conc, r, rows_world):
-    """Why the stated leading share and the pipeline's differ, or ''."""
-    total, world = conc["total"], conc["world_total"]
-    leader_prod, stated_world = _number(r["leader_prod"]), _number(r["world"])
-    if leader_prod and stated_world:
-        own = 100 * leader_prod / stated_world
-        if abs(own - stated) > SHARE_POINTS:
-            return "usgs-arithmetic", f"{leader_prod:,.0f} / {stated_world:,.0f} = {own:.1f}%"
-    if (
-        conc["total_source"] != "world total row"
-        and not math.isnan(world)
-        and abs(100 * conc["cr1"] * total / world - stated) <= SHARE_POINTS
-    ):
-        return "denominator", (
-            f"of the world total {world:,.0f} the pipeline's leader holds "
-            f"{100 * conc['cr1'] * total / world:.1f}%; the pipeline divides by the listed "
-            f"sum {total:,.0f}, above it"
-        )
-    if "excludes u.s." in r["world_notes"].lower():
-        return "excludes-us", f"the table's world total excludes US production ({r['world']})"
-    if stated_world and rows_world and abs(stated_world / rows_world - 1) > TOTAL_SAME:
-        return "revision", (
-            f"the table's world total {stated_world:,.0f} is not the world table's "
-            f"{rows_world:,.0f}"
-        )
-    if conc["total_is_lower_bound"]:
-        return "open-total", "the world table's total is only a lower bound"
-    return "", ""
-
-
 def peer_check(
     obs: pd.DataFrame,
     nir: pd.DataFrame,
     tables: list[tuple[str, str]],
-    fig3: tuple[str, str] | None,
+    figures: list[tuple[str, str]],
     names: pd.DataFrame,
     notes: pd.DataFrame,
     resolver,
 ) -> pd.DataFrame:
-    """Every statement of the salient tables (``tables``: (path, edition) pairs) and of
-    Fig. 3 (``fig3``: (path, edition)) against the pipeline's numbers, with agreement and
-    explanation; ``obs`` are the observations of every edition, ``nir`` the net import
-    reliance of Fig. 2, ``notes`` the documented explanations."""
-    mapping = {_name(r["name_in_source"]): r for r in names.to_dict("records")}
+    """Every statement of the salient tables (``tables``: (path, edition) pairs) and of the
+    import-shares figures (``figures``: Fig. 3, likewise) against the pipeline's numbers,
+    with agreement and explanation; ``obs`` are the observations of every edition, ``nir``
+    the net import reliance of Fig. 2, ``notes`` the documented explanations."""
+    mapping = {mineral_name(r["name_in_source"]): r for r in names.to_dict("records")}
     documented = {
         (r["edition"], r["name_in_source"], r["statement"]): r["explanation"]
         for r in notes.to_dict("records")
@@ -215,8 +124,8 @@ def peer_check(
                 )
                 continue
             out += _statements(obs, nir, r, m, base, path, edition, resolver)
-    if fig3 is not None:
-        out += _fig3_statements(*fig3, nir, resolver)
+    for path, edition in figures:
+        out += _fig3_statements(path, edition, nir, resolver)
     table = pd.DataFrame(out, columns=COLUMNS)
     for i, row in table.iterrows():
         key = (row["edition"], row["name_in_source"], row["statement"])
@@ -241,23 +150,10 @@ def check_explained(table: pd.DataFrame) -> None:
     )
 
 
-def _row(base, series, statement, states, mine, difference, agrees, why=("", "")):
-    return {
-        **base,
-        "series": series,
-        "statement": statement,
-        "usgs_states": states,
-        "pipeline": mine,
-        "difference": difference,
-        "agreement": "agrees" if agrees else ("differs, explained" if why[0] else "differs"),
-        "explanation": f"{why[0]}: {why[1]}" if why[0] else "",
-    }
-
-
 def _statements(obs, nir, r, m, base, path, edition, resolver):
     d = _distribution(obs, m["commodity"], edition, r["year"], m["series_words"], path, r["line"])
     if d is None or d.empty:
-        if _number(r["world"]) is not None or _number(r["share"]) is not None:
+        if number(r["world"]) is not None or number(r["share"]) is not None:
             raise InputError(
                 path,
                 f"a {edition} world production series of {m['commodity']} in {r['year']} "
@@ -267,17 +163,17 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
             )
         return [
             {
-                **_row(base, "", "all", r["world"], "", math.nan, False),
+                **statement_row(base, "", "all", r["world"], "", math.nan, False),
                 "agreement": "not compared",
                 "explanation": "neither the table nor the world table gives a number",
             }
         ]
-    dist = analysis.usgs_distributions(d)
-    conc = analysis.concentration(dist, {}).iloc[0]
+    dist = usgs_distributions(d)
+    conc = concentration(dist, {}).iloc[0]
     series = conc["series"]
     rows_world = conc["world_total"] if not math.isnan(conc["world_total"]) else None
     out = []
-    stated_world = _number(r["world"])
+    stated_world = number(r["world"])
     if stated_world is not None:
         mine = rows_world if rows_world is not None else conc["total"]
         diff = stated_world / mine - 1 if mine else math.nan
@@ -288,7 +184,7 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
             elif rows_world is None:
                 why = ("open-total", "the world table gives no world total: the sum of its rows")
         out.append(
-            _row(
+            statement_row(
                 base,
                 series,
                 "world total (t)",
@@ -309,16 +205,18 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
         elif not ok and conc["total_is_lower_bound"]:
             why = ("open-total", "countries without a number may lead")
         out.append(
-            _row(base, series, "leading country", code, conc["cr1_country"], math.nan, ok, why)
+            statement_row(
+                base, series, "leading country", code, conc["cr1_country"], math.nan, ok, why
+            )
         )
-        stated = _number(r["share"])
+        stated = number(r["share"])
         if stated is not None and ok:
             mine = 100 * conc["cr1"]
             diff = mine - stated
             agrees = abs(diff) <= SHARE_POINTS
-            why = ("", "") if agrees else _share_explanation(stated, conc, r, rows_world)
+            why = ("", "") if agrees else share_explanation(stated, conc, r, rows_world)
             out.append(
-                _row(
+                statement_row(
                     base,
                     series,
                     "leading country's share (%)",
@@ -332,13 +230,13 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
     nir_row = nir[(nir["edition"] == edition) & (nir["commodity"] == m["commodity"])]
     if len(nir_row) > 1:  # platinum and palladium: the label names the metal
         nir_row = nir_row[
-            nir_row["commodity_label"].map(lambda lab: _fig2_label(r["name"], [lab]) is not None)
+            nir_row["commodity_label"].map(lambda lab: fig2_label(r["name"], [lab]) is not None)
         ]
     if r["nir"] and len(nir_row):
         fig2 = nir_row.iloc[0]["value_raw"]
         stated = r["nir"].replace(" ", "")
         out.append(
-            _row(
+            statement_row(
                 base,
                 series,
                 "net import reliance (%)",
@@ -346,34 +244,10 @@ def _statements(obs, nir, r, m, base, path, edition, resolver):
                 fig2,
                 math.nan,
                 fig2 == stated,
-                _nir_explanation(stated, fig2),
+                nir_explanation(stated, fig2),
             )
         )
     return out
-
-
-def _nir_explanation(stated: str, fig2: str) -> tuple[str, str]:
-    """Why two statements of the same net import reliance differ, or ('', '')."""
-    if fig2[:1] in "<>" and fig2[1:] == stated:
-        return "bound-sign", f"Fig. 3 prints the bound {fig2} without its sign"
-    return "", ""
-
-
-def _fig2_label(name: str, labels: list[str]) -> str | None:
-    """Fig. 2's label for a mineral of Fig. 3 or T7: the same words in any order and case
-    ("Graphite, natural" is "GRAPHITE (NATURAL)"), else, for a name of one word, the one
-    label that starts with it ("Niobium" is "NIOBIUM (COLUMBIUM)")."""
-
-    def words(text):
-        return re.findall(r"[a-z0-9]+", text.casefold())
-
-    same = [lab for lab in labels if sorted(words(lab)) == sorted(words(name))]
-    if same:
-        return same[0]
-    if len(words(name)) != 1:
-        return None
-    starting = [lab for lab in labels if words(lab)[:1] == words(name)]
-    return starting[0] if len(starting) == 1 else None
 
 
 def _fig3_statements(path, edition: str, nir: pd.DataFrame, resolver) -> list[dict]:
@@ -398,7 +272,7 @@ def _fig3_statements(path, edition: str, nir: pd.DataFrame, resolver) -> list[di
             partner = cells[col["Import_Source_2021_24"]].strip()
             if partner == "NA":
                 continue  # the release names no source (hafnium; cesium's "NA, 100")
-            pct = _number(cells[col["Percent"]])
+            pct = number(cells[col["Percent"]])
             if pct is None:
                 raise InputError(
                     path, "a percentage", cells[col["Percent"]], row=line, column="Percent"
@@ -406,7 +280,7 @@ def _fig3_statements(path, edition: str, nir: pd.DataFrame, resolver) -> list[di
             if partner != "Other":
                 partners.append((pct, partner, line))
         line = parts[0][0]
-        label = _fig2_label(name, labels)
+        label = fig2_label(name, labels)
         base = {
             "statement_file": path.rsplit("/", 1)[-1],
             "statement_row": line,
@@ -437,7 +311,7 @@ def _fig3_statements(path, edition: str, nir: pd.DataFrame, resolver) -> list[di
         code = resolver.require(top[1], path, row=top[2], column="Import_Source_2021_24").code
         first = f2["import_source_codes"].split(";")[0]
         out.append(
-            _row(
+            statement_row(
                 base,
                 "",
                 "largest import source (Fig. 3 against Fig. 2)",
@@ -449,7 +323,7 @@ def _fig3_statements(path, edition: str, nir: pd.DataFrame, resolver) -> list[di
         )
         stated = parts[0][1][col["NIR"]].strip()
         out.append(
-            _row(
+            statement_row(
                 base,
                 "",
                 "net import reliance (%) (Fig. 3 against Fig. 2)",
@@ -457,7 +331,7 @@ def _fig3_statements(path, edition: str, nir: pd.DataFrame, resolver) -> list[di
                 f2["value_raw"],
                 math.nan,
                 stated == f2["value_raw"],
-                _nir_explanation(stated, f2["value_raw"]),
+                nir_explanation(stated, f2["value_raw"]),
             )
         )
     return out

@@ -1,0 +1,20 @@
+"""The audit's checks, by the source they read. ``METHODS`` names each check as
+``data/audit/claim_checks.csv`` calls it."""
+
+from raremetals.audit.checks import compiled, ds140, elements, paper
+from raremetals.audit.checks.base import NotCheckable, Sources, parse_args
+
+
+def _registry(*modules) -> dict:
+    found = {}
+    for m in modules:
+        twice = set(found) & set(m.CHECKS)
+        if twice:
+            raise ValueError(f"checks named twice: {sorted(twice)}")
+        found |= m.CHECKS
+    return found
+
+
+METHODS = _registry(paper, compiled, ds140, elements)
+# methods that only describe what the data say (a claim without a number to check)
+DESCRIBE = {"ds140_price_ranges"}

@@ -1,0 +1,76 @@
+"""What every check of the audit shares: the tables the checks read, with lookups that fail
+loudly, and the exception of a check that can only say why a claim cannot be checked.
+
+A check is a function ``(sources, args, claimed) -> (recomputed value, evidence sentence,
+source references)``; ``args`` are the ``args`` cell of ``data/audit/claim_checks.csv``
+(``key=value;...``) and ``claimed`` the claim's number (``rounding.Claimed``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from raremetals.audit.rounding import parse_claimed
+
+
+def parse_args(text: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in str(text).split(";") if item)
+
+
+class Sources:
+    """The tidy and vendored tables the checks read, with lookups that fail loudly."""
+
+    def __init__(
+        self,
+        table3: pd.DataFrame,
+        quotas: pd.DataFrame,
+        gwec: pd.DataFrame,
+        sipri: pd.DataFrame,
+        secondary: pd.DataFrame,
+        claims: pd.DataFrame,
+        ds140: pd.DataFrame | None = None,
+    ):
+        self.t3, self.quotas, self.gwec = table3, quotas, gwec
+        self.sipri, self.secondary = sipri, secondary
+        self.claims = claims.set_index("claim_id")
+        self.ds140 = ds140
+
+    def t3_cell(self, symbol, field, rank=None) -> pd.Series:
+        t = self.t3[(self.t3["symbol"] == symbol) & (self.t3["field"] == field)]
+        if rank is not None:
+            t = t[t["rank"] == float(rank)]
+        if len(t) != 1:
+            raise LookupError(f"Table 3 has {len(t)} cells for {symbol} {field} {rank}")
+        return t.iloc[0]
+
+    def t3_listed(self, symbol, measure) -> pd.DataFrame:
+        return self.t3[
+            (self.t3["symbol"] == symbol)
+            & (self.t3["field"] == f"{measure}_rank")
+            & self.t3["value"].notna()
+        ]
+
+    def t3_world(self, symbol, measure) -> pd.Series:
+        field = "world_production_2009" if measure == "production" else "world_reserves"
+        return self.t3_cell(symbol, field)
+
+    def claim_value(self, claim_id) -> float:
+        parsed = parse_claimed(self.claims.loc[claim_id, "value"])
+        if parsed is None:
+            raise LookupError(f"claim {claim_id} states no number")
+        return parsed.value
+
+    def one(self, df, what, **where) -> pd.Series:
+        for k, v in where.items():
+            df = df[df[k].astype(str) == str(v)]
+        if len(df) != 1:
+            raise LookupError(f"{len(df)} rows of {what} match {where}")
+        return df.iloc[0]
+
+
+def ref(row) -> str:
+    return f"{row['file']}:{row['row']}"
+
+
+class NotCheckable(Exception):
+    """A check that can only say why the claim cannot be checked here."""

@@ -1,0 +1,60 @@
+"""Checks of the elements' physical properties, from the package ``mendeleev``."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from raremetals.audit.checks.base import NotCheckable, Sources
+
+ELEMENT_PROPERTIES = {
+    "density": "e.density",
+    "melting_point": "p.melting_point",
+    "boiling_point": "p.boiling_point",
+}
+
+
+def from_mendeleev(symbol: str, name: str) -> tuple[str, float | None, str]:
+    """(element name, value, package version) of ``density`` (g/cm3) or ``melting_point``
+    / ``boiling_point`` (K) from the database the element-properties package ``mendeleev``
+    ships. It is read with sqlite3: importing mendeleev's object layer (SQLAlchemy,
+    pydantic, Pint) costs more than a second, the query a millisecond."""
+    spec = importlib.util.find_spec("mendeleev")
+    if spec is None:
+        raise NotCheckable("the element-properties package mendeleev is not installed")
+    db = Path(spec.submodule_search_locations[0]) / "elements.db"
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as con:
+        rows = con.execute(
+            f"SELECT e.name, {ELEMENT_PROPERTIES[name]} FROM elements e "
+            "LEFT JOIN phasetransitions p ON p.atomic_number = e.atomic_number "
+            "WHERE e.symbol = ?",
+            (symbol,),
+        ).fetchall()
+    if len(rows) != 1:
+        raise NotCheckable(f"mendeleev has {len(rows)} records of {name} for {symbol}")
+    return rows[0][0], rows[0][1], importlib.metadata.version("mendeleev")
+
+
+def element_property(src: Sources, a, claim):
+    """An element's physical property from the element-properties package ``mendeleev``
+    (melting and boiling points in kelvin there; ``unit=C`` gives Celsius)."""
+    element, value, version = from_mendeleev(a["symbol"], a["property"])
+    if value is None:
+        raise NotCheckable(f"mendeleev gives no {a['property']} for {a['symbol']}")
+    shown = {"C": "°C", "K": "K", "g/cm3": "g/cm3 (= Mg/m3)"}[a["unit"]]
+    if a["unit"] == "C":
+        value -= 273.15
+    return (
+        float(value),
+        f"mendeleev {version} gives the {a['property'].replace('_', ' ')} of "
+        f"{element} as {value:,.6g} {shown}",
+        f"mendeleev {version}: {a['symbol']}.{a['property']}",
+    )
+
+
+CHECKS = {
+    "element_property": element_property,
+}

@@ -1,0 +1,123 @@
+"""Checks that read the paper itself: a cell of its Table 3, or its other claims."""
+
+from __future__ import annotations
+
+import re
+
+from raremetals.audit.checks.base import Sources, ref
+
+
+def t3_value(src: Sources, a, claim):
+    cell = src.t3_cell(a["symbol"], a["field"], a.get("rank"))
+    note = ""
+    if cell["correction_id"]:
+        note = f" (printed {cell['value_printed']:,.0f} t, corrected by {cell['correction_id']})"
+    return cell["value"], f"Table 3 gives {cell['value']:,.0f} t{note}", ref(cell)
+
+
+def t3_share(src: Sources, a, claim):
+    world = src.t3_world(a["symbol"], a["measure"])
+    listed = src.t3_listed(a["symbol"], a["measure"])
+    country = listed[listed["country_code"] == a["country"]]
+    if len(country) != 1:
+        raise LookupError(f"{a['country']} is not listed for {a['symbol']} {a['measure']}")
+    c = country.iloc[0]
+    share = 100 * c["value"] / world["value"]
+    return (
+        share,
+        f"Table 3: {c['country']} {c['value']:,.0f} t of a world "
+        f"{world['value']:,.0f} t = {share:.1f}%",
+        f"{ref(c)}; {ref(world)}",
+    )
+
+
+def t3_rank(src: Sources, a, claim):
+    listed = src.t3_listed(a["symbol"], a["measure"])
+    if a.get("countries_only"):
+        listed = listed[listed["area_type"] == "country"]
+    order = listed.sort_values("value", ascending=False)["country_code"].tolist()
+    if a["country"] not in order:
+        raise LookupError(f"{a['country']} not ranked")
+    rank = order.index(a["country"]) + 1
+    return (
+        rank,
+        f"Table 3 order by value: {', '.join(order)}",
+        "; ".join(ref(r) for r in listed.to_dict("records")),
+    )
+
+
+def t3_japan_share(src: Sources, a, claim):
+    t = src.t3[
+        (src.t3["symbol"] == a["symbol"])
+        & (src.t3["field"] == "japan_import_share_rank")
+        & (src.t3["country_code"] == a["country"])
+    ]
+    cell = src.one(t, "Table 3 Japan column")
+    return (
+        cell["value"],
+        f"Table 3 prints Japan's imports from {cell['country']} as {cell['value']:g}%",
+        ref(cell),
+    )
+
+
+def t3_at_most(src: Sources, a, claim):
+    """The most Table 3 leaves for the claim's countries together: the world total less
+    the other listed countries, and no more than each listed member's own value plus,
+    for each member Table 3 does not list, the smallest value it lists (an unlisted
+    country ranks below the top three)."""
+    members = a["countries"].split("+")
+    world = src.t3_world(a["symbol"], a["measure"])
+    listed = src.t3_listed(a["symbol"], a["measure"])
+    inside = listed[listed["country_code"].isin(members)]
+    others = listed[~listed["country_code"].isin(members)]
+    unlisted = [m for m in members if m not in set(inside["country_code"])]
+    smallest = listed["value"].min()
+    residual = world["value"] - others["value"].sum()
+    by_rank = inside["value"].sum() + smallest * len(unlisted)
+    bound = min(residual, by_rank)
+    refs = "; ".join(ref(r) for r in listed.to_dict("records")) + f"; {ref(world)}"
+    parts = [f"{r['country_code']} {r['value']:,.0f} t" for r in inside.to_dict("records")]
+    parts += [f"{m} at most {smallest:,.0f} t (unlisted)" for m in unlisted]
+    return (
+        bound,
+        f"Table 3 leaves at most {bound:,.0f} t for {' + '.join(members)}: the "
+        f"lesser of the world {world['value']:,.0f} t less the other listed countries "
+        f"({residual:,.0f} t) and {' + '.join(parts)} ({by_rank:,.0f} t)",
+        refs,
+    )
+
+
+def t3_us_nir(src: Sources, a, claim):
+    symbols = a["symbols"].split("|")
+    cells = [src.t3_cell(s, "us_net_import_reliance") for s in symbols]
+    values = {s: c["value"] for s, c in zip(symbols, cells)}
+    return (
+        values,
+        "Table 3 footnote (1): " + ", ".join(f"{s} {v:g}%" for s, v in values.items()),
+        "; ".join(ref(c) for c in cells),
+    )
+
+
+def arith(src: Sources, a, claim):
+    expr = a["expr"]
+    ids = sorted(set(re.findall(r"C\d{3}", expr)))
+    env = {i: src.claim_value(i) for i in ids}
+    value = eval(expr, {"__builtins__": {}}, env)  # noqa: S307 (expressions from our own table)
+    return (
+        value,
+        f"the paper's own figures: {expr} with "
+        + ", ".join(f"{i} = {v:g}" for i, v in env.items())
+        + f" gives {value:g}",
+        "claims.csv",
+    )
+
+
+CHECKS = {
+    "t3_value": t3_value,
+    "t3_share": t3_share,
+    "t3_rank": t3_rank,
+    "t3_japan_share": t3_japan_share,
+    "t3_at_most": t3_at_most,
+    "t3_us_nir": t3_us_nir,
+    "arith": arith,
+}

@@ -1,0 +1,69 @@
+"""Schemas of every table the pipeline reads or writes: checked on every write, and the
+source of the data dictionaries.
+
+Each column carries its description, so ``results/*/data_dictionary.csv`` are written from
+the same definitions that validate the tables. The schemas live by stage (``usgs`` and
+``tidy``: the cleaned sources; ``stats``; ``audit``; ``inputs``: the tables compiled by
+hand), built from the columns of ``columns``; this package gathers their names.
+"""
+
+import pandas as pd
+
+from raremetals.core.schemas.audit import (
+    CLAIMS_AUDIT,
+    TABLE3_ERRATA,
+)
+from raremetals.core.schemas.inputs import (
+    CLAIM_CHECKS,
+    CLAIMS,
+    COMMODITY_NAMES,
+    COUNTRY_NAMES,
+    EXPORT_QUOTAS,
+    MILITARY_EXPENDITURE,
+    PAPER_TEXT_VALUES,
+    REE_SECONDARY,
+    TABLE3_CORRECTIONS,
+    WIND,
+)
+from raremetals.core.schemas.stats import (
+    CONCENTRATION,
+    CONCENTRATION_SERIES,
+    COUNTRY_SHARES,
+    JAPAN_DEPENDENCY,
+    PAPER_COMPARISON,
+    RESERVES_TO_PRODUCTION,
+    US_IMPORT_RELIANCE,
+)
+from raremetals.core.schemas.tidy import (
+    DS140,
+    NET_IMPORT_RELIANCE,
+    TABLE3,
+    TABLE3_CORRECTED,
+    WGI,
+)
+from raremetals.core.schemas.usgs import (
+    OBSERVATIONS,
+    USGS_BEST_SERIES,
+    USGS_PEER_CHECK,
+    USGS_REVISIONS,
+    USGS_ROW_ACCOUNTING,
+    usgs_values_by_edition,
+)
+
+
+def data_dictionary(schemas: dict) -> pd.DataFrame:
+    """One row per column of each table (name -> schema, as the catalogue lists them):
+    name, type, nullability, meaning."""
+    rows = []
+    for name, schema in schemas.items():
+        for col, spec in schema.columns.items():
+            rows.append(
+                {
+                    "table": name,
+                    "column": col,
+                    "type": str(spec.dtype),
+                    "nullable": spec.nullable,
+                    "description": spec.description,
+                }
+            )
+    return pd.DataFrame(rows)

@@ -1,0 +1,83 @@
+"""Schemas of the audit's tables under results/audit/."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from raremetals.core.schemas.columns import PROVENANCE, number, text
+
+CLAIMS_AUDIT = pa.DataFrameSchema(
+    {
+        **{
+            k: text(d)
+            for k, d in (
+                ("claim_id", "Claim id (data/raw/paper/claims.csv)"),
+                ("section", "Where in the paper (chapter or footnote)"),
+                ("text_ja", "The paper's words (Japanese, exact)"),
+                ("text_en", "English translation"),
+                ("subject", "What the claim is about"),
+                ("quantity", "What it measures"),
+                ("value", "The number as the claim states it (~ for 約, >= for 以上)"),
+                ("unit", "Its unit"),
+                ("year", "Year it refers to"),
+            )
+        },
+        "method": text("How it was checked (data/audit/claim_checks.csv); empty if not"),
+        "recomputed": text("The value recomputed from the data"),
+        "tolerance": text(
+            "Half the printed precision (the values that round half up to the "
+            "claim lie within it), or the check's own tolerance, in the "
+            "claim's unit"
+        ),
+        "sources": text("file:row of every value the check read"),
+        "status": text(
+            "match, consistent (a bound the data satisfy), mismatch, "
+            "inconsistent, unit-slip or not-checkable",
+            checks=pa.Check.isin(
+                ["match", "consistent", "mismatch", "inconsistent", "unit-slip", "not-checkable"]
+            ),
+        ),
+        "evidence": text("One sentence of evidence, or which source would check it"),
+        "evidence_class": text(
+            "What the verdict rests on: independent (a source independent of the paper), "
+            "paper_table3 (the paper's own Table 3), paper_text (the paper's other "
+            "numbers), correction_from_claim (a Table 3 cell whose correction was derived "
+            "from a claim: the paper against itself), none (not checkable)",
+            checks=pa.Check.isin(
+                ["independent", "paper_table3", "paper_text", "correction_from_claim", "none"]
+            ),
+        ),
+    },
+    strict=True,
+    name="claims_audit",
+)
+
+TABLE3_ERRATA = pa.DataFrameSchema(
+    {
+        "symbol": text("Metal as the paper names it"),
+        "commodity": text("Commodity id"),
+        "field": text("Cell of Table 3"),
+        "rank": number("Rank printed in the cell"),
+        "country_code": text("ISO3 or aggregate code"),
+        "country_ja": text("Country as printed"),
+        "value_as_printed": text("Cell as printed"),
+        "value_printed": number("The printed value read literally (t or %)"),
+        "value_corrected": number("The value after correction (t or %); empty if removed"),
+        "unit": text("t or %"),
+        "status": text(
+            "ok, blank, unit-slip, inconsistent, format or text-conflict",
+            checks=pa.Check.isin(
+                ["ok", "blank", "unit-slip", "inconsistent", "format", "text-conflict"]
+            ),
+        ),
+        "correction_id": text("Correction applied (data/corrections/table3_corrections.csv)"),
+        "evidence_type": text(
+            "paper_text, world_total, cross_cell_arithmetic, vendored_source or print"
+        ),
+        "evidence": text("The evidence in words"),
+        "claims": text("Claims of the text that disagree with this cell"),
+        **PROVENANCE,
+    },
+    strict=True,
+    name="table3_errata",
+)
