@@ -46,6 +46,9 @@ include: "workflow/rules/render.smk"
 include: "workflow/rules/report.smk"
 
 
+check_rules_write_the_catalogue()
+
+
 onstart:
     start_job_server()
 

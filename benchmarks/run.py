@@ -26,17 +26,19 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PARTS = (
-    "Snakefile",
-    "config",
-    "workflow",
-    "src",
-    "data",
-    "notebooks",
-    "docs",
-    "README.md",
-    "environment.yml",
-)
+
+
+def _parts() -> tuple[str, ...]:
+    """What a build needs (workflow/scripts/_parts.py, the tests' list too)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_parts", REPO / "workflow/scripts/_parts.py")
+    parts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(parts)
+    return parts.PARTS
+
+
+PARTS = _parts()
 TOUCHED = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
 MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
 # Parses the MCS 2026 table (3 MB, cp1252) as the clean rule does, after the imports.

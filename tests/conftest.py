@@ -14,18 +14,21 @@ import pytest
 from raremetals.core import catalogue
 
 REPO = Path(__file__).resolve().parents[1]
-# What a build needs; results/, logs and caches are left behind.
-WORKFLOW_PARTS = (
-    "Snakefile",
-    "config",
-    "workflow",
-    "src",
-    "data",
-    "notebooks",
-    "docs",
-    "README.md",
-    "environment.yml",
-)
+
+
+def script_module(name: str):
+    """A module of workflow/scripts (the workflow's machinery: _warm, _library), loaded as
+    the workflow loads it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / f"workflow/scripts/{name}.py")
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
+
+
+# what a build needs (the benchmark copies the same)
+WORKFLOW_PARTS = script_module("_parts").PARTS
 
 
 def copy_repo(dst: Path) -> Path:
@@ -54,17 +57,6 @@ def run_pipeline(
         timeout=600,
         env={**os.environ, **env},
     )
-
-
-def script_module(name: str):
-    """A module of workflow/scripts (the workflow's machinery: _warm, _library), loaded as
-    the workflow loads it."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, REPO / f"workflow/scripts/{name}.py")
-    loaded = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(loaded)
-    return loaded
 
 
 def register(workdir: Path, rel: str, before: str) -> None:

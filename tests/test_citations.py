@@ -116,3 +116,19 @@ def test_a_title_with_latex_characters_prints_as_written(tmp_path):
     text = _cited(r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.", tmp_path)
     assert "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft" in text, text
     assert "{v}" in text and "Mineral Commodity Summaries 2026 data release" in text
+
+
+def test_a_year_is_named_in_words_for_a_macro():
+    from raremetals.cite.numbers import periods, year_word
+
+    assert [year_word(y) for y in (2010, 2019, 2020, 2023, 2030, 2099)] == [
+        "Ten",
+        "Nineteen",
+        "Twenty",
+        "TwentyThree",
+        "Thirty",
+        "NinetyNine",
+    ]
+    assert periods(2022) == {"2009": "Paper", "2022": "TwentyTwo", "latest": "Latest"}
+    with pytest.raises(ValueError, match="2010 to 2099"):
+        year_word(2009)

@@ -12,6 +12,9 @@ from conftest import REPO, script_module
 from raremetals.core import catalogue
 from raremetals.render.figures import FIGURES
 
+# a build's settings, for the schemas made for them (catalogue.schema)
+SETTINGS = {"editions": ["mcs2025", "mcs2026"], "middle_year": 2023}
+
 LIBRARY = REPO / "src/raremetals"
 # the stages in the order data goes through them; core is the bottom layer
 ORDER = ["core", "sources", "clean", "stats", "audit", "render", "cite"]
@@ -72,7 +75,7 @@ def test_the_catalogue_names_every_table_once():
     paths = [t.path for t in catalogue.TABLES.values()]
     assert len(paths) == len(set(paths))
     for t in catalogue.TABLES.values():
-        assert t.schema == "" or catalogue.schema(t.name).name == t.name
+        assert t.schema == "" or catalogue.schema(t.name, **SETTINGS).name == t.name
     for needed in FIGURES.values():
         assert set(needed) <= set(catalogue.TABLES)
 
@@ -133,3 +136,17 @@ def test_a_rule_lists_the_library_files_its_script_runs(script, monkeypatch):
     monkeypatch.chdir(REPO)
     listed = {p for p in script_module("_library").library_files(script) if p.endswith(".py")}
     assert listed == _import_graph(script)
+
+
+def test_a_schema_made_for_a_setting_needs_its_value():
+    """The comparison's columns follow the config's middle year: its schema is made for one,
+    and read back with the one its header shows."""
+    from raremetals.core.schemas import settings_in_header
+
+    with pytest.raises(TypeError, match="paper_metals_comparison .* middle_year"):
+        catalogue.schema("paper_metals_comparison")
+    made = catalogue.schema("paper_metals_comparison", middle_year=2021)
+    assert {"edition_2021", "china_share_2021"} <= set(made.columns)
+    assert settings_in_header(list(made.columns))["middle_year"] == 2021
+    values = catalogue.schema("usgs_values_by_edition", editions=["mcs2024", "mcs2026"])
+    assert settings_in_header(list(values.columns))["editions"] == ["mcs2024", "mcs2026"]

@@ -228,6 +228,33 @@ def test_a_made_up_edition_is_data_alone(tmp_path):
     assert "value_mcs2027" in set(tidy.column)
 
 
+def test_the_middle_year_is_the_configs_alone(tmp_path):
+    """comparison.middle_year set to 2022 in the config, and nothing else changed: the
+    comparison's columns, its data dictionary and the LaTeX macros follow. Rare earths'
+    2022 comes from MCS 2024 (the latest edition giving 2022; MCS 2025 starts at 2023):
+    mcs2024-raree_world.csv gives China 210,000 t of a world 300,000 t, 70%."""
+    workdir = copy_repo(tmp_path / "repo")
+    config = workdir / "config/config.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "  middle_year: 2023\n" in text
+    config.write_text(text.replace("  middle_year: 2023\n", "  middle_year: 2022\n"))
+    targets = ["results/numbers.tex", "results/stats/data_dictionary.csv"]
+    proc = run_pipeline(workdir, *targets)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    comparison = catalogue.read(
+        "paper_metals_comparison", workdir / catalogue.path("paper_metals_comparison")
+    )
+    assert "china_share_2022" in comparison and "china_share_2023" not in comparison
+    ree = comparison.set_index(["commodity", "measure"]).loc[("rare_earths", "production")]
+    assert (ree["edition_2022"], ree["total_2022"]) == ("mcs2024", 300_000)
+    assert ree["china_share_2022"] == 210_000 / 300_000
+    macros = (workdir / "results/numbers.tex").read_text(encoding="utf-8")
+    assert "\\RMRareEarthsProdChinaShareTwentyTwo}{70}" in macros
+    assert "TwentyThree" not in macros
+    stats = pd.read_csv(workdir / "results/stats/data_dictionary.csv")
+    assert {"edition_2022", "hhi_lower_2022"} <= set(stats.column)
+
+
 def test_a_script_runs_outside_snakemake_for_debugging(tmp_path, built):
     """workflow/scripts/_debug.py hands a rule's script the object Snakemake would (its
     wildcards given on the command line) and runs it in the same process: the outputs are

@@ -14,7 +14,8 @@ rule audit:
         later=repo("data/audit/claim_later_evidence.csv"),
         notes=repo("data/audit/table3_notes.csv"),
     output:
-        **tables_of("audit"),
+        claims_audit=results("audit/claims_audit.csv"),
+        table3_errata=results("audit/table3_errata.csv"),
         markdown="results/audit/summary.md",
         html="results/audit/summary.html",
     log:
@@ -45,7 +46,7 @@ rule audit_usgs_peer:
         names=repo("data/audit/usgs_peer_names.csv"),
         notes=repo("data/audit/usgs_peer_notes.csv"),
     output:
-        **tables_of("audit_usgs_peer"),
+        usgs_peer_check=results("audit/usgs_peer_check.csv"),
     log:
         **logs("audit/usgs_peer"),
     benchmark:

@@ -15,7 +15,11 @@ rule clean_usgs_world:
         units=repo("data/corrections/usgs_units.csv"),
         note_readings=repo("data/corrections/usgs_note_readings.csv"),
     output:
-        **tables_of("clean_usgs_world"),
+        observations=results("tidy/observations.csv"),
+        usgs_row_accounting=results("tidy/usgs_row_accounting.csv"),
+        usgs_revisions=results("tidy/usgs_revisions.csv"),
+        usgs_values_by_edition=results("tidy/usgs_values_by_edition.csv"),
+        usgs_best_series=results("tidy/usgs_best_series.csv"),
     log:
         **logs("clean/usgs_world"),
     benchmark:
@@ -43,7 +47,7 @@ rule clean_net_import_reliance:
         labels=repo("data/usgs_nir_commodities.csv"),
         countries=repo("data/countries.csv"),
     output:
-        **tables_of("clean_net_import_reliance"),
+        usgs_net_import_reliance=results("tidy/usgs_net_import_reliance.csv"),
     log:
         **logs("clean/net_import_reliance"),
     benchmark:
@@ -61,7 +65,7 @@ rule clean_ds140:
         library=library("clean_ds140.py"),
         record=fetch_record("usgs_ds140"),
     output:
-        **tables_of("clean_ds140"),
+        ds140_rare_earths=results("tidy/ds140_rare_earths.csv"),
     log:
         **logs("clean/ds140"),
     benchmark:
@@ -79,7 +83,7 @@ rule clean_wgi:
         record=fetch_record("worldbank_wgi"),
         countries=repo("data/countries.csv"),
     output:
-        **tables_of("clean_wgi"),
+        wgi_estimates=results("tidy/wgi_estimates.csv"),
     log:
         **logs("clean/wgi"),
     benchmark:
@@ -101,7 +105,7 @@ rule clean_table3:
         commodities=table("commodities"),
         countries=repo("data/countries.csv"),
     output:
-        **tables_of("clean_table3"),
+        paper_table3=results("tidy/paper_table3.csv"),
     log:
         **logs("clean/table3"),
     benchmark:
@@ -120,7 +124,7 @@ rule correct_table3:
         table3=table("paper_table3"),
         corrections=repo("data/corrections/table3_corrections.csv"),
     output:
-        **tables_of("correct_table3"),
+        paper_table3_corrected=results("tidy/paper_table3_corrected.csv"),
     log:
         **logs("clean/table3_corrected"),
     benchmark:

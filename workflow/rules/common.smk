@@ -42,6 +42,9 @@ except InputError as err:
 USGS_EDITIONS = usgs_editions(REGISTRY)
 if config["editions"] == "all":
     config["editions"] = list(USGS_EDITIONS)
+MIDDLE_YEAR = config["comparison"]["middle_year"]
+# the settings of the build some tables' columns follow (catalogue.schema)
+SCHEMA_SETTINGS = {"editions": config["editions"], "middle_year": MIDDLE_YEAR}
 LANGUAGES = config["languages"]
 LANGUAGE_FILES = [repo(f"data/languages/{code}.yaml") for code in LANGUAGES]
 
@@ -120,6 +123,8 @@ def table(name):
 PROJECT_VERSION = importlib.metadata.version("raremetals")
 
 
+TABLE_AT = {t.path: t.name for t in catalogue.TABLES.values()}
+
 # Tables that Snakemake's own report (`snakemake --report report.zip`) shows, by category
 REPORTED_TABLES = {
     "concentration": "Statistics",
@@ -131,21 +136,30 @@ REPORTED_TABLES = {
 }
 
 
-def tables_of(rule):
-    """The tables a rule writes, those of REPORTED_TABLES marked for Snakemake's report."""
-    return {
-        name: (
-            marked_for_report(
-                table(name),
-                caption="../report/table.rst",
-                category=REPORTED_TABLES[name],
-                labels={"table": name},
-            )
-            if name in REPORTED_TABLES
-            else table(name)
-        )
-        for name in catalogue.of_rule(rule)
-    }
+def results(path):
+    """An output under results/, as a rule names it (PyPSA-Eur's resources()); a table
+    that REPORTED_TABLES lists is marked for Snakemake's report."""
+    name = TABLE_AT.get(f"results/{path}")
+    if name not in REPORTED_TABLES:
+        return f"results/{path}"
+    return marked_for_report(
+        f"results/{path}",
+        caption="../report/table.rst",
+        category=REPORTED_TABLES[name],
+        labels={"table": name},
+    )
+
+
+def check_rules_write_the_catalogue():
+    """Each table of the catalogue is an output of the rule the catalogue names, under
+    the table's name: the rule files show the files, the catalogue is how code finds them."""
+    for t in catalogue.TABLES.values():
+        # an input has no rule; a compiled table is the output of a rule with a wildcard
+        if t.stage == "data" or t.source:
+            continue
+        written = getattr(rules, t.rule).output
+        if str(getattr(written, t.name, "")) != t.path:
+            sys.exit(f"error: rule {t.rule} does not name {t.path} as its output {t.name}")
 
 
 def described(rule):

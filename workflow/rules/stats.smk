@@ -1,7 +1,7 @@
 rule concentration:
     """Shares, CR1/CR3, HHI range, entropy, WGI-weighted HHI, R/P for every distribution
-    of the best series, and the paper's twelve metals compared between 2009, 2023 and the
-    latest year."""
+    of the best series, and the paper's twelve metals compared between 2009, the config's
+    middle year and the latest year."""
     input:
         library=library("compute_concentration.py"),
         best_series=table("usgs_best_series"),
@@ -11,7 +11,11 @@ rule concentration:
         claims=table("paper_claims"),
         text_values=repo("data/paper_text_values.csv"),
     output:
-        **tables_of("concentration"),
+        concentration=results("stats/concentration.csv"),
+        country_shares=results("stats/country_shares.csv"),
+        reserves_to_production=results("stats/reserves_to_production.csv"),
+        paper_metals_comparison=results("stats/paper_metals_comparison.csv"),
+        concentration_series=results("stats/concentration_series.csv"),
     log:
         **logs("stats/concentration"),
     benchmark:
@@ -25,8 +29,7 @@ rule concentration:
         runtime=15,
     params:
         tables=described("concentration"),
-        # the year the comparison of the twelve metals shows between 2009 and the latest
-        middle_year=2023,
+        middle_year=MIDDLE_YEAR,
     script:
         "../scripts/compute_concentration.py"
 
@@ -38,7 +41,8 @@ rule dependency:
         table3=table("paper_table3_corrected"),
         nir=table("usgs_net_import_reliance"),
     output:
-        **tables_of("dependency"),
+        japan_import_dependency_2009=results("stats/japan_import_dependency_2009.csv"),
+        us_import_reliance=results("stats/us_import_reliance.csv"),
     log:
         **logs("stats/dependency"),
     benchmark:
@@ -65,6 +69,6 @@ rule data_dictionary:
     conda:
         "../../environment.yml"
     params:
-        editions=config["editions"],
+        settings=SCHEMA_SETTINGS,
     script:
         "../scripts/data_dictionary.py"

@@ -54,10 +54,12 @@ write_table(
     out.reserves_to_production,
     sort_by=["dataset", "edition", "commodity", "series", "year"],
 )
-comparison = paper_comparison(conc, commodities, snakemake.params.middle_year)
+middle_year = snakemake.params.middle_year
+comparison = paper_comparison(conc, commodities, middle_year)
 # in the order of the schema (a column no row fills stays, empty)
-comparison = comparison.reindex(columns=list(schemas.PAPER_COMPARISON.columns))
-write_table(schemas.PAPER_COMPARISON.validate(comparison), out.paper_metals_comparison)
+schema = schemas.paper_comparison(middle_year)
+comparison = comparison.reindex(columns=list(schema.columns))
+write_table(schema.validate(comparison), out.paper_metals_comparison)
 write_table(
     schemas.CONCENTRATION_SERIES.validate(concentration_series(conc)),
     out.concentration_series,

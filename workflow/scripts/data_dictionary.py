@@ -10,7 +10,7 @@ from raremetals.core.io import write_table
 
 for stage, path in zip(catalogue.STAGES, snakemake.output):
     tables = {
-        t.name: catalogue.schema(t.name, snakemake.params.editions)
+        t.name: catalogue.schema(t.name, **snakemake.params.settings)
         for t in catalogue.of_stage(stage)
     }
     write_table(schemas.data_dictionary(tables), path)

@@ -10,12 +10,13 @@ from raremetals.core.io import atomic_write, read_tidy
 
 i = snakemake.input
 entries = numbers.headline_numbers(
-    read_tidy(i.comparison, schemas.PAPER_COMPARISON),
+    read_tidy(i.comparison, schemas.paper_comparison(snakemake.params.middle_year)),
     read_tidy(i.rp, schemas.RESERVES_TO_PRODUCTION),
     read_tidy(i.japan, schemas.JAPAN_DEPENDENCY),
     read_tidy(i.claims, schemas.CLAIMS_AUDIT),
     read_tidy(i.errata, schemas.TABLE3_ERRATA),
     files={k: i[k] for k in ("comparison", "rp", "japan", "claims", "errata")},
+    middle_year=snakemake.params.middle_year,
 )
 atomic_write(snakemake.output.json, numbers.to_json(entries))
 atomic_write(snakemake.output.tex, numbers.to_tex(entries))

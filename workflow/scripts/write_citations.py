@@ -20,7 +20,7 @@ atomic_write(snakemake.output.bib, bibtex(registry))
 tables = [t for t in catalogue.TABLES.values() if t.stage != "data"]
 package = datapackage(
     tables,
-    {t.name: catalogue.schema(t.name, snakemake.params.editions) for t in tables},
+    {t.name: catalogue.schema(t.name, **snakemake.params.settings) for t in tables},
     job_records(Path(snakemake.params.logs).rglob("*.job.json")),
     registry,
     snakemake.params.version,

@@ -42,7 +42,11 @@ page = report.report_html(
     rulegraph="workflow/rulegraph.dot",
     languages={code: language.name for code, language in languages.items()},
     sizes=sizes,
-    lead=report.lead_section(numbers, [(m, english[m]) for m in paper_metals(commodities)]),
+    lead=report.lead_section(
+        numbers,
+        [(m, english[m]) for m in paper_metals(commodities)],
+        snakemake.params.middle_year,
+    ),
     findings=report.findings_section(
         numbers, languages, {code: commodity_names(commodities, code) for code in languages}
     ),

@@ -22,7 +22,26 @@ import pandas as pd
 
 from raremetals.core.vocab import EVIDENCE_CLASSES
 
-PERIODS = {"2009": "Paper", "2023": "TwentyThree", "latest": "Latest"}
+_ONES = "One Two Three Four Five Six Seven Eight Nine".split()
+_TEENS = "Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen".split()
+_TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+
+
+def year_word(year: int) -> str:
+    """A year 2010-2099 as a LaTeX macro can name it (no digits): 2023 → TwentyThree."""
+    n = year - 2000
+    if not 10 <= n <= 99:
+        raise ValueError(f"a year from 2010 to 2099, not {year}")
+    if n < 20:
+        return _TEENS[n - 10]
+    return _TENS[n // 10 - 2] + (_ONES[n % 10 - 1] if n % 10 else "")
+
+
+def periods(middle_year: int) -> dict[str, str]:
+    """The comparison's years (its columns' suffix) -> the macros' word for them."""
+    return {"2009": "Paper", str(middle_year): year_word(middle_year), "latest": "Latest"}
+
+
 MEASURES = {"production": "Prod", "reserves": "Res"}
 # statistic -> (macro part, unit, rounding, formatter)
 STATISTICS = {
@@ -97,10 +116,12 @@ def headline_numbers(
     claims: pd.DataFrame,
     errata: pd.DataFrame,
     files: dict,
+    middle_year: int,
 ) -> list[dict]:
     out = []
+    years = periods(middle_year)
     for line, r in enumerate(comparison.to_dict("records"), start=2):
-        for when, period in PERIODS.items():
+        for when, period in years.items():
             for stat, (part, unit, rounding, fmt) in STATISTICS.items():
                 value = r.get(f"{stat}_{when}")
                 if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -128,7 +149,7 @@ def headline_numbers(
                         bound,
                     )
                 )
-        for when, period in PERIODS.items():
+        for when, period in years.items():
             out += hhi_range(r, when, period, line, files["comparison"])
     latest = rp[rp["dataset"] == "usgs"]
     latest = latest[latest["year"] == latest["year"].max()]

@@ -163,7 +163,7 @@ TABLES: dict[str, Table] = {
             "paper_metals_comparison",
             "stats",
             "concentration",
-            "PAPER_COMPARISON",
+            "paper_comparison",
             "The paper's twelve metals, 2009 against the latest year",
         ),
         Table(
@@ -236,22 +236,38 @@ def of_stage(stage: str) -> list[Table]:
     return [t for t in TABLES.values() if t.stage == stage]
 
 
-def schema(name: str, editions=()):
-    """The schema of a table. One whose columns follow the USGS editions a build reads
-    (``usgs_values_by_edition``) is a function of them, and made for ``editions``."""
-    import types
+def schema(name: str, **settings):
+    """The schema of a table. One whose columns follow a setting of the build (the USGS
+    editions it reads, the comparison's middle year) is a function of that setting, and
+    made for the value ``settings`` give it (``editions=[...]``, ``middle_year=2023``)."""
+    import inspect
 
     from raremetals.core import schemas
 
     found = getattr(schemas, TABLES[name].schema)
-    return found(editions) if isinstance(found, types.FunctionType) else found
+    if not inspect.isfunction(found):
+        return found
+    wanted = list(inspect.signature(found).parameters)
+    missing = [w for w in wanted if w not in settings]
+    if missing:
+        raise TypeError(f"the schema of {name} is made for a value of {', '.join(missing)}")
+    return found(**{w: settings[w] for w in wanted})
 
 
 def read(name: str, path: str | None = None):
     """Read a table of the catalogue (from ``path`` if given): a results table checked
-    against its schema, an input as text cells."""
+    against its schema (made for the build settings its header shows), an input as text
+    cells."""
     from raremetals.core.io import read_reference, read_tidy
 
     table = TABLES[name]
     where = path or table.path
-    return read_tidy(where, schema(name)) if table.schema else read_reference(where)
+    if not table.schema:
+        return read_reference(where)
+    import csv
+
+    from raremetals.core.schemas import settings_in_header
+
+    with open(where, encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh), [])
+    return read_tidy(where, schema(name, **settings_in_header(header)))

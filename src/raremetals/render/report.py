@@ -121,9 +121,10 @@ def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict
     return f'<section class="findings" id="findings">{"".join(blocks)}</section>'
 
 
-def lead_section(numbers: list[dict], metals: list[tuple[str, str]]) -> str:
-    """The paper's twelve metals from 2009 to the latest year: China's share of production
-    and its HHI (lower bound), every number taken from results/numbers.json."""
+def lead_section(numbers: list[dict], metals: list[tuple[str, str]], middle_year: int) -> str:
+    """The paper's twelve metals from 2009 to the latest year (through ``middle_year``):
+    China's share of production and its HHI (lower bound), every number taken from
+    results/numbers.json."""
     by_key = {n["key"]: n for n in numbers}
     latest = by_key["year.latest"]["text"]
 
@@ -133,7 +134,7 @@ def lead_section(numbers: list[dict], metals: list[tuple[str, str]]) -> str:
 
     rows = "".join(
         f"<tr><th>{e(name)}</th>"
-        + "".join(cell(c, "china_share", w) for w in ("2009", "2023", "latest"))
+        + "".join(cell(c, "china_share", w) for w in ("2009", str(middle_year), "latest"))
         + "".join(cell(c, "hhi_lower", w) for w in ("2009", "latest"))
         + "</tr>"
         for c, name in metals
@@ -142,14 +143,14 @@ def lead_section(numbers: list[dict], metals: list[tuple[str, str]]) -> str:
         f'<h2 id="lead">The twelve metals, 2009 → {e(latest)}</h2>'
         "<p>China's share of world production and the Herfindahl–Hirschman index of "
         "production (lower bound: the unassigned share counted as no producer), as the "
-        f"paper's Table 3 gives 2009 and the USGS data releases give 2023 and {e(latest)} "
+        f"paper's Table 3 gives 2009 and the USGS data releases give {middle_year} and {e(latest)} "
         "(each year from the latest edition that gives it). Every number is a macro of "
         '<a href="numbers.tex">numbers.tex</a> (<a href="numbers.json">numbers.json</a> '
         "names its file and row); – where a source gives none. Figures 9 and 10 show the "
         "years between.</p>"
         "<table><thead><tr><th rowspan=2>metal</th><th colspan=3>China's share of "
         "production</th><th colspan=2>HHI of production</th></tr><tr>"
-        f"<th>2009</th><th>2023</th><th>{e(latest)}</th><th>2009</th><th>{e(latest)}</th>"
+        f"<th>2009</th><th>{middle_year}</th><th>{e(latest)}</th><th>2009</th><th>{e(latest)}</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 

@@ -66,7 +66,7 @@ def _comparable(old, new, earliest, ratio_bounds) -> tuple[bool, list[str]]:
 
 
 def paper_comparison(
-    conc: pd.DataFrame, commodities: pd.DataFrame, middle_year: int = 2023, ratio_bounds=(0.1, 10.0)
+    conc: pd.DataFrame, commodities: pd.DataFrame, middle_year: int, ratio_bounds=(0.1, 10.0)
 ) -> pd.DataFrame:
     """The paper's twelve metals: 2009 (paper) against the latest year of the best series
     (each year from the latest edition that gives it), with ``middle_year`` shown too.

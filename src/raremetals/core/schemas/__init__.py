@@ -7,6 +7,8 @@ the same definitions that validate the tables. The schemas live by stage (``usgs
 hand), built from the columns of ``columns``; this package gathers their names.
 """
 
+import re
+
 import pandas as pd
 
 from raremetals.core.schemas.audit import (
@@ -30,9 +32,9 @@ from raremetals.core.schemas.stats import (
     CONCENTRATION_SERIES,
     COUNTRY_SHARES,
     JAPAN_DEPENDENCY,
-    PAPER_COMPARISON,
     RESERVES_TO_PRODUCTION,
     US_IMPORT_RELIANCE,
+    paper_comparison,
 )
 from raremetals.core.schemas.tidy import (
     DS140,
@@ -49,6 +51,15 @@ from raremetals.core.schemas.usgs import (
     USGS_ROW_ACCOUNTING,
     usgs_values_by_edition,
 )
+
+
+def settings_in_header(columns: list[str]) -> dict:
+    """The settings of the build a results table's header shows, for the schemas made for
+    them: the USGS editions of ``usgs_values_by_edition.csv`` (its value_<edition>
+    columns) and the middle year of ``paper_metals_comparison.csv`` (its edition_<year>)."""
+    editions = [c.removeprefix("value_") for c in columns if re.fullmatch(r"value_mcs\d{4}", c)]
+    years = [int(c[-4:]) for c in columns if re.fullmatch(r"edition_\d{4}", c)]
+    return {"editions": editions, "middle_year": years[0] if years else None}
 
 
 def data_dictionary(schemas: dict) -> pd.DataFrame:

@@ -261,42 +261,49 @@ CONCENTRATION_SERIES = pa.DataFrameSchema(
     name="concentration_series",
 )
 
-PAPER_COMPARISON = pa.DataFrameSchema(
-    {
-        "commodity": text("Commodity id"),
-        "name_en": text("English name"),
-        "name_ja": text("Japanese name"),
-        "symbol": text("Symbol as the paper uses it"),
-        "measure": text("production or reserves"),
-        "year_2009": number("Year of the paper's figures (2009)"),
-        "edition_latest": text(
-            "USGS edition the latest year comes from (the best series)", nullable=True
-        ),
-        "year_latest": number("Latest data year of the best series"),
-        "edition_2023": text("USGS edition 2023 comes from (the best series)", nullable=True),
-        "unit": text("Unit of the totals", nullable=True),
-        "basis_latest": text("Basis of the USGS series", nullable=True),
-        "series_latest": text("USGS series compared", nullable=True),
-        **{
-            f"{k}_{when}": pa.Column(
-                kind, nullable=True, coerce=kind is object, description=f"{d}, {label}"
-            )
-            for k, (kind, d) in COMPARED.items()
-            for when, label in (
-                ("2009", "2009 (paper, corrected Table 3)"),
-                ("2023", "2023 (USGS, best series)"),
-                ("latest", "latest year (USGS, best series)"),
-            )
+
+def paper_comparison(middle_year: int) -> pa.DataFrameSchema:
+    """The schema of ``paper_metals_comparison.csv``: 2009, ``middle_year`` (the config's
+    comparison.middle_year) and the latest year, each statistic a column per year."""
+    return pa.DataFrameSchema(
+        {
+            "commodity": text("Commodity id"),
+            "name_en": text("English name"),
+            "name_ja": text("Japanese name"),
+            "symbol": text("Symbol as the paper uses it"),
+            "measure": text("production or reserves"),
+            "year_2009": number("Year of the paper's figures (2009)"),
+            "edition_latest": text(
+                "USGS edition the latest year comes from (the best series)", nullable=True
+            ),
+            "year_latest": number("Latest data year of the best series"),
+            f"edition_{middle_year}": text(
+                f"USGS edition {middle_year} comes from (the best series)", nullable=True
+            ),
+            "unit": text("Unit of the totals", nullable=True),
+            "basis_latest": text("Basis of the USGS series", nullable=True),
+            "series_latest": text("USGS series compared", nullable=True),
+            **{
+                f"{k}_{when}": pa.Column(
+                    kind, nullable=True, coerce=kind is object, description=f"{d}, {label}"
+                )
+                for k, (kind, d) in COMPARED.items()
+                for when, label in (
+                    ("2009", "2009 (paper, corrected Table 3)"),
+                    (str(middle_year), f"{middle_year} (USGS, best series)"),
+                    ("latest", "latest year (USGS, best series)"),
+                )
+            },
+            "total_ratio": number("World total latest / 2009"),
+            "comparable": pa.Column(
+                bool, description="Units equal and world totals within a factor of ten"
+            ),
+            "comparability_note": text("What was checked, and what could not be"),
         },
-        "total_ratio": number("World total latest / 2009"),
-        "comparable": pa.Column(
-            bool, description="Units equal and world totals within a factor of ten"
-        ),
-        "comparability_note": text("What was checked, and what could not be"),
-    },
-    strict="filter",
-    name="paper_metals_comparison",
-)
+        strict="filter",
+        name="paper_metals_comparison",
+    )
+
 
 JAPAN_DEPENDENCY = pa.DataFrameSchema(
     {
