@@ -127,20 +127,18 @@ def one(df: pd.DataFrame, **where) -> pd.Series:
     return df.iloc[0]
 
 
+# the fixtures that build the workflow: a test that uses one is in tests/pipeline/
 PIPELINE_FIXTURES = {"built", "observations", "conc"}
 
 
 def pytest_collection_modifyitems(items):
-    """A test that builds (the session's build, or its own run on a copy of the
-    repository) belongs to the slow tier, marked ``pipeline``; the rest is the fast tier,
-    run alone with ``-m "not pipeline"``."""
-    import inspect
-
+    """The tier of a test is its folder: the tests under tests/pipeline/ build the workflow
+    on copies of the repository and are marked ``pipeline``; those under tests/unit/ do
+    not (``pytest tests/unit``, or ``-m "not pipeline"``, runs them alone)."""
     for item in items:
-        source = inspect.getsource(item.function) if hasattr(item, "function") else ""
-        if (
-            PIPELINE_FIXTURES & set(item.fixturenames)
-            or "run_pipeline(" in source
-            or "copy_repo(" in source
-        ):
+        if item.path.parent.name == "pipeline":
             item.add_marker(pytest.mark.pipeline)
+        elif PIPELINE_FIXTURES & set(item.fixturenames):
+            raise pytest.UsageError(
+                f"{item.nodeid} builds the workflow: it belongs in tests/pipeline/"
+            )

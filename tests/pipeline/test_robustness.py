@@ -58,6 +58,42 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
     assert result_files(workdir) == result_files(built)
 
 
+def test_an_alias_bomb_in_a_configfile_is_refused_at_once(tmp_path):
+    """Nine nested aliases stand for 9**9 items; the file given with --configfile is
+    refused before Snakemake (or its schema check) expands them."""
+    workdir = copy_repo(tmp_path / "repo")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+    )
+    (workdir / "override.yaml").write_text(bomb)
+    started = time.monotonic()
+    proc = run_pipeline(workdir, "-n", "--configfile", "override.yaml")
+    out = proc.stdout + proc.stderr
+    assert time.monotonic() - started < 30
+    assert proc.returncode != 0 and "Traceback" not in out
+    assert (
+        f"error: {workdir}/override.yaml: expected plain YAML without anchors or aliases (line 1, "
+        "column 4), found '&a'"
+    ) in out, out[-2000:]
+
+
+def test_slurm_profile_dry_runs(tmp_path):
+    # on a fresh copy, so that the dry run plans every job whatever results/ holds here
+    workdir = copy_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "profiles", workdir / "profiles")
+    proc = subprocess.run(
+        [sys.executable, "-m", "snakemake", "-n", "--profile", "profiles/slurm"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    assert "Using profile profiles/slurm" in out and "dry-run" in out
+    assert re.search(r"^total\s+\d+$", out, re.M)
+
+
 def _dry_run_with(tmp_path, override: dict):
     workdir = copy_repo(tmp_path / "repo")
     path = workdir / "override.yaml"
@@ -112,6 +148,10 @@ def _dry_run_with(tmp_path, override: dict):
             "On instance['editions']:\n    ['MCS 2026']",
         ),
         (
+            {"comparison": {"middle_year": 2009}},
+            "2009 is less than the minimum of 2010",
+        ),
+        (
             {"notebook": {"commodity": "unobtainium", "edition": "mcs2024", "results": "results"}},
             "config key notebook.commodity: 'unobtainium' is not a commodity id",
         ),
@@ -121,39 +161,3 @@ def test_config_errors_are_refused_naming_the_key(tmp_path, override, message):
     proc = _dry_run_with(tmp_path, override)
     assert proc.returncode != 0
     assert message in proc.stdout + proc.stderr
-
-
-def test_an_alias_bomb_in_a_configfile_is_refused_at_once(tmp_path):
-    """Nine nested aliases stand for 9**9 items; the file given with --configfile is
-    refused before Snakemake (or its schema check) expands them."""
-    workdir = copy_repo(tmp_path / "repo")
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
-    )
-    (workdir / "override.yaml").write_text(bomb)
-    started = time.monotonic()
-    proc = run_pipeline(workdir, "-n", "--configfile", "override.yaml")
-    out = proc.stdout + proc.stderr
-    assert time.monotonic() - started < 30
-    assert proc.returncode != 0 and "Traceback" not in out
-    assert (
-        f"error: {workdir}/override.yaml: expected plain YAML without anchors or aliases (line 1, "
-        "column 4), found '&a'"
-    ) in out, out[-2000:]
-
-
-def test_slurm_profile_dry_runs(tmp_path):
-    # on a fresh copy, so that the dry run plans every job whatever results/ holds here
-    workdir = copy_repo(tmp_path / "repo")
-    shutil.copytree(REPO / "profiles", workdir / "profiles")
-    proc = subprocess.run(
-        [sys.executable, "-m", "snakemake", "-n", "--profile", "profiles/slurm"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 0, out
-    assert "Using profile profiles/slurm" in out and "dry-run" in out
-    assert re.search(r"^total\s+\d+$", out, re.M)

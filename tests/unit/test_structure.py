@@ -150,3 +150,34 @@ def test_a_schema_made_for_a_setting_needs_its_value():
     assert settings_in_header(list(made.columns))["middle_year"] == 2021
     values = catalogue.schema("usgs_values_by_edition", editions=["mcs2024", "mcs2026"])
     assert settings_in_header(list(values.columns))["editions"] == ["mcs2024", "mcs2026"]
+
+
+def test_a_unit_test_builds_nothing():
+    """The tier is the folder: a test under tests/unit/ neither takes a fixture that builds
+    the workflow (the collection refuses that, through fixtures too) nor runs it on a copy;
+    such a test belongs in tests/pipeline/."""
+    from conftest import PIPELINE_FIXTURES
+
+    building = []
+    for path in sorted((REPO / "tests/unit").glob("test_*.py")):
+        functions = {
+            n.name: n
+            for n in ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(n, ast.FunctionDef)
+        }
+
+        def runs(name, seen=()):
+            calls = {
+                n.func.id
+                for n in ast.walk(functions[name])
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            }
+            helpers = (calls & set(functions)) - {name, *seen}
+            return bool(calls & {"run_pipeline", "copy_repo"}) or any(
+                runs(h, (*seen, name)) for h in helpers
+            )
+
+        for name, node in functions.items():
+            if {a.arg for a in node.args.args} & PIPELINE_FIXTURES or runs(name):
+                building.append(f"{path.name}::{name}")
+    assert building == []

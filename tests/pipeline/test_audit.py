@@ -3,13 +3,11 @@ paper are found."""
 
 import hashlib
 import re
-from decimal import Decimal
 
 import pandas as pd
 import pytest
 
 from conftest import copy_repo, register, run_pipeline
-from raremetals.audit.rounding import default_tolerance, parse_claimed, precision, round_half_up
 from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy
 
@@ -110,21 +108,6 @@ def test_summary_reads_by_status_with_japanese_quotes(built, claims):
     assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
-@pytest.mark.parametrize(
-    "text, unit, tolerance",
-    [
-        ("97", "%", 0.5),
-        ("22.1", "%", 0.05),
-        ("124000", "t", 500),
-        ("~45", "%", 4.5),
-        ("99000000", "t", 500_000),
-        ("50", "%", 0.5),
-    ],
-)
-def test_default_tolerance(text, unit, tolerance):
-    assert default_tolerance(text, parse_claimed(text), unit) == pytest.approx(tolerance)
-
-
 def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     assert claim(claims, "C150").status == "match"  # the world's 158.5 GW at the end of 2009
     workdir = copy_repo(tmp_path / "repo")
@@ -140,28 +123,6 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
     changed = read_tidy(workdir / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)
     c150 = changed.set_index("claim_id").loc["C150"]
     assert c150.status == "mismatch" and c150.recomputed == "160.5"
-
-
-# --- one rounding rule, bounds, circular evidence, one vintage (issue 10) --------------------
-
-
-@pytest.mark.parametrize(
-    "value, step, rounded",
-    [
-        (96.7742, "1", 97),  # C020: the paper prints 97% for 120,000 / 124,000
-        (-39.659, "1", -40),  # C081: the 2010 quota cut printed as -40%
-        (38.5, "1", 39),  # C032: half rounds up, so 38.5% is not 38%
-        (22.2668, "0.1", 22.3),
-        (8_080_000, "1000000", 8_000_000),
-    ],
-)
-def test_round_half_up(value, step, rounded):
-    assert round_half_up(value, Decimal(step)) == rounded
-
-
-def test_precision_of_printed_numbers():
-    assert precision("22.1", "%") == Decimal("0.1")
-    assert precision("124000", "t") == 1000 and precision("97", "%") == 1
 
 
 def test_one_rounding_rule_for_every_claim(claims):

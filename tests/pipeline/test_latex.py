@@ -9,12 +9,6 @@ import pytest
 
 import latex
 
-pytestmark = pytest.mark.skipif(
-    not latex.available(),
-    reason="pdflatex, lualatex and pdftotext are not installed "
-    "(Debian: texlive-latex-recommended, texlive-luatex, texlive-lang-japanese, poppler-utils)",
-)
-
 TABLES = [
     "table1_rare_metals.en",
     "table1_rare_metals.ja",

@@ -10,14 +10,10 @@ import pytest
 
 from conftest import REPO
 from raremetals.core import catalogue
-from raremetals.core.errors import InputError
-from raremetals.core.io import read_as_printed
-from raremetals.core.schemas import WIND
 from raremetals.core.text import load_languages
-from raremetals.core.vocab import periodic_position
 from raremetals.render import figures
 from raremetals.render.figures.style import CHINA, missing_glyphs
-from raremetals.stats.selections import most_concentrated, neodymium_demand, wind_capacity
+from raremetals.stats.selections import most_concentrated, neodymium_demand
 
 LANGUAGES = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
 
@@ -125,19 +121,6 @@ def test_neodymium_arithmetic(drawn):
     assert bars[-1].get_height() == pytest.approx(expected)
 
 
-def test_wind_capacity_is_read_in_gigawatts_whatever_the_unit():
-    gwec = read_as_printed(REPO / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv", WIND)
-    # the Global Wind 2009 Report: 158.5 GW at end-2009 and 409 GW forecast for 2014
-    assert list(wind_capacity(gwec)["value"]) == [158.5, 409]
-    row = gwec.index[gwec["value"] == "158.5"]
-    in_mw = gwec.copy()
-    in_mw.loc[row, ["value", "unit"]] = ["158500", "MW"]
-    assert list(wind_capacity(in_mw)["value"]) == pytest.approx([158.5, 409])
-    in_mw.loc[row, "value"] = "about 158,500"
-    with pytest.raises(InputError, match=r"row 20, column 'value': expected a number of GW or MW"):
-        wind_capacity(in_mw)
-
-
 def test_us_import_reliance_bars(drawn):
     fig = drawn["fig7_us_import_reliance"][0]["en"]
     assert by_gid(fig, "rare_earths:mcs2024").get_width() == 95
@@ -159,23 +142,6 @@ def test_most_concentrated_needs_a_world_total(drawn, built):
 def test_periodic_table_marks(drawn):
     fig = drawn["table1_periodic_table"][0]["en"]
     assert by_gid(fig, "Nd:ree") and by_gid(fig, "W:rare_metal") and by_gid(fig, "Fe:")
-
-
-@pytest.mark.parametrize(
-    "z, position",
-    [
-        (1, (1, 1)),
-        (2, (1, 18)),
-        (5, (2, 13)),
-        (57, (9, 3)),
-        (71, (9, 17)),
-        (72, (6, 4)),
-        (89, (10, 3)),
-        (118, (7, 18)),
-    ],
-)
-def test_periodic_position(z, position):
-    assert periodic_position(z) == position
 
 
 def test_every_figure_file_and_caption_is_written(built):
@@ -213,23 +179,6 @@ def test_markers_of_table1_are_data(built):
     elements = pd.read_csv(REPO / "data/elements.csv", comment="#", keep_default_na=False)
     assert (elements.category == "ree").sum() == 17
     assert (elements.category == "rare_metal").sum() == 30
-
-
-def test_table1_symbols_and_positions_agree_with_mendeleev():
-    """data/elements.csv and the layout of vocab.periodic_position against the
-    element-properties package: every symbol, and the period and group of every element
-    outside the lanthanide and actinide rows."""
-    from mendeleev.fetch import fetch_table
-
-    table = fetch_table("elements").set_index("atomic_number")
-    elements = pd.read_csv(REPO / "data/elements.csv", comment="#", keep_default_na=False)
-    for z, symbol in zip(elements.z, elements.symbol):
-        assert table.at[z, "symbol"] == symbol, z
-        row, column = periodic_position(z)
-        if row <= 7:
-            assert (row, column) == (table.at[z, "period"], table.at[z, "group_id"]), symbol
-        else:  # La-Lu and Ac-Lr drawn below the table, in periods 6 and 7
-            assert table.at[z, "period"] == row - 3
 
 
 def test_pdfs_embed_truetype_fonts(built):
@@ -357,10 +306,3 @@ def test_periodic_table_placeholders_and_bold_in_both_languages(drawn):
         assert by_gid(fig, "placeholder:57-71") and by_gid(fig, "placeholder:89-103")
         assert by_gid(fig, "Nd:bold").get_path_effects()
         assert not by_gid(fig, "Fe").get_path_effects()
-
-
-def test_every_commodity_has_a_japanese_name():
-    commodities = pd.read_csv(REPO / "data/commodities.csv", keep_default_na=False)
-    assert (commodities["name_ja"] != "").all(), list(
-        commodities.loc[commodities["name_ja"] == "", "commodity"]
-    )

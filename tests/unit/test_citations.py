@@ -1,0 +1,93 @@
+"""What readers cite with: CITATION.cff for the software and its sources, results/sources.bib
+for LaTeX, and results/datapackage.json, a Frictionless Data Package of every table."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+from pybtex.database import parse_file
+
+import latex
+from conftest import REPO
+from raremetals.sources.registry import load_registry
+
+REGISTRY = load_registry(REPO / "data/sources.yaml")
+
+
+def test_citation_cff_is_complete():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["authors"]
+    version = re.search(r'^version = "(.+)"', (REPO / "pyproject.toml").read_text(), re.M)[1]
+    assert cff["version"] == version
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", str(cff["date-released"]))
+    refs = cff["references"]
+    # every source of the registry, by DOI where it has one, else by title
+    for source in REGISTRY.values():
+        if source.doi:
+            assert source.doi in {r.get("doi") for r in refs}, source.id
+        elif source.id != "paper":
+            assert source.title in {r["title"] for r in refs}, source.id
+    paper = [r for r in refs if r["type"] == "article"]
+    assert paper and paper[0]["title"].startswith("レアメタル/レアアースの戦略性と安全保障")
+    assert "## How to cite" in (REPO / "README.md").read_text()
+
+
+def _cited(body: str, folder) -> str:
+    """The text of a document citing ``folder/sources.bib`` with BibTeX's plain style."""
+    tex = "\n".join(
+        [
+            r"\documentclass[a4paper]{article}",
+            r"\usepackage{luatexja}",
+            r"\begin{document}",
+            body,
+            r"\bibliographystyle{plain}",
+            r"\bibliography{sources}",
+            r"\end{document}",
+        ]
+    )
+    latex.compile_tex("lualatex", tex, folder, "cite")
+    proc = subprocess.run(["bibtex", "cite"], cwd=folder, capture_output=True, text=True)
+    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
+    _, text = latex.compile_tex("lualatex", tex, folder, "cite")
+    return " ".join(text.split())
+
+
+@pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
+def test_a_title_with_latex_characters_prints_as_written(tmp_path):
+    """LaTeX's special characters in a registry text are escaped once (``\\%``, not
+    ``\\\\%``, which ends the line and comments out the rest), and a lone brace does not
+    unbalance the file."""
+    import dataclasses
+
+    from raremetals.cite.bibliography import bibtex
+
+    hostile = "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft"
+    source = dataclasses.replace(REGISTRY["sipri_milex"], title=hostile, edition="{v}")
+    bib = bibtex({"sipri_milex": source, "usgs_mcs2026": REGISTRY["usgs_mcs2026"]})
+    assert r"R\&D: 50\% of \#1 x\_y at \$5" in bib and r"\\%" not in bib
+    (tmp_path / "sources.bib").write_text(bib, encoding="utf-8")
+    assert parse_file(str(tmp_path / "sources.bib"), "bibtex").entries.keys() == {
+        "sipri_milex",
+        "usgs_mcs2026",
+    }
+    text = _cited(r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.", tmp_path)
+    assert "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft" in text, text
+    assert "{v}" in text and "Mineral Commodity Summaries 2026 data release" in text
+
+
+def test_a_year_is_named_in_words_for_a_macro():
+    from raremetals.cite.numbers import periods, year_word
+
+    assert [year_word(y) for y in (2010, 2019, 2020, 2023, 2030, 2099)] == [
+        "Ten",
+        "Nineteen",
+        "Twenty",
+        "TwentyThree",
+        "Thirty",
+        "NinetyNine",
+    ]
+    assert periods(2022) == {"2009": "Paper", "2022": "TwentyTwo", "latest": "Latest"}
+    with pytest.raises(ValueError, match="2010 to 2099"):
+        year_word(2009)

@@ -1,0 +1,65 @@
+"""Figures and tables: what is drawn, in both languages, with every glyph available."""
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_as_printed
+from raremetals.core.schemas import WIND
+from raremetals.core.vocab import periodic_position
+from raremetals.stats.selections import wind_capacity
+
+
+def test_wind_capacity_is_read_in_gigawatts_whatever_the_unit():
+    gwec = read_as_printed(REPO / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv", WIND)
+    # the Global Wind 2009 Report: 158.5 GW at end-2009 and 409 GW forecast for 2014
+    assert list(wind_capacity(gwec)["value"]) == [158.5, 409]
+    row = gwec.index[gwec["value"] == "158.5"]
+    in_mw = gwec.copy()
+    in_mw.loc[row, ["value", "unit"]] = ["158500", "MW"]
+    assert list(wind_capacity(in_mw)["value"]) == pytest.approx([158.5, 409])
+    in_mw.loc[row, "value"] = "about 158,500"
+    with pytest.raises(InputError, match=r"row 20, column 'value': expected a number of GW or MW"):
+        wind_capacity(in_mw)
+
+
+@pytest.mark.parametrize(
+    "z, position",
+    [
+        (1, (1, 1)),
+        (2, (1, 18)),
+        (5, (2, 13)),
+        (57, (9, 3)),
+        (71, (9, 17)),
+        (72, (6, 4)),
+        (89, (10, 3)),
+        (118, (7, 18)),
+    ],
+)
+def test_periodic_position(z, position):
+    assert periodic_position(z) == position
+
+
+def test_table1_symbols_and_positions_agree_with_mendeleev():
+    """data/elements.csv and the layout of vocab.periodic_position against the
+    element-properties package: every symbol, and the period and group of every element
+    outside the lanthanide and actinide rows."""
+    from mendeleev.fetch import fetch_table
+
+    table = fetch_table("elements").set_index("atomic_number")
+    elements = pd.read_csv(REPO / "data/elements.csv", comment="#", keep_default_na=False)
+    for z, symbol in zip(elements.z, elements.symbol):
+        assert table.at[z, "symbol"] == symbol, z
+        row, column = periodic_position(z)
+        if row <= 7:
+            assert (row, column) == (table.at[z, "period"], table.at[z, "group_id"]), symbol
+        else:  # La-Lu and Ac-Lr drawn below the table, in periods 6 and 7
+            assert table.at[z, "period"] == row - 3
+
+
+def test_every_commodity_has_a_japanese_name():
+    commodities = pd.read_csv(REPO / "data/commodities.csv", keep_default_na=False)
+    assert (commodities["name_ja"] != "").all(), list(
+        commodities.loc[commodities["name_ja"] == "", "commodity"]
+    )
