@@ -82,8 +82,11 @@ def _cells(obs: pd.DataFrame) -> pd.DataFrame:
     d.loc[single, "skey"] = "*"
     d["ref"] = d["file"] + ":" + d["row"].astype(str) + ":" + d["column"]
     keys = ["edition", "commodity", "measure", "skey", "country_code", "year"]
-    return (
-        d.sort_values(keys + ["row"])
+    d = d.sort_values(keys + ["row"])
+    # a country on several rows is grouped; the rest, most cells, are taken as they are
+    twice = d.duplicated(keys, keep=False)
+    summed = (
+        d[twice]
         .groupby(keys, sort=True)
         .agg(
             series=("series", "first"),
@@ -95,6 +98,10 @@ def _cells(obs: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
+    once = d.loc[~twice, keys + ["series", "value", "value_raw", "ref", "unit"]]
+    once = once.assign(findings=d.loc[~twice, "unit_finding"])
+    cells = pd.concat([once, summed[once.columns]], ignore_index=True)
+    return cells.sort_values(keys, kind="mergesort").reset_index(drop=True)
 
 
 def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
@@ -216,6 +223,16 @@ def paper_values(table3: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _joined(cells: pd.DataFrame, group: pd.Series, column: str, sep: str) -> list[str]:
+    """``column`` joined with ``sep`` within each group (``group``: each row's group
+    number, in the groups' sorted order), the rows in their order; as lists, since a
+    string join per group costs seconds as a pandas aggregation over 20,000 groups."""
+    parts: list[list[str]] = [[] for _ in range(group.max() + 1)]
+    for n, value in zip(group.tolist(), cells[column].tolist()):
+        parts[n].append(value)
+    return [sep.join(p) for p in parts]
+
+
 def values_by_edition(
     obs: pd.DataFrame, paper: pd.DataFrame | None = None, editions=None
 ) -> pd.DataFrame:
@@ -259,8 +276,8 @@ def values_by_edition(
         out[f"raw_{edition}"] = wide[("raw", edition)].fillna("") if has else ""
     grouped = cells.groupby(keys)
     last = grouped[["series", "unit"]].last()
-    last["editions"] = grouped["edition"].agg(";".join)
-    last["refs"] = grouped["ref"].agg(" | ".join)
+    last["editions"] = _joined(cells, grouped.ngroup(), "edition", ";")
+    last["refs"] = _joined(cells, grouped.ngroup(), "ref", " | ")
     out = out.join(last).reset_index()
     numbers = out[[f"value_{e}" for e in editions]]  # the paper's 2009 is no edition
     spread = numbers.max(axis=1) / numbers.min(axis=1).where(numbers.min(axis=1) > 0)
