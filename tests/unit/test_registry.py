@@ -60,3 +60,37 @@ def test_environment_yml_installs_the_project_with_the_locked_pins():
     for pin in pins:
         name, version = pin.split("==")
         assert lock[norm(name)] == version, f"requirements.lock disagrees on {name}"
+
+
+def test_a_release_names_its_statements_among_its_own_files(tmp_path):
+    """The peer check's files are the registry's data (usgs_release.statements): MCS 2026
+    names T7 and Fig. 3, MCS 2024 its T5; a statement file the source does not hold, or
+    a kind of statement the registry does not know, stops the load naming it."""
+    import pytest
+
+    from raremetals.core.errors import InputError
+    from raremetals.sources.registry import usgs_editions
+
+    text = (REPO / "data/sources.yaml").read_text(encoding="utf-8")
+    releases = {
+        e: s.usgs_release
+        for e, s in usgs_editions(load_registry(REPO / "data/sources.yaml")).items()
+    }
+    assert releases["mcs2026"]["statements"] == {
+        "salient": "data/raw/usgs_mcs2026/MCS2026_T7_Critical_Minerals_Salient.csv",
+        "import_shares": "data/raw/usgs_mcs2026/MCS2026_Fig3_Major_Import_Sources.csv",
+    }
+    assert set(releases["mcs2024"]["statements"]) == {"salient"}
+    assert [e for e, r in releases.items() if "statements" in r] == ["mcs2024", "mcs2026"]
+    for old, new, message in (
+        (
+            "salient: data/raw/usgs_mcs2024/trends/MCS2024_T5",
+            "salient: data/raw/usgs_mcs2026/MCS2026_T7",
+            "a usgs_release file among the files of source 'usgs_mcs2024'",
+        ),
+        ("        import_shares:", "        imports_shares:", "imports_shares"),
+    ):
+        broken = tmp_path / "sources.yaml"
+        broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(InputError, match=re.escape(message)):
+            load_registry(broken)
