@@ -157,6 +157,15 @@ def delegate(script: str) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     socket.send_fds(sock, [len(request).to_bytes(8, "big") + request], [0, 1, 2])
+
+    def stop(signum, frame):
+        # stopped, the job's process has its script stopped (the supervisor sees the
+        # connection's end) and waits for it, so that the script's last words are in the
+        # log before Snakemake reads it
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_WR)
+
+    signal.signal(signal.SIGTERM, stop)
     status = sock.recv(16)
     # the server closes without a status only if it died; the job failed with it
     os._exit(int(status.decode()) if status else 1)
