@@ -58,6 +58,26 @@ rule clean_net_import_reliance:
         "../scripts/clean_net_import_reliance.py"
 
 
+rule clean_bgs:
+    """BGS World Mineral Statistics: production by country and year, a series per BGS
+    commodity and sub-commodity (data/bgs_series.csv), with the file and line of each."""
+    input:
+        library=library("clean_bgs.py"),
+        record=fetch_record("bgs_world_mineral_statistics"),
+        series=repo("data/bgs_series.csv"),
+        countries=repo("data/countries.csv"),
+    output:
+        bgs_production=results("tidy/bgs_production.csv"),
+    log:
+        **logs("clean/bgs"),
+    benchmark:
+        benchmark("clean/bgs")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_bgs.py"
+
+
 rule clean_ds140:
     """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
     production), one row per year and statistic with the worksheet cell."""

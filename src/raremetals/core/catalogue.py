@@ -70,6 +70,14 @@ TABLES: dict[str, Table] = {
             "USGS world observations, each commodity, measure and year from the latest edition",
         ),
         Table(
+            "bgs_production",
+            "tidy",
+            "clean_bgs",
+            "BGS_PRODUCTION",
+            "BGS World Mineral Statistics: production by country, 1971-2023, a series per "
+            "form and basis",
+        ),
+        Table(
             "ds140_rare_earths",
             "tidy",
             "clean_ds140",

@@ -37,6 +37,7 @@ from raremetals.core.schemas.stats import (
     paper_comparison,
 )
 from raremetals.core.schemas.tidy import (
+    BGS_PRODUCTION,
     DS140,
     NET_IMPORT_RELIANCE,
     TABLE3,

@@ -1,10 +1,11 @@
-"""Schemas of the other tidy tables: USGS DS140, the WGI, and the paper's Table 3."""
+"""Schemas of the other tidy tables: USGS DS140, BGS production, the WGI, and the paper's
+Table 3."""
 
 from __future__ import annotations
 
 import pandera.pandas as pa
 
-from raremetals.core.schemas.columns import PLACE, PROVENANCE, number, text
+from raremetals.core.schemas.columns import FLAG_RE, PLACE, PROVENANCE, number, text
 
 DS140 = pa.DataFrameSchema(
     {
@@ -78,6 +79,42 @@ NET_IMPORT_RELIANCE = pa.DataFrameSchema(
     strict=True,
     ordered=True,
     name="usgs_net_import_reliance",
+)
+
+BGS_PRODUCTION = pa.DataFrameSchema(
+    {
+        "source_id": text("Source id in data/sources.yaml (bgs_world_mineral_statistics)"),
+        "commodity": text(
+            "Commodity id (data/commodities.csv); empty for a ferro-alloy of several metals "
+            "or none (data/bgs_series.csv)"
+        ),
+        "series": text("BGS's commodity, and its sub-commodity after ': ' (a form, grade)"),
+        "stage": text("mine, refinery, plant or ferro-alloy plant (data/bgs_series.csv)"),
+        "basis": text("What is weighed (data/bgs_series.csv): a series is one basis"),
+        "year": pa.Column(int, pa.Check.in_range(1900, 2100), description="Data year"),
+        **PLACE,
+        "country_raw": text("Country as BGS names it"),
+        "value": number(
+            "Production in unit; empty where BGS gives no figure or one below 0.5 t (flag)"
+        ),
+        "unit": text("t (metric tons)", checks=pa.Check.isin(["t"])),
+        "value_raw": text("Quantity as in the export"),
+        "unit_raw": text("Unit as BGS writes it"),
+        "flag": text(
+            "e estimated (note code *), zero nothing produced, NA not available, "
+            "lt_half_unit more than 0 but less than 0.5 t; joined by ';'",
+            checks=pa.Check.str_matches(FLAG_RE),
+        ),
+        "note": text("BGS's precision statement and note texts"),
+        **PROVENANCE,
+    },
+    strict=True,
+    ordered=True,
+    name="bgs_production",
+    checks=pa.Check(
+        lambda d: d["value"].notna() | (d["flag"] != ""),
+        error="a value without a number must carry a flag",
+    ),
 )
 
 WGI = pa.DataFrameSchema(
