@@ -354,3 +354,44 @@ def test_implausible_reserves_to_production_are_flagged(built):
     assert v.rp_years == pytest.approx(21_000_000 / 110_000) and v.rp_flag == ""
     assert stats.rp_flag(0.26) == "below 1 year" and stats.rp_flag(26_000) == "above 10,000 years"
     assert set(rp.rp_flag) == {""}
+
+
+def test_bgs_long_run_is_one_basis_a_metal_worked_out_from_the_exports(built):
+    """China's share of tungsten mine production in 2009, from BGS_tungsten_production.csv
+    with the csv module alone: 49,432 of 63,310 t; rare earths start in 1992, when BGS's
+    oxide series begins; lithium, which BGS gives only by form, has no rows; manganese
+    counts South Africa's grades in the years it reports no ore total (1974-2014)."""
+    import csv
+
+    from conftest import REPO
+
+    rows = list(
+        csv.DictReader(
+            (REPO / "data/raw/bgs_world_mineral_statistics/BGS_tungsten_production.csv").open(
+                encoding="utf-8", newline=""
+            )
+        )
+    )
+    y2009 = {r["country_trans"]: float(r["quantity"]) for r in rows if r["year"][:4] == "2009"}
+    run = pd.read_csv(built / catalogue.path("bgs_long_run"))
+    w = run[(run.commodity == "tungsten") & (run.year == 2009)].iloc[0]
+    assert (w.total, w.cr1_country) == (sum(y2009.values()), "CHN")
+    # the table holds 15 significant digits
+    assert w.china_share == pytest.approx(y2009["China"] / sum(y2009.values()), rel=1e-12)
+    assert w.china_share == pytest.approx(49_432 / 63_310, rel=1e-12)
+    assert run.groupby("commodity").year.min().to_dict() == {
+        "cobalt": 1971,
+        "manganese": 1971,
+        "rare_earths": 1992,
+        "tungsten": 1971,
+    }
+    assert run.year.max() == 2023 and "lithium" not in set(run.commodity)
+    mn = list(
+        csv.DictReader(
+            (REPO / "data/raw/bgs_world_mineral_statistics/BGS_manganese_production.csv").open(
+                encoding="utf-8", newline=""
+            )
+        )
+    )
+    total_2000 = sum(float(r["quantity"] or 0) for r in mn if r["year"][:4] == "2000")
+    assert run[(run.commodity == "manganese") & (run.year == 2000)].total.iloc[0] == total_2000

@@ -322,8 +322,8 @@ def test_revisions_between_editions(built):
 def test_bgs_production_holds_every_row_of_the_exports(built):
     """Worked out from the vendored exports with the csv module alone: BGS's 2009 tungsten
     mine production is 63,310 t over 20 countries, China 49,432 t (no note); its 2009
-    rare-earth oxides China 129,400 t, an estimate (note code '*|b'). Every row of every export is one row
-    of the tidy table, at its line."""
+    rare-earth oxides China 129,400 t, an estimate (note code '*|b'). Every row of every
+    export is one row of the tidy table, at its line."""
     import csv
 
     folder = REPO / "data/raw/bgs_world_mineral_statistics"

@@ -34,6 +34,25 @@ rule concentration:
         "../scripts/compute_concentration.py"
 
 
+rule bgs_long_run:
+    """China's share and the HHI of production from BGS, from the first year a metal's
+    series holds one basis (data/long_run_series.csv) to 2023."""
+    input:
+        library=library("compute_long_run.py"),
+        bgs=table("bgs_production"),
+        plan=table("long_run_series"),
+    output:
+        bgs_long_run=results("stats/bgs_long_run.csv"),
+    log:
+        **logs("stats/bgs_long_run"),
+    benchmark:
+        benchmark("stats/bgs_long_run")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/compute_long_run.py"
+
+
 rule dependency:
     """Japan's import sources (Table 3, 2009) and US net import reliance, 2009 and today."""
     input:

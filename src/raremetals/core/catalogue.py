@@ -123,6 +123,14 @@ TABLES: dict[str, Table] = {
             source="china_ree_export_quotas",
         ),
         Table(
+            "china_export_controls",
+            "tidy",
+            "clean_compiled_table",
+            "EXPORT_CONTROLS",
+            "China's export measures on critical minerals after the quotas, 2012-2025",
+            source="china_export_controls",
+        ),
+        Table(
             "gwec_wind_2009",
             "tidy",
             "clean_compiled_table",
@@ -175,6 +183,13 @@ TABLES: dict[str, Table] = {
             "The paper's twelve metals, 2009 against the latest year",
         ),
         Table(
+            "bgs_long_run",
+            "stats",
+            "bgs_long_run",
+            "BGS_LONG_RUN",
+            "China's share and the HHI of production from BGS, year by year (1971-2023)",
+        ),
+        Table(
             "concentration_series",
             "stats",
             "concentration",
@@ -225,6 +240,13 @@ TABLES: dict[str, Table] = {
             "Commodity ids, USGS codes, names in each language and the paper's order",
         ),
         Table("elements", "data", "", "", "Every element with the paper's Table 1 mark"),
+        Table(
+            "long_run_series",
+            "data",
+            "",
+            "",
+            "Which BGS series stands for a metal in the long run, from which year, or why none",
+        ),
     )
 }
 

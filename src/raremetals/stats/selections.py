@@ -153,3 +153,22 @@ def ree_long_run(ds140: pd.DataFrame, suspended: int = 2002, quota_cut: int = 20
         events["quota_cut"] = (quota_cut, float(d.at[quota_cut, "world_production"]))
     columns = ["us_production", "world_production", "rest_of_world", "unit_value_1998usd"]
     return {"series": d[columns], "events": events}
+
+
+# the measure that ended the rare-earth export quotas (METI's page, per the compiled table)
+QUOTAS_END = "CN_QUOTA_ABOLISHED_2015"
+
+
+def quota_events(quotas: pd.DataFrame, controls: pd.DataFrame) -> dict[str, int]:
+    """The year of the largest cut of China's full-year rare-earth export quota (2010:
+    50,145 t to 30,258 t, -40%) and the year the quotas ended (the measure
+    ``QUOTAS_END`` of the export-controls table took effect on 1 January 2015)."""
+    full = quotas[(quotas["period"] == "full_year") & (quotas["scope"] == "total")]
+    value = full.set_index(full["year"].astype(int))["value_t"].astype(float).sort_index()
+    end = controls.loc[controls["fact_id"] == QUOTAS_END, "date_effective"]
+    if len(end) != 1:
+        raise LookupError(f"the export-controls table has {len(end)} rows {QUOTAS_END}")
+    return {
+        "quota_cut": int((value / value.shift() - 1).idxmin()),
+        "quotas_end": int(end.iloc[0][:4]),
+    }

@@ -20,6 +20,7 @@ from raremetals.core.schemas.inputs import (
     CLAIMS,
     COMMODITY_NAMES,
     COUNTRY_NAMES,
+    EXPORT_CONTROLS,
     EXPORT_QUOTAS,
     MILITARY_EXPENDITURE,
     PAPER_TEXT_VALUES,
@@ -28,6 +29,7 @@ from raremetals.core.schemas.inputs import (
     WIND,
 )
 from raremetals.core.schemas.stats import (
+    BGS_LONG_RUN,
     CONCENTRATION,
     CONCENTRATION_SERIES,
     COUNTRY_SHARES,

@@ -42,6 +42,25 @@ EXPORT_QUOTAS = as_printed(
     },
     unique=["year", "period", "scope"],
 )
+A_DATE_OR_BLANK = matches(r"(?:(?:19|20)\d\d-\d\d-\d\d)?", "a date YYYY-MM-DD or a blank")
+EXPORT_CONTROLS = as_printed(
+    "china_export_controls",
+    {
+        "fact_id": ("The fact's id", matches(r"[A-Z0-9_]+", "an id of capitals, digits, _")),
+        "date_announced": ("When the measure was announced", A_DATE_OR_BLANK),
+        "date_effective": ("When it took effect", A_DATE_OR_BLANK),
+        "instrument": "The announcement, ruling or law, as the page names it",
+        "measure": "What it does",
+        "items": "The minerals or goods it covers",
+        "hs_codes": "HS codes where the page gives them",
+        "scope": "To whom it applies",
+        "status_as_of_2026": "Its status as reported to December 2025",
+        "url": "The page that states it",
+        "publisher_of_url": "Who published that page",
+        "note": "Compiler's note: which page gave which detail",
+    },
+    unique=["fact_id"],
+)
 WIND = as_printed(
     "gwec_wind_2009",
     {

@@ -305,6 +305,35 @@ def paper_comparison(middle_year: int) -> pa.DataFrameSchema:
     )
 
 
+BGS_LONG_RUN = pa.DataFrameSchema(
+    {
+        "commodity": text("Commodity id"),
+        "series": text("The BGS series (data/long_run_series.csv): one basis"),
+        "basis": text("What is weighed"),
+        "unit": text("Unit of total"),
+        "year": pa.Column(int, description="Data year"),
+        "total": number("The countries' sum (BGS gives no world total)"),
+        "total_is_lower_bound": pa.Column(
+            bool, description="Countries without a figure: the world is at least total"
+        ),
+        "n_listed": pa.Column(int, description="Countries with a number"),
+        "n_unquantified": pa.Column(int, description="Countries without a number"),
+        "unquantified_countries": text("Their ISO3 codes"),
+        "china_share": number("China's share (empty if China has no number)", checks=SHARE),
+        "cr1": number("Share of the largest producer", checks=SHARE),
+        "cr1_country": text("Its ISO3 code"),
+        "cr3": number("Share of the three largest producers", checks=SHARE),
+        "cr3_countries": text("Their ISO3 codes, largest first"),
+        "hhi_lower": number("HHI, unassigned share contributing 0", checks=HHI),
+        "hhi_upper": number("HHI, unassigned share held by one producer", checks=HHI),
+        "source_file": text("The export(s) the year's rows come from (bgs_production.csv)"),
+        "note": text("What to know about the year's distribution"),
+    },
+    strict=True,
+    ordered=True,
+    name="bgs_long_run",
+)
+
 JAPAN_DEPENDENCY = pa.DataFrameSchema(
     {
         "commodity": text("Commodity id"),

@@ -24,6 +24,14 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "fig9_china_share_series": ("concentration_series", "commodities"),
     "fig10_hhi_series": ("concentration_series", "commodities"),
     "fig11_ree_long_run": ("ds140_rare_earths",),
+    "fig12_bgs_long_run": (
+        "bgs_long_run",
+        "long_run_series",
+        "concentration_series",
+        "china_ree_export_quotas",
+        "china_export_controls",
+        "commodities",
+    ),
 }
 
 
