@@ -395,3 +395,32 @@ def test_bgs_long_run_is_one_basis_a_metal_worked_out_from_the_exports(built):
     )
     total_2000 = sum(float(r["quantity"] or 0) for r in mn if r["year"][:4] == "2000")
     assert run[(run.commodity == "manganese") & (run.year == 2000)].total.iloc[0] == total_2000
+
+
+def test_usgs_against_bgs_worked_out_from_both_files(built):
+    """Rare earths 2023: MCS 2025 gives a world 376,000 t REO; BGS's oxide rows for 2023,
+    summed with the csv module, 377,438 t: a ratio of 0.996 and one leader (China), so
+    'agree'. Manganese 2020-2023: USGS in manganese content, BGS ore in gross weight:
+    'bases differ', never a ratio read as agreement."""
+    import csv
+
+    from conftest import REPO
+
+    rows = csv.DictReader(
+        (REPO / "data/raw/bgs_world_mineral_statistics/BGS_REs_production.csv").open(
+            encoding="utf-8", newline=""
+        )
+    )
+    bgs_2023 = sum(
+        float(r["quantity"] or 0)
+        for r in rows
+        if r["year"][:4] == "2023" and r["bgs_commodity_trans"] == "rare earth oxides"
+    )
+    assert bgs_2023 == 377_438
+    c = pd.read_csv(built / catalogue.path("usgs_bgs_comparison"), keep_default_na=False)
+    ree = c[(c.commodity == "rare_earths") & (c.year == 2023)].iloc[0]
+    assert (ree.usgs_total, ree.bgs_total, ree.agreement) == (376_000, bgs_2023, "agree")
+    assert ree.total_ratio == pytest.approx(376_000 / 377_438, rel=1e-12)
+    mn = c[(c.commodity == "manganese") & (c.year >= 2020)]
+    assert set(mn.agreement) == {"bases differ"} and len(mn) == 4
+    assert set(c.year) == {2009, 2020, 2021, 2022, 2023}

@@ -203,3 +203,43 @@ def test_a_country_on_two_rows_is_summed_not_dropped():
     shares = analysis.country_shares(d, analysis.concentration(d, {2020: {}}))
     usa = shares[shares.country_code == "USA"]
     assert list(usa["rank"]) == [1, 1] and list(usa.country_share) == [75 / 160] * 2
+
+
+@pytest.mark.parametrize(
+    "usgs_basis, bgs_basis, ratio, usgs_china, bgs_china, leaders, expected",
+    [
+        ("element content", "gross weight", 0.36, 0.04, 0.09, ("ZAF", "ZAF"), "bases differ"),
+        ("REO equivalent", "REO equivalent", 0.996, 0.678, 0.676, ("CHN", "CHN"), "agree"),
+        ("element content", "element content", 1.003, 0.847, 0.822, ("CHN", "CHN"), "close"),
+        (
+            "as reported; element content",
+            "element content",
+            1.17,
+            math.nan,
+            0.007,
+            ("COD", "COD"),
+            "close",
+        ),
+        ("not stated", "element content", 0.71, 0.1, 0.069, ("COD", "COD"), "differ"),
+        ("element content", "element content", 1.01, 0.5, 0.5, ("CHN", "AUS"), "differ"),
+    ],
+)
+def test_two_publishers_agree_by_rule(
+    usgs_basis, bgs_basis, ratio, usgs_china, bgs_china, leaders, expected
+):
+    """USGS against BGS: bases first (a row's "as reported" says nothing), then totals
+    within 5% with China within 2 points and one leader (agree), within 20% and one leader
+    (close), else differ."""
+    from raremetals.stats.second_source import _agreement
+
+    row = {
+        "usgs_basis": usgs_basis,
+        "bgs_basis": bgs_basis,
+        "total_ratio": ratio,
+        "usgs_china_share": usgs_china,
+        "bgs_china_share": bgs_china,
+        "usgs_leader": leaders[0],
+        "bgs_leader": leaders[1],
+        "bgs_total_is_lower_bound": False,
+    }
+    assert _agreement(row)[0] == expected

@@ -53,6 +53,26 @@ rule bgs_long_run:
         "../scripts/compute_long_run.py"
 
 
+rule second_source:
+    """USGS against BGS, side by side, for every metal and year both cover: totals, China's
+    share, the leader, their ratio and an agreement class."""
+    input:
+        library=library("compare_publishers.py"),
+        series=table("concentration_series"),
+        concentration=table("concentration"),
+        long_run=table("bgs_long_run"),
+    output:
+        usgs_bgs_comparison=results("stats/usgs_bgs_comparison.csv"),
+    log:
+        **logs("stats/second_source"),
+    benchmark:
+        benchmark("stats/second_source")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/compare_publishers.py"
+
+
 rule dependency:
     """Japan's import sources (Table 3, 2009) and US net import reliance, 2009 and today."""
     input:

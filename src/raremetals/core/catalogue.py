@@ -190,6 +190,13 @@ TABLES: dict[str, Table] = {
             "China's share and the HHI of production from BGS, year by year (1971-2023)",
         ),
         Table(
+            "usgs_bgs_comparison",
+            "stats",
+            "second_source",
+            "USGS_BGS",
+            "USGS against BGS: world totals, China's share and the leader, 2009 and 2020-2023",
+        ),
+        Table(
             "concentration_series",
             "stats",
             "concentration",

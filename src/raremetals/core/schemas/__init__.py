@@ -36,6 +36,7 @@ from raremetals.core.schemas.stats import (
     JAPAN_DEPENDENCY,
     RESERVES_TO_PRODUCTION,
     US_IMPORT_RELIANCE,
+    USGS_BGS,
     paper_comparison,
 )
 from raremetals.core.schemas.tidy import (

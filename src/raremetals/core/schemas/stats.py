@@ -334,6 +334,40 @@ BGS_LONG_RUN = pa.DataFrameSchema(
     name="bgs_long_run",
 )
 
+USGS_BGS = pa.DataFrameSchema(
+    {
+        "commodity": text("Commodity id"),
+        "year": pa.Column(int, description="Data year both publishers cover"),
+        "usgs_source": text("paper_table3 (2009: the paper quotes MCS 2010) or usgs"),
+        "usgs_edition": text("paper2010 or the MCS edition of the best series"),
+        "usgs_series": text("The USGS series (concentration_series.csv)"),
+        "usgs_basis": text("Its basis; not stated for the paper"),
+        "bgs_series": text("The BGS series (bgs_long_run.csv)"),
+        "bgs_basis": text("Its basis"),
+        "usgs_total": number("USGS world total (t)"),
+        "bgs_total": number("BGS: the countries' sum (t)"),
+        "bgs_total_is_lower_bound": pa.Column(
+            bool, description="BGS lists countries without a figure"
+        ),
+        "total_ratio": number("usgs_total / bgs_total"),
+        "usgs_china_share": number("China's share by USGS", checks=SHARE),
+        "bgs_china_share": number("China's share by BGS", checks=SHARE),
+        "usgs_leader": text("The largest producer by USGS (ISO3)"),
+        "bgs_leader": text("The largest producer by BGS (ISO3)"),
+        "usgs_leader_share": number("Its share by USGS", checks=SHARE),
+        "bgs_leader_share": number("Its share by BGS", checks=SHARE),
+        "agreement": text(
+            "bases differ; agree (totals within 5%, China within 2 points, one leader); "
+            "close (totals within 20%, one leader); differ",
+            checks=pa.Check.isin(["bases differ", "agree", "close", "differ"]),
+        ),
+        "why": text("What the rows show of the reasons two publishers differ"),
+    },
+    strict=True,
+    ordered=True,
+    name="usgs_bgs_comparison",
+)
+
 JAPAN_DEPENDENCY = pa.DataFrameSchema(
     {
         "commodity": text("Commodity id"),

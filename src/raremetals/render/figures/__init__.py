@@ -32,6 +32,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "china_export_controls",
         "commodities",
     ),
+    "fig13_usgs_against_bgs": ("usgs_bgs_comparison", "commodities"),
 }
 
 
