@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.core.errors import InputError
-from raremetals.core.schemas.stats import BGS_LONG_RUN
+from raremetals.core.schemas.bgs import BGS_LONG_RUN
 from raremetals.stats.concentration import concentration
 from raremetals.stats.distributions import DIST_COLUMNS
 

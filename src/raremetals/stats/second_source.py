@@ -22,7 +22,7 @@ import math
 
 import pandas as pd
 
-from raremetals.core.schemas.stats import USGS_BGS
+from raremetals.core.schemas.bgs import USGS_BGS
 
 TOTALS_AGREE, TOTALS_CLOSE, SHARES_AGREE = 0.05, 0.20, 0.02
 

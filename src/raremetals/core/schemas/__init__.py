@@ -15,6 +15,7 @@ from raremetals.core.schemas.audit import (
     CLAIMS_AUDIT,
     TABLE3_ERRATA,
 )
+from raremetals.core.schemas.bgs import BGS_LONG_RUN, USGS_BGS
 from raremetals.core.schemas.inputs import (
     CLAIM_CHECKS,
     CLAIMS,
@@ -29,14 +30,12 @@ from raremetals.core.schemas.inputs import (
     WIND,
 )
 from raremetals.core.schemas.stats import (
-    BGS_LONG_RUN,
     CONCENTRATION,
     CONCENTRATION_SERIES,
     COUNTRY_SHARES,
     JAPAN_DEPENDENCY,
     RESERVES_TO_PRODUCTION,
     US_IMPORT_RELIANCE,
-    USGS_BGS,
     paper_comparison,
 )
 from raremetals.core.schemas.tidy import (

@@ -305,69 +305,6 @@ def paper_comparison(middle_year: int) -> pa.DataFrameSchema:
     )
 
 
-BGS_LONG_RUN = pa.DataFrameSchema(
-    {
-        "commodity": text("Commodity id"),
-        "series": text("The BGS series (data/long_run_series.csv): one basis"),
-        "basis": text("What is weighed"),
-        "unit": text("Unit of total"),
-        "year": pa.Column(int, description="Data year"),
-        "total": number("The countries' sum (BGS gives no world total)"),
-        "total_is_lower_bound": pa.Column(
-            bool, description="Countries without a figure: the world is at least total"
-        ),
-        "n_listed": pa.Column(int, description="Countries with a number"),
-        "n_unquantified": pa.Column(int, description="Countries without a number"),
-        "unquantified_countries": text("Their ISO3 codes"),
-        "china_share": number("China's share (empty if China has no number)", checks=SHARE),
-        "cr1": number("Share of the largest producer", checks=SHARE),
-        "cr1_country": text("Its ISO3 code"),
-        "cr3": number("Share of the three largest producers", checks=SHARE),
-        "cr3_countries": text("Their ISO3 codes, largest first"),
-        "hhi_lower": number("HHI, unassigned share contributing 0", checks=HHI),
-        "hhi_upper": number("HHI, unassigned share held by one producer", checks=HHI),
-        "source_file": text("The export(s) the year's rows come from (bgs_production.csv)"),
-        "note": text("What to know about the year's distribution"),
-    },
-    strict=True,
-    ordered=True,
-    name="bgs_long_run",
-)
-
-USGS_BGS = pa.DataFrameSchema(
-    {
-        "commodity": text("Commodity id"),
-        "year": pa.Column(int, description="Data year both publishers cover"),
-        "usgs_source": text("paper_table3 (2009: the paper quotes MCS 2010) or usgs"),
-        "usgs_edition": text("paper2010 or the MCS edition of the best series"),
-        "usgs_series": text("The USGS series (concentration_series.csv)"),
-        "usgs_basis": text("Its basis; not stated for the paper"),
-        "bgs_series": text("The BGS series (bgs_long_run.csv)"),
-        "bgs_basis": text("Its basis"),
-        "usgs_total": number("USGS world total (t)"),
-        "bgs_total": number("BGS: the countries' sum (t)"),
-        "bgs_total_is_lower_bound": pa.Column(
-            bool, description="BGS lists countries without a figure"
-        ),
-        "total_ratio": number("usgs_total / bgs_total"),
-        "usgs_china_share": number("China's share by USGS", checks=SHARE),
-        "bgs_china_share": number("China's share by BGS", checks=SHARE),
-        "usgs_leader": text("The largest producer by USGS (ISO3)"),
-        "bgs_leader": text("The largest producer by BGS (ISO3)"),
-        "usgs_leader_share": number("Its share by USGS", checks=SHARE),
-        "bgs_leader_share": number("Its share by BGS", checks=SHARE),
-        "agreement": text(
-            "bases differ; agree (totals within 5%, China within 2 points, one leader); "
-            "close (totals within 20%, one leader); differ",
-            checks=pa.Check.isin(["bases differ", "agree", "close", "differ"]),
-        ),
-        "why": text("What the rows show of the reasons two publishers differ"),
-    },
-    strict=True,
-    ordered=True,
-    name="usgs_bgs_comparison",
-)
-
 JAPAN_DEPENDENCY = pa.DataFrameSchema(
     {
         "commodity": text("Commodity id"),
