@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from raremetals.core import catalogue
+from raremetals.sources.registry import load_registry
+from servers import MISSING, TAMPERED, SlowHandler
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -142,3 +147,50 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(
                 f"{item.nodeid} builds the workflow: it belongs in tests/pipeline/"
             )
+
+
+# --- local servers for the fetch tests (tests/servers.py) ---------------------------
+
+
+@pytest.fixture
+def start_server():
+    """Start HTTP servers on 127.0.0.1 for a test; yields a function of the handler."""
+    servers = []
+
+    def start(handler) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def serve(start_server):
+    """A server of a folder; a function of (folder, delay) that returns its base URL."""
+
+    def start(folder: Path, delay: float = 0.0) -> str:
+        handler = type("Handler", (SlowHandler,), {"delay": delay})
+        return start_server(functools.partial(handler, directory=str(folder)))
+
+    return start
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(REPO / "data/sources.yaml")
+
+
+@pytest.fixture
+def mirror_tree(tmp_path) -> Path:
+    """A copy of data/raw with one tampered file and one missing file."""
+    served = tmp_path / "served"
+    shutil.copytree(REPO / "data/raw", served)
+    data = (served / TAMPERED).read_bytes()
+    (served / TAMPERED).write_bytes(data[:-9] + b"tampered\n")  # the registry's size
+    (served / MISSING).unlink()
+    return served

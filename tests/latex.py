@@ -74,3 +74,23 @@ def squeeze(text: str) -> str:
     TeX's typographic quotes and dashes read as typed."""
     text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-"}))
     return re.sub(r"[\s\-‐]", "", text)
+
+
+def cited(body: str, folder) -> str:
+    """The text of a document citing ``folder/sources.bib`` with BibTeX's plain style."""
+    tex = "\n".join(
+        [
+            r"\documentclass[a4paper]{article}",
+            r"\usepackage{luatexja}",
+            r"\begin{document}",
+            body,
+            r"\bibliographystyle{plain}",
+            r"\bibliography{sources}",
+            r"\end{document}",
+        ]
+    )
+    compile_tex("lualatex", tex, folder, "cite")
+    proc = subprocess.run(["bibtex", "cite"], cwd=folder, capture_output=True, text=True)
+    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
+    _, text = compile_tex("lualatex", tex, folder, "cite")
+    return " ".join(text.split())

@@ -3,7 +3,6 @@ for LaTeX, and results/datapackage.json, a Frictionless Data Package of every ta
 
 import json
 import shutil
-import subprocess
 
 import frictionless
 import pandas as pd
@@ -26,30 +25,10 @@ def test_sources_bib_has_every_source(built):
     assert [str(p) for p in mcs2026.persons["author"]] == ["{U.S. Geological Survey}"]
 
 
-def _cited(body: str, folder) -> str:
-    """The text of a document citing ``folder/sources.bib`` with BibTeX's plain style."""
-    tex = "\n".join(
-        [
-            r"\documentclass[a4paper]{article}",
-            r"\usepackage{luatexja}",
-            r"\begin{document}",
-            body,
-            r"\bibliographystyle{plain}",
-            r"\bibliography{sources}",
-            r"\end{document}",
-        ]
-    )
-    latex.compile_tex("lualatex", tex, folder, "cite")
-    proc = subprocess.run(["bibtex", "cite"], cwd=folder, capture_output=True, text=True)
-    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
-    _, text = latex.compile_tex("lualatex", tex, folder, "cite")
-    return " ".join(text.split())
-
-
 @pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
 def test_sources_bib_compiles_with_bibtex(built, tmp_path):
     shutil.copy(built / "results/sources.bib", tmp_path / "sources.bib")
-    text = _cited(r"The sources of the pipeline.\nocite{*}", tmp_path)
+    text = latex.cited(r"The sources of the pipeline.\nocite{*}", tmp_path)
     assert "Mineral Commodity Summaries 2026 data release" in text
     assert "SIPRI Military Expenditure Database" in text
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -16,65 +13,7 @@ from conftest import REPO, copy_repo, run_pipeline
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
 from raremetals.sources.fetch import verify_snapshot
-from raremetals.sources.registry import load_registry
-
-TAMPERED = "paper/claims.csv"
-MISSING = "paper/table3_as_printed.csv"
-
-
-class _SlowHandler(http.server.SimpleHTTPRequestHandler):
-    delay = 0.0
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        time.sleep(self.delay)
-        super().do_GET()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def start_server():
-    """Start HTTP servers on 127.0.0.1 for a test; yields a function of the handler."""
-    servers = []
-
-    def start(handler) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def serve(start_server):
-    """A server of a folder; a function of (folder, delay) that returns its base URL."""
-
-    def start(folder: Path, delay: float = 0.0) -> str:
-        handler = type("Handler", (_SlowHandler,), {"delay": delay})
-        return start_server(functools.partial(handler, directory=str(folder)))
-
-    return start
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry(REPO / "data/sources.yaml")
-
-
-@pytest.fixture
-def mirror_tree(tmp_path) -> Path:
-    """A copy of data/raw with one tampered file and one missing file."""
-    served = tmp_path / "served"
-    shutil.copytree(REPO / "data/raw", served)
-    data = (served / TAMPERED).read_bytes()
-    (served / TAMPERED).write_bytes(data[:-9] + b"tampered\n")  # the registry's size
-    (served / MISSING).unlink()
-    return served
+from servers import TAMPERED, Trickle
 
 
 def test_snapshot_refuses_a_changed_file(registry, tmp_path):
@@ -133,29 +72,6 @@ def test_pipeline_download_failure_names_source_and_file(serve, mirror_tree, tmp
 # --- hostile servers and archives: every download has a deadline and a size cap ----------
 
 
-class _Trickle(http.server.BaseHTTPRequestHandler):
-    """Announces ``size`` bytes (if given) and sends a KiB every ``pause`` s, for ever."""
-
-    size: int | None = None
-    pause = 0.2
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        self.send_response(200)
-        if self.size is not None:
-            self.send_header("Content-Length", str(self.size))
-        self.end_headers()
-        try:
-            while True:
-                self.wfile.write(b"x" * 1024)
-                self.wfile.flush()
-                time.sleep(self.pause)
-        except OSError:  # the client went away
-            pass
-
-    def log_message(self, *args):
-        pass
-
-
 def test_sigterm_stops_a_build_stuck_in_a_download(start_server, tmp_path):
     """The README's build, waiting on a trickling server (its deadline ten minutes away),
     stops within seconds of SIGTERM, leaving no partial file in the cache and no job behind.
@@ -171,7 +87,7 @@ def test_sigterm_stops_a_build_stuck_in_a_download(start_server, tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     for name in ("pipeline", "pyproject.toml", "requirements.lock"):
         shutil.copy2(REPO / name, workdir / name)
-    config = _download_config(workdir, start_server(type("H", (_Trickle,), {"size": 47628})))
+    config = _download_config(workdir, start_server(type("H", (Trickle,), {"size": 47628})))
     proc = subprocess.Popen(
         ["./pipeline", "build", "results/fetch/paper.json", "--configfile", str(config)],
         cwd=workdir,

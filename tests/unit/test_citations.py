@@ -3,7 +3,6 @@ for LaTeX, and results/datapackage.json, a Frictionless Data Package of every ta
 
 import re
 import shutil
-import subprocess
 
 import pytest
 import yaml
@@ -34,26 +33,6 @@ def test_citation_cff_is_complete():
     assert "## How to cite" in (REPO / "README.md").read_text()
 
 
-def _cited(body: str, folder) -> str:
-    """The text of a document citing ``folder/sources.bib`` with BibTeX's plain style."""
-    tex = "\n".join(
-        [
-            r"\documentclass[a4paper]{article}",
-            r"\usepackage{luatexja}",
-            r"\begin{document}",
-            body,
-            r"\bibliographystyle{plain}",
-            r"\bibliography{sources}",
-            r"\end{document}",
-        ]
-    )
-    latex.compile_tex("lualatex", tex, folder, "cite")
-    proc = subprocess.run(["bibtex", "cite"], cwd=folder, capture_output=True, text=True)
-    assert proc.returncode == 0 and "error" not in proc.stdout.lower(), proc.stdout
-    _, text = latex.compile_tex("lualatex", tex, folder, "cite")
-    return " ".join(text.split())
-
-
 @pytest.mark.skipif(not (latex.available() and shutil.which("bibtex")), reason="no TeX Live")
 def test_a_title_with_latex_characters_prints_as_written(tmp_path):
     """LaTeX's special characters in a registry text are escaped once (``\\%``, not
@@ -72,7 +51,7 @@ def test_a_title_with_latex_characters_prints_as_written(tmp_path):
         "sipri_milex",
         "usgs_mcs2026",
     }
-    text = _cited(r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.", tmp_path)
+    text = latex.cited(r"See \cite{sipri_milex} and \cite{usgs_mcs2026}.", tmp_path)
     assert "R&D: 50% of #1 x_y at $5 ~ ^ \\ {draft" in text, text
     assert "{v}" in text and "Mineral Commodity Summaries 2026 data release" in text
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import http.server
 import io
 import json
-import shutil
-import threading
 import time
 import urllib.parse
 import zipfile
@@ -20,65 +17,7 @@ import pytest
 from conftest import REPO
 from raremetals.core.errors import FetchError
 from raremetals.sources.fetch import download, verify_snapshot
-from raremetals.sources.registry import load_registry
-
-TAMPERED = "paper/claims.csv"
-MISSING = "paper/table3_as_printed.csv"
-
-
-class _SlowHandler(http.server.SimpleHTTPRequestHandler):
-    delay = 0.0
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        time.sleep(self.delay)
-        super().do_GET()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def start_server():
-    """Start HTTP servers on 127.0.0.1 for a test; yields a function of the handler."""
-    servers = []
-
-    def start(handler) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def serve(start_server):
-    """A server of a folder; a function of (folder, delay) that returns its base URL."""
-
-    def start(folder: Path, delay: float = 0.0) -> str:
-        handler = type("Handler", (_SlowHandler,), {"delay": delay})
-        return start_server(functools.partial(handler, directory=str(folder)))
-
-    return start
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry(REPO / "data/sources.yaml")
-
-
-@pytest.fixture
-def mirror_tree(tmp_path) -> Path:
-    """A copy of data/raw with one tampered file and one missing file."""
-    served = tmp_path / "served"
-    shutil.copytree(REPO / "data/raw", served)
-    data = (served / TAMPERED).read_bytes()
-    (served / TAMPERED).write_bytes(data[:-9] + b"tampered\n")  # the registry's size
-    (served / MISSING).unlink()
-    return served
+from servers import MISSING, TAMPERED, Trickle
 
 
 def test_snapshot_verifies_every_registered_file(registry):
@@ -292,29 +231,6 @@ def test_download_falls_back_to_the_labelled_mirror(registry, sciencebase, serve
 # --- hostile servers and archives: every download has a deadline and a size cap ----------
 
 
-class _Trickle(http.server.BaseHTTPRequestHandler):
-    """Announces ``size`` bytes (if given) and sends a KiB every ``pause`` s, for ever."""
-
-    size: int | None = None
-    pause = 0.2
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        self.send_response(200)
-        if self.size is not None:
-            self.send_header("Content-Length", str(self.size))
-        self.end_headers()
-        try:
-            while True:
-                self.wfile.write(b"x" * 1024)
-                self.wfile.flush()
-                time.sleep(self.pause)
-        except OSError:  # the client went away
-            pass
-
-    def log_message(self, *args):
-        pass
-
-
 def _claims_from(url: str, registry):
     return _one_file(registry, "paper", "data/raw/paper/claims.csv", url=url, mirror=None)
 
@@ -322,7 +238,7 @@ def _claims_from(url: str, registry):
 def test_download_stops_a_trickling_server_at_the_deadline(registry, start_server, tmp_path):
     # each KiB comes well within the 5 s timeout: only the whole file's deadline ends it
     size = registry["paper"].files[0].bytes
-    base = start_server(type("Handler", (_Trickle,), {"size": size}))
+    base = start_server(type("Handler", (Trickle,), {"size": size}))
     started = time.monotonic()
     with pytest.raises(
         FetchError,
@@ -340,14 +256,14 @@ def test_download_refuses_more_bytes_than_the_registry_gives(registry, start_ser
     size = registry["paper"].files[0].bytes  # 47,628 bytes
     assert size == 47628
     # a server that says so at once, and one that sends without saying (no Content-Length)
-    announced = start_server(type("Handler", (_Trickle,), {"size": 2**31}))
+    announced = start_server(type("Handler", (Trickle,), {"size": 2**31}))
     with pytest.raises(
         FetchError,
         match=r"claims\.csv, URL .*: the server announces 2,147,483,648 bytes, more "
         r"than the 47,628 expected",
     ):
         download(_claims_from(f"{announced}/c", registry), tmp_path / "c", "data/raw/", timeout=5)
-    endless = start_server(type("Handler", (_Trickle,), {"pause": 0}))
+    endless = start_server(type("Handler", (Trickle,), {"pause": 0}))
     with pytest.raises(FetchError, match=r"claims\.csv, URL .*: larger than the 47,628 bytes"):
         download(_claims_from(f"{endless}/big", registry), tmp_path / "c", "data/raw/", timeout=5)
     assert not any(p.is_file() for p in (tmp_path / "c").rglob("*"))
