@@ -21,6 +21,7 @@ CHROM = "data/raw/usgs_mcs2024/world/mcs2024-chrom_world.csv"
 UNITS = "data/corrections/usgs_units.csv"
 TABLE3 = "data/raw/paper/table3_as_printed.csv"
 SIPRI = "data/raw/sipri_milex/sipri_milex_china_usa_japan_2000_2009.csv"
+COUNTRY_LINES = len((REPO / "data/countries.csv").read_text(encoding="utf-8").splitlines())
 QUOTAS = "data/raw/china_ree_export_quotas/china_ree_export_quotas.csv"
 WIND = "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
 CLAIMS = "data/raw/paper/claims.csv"
@@ -300,8 +301,9 @@ CASES = {
         lambda t: t + t.splitlines()[1] + "\n",
         False,
         OBS,
-        "data/countries.csv, row 17: expected one row per name (the same as row 2), "
-        "found 'World total'",
+        # the appended line is the one after the file's last
+        f"data/countries.csv, row {COUNTRY_LINES + 1}: expected one row per name (the same "
+        "as row 2), found 'World total'",
     ),
     "correction factor in words": (
         "data/corrections/table3_corrections.csv",
@@ -391,7 +393,6 @@ def test_registry_entry_pointing_to_a_missing_file(tmp_path):
     assert not (workdir / "results").exists()
 
 
-SIPRI = "data/raw/sipri_milex/sipri_milex_china_usa_japan_2000_2009.csv"
 SIPRI_RECORD = "results/fetch/sipri_milex.json"
 
 
