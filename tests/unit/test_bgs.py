@@ -10,22 +10,11 @@ import io
 import pytest
 
 from conftest import REPO
-from raremetals.clean.bgs import load_series, parse_export
+from raremetals.clean.bgs import COLUMNS, load_series, parse_export
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
 
-HEADER = [
-    "x",
-    "year",
-    "quantity",
-    "units",
-    "country_trans",
-    "bgs_commodity_trans",
-    "bgs_sub_commodity_trans",
-    "data_precision_description",
-    "concat_figure_notes_code",
-    "concat_figure_notes_text",
-]
+HEADER = ["x", *COLUMNS]  # an export has more columns than those read
 ROW = {
     "x": "1.0",
     "year": "2009-01-01 00:00:00",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.core.errors import InputError
+from raremetals.core.io import read_reference
 from raremetals.core.schemas.bgs import BGS_LONG_RUN
 from raremetals.stats.concentration import concentration
 from raremetals.stats.distributions import DIST_COLUMNS
@@ -25,7 +26,7 @@ DATASET = "bgs"
 
 def load_plan(path) -> pd.DataFrame:
     """``data/long_run_series.csv``, each metal once; a metal with a series has a first year."""
-    plan = pd.read_csv(path, dtype=str, keep_default_na=False)
+    plan = read_reference(path)
     for line, r in enumerate(plan.to_dict("records"), start=2):
         if r["series"] and not r["first_year"].isdigit():
             raise InputError(path, "a first year for a series", r["first_year"], row=line)

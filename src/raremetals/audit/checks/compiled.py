@@ -27,20 +27,35 @@ def quota_change(src: Sources, a, claim):
     )
 
 
+def _gwec_row(src: Sources, a, region: str):
+    """The GWEC row of the check's publication, year and measure for ``region``."""
+    return src.one(
+        src.gwec,
+        "GWEC",
+        source_id=a["source_id"],
+        region=region,
+        year=a["year"],
+        measure=a["measure"],
+    )
+
+
+def _secondary_row(src: Sources, a):
+    return src.one(
+        src.secondary,
+        "secondary evidence",
+        source_id=a["source_id"],
+        country=a["country"],
+        measure=a["measure"],
+    )
+
+
 def _gwec_gw(row) -> float:
     value = float(str(row["value"]).lstrip("><"))
     return value / UNITS_PER_GW.get(row["unit"], 1)
 
 
 def gwec(src: Sources, a, claim):
-    row = src.one(
-        src.gwec,
-        "GWEC",
-        source_id=a["source_id"],
-        region=a["region"],
-        year=a["year"],
-        measure=a["measure"],
-    )
+    row = _gwec_row(src, a, a["region"])
     gw = _gwec_gw(row)
     return (
         gw,
@@ -53,22 +68,8 @@ def gwec(src: Sources, a, claim):
 def gwec_share(src: Sources, a, claim):
     """A country's share of the world, both from one publication (one vintage: a
     preliminary country figure is never set against a final world total)."""
-    part = src.one(
-        src.gwec,
-        "GWEC",
-        source_id=a["source_id"],
-        region=a["region"],
-        year=a["year"],
-        measure=a["measure"],
-    )
-    world = src.one(
-        src.gwec,
-        "GWEC",
-        source_id=a["source_id"],
-        region="World",
-        year=a["year"],
-        measure=a["measure"],
-    )
+    part = _gwec_row(src, a, a["region"])
+    world = _gwec_row(src, a, "World")
     share = 100 * _gwec_gw(part) / _gwec_gw(world)
     return (
         share,
@@ -107,13 +108,7 @@ def sipri_value(src: Sources, a, claim):
 
 
 def secondary_share(src: Sources, a, claim):
-    row = src.one(
-        src.secondary,
-        "secondary evidence",
-        source_id=a["source_id"],
-        country=a["country"],
-        measure=a["measure"],
-    )
+    row = _secondary_row(src, a)
     world = src.claim_value(a["world"])
     share = 100 * claim.value / world
     return (
@@ -126,13 +121,7 @@ def secondary_share(src: Sources, a, claim):
 
 
 def secondary_value(src: Sources, a, claim):
-    row = src.one(
-        src.secondary,
-        "secondary evidence",
-        source_id=a["source_id"],
-        country=a["country"],
-        measure=a["measure"],
-    )
+    row = _secondary_row(src, a)
     value = float(str(row["value"]).replace(",", ""))
     shown = f"{value:,.0f}" if value >= 1000 else f"{value:g}"
     return (
