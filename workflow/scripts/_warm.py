@@ -228,6 +228,10 @@ def _run_child(job: dict, fds: list[int]) -> None:
 def _supervise(conn: socket.socket) -> None:
     """In a forked supervisor: start the job's child, wait for it, report its status; if
     the job's process goes away (Snakemake stopped it), stop the child."""
+    # a SIGTERM to every process of the build reaches the supervisor too: it must live
+    # until its child has written its last words and report them, or the job would end
+    # (and Snakemake read its log) first
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     job, fds = _receive(conn)
     pid = os.fork()

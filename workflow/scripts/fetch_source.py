@@ -14,7 +14,9 @@ from raremetals.sources.registry import Source
 
 
 def _stopped(signum, frame):
-    # unwinds the download, so that its temporary file is removed, rather than dying in it
+    # unwinds the download, so that its temporary file is removed, rather than dying in it;
+    # a second SIGTERM (the build's and the job server's) must not cut the unwinding short
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     sys.exit(f"error: fetch stopped by signal {signal.Signals(signum).name}")
 
 
