@@ -4,6 +4,7 @@ input of a copy of the repository and runs the real pipeline on it."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import re
@@ -576,6 +577,7 @@ def test_markdown_outputs_keep_source_text_as_text(tmp_path):
 MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
 DS140 = "data/raw/usgs_ds140/ds140-rare-earths-2020.xlsx"
 DS140_TIDY = catalogue.path("ds140_rare_earths")
+COMTRADE = "data/raw/un_comtrade_extract/comtrade_2024.csv.gz"
 
 
 def in_text(old: str, new: str, encoding: str = "utf-8"):
@@ -583,6 +585,17 @@ def in_text(old: str, new: str, encoding: str = "utf-8"):
         text = path.read_bytes().decode(encoding)
         assert old in text
         path.write_bytes(text.replace(old, new, 1).encode(encoding))
+
+    return edit
+
+
+def in_gzip(old: str, new: str):
+    """An edit of the text inside a gzip file, written back compressed."""
+
+    def edit(path):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        assert old in text
+        path.write_bytes(gzip.compress(text.replace(old, new, 1).encode("utf-8"), mtime=0))
 
     return edit
 
@@ -638,6 +651,38 @@ CARELESS = {
         DS140_TIDY,
         "ds140-rare-earths-2020.xlsx, row 107, column 'E': expected a formula's value as "
         "Excel saved it",
+    ),
+    "issue 23: a Comtrade row repeated with another value": (
+        COMTRADE,
+        in_gzip(
+            "392,710,260200,M,140650044.81,595290000.0\r\n",
+            "392,710,260200,M,140650044.81,595290000.0\r\n"
+            "392,710,260200,M,140650045.81,595290000.0\r\n",
+        ),
+        True,
+        catalogue.path("comtrade_japan"),
+        "comtrade_2024.csv.gz, row 25923, column 'value': expected a repeat of line 25922 to "
+        "repeat it exactly (value 140650044.81, netwgt 595290000.0): one row per partner, code "
+        "and flow, found 'value 140650045.81, netwgt 595290000.0'",
+    ),
+    "issue 23: a Comtrade partner code no table knows": (
+        COMTRADE,
+        in_gzip("392,36,260200,M,", "392,568,260200,M,"),
+        True,
+        catalogue.path("comtrade_japan"),
+        "comtrade_2024.csv.gz, row 25923, column 'partner': expected an M49 partner code of "
+        "country_converter's table or one of data/comtrade_partners.csv",
+    ),
+    "issue 23: a BGS quantity in words": (
+        "data/raw/bgs_world_mineral_statistics/BGS_tungsten_production.csv",
+        in_text(
+            ",49432,Mine production of tungsten,",
+            ",forty-nine thousand,Mine production of tungsten,",
+        ),
+        True,
+        catalogue.path("bgs_production"),
+        "BGS_tungsten_production.csv, row 955, column 'quantity': expected a quantity in digits "
+        "(tonnes), found 'forty-nine thousand'",
     ),
     "item 13: a header year misspelt": (
         RAREE,

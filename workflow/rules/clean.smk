@@ -78,6 +78,28 @@ rule clean_bgs:
         "../scripts/clean_bgs.py"
 
 
+rule clean_comtrade:
+    """UN Comtrade (a third party's extract), 2024: Japan's trade by partner and HS6 code,
+    exact repeats dropped, partner codes mapped (data/comtrade_partners.csv)."""
+    input:
+        library=library("clean_comtrade.py"),
+        record=fetch_record("un_comtrade_extract"),
+        partners=repo("data/comtrade_partners.csv"),
+        countries=repo("data/countries.csv"),
+    output:
+        comtrade_japan=results("tidy/comtrade_japan.csv"),
+    log:
+        **logs("clean/comtrade"),
+    benchmark:
+        benchmark("clean/comtrade")
+    conda:
+        "../../environment.yml"
+    params:
+        reporter="392",  # Japan's M49 code: the paper's importer
+    script:
+        "../scripts/clean_comtrade.py"
+
+
 rule clean_ds140:
     """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
     production), one row per year and statistic with the worksheet cell."""

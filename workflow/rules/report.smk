@@ -5,6 +5,7 @@ rule numbers:
         comparison=table("paper_metals_comparison"),
         rp=table("reserves_to_production"),
         japan=table("japan_import_dependency_2009"),
+        japan_today=table("japan_imports"),
         claims=table("claims_audit"),
         errata=table("table3_errata"),
     output:
@@ -97,6 +98,8 @@ rule report:
         methods=repo("docs/methods.md"),
         numbers=rules.numbers.output.json,
         commodities=table("commodities"),
+        japan=table("japan_import_dependency_2009"),
+        japan_today=table("japan_imports"),
         languages=LANGUAGE_FILES,
         outputs=REPORTED_OUTPUTS,
     output:

@@ -73,6 +73,26 @@ rule second_source:
         "../scripts/compare_publishers.py"
 
 
+rule japan_imports:
+    """Japan's three largest import sources in 2024 (UN Comtrade) for the code standing
+    for each of the twelve metals, beside Table 3's 2009; the metals no code covers named."""
+    input:
+        library=library("compute_japan_imports.py"),
+        plan=table("japan_import_codes"),
+        trade=table("comtrade_japan"),
+        table3=table("paper_table3_corrected"),
+    output:
+        japan_imports=results("stats/japan_imports.csv"),
+    log:
+        **logs("stats/japan_imports"),
+    benchmark:
+        benchmark("stats/japan_imports")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/compute_japan_imports.py"
+
+
 rule dependency:
     """Japan's import sources (Table 3, 2009) and US net import reliance, 2009 and today."""
     input:

@@ -13,9 +13,10 @@ entries = numbers.headline_numbers(
     read_tidy(i.comparison, schemas.paper_comparison(snakemake.params.middle_year)),
     read_tidy(i.rp, schemas.RESERVES_TO_PRODUCTION),
     read_tidy(i.japan, schemas.JAPAN_DEPENDENCY),
+    read_tidy(i.japan_today, schemas.JAPAN_IMPORTS),
     read_tidy(i.claims, schemas.CLAIMS_AUDIT),
     read_tidy(i.errata, schemas.TABLE3_ERRATA),
-    files={k: i[k] for k in ("comparison", "rp", "japan", "claims", "errata")},
+    files={k: i[k] for k in ("comparison", "rp", "japan", "japan_today", "claims", "errata")},
     middle_year=snakemake.params.middle_year,
 )
 atomic_write(snakemake.output.json, numbers.to_json(entries))

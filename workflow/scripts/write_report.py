@@ -11,8 +11,8 @@ from pathlib import Path
 from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
-from raremetals.core import web
-from raremetals.core.io import atomic_write, read_reference
+from raremetals.core import schemas, web
+from raremetals.core.io import atomic_write, read_reference, read_tidy
 from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import report
 from raremetals.sources.registry import load_registry
@@ -46,6 +46,11 @@ page = report.report_html(
         numbers,
         [(m, english[m]) for m in paper_metals(commodities)],
         snakemake.params.middle_year,
+        report.japan_leaders(
+            read_tidy(i.japan, schemas.JAPAN_DEPENDENCY),
+            read_tidy(i.japan_today, schemas.JAPAN_IMPORTS),
+            languages["en"],
+        ),
     ),
     findings=report.findings_section(
         numbers, languages, {code: commodity_names(commodities, code) for code in languages}

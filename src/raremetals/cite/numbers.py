@@ -109,10 +109,66 @@ def hhi_range(r: dict, when: str, period: str, line: int, file: str) -> list[dic
     ]
 
 
+def japan_leaders(japan: pd.DataFrame, today: pd.DataFrame, files: dict) -> list[dict]:
+    """The share of Japan's leading import source of each metal: in 2009 as Table 3
+    prints it, and today by value for the code that stands for the metal (UN Comtrade)."""
+    out = []
+    for line, r in enumerate(japan.to_dict("records"), start=2):
+        sources, shares = r["sources"].split(";"), r["shares_pct"].split(";")
+        if sources[0] and shares[0]:
+            out.append(
+                _entry(
+                    f"{r['commodity']}.japan_imports.leader_share.2009",
+                    f"{camel(r['commodity'])}JapanLeaderSharePaper",
+                    float(shares[0]) / 100,
+                    shares[0],
+                    "%",
+                    "as printed",
+                    files["japan"],
+                    f"row {line}",
+                    f"Japan's imports of {r['commodity']} from {sources[0]}, its leading "
+                    f"source, 2009 (Table 3)",
+                )
+            )
+    if len(today):
+        out.append(
+            _entry(
+                "year.japan_imports",
+                "JapanImportsYear",
+                int(today["year"].iloc[0]),
+                str(today["year"].iloc[0]),
+                "",
+                "year",
+                files["japan_today"],
+                "year",
+                "Year of Japan's imports by partner (UN Comtrade)",
+            )
+        )
+    for line, r in enumerate(today.to_dict("records"), start=2):
+        if r["basis"] == "value" and r["rank"] == 1:
+            out.append(
+                _entry(
+                    f"{r['commodity']}.japan_imports.leader_share.today",
+                    f"{camel(r['commodity'])}JapanLeaderShareToday",
+                    float(r["share"]),
+                    f"{100 * r['share']:.0f}",
+                    "%",
+                    "percent, 0 decimals",
+                    files["japan_today"],
+                    f"row {line}",
+                    f"Japan's imports of {r['product']} (HS {r['hs6']}) from "
+                    f"{r['country_code']}, its leading source by value, {r['year']} "
+                    f"(UN Comtrade; a proxy for {r['commodity']})",
+                )
+            )
+    return out
+
+
 def headline_numbers(
     comparison: pd.DataFrame,
     rp: pd.DataFrame,
     japan: pd.DataFrame,
+    japan_today: pd.DataFrame,
     claims: pd.DataFrame,
     errata: pd.DataFrame,
     files: dict,
@@ -190,6 +246,7 @@ def headline_numbers(
                     f"Japan's imports of {r['commodity']} from China, 2009",
                 )
             )
+    out += japan_leaders(japan, japan_today, files)
     counts = claims["status"].value_counts()
     for status, part in AUDIT_STATUSES.items():
         n = int(counts.get(status, 0))

@@ -78,6 +78,13 @@ TABLES: dict[str, Table] = {
             "form and basis",
         ),
         Table(
+            "comtrade_japan",
+            "tidy",
+            "clean_comtrade",
+            "COMTRADE_TRADE",
+            "UN Comtrade (a third party's extract), 2024: Japan's trade by partner and HS6 code",
+        ),
+        Table(
             "ds140_rare_earths",
             "tidy",
             "clean_ds140",
@@ -197,6 +204,14 @@ TABLES: dict[str, Table] = {
             "USGS against BGS: world totals, China's share and the leader, 2009 and 2020-2023",
         ),
         Table(
+            "japan_imports",
+            "stats",
+            "japan_imports",
+            "JAPAN_IMPORTS",
+            "Japan's three largest sources in 2024 by value and weight (UN Comtrade), beside "
+            "Table 3's 2009",
+        ),
+        Table(
             "concentration_series",
             "stats",
             "concentration",
@@ -253,6 +268,14 @@ TABLES: dict[str, Table] = {
             "",
             "",
             "Which BGS series stands for a metal in the long run, from which year, or why none",
+        ),
+        Table(
+            "japan_import_codes",
+            "data",
+            "",
+            "",
+            "Which HS6 code stands for each of the twelve metals in the trade data, and why "
+            "only as a proxy, or why none",
         ),
     )
 }

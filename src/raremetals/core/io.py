@@ -21,6 +21,27 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+GUNZIP_LIMIT = 256 * 2**20  # a gzip file larger than this once inflated is refused
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A file's bytes; a ``.gz`` file's inflated, up to ``GUNZIP_LIMIT`` (a small file
+    must not inflate into one that fills the memory)."""
+    if path.suffix != ".gz":
+        return path.read_bytes()
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path) as fh:
+            data = fh.read(GUNZIP_LIMIT + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise InputError(path, "a gzip file", str(err)) from None
+    if len(data) > GUNZIP_LIMIT:
+        raise InputError(path, f"at most {GUNZIP_LIMIT // 2**20} MiB once inflated", "more")
+    return data
+
+
 def read_text(path, encoding: str = "utf-8-sig") -> str:
     """Return a source file's text, decoded as UTF-8 (a leading byte-order mark dropped)
     or, for a source that says so, in another ``encoding``.
@@ -28,7 +49,7 @@ def read_text(path, encoding: str = "utf-8-sig") -> str:
     A file declared cp1252 that decodes as UTF-8 with non-ASCII characters is refused:
     read as cp1252 it would turn "—" into "â€”" without an error.
     """
-    data = Path(path).read_bytes()
+    data = _read_bytes(Path(path))
     if not data.strip():
         raise InputError(path, "a non-empty file", "an empty file")
     name = "UTF-8" if encoding.startswith("utf-8") else encoding
@@ -208,11 +229,12 @@ def read_tidy(path, schema) -> pd.DataFrame:
     import pandas as pd
 
     kinds = {name: str(col.dtype) for name, col in schema.columns.items()}
-    floats = [name for name, kind in kinds.items() if kind == "float64"]
+    # a number column's empty cell is missing: floats, and integers that may be missing
+    floats = [name for name, kind in kinds.items() if kind in ("float64", "Int64")]
     dtype = {
-        name: {"float64": float, "str": str}[kind]
+        name: {"float64": float, "str": str, "Int64": "Int64"}[kind]
         for name, kind in kinds.items()
-        if kind in ("float64", "str")
+        if kind in ("float64", "str", "Int64")
     }
     df = pd.read_csv(path, keep_default_na=False, na_values={c: [""] for c in floats}, dtype=dtype)
     return schema.validate(df)

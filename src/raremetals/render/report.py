@@ -121,10 +121,29 @@ def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict
     return f'<section class="findings" id="findings">{"".join(blocks)}</section>'
 
 
-def lead_section(numbers: list[dict], metals: list[tuple[str, str]], middle_year: int) -> str:
+def japan_leaders(japan, today, language) -> dict[tuple[str, str], str]:
+    """(commodity, "2009" or "today") -> Japan's leading import source, named in
+    ``language``: Table 3's first source for 2009, the largest partner by value today."""
+    out = {}
+    for r in japan.itertuples():
+        if r.sources:
+            out[(r.commodity, "2009")] = language.country(r.sources.split(";")[0])
+    for r in today[(today["basis"] == "value") & (today["rank"] == 1)].itertuples():
+        out[(r.commodity, "today")] = language.country(r.country_code, r.country)
+    return out
+
+
+def lead_section(
+    numbers: list[dict],
+    metals: list[tuple[str, str]],
+    middle_year: int,
+    leaders: dict[tuple[str, str], str],
+) -> str:
     """The paper's twelve metals from 2009 to the latest year (through ``middle_year``):
-    China's share of production and its HHI (lower bound), every number taken from
-    results/numbers.json."""
+    China's share of production and its HHI (lower bound), and Japan's leading import
+    source in 2009 and today (``leaders``: (commodity, "2009" or "today") -> country;
+    today's "" where the trade data cover no code for the metal); every number taken
+    from results/numbers.json."""
     by_key = {n["key"]: n for n in numbers}
     latest = by_key["year.latest"]["text"]
 
@@ -132,13 +151,25 @@ def lead_section(numbers: list[dict], metals: list[tuple[str, str]], middle_year
         n = by_key.get(f"{commodity}.production.{stat}.{when}")
         return "<td>–</td>" if n is None else _number(n, "td")
 
+    def leader(commodity: str, when: str) -> str:
+        country = leaders.get((commodity, when), "")
+        n = by_key.get(f"{commodity}.japan_imports.leader_share.{when}")
+        if not country:
+            return "<td>not covered</td>" if when == "today" else "<td>–</td>"
+        share = "" if n is None else " " + _number(n, "span")
+        return f"<td>{e(country)}{share}</td>"
+
     rows = "".join(
         f"<tr><th>{e(name)}</th>"
         + "".join(cell(c, "china_share", w) for w in ("2009", str(middle_year), "latest"))
         + "".join(cell(c, "hhi_lower", w) for w in ("2009", "latest"))
+        + leader(c, "2009")
+        + leader(c, "today")
         + "</tr>"
         for c, name in metals
     )
+    today = by_key.get("year.japan_imports")
+    today = today["text"] if today else "today"
     return (
         f'<h2 id="lead">The twelve metals, 2009 → {e(latest)}</h2>'
         "<p>China's share of world production and the Herfindahl–Hirschman index of "
@@ -147,10 +178,17 @@ def lead_section(numbers: list[dict], metals: list[tuple[str, str]], middle_year
         "(each year from the latest edition that gives it). Every number is a macro of "
         '<a href="numbers.tex">numbers.tex</a> (<a href="numbers.json">numbers.json</a> '
         "names its file and row); – where a source gives none. Figures 9 and 10 show the "
-        "years between.</p>"
+        "years between. Japan's leading import source is Table 3's for 2009 and, for "
+        f"{e(today)}, the largest partner by value for the HS code that stands for the metal "
+        "in UN Comtrade (a third party's extract; a proxy: magnets stand for neodymium, "
+        "ferro-alloys for vanadium and niobium; Figure 14 and "
+        '<a href="stats/japan_imports.csv">stats/japan_imports.csv</a>); "not covered": '
+        "the extract holds no code for the metal.</p>"
         "<table><thead><tr><th rowspan=2>metal</th><th colspan=3>China's share of "
-        "production</th><th colspan=2>HHI of production</th></tr><tr>"
+        "production</th><th colspan=2>HHI of production</th><th colspan=2>Japan's leading "
+        "import source</th></tr><tr>"
         f"<th>2009</th><th>{middle_year}</th><th>{e(latest)}</th><th>2009</th><th>{e(latest)}</th>"
+        f"<th>2009</th><th>{e(today)}</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 

@@ -46,6 +46,7 @@ from raremetals.core.schemas.tidy import (
     TABLE3_CORRECTED,
     WGI,
 )
+from raremetals.core.schemas.trade import COMTRADE_TRADE, JAPAN_IMPORTS
 from raremetals.core.schemas.usgs import (
     OBSERVATIONS,
     USGS_BEST_SERIES,

@@ -33,6 +33,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "commodities",
     ),
     "fig13_usgs_against_bgs": ("usgs_bgs_comparison", "commodities"),
+    "fig14_japan_imports": ("japan_imports", "japan_import_codes", "commodities"),
 }
 
 
