@@ -424,3 +424,33 @@ def test_usgs_against_bgs_worked_out_from_both_files(built):
     mn = c[(c.commodity == "manganese") & (c.year >= 2020)]
     assert set(mn.agreement) == {"bases differ"} and len(mn) == 4
     assert set(c.year) == {2009, 2020, 2021, 2022, 2023}
+
+
+def test_table3_against_bgs_worked_out_from_the_exports(built):
+    """Table 3's tungsten 2009 (world 58,000 t, China 47,000 t) against
+    BGS_tungsten_production.csv read with the csv module: a world of 63,310 t (close:
+    0.916) and China's 49,432 t at its line (agree: 0.951); cobalt's tie at rank 3
+    (China and Russia, 6,200 t each) is a row each; no claim changed its evidence class."""
+    import csv
+
+    from conftest import REPO
+
+    path = REPO / "data/raw/bgs_world_mineral_statistics/BGS_tungsten_production.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    y2009 = [(line, r) for line, r in enumerate(rows, start=2) if r["year"][:4] == "2009"]
+    world = sum(float(r["quantity"]) for _, r in y2009)
+    china_line, china = next((n, r) for n, r in y2009 if r["country_trans"] == "China")
+    t = catalogue.read("table3_against_bgs", built / catalogue.path("table3_against_bgs"))
+    w = t[t.commodity == "tungsten"].set_index("country_code")
+    assert (w.loc["WLD", "bgs_value"], w.loc["WLD", "agreement"]) == (world, "close")
+    assert w.loc["WLD", "ratio"] == pytest.approx(58_000 / 63_310, rel=1e-12)
+    assert w.loc["CHN", "bgs_value"] == float(china["quantity"]) == 49_432
+    assert (w.loc["CHN", "bgs_row"], w.loc["CHN", "agreement"]) == (china_line, "agree")
+    cobalt = t[(t.commodity == "cobalt") & (t["rank"] == 3)]
+    assert sorted(cobalt.country_code) == ["CHN", "RUS"]
+    assert set(t[t.commodity == "manganese"].agreement) == {"bases differ"}
+    assert set(t[t.commodity == "lithium"].agreement) == {"no series"}
+    claims = pd.read_csv(built / catalogue.path("claims_audit"), keep_default_na=False)
+    c030 = claims.set_index("claim_id").loc["C030"]
+    assert c030.evidence_class == "paper_table3"  # BGS: 78.1%, outside the 0.5 of "81%"
+    assert "Another publisher: BGS 2009 (tungsten, mine): CHN 49,432 t" in c030.evidence

@@ -10,6 +10,7 @@ rule audit:
         military=table("sipri_milex"),
         secondary=table("ree_2009_secondary"),
         ds140=table("ds140_rare_earths"),
+        against_bgs=table("table3_against_bgs"),
         checks=repo("data/audit/claim_checks.csv"),
         later=repo("data/audit/claim_later_evidence.csv"),
         notes=repo("data/audit/table3_notes.csv"),
@@ -31,6 +32,27 @@ rule audit:
         tables=described("audit"),
     script:
         "../scripts/audit_claims.py"
+
+
+rule audit_against_bgs:
+    """Table 3's 2009 production, world and top three, against BGS for 2009, cell by
+    cell, with an agreement class by rule and what the rows show of why they differ."""
+    input:
+        library=library("audit_against_bgs.py"),
+        table3=table("paper_table3_corrected"),
+        bgs=table("bgs_production"),
+        plan=table("long_run_series"),
+        comparison=table("usgs_bgs_comparison"),
+    output:
+        table3_against_bgs=results("audit/table3_against_bgs.csv"),
+    log:
+        **logs("audit/against_bgs"),
+    benchmark:
+        benchmark("audit/against_bgs")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/audit_against_bgs.py"
 
 
 rule audit_usgs_peer:

@@ -23,6 +23,7 @@ sources = Sources(
     read_tidy(i.secondary, schemas.REE_SECONDARY),
     claims,
     read_tidy(i.ds140, schemas.DS140),
+    read_tidy(i.against_bgs, schemas.TABLE3_AGAINST_BGS),
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
@@ -31,5 +32,6 @@ notes = read_reference(i.notes)
 errata = schemas.TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audit, checks, i.notes))
 write_table(claims_audit, snakemake.output.claims_audit)
 write_table(errata, snakemake.output.table3_errata)
-atomic_write(snakemake.output.markdown, summary_markdown(claims_audit, errata))
-atomic_write(snakemake.output.html, summary_html(claims_audit, errata))
+against_bgs = sources.bgs
+atomic_write(snakemake.output.markdown, summary_markdown(claims_audit, errata, against_bgs))
+atomic_write(snakemake.output.html, summary_html(claims_audit, errata, against_bgs))

@@ -26,7 +26,14 @@ import re
 
 import pandas as pd
 
-from raremetals.audit.checks import DESCRIBE, METHODS, NotCheckable, Sources, parse_args
+from raremetals.audit.checks import (
+    DESCRIBE,
+    METHODS,
+    SAME_FIGURE,
+    NotCheckable,
+    Sources,
+    parse_args,
+)
 from raremetals.audit.rounding import Claimed, default_tolerance, holds, parse_claimed, precision
 from raremetals.core.errors import InputError
 
@@ -216,9 +223,14 @@ def audit_claims(
 def add_later_evidence(
     audit: pd.DataFrame, later: pd.DataFrame, src: Sources, later_path: str
 ) -> pd.DataFrame:
-    """Append to a claim's evidence what a later source says of the same figure
+    """Append to a claim's evidence what a later or another source says of the same figure
     (``data/audit/claim_later_evidence.csv``: claim_id, method, args, note): a revision
-    the paper could not know, which leaves the claim's status as its own source gives it."""
+    the paper could not know, or a second publisher's figure for the same year.
+
+    The claim's status stays as its own source gives it. One rule changes the evidence
+    class: a claim resting on Table 3 alone (``paper_table3``) whose figure another
+    publisher gives for the same year (``SAME_FIGURE`` checks) within the claim's own
+    tolerance rests on ``independent`` evidence; a figure outside it is only reported."""
     audit = audit.set_index("claim_id", drop=False)
     for line, r in enumerate(later.to_dict("records"), start=2):
         if r["claim_id"] not in audit.index or r["method"] not in METHODS:
@@ -229,12 +241,22 @@ def add_later_evidence(
                 row=line,
             )
         claimed = parse_claimed(audit.at[r["claim_id"], "value"])
+        cid = r["claim_id"]
         try:
-            _, evidence, refs = METHODS[r["method"]](src, parse_args(r["args"]), claimed)[:3]
+            found, evidence, refs = METHODS[r["method"]](src, parse_args(r["args"]), claimed)[:3]
+        except NotCheckable as why:
+            found, evidence, refs = None, str(why), ""
         except (LookupError, KeyError) as err:
             raise InputError(later_path, "a check whose data can be found", str(err), row=line)
-        cid = r["claim_id"]
-        audit.at[cid, "evidence"] += f". Later data: {evidence}. {r['note']}".rstrip(". ")
+        if (
+            r["method"] in SAME_FIGURE
+            and found is not None
+            and audit.at[cid, "evidence_class"] == "paper_table3"
+            and abs(found - claimed.value) <= float(audit.at[cid, "tolerance"])
+        ):
+            audit.at[cid, "evidence_class"] = "independent"
+        label = "Another publisher" if r["method"] in SAME_FIGURE else "Later data"
+        audit.at[cid, "evidence"] += f". {label}: {evidence}. {r['note']}".rstrip(". ")
         audit.at[cid, "sources"] = "; ".join(filter(None, [audit.at[cid, "sources"], refs]))
     return audit.reset_index(drop=True)
 

@@ -57,7 +57,33 @@ def evidence_counts(claims: pd.DataFrame) -> pd.DataFrame:
     return table.loc[rows, order]
 
 
-def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
+AGAINST_BGS_LEAD = (
+    "Table 3's 2009 production, the world and the three largest producers, against the "
+    "British Geological Survey's figures for 2009 (a second publisher; "
+    "results/audit/table3_against_bgs.csv). agree: within 5%; close: within 20%; bases "
+    "differ or no series: not compared, with the reason. No status above changes by it: "
+    "a claim's evidence becomes independent only where BGS holds within the claim's own "
+    "tolerance."
+)
+AGAINST_BGS_HEAD = ("metal", "cell", "Table 3", "BGS", "ratio", "class", "why")
+
+
+def _against_bgs_rows(table: pd.DataFrame) -> list[tuple[str, ...]]:
+    """One row of text per cell of ``table3_against_bgs.csv``, in AGAINST_BGS_HEAD's order."""
+    rows = []
+    for r in table.to_dict("records"):
+        cell = "world" if r["country_code"] == "WLD" else f"#{r['rank']} {r['country_code']}"
+        bgs = "" if pd.isna(r["bgs_value"]) else _num(r["bgs_value"])
+        if "e" in str(r["bgs_flag"]).split(";"):
+            bgs += " e"
+        ratio = "" if pd.isna(r["ratio"]) else f"{r['ratio']:.2f}"
+        rows.append(
+            (r["commodity"], cell, _num(r["table3_value"]), bgs, ratio, r["agreement"], r["why"])
+        )
+    return rows
+
+
+def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame, against_bgs: pd.DataFrame) -> str:
     out = [
         "# Audit of the paper's numbers",
         "",
@@ -107,6 +133,9 @@ def summary_markdown(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
             f"| {md(_cell(e))} | {md(e['value_as_printed'])} | {_num(e['value_printed'])} | "
             f"{_num(e['value_corrected'])} | {e['status']} | {md(e['evidence'])} |"
         )
+    out += ["", "## Table 3 against BGS, 2009", "", AGAINST_BGS_LEAD, ""]
+    out += ["| " + " | ".join(AGAINST_BGS_HEAD) + " |", "|---" * len(AGAINST_BGS_HEAD) + "|"]
+    out += ["| " + " | ".join(md(c) for c in row) + " |" for row in _against_bgs_rows(against_bgs)]
     return "\n".join(out) + "\n"
 
 
@@ -119,7 +148,7 @@ def _num(v) -> str:
     return "" if pd.isna(v) else f"{v:,.0f}" if v >= 100 else f"{v:g}"
 
 
-def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
+def summary_html(claims: pd.DataFrame, errata: pd.DataFrame, against_bgs: pd.DataFrame) -> str:
     """The audit as one page: a count per status with links to its group, each group of
     claims as a table that sorts and filters (local script, no network), and the Table 3
     errata. The Japanese quotes are set in IPAexGothic embedded as a subset, so they show
@@ -132,7 +161,8 @@ def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
         "Table 3, each checked against the data in the snapshot.</p>",
         '<nav class="audit-groups">'
         + " · ".join(f'<a href="#audit-{s}">{s} ({n})</a>' for s, n in counts if n)
-        + ' · <a href="#audit-errata">Table 3 errata</a></nav>',
+        + ' · <a href="#audit-errata">Table 3 errata</a>'
+        + ' · <a href="#audit-bgs">Table 3 against BGS</a></nav>',
         "<table><thead><tr><th>status</th><th>claims</th><th>meaning</th></tr></thead><tbody>",
     ]
     parts += [
@@ -191,6 +221,17 @@ def summary_html(claims: pd.DataFrame, errata: pd.DataFrame) -> str:
             f"</td><td>{r['status']}</td><td>{e(r['evidence'])}</td></tr>"
         )
     parts.append("</tbody></table>")
+    parts.append(
+        f'<h2 id="audit-bgs">Table 3 against BGS, 2009</h2><p>{e(AGAINST_BGS_LEAD)}</p>'
+        '<table class="sortable against-bgs"><thead><tr>'
+        + "".join(f"<th>{e(h)}</th>" for h in AGAINST_BGS_HEAD)
+        + "</tr></thead><tbody>"
+        + "".join(
+            "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
+            for row in _against_bgs_rows(against_bgs)
+        )
+        + "</tbody></table>"
+    )
     body = "\n".join(parts)
     style = (
         'body{font-family:sans-serif,"IPAexGothic";max-width:80em;margin:2em auto;'

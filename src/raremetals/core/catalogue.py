@@ -241,6 +241,13 @@ TABLES: dict[str, Table] = {
             "What the USGS states of its world tables against the pipeline's numbers",
         ),
         Table(
+            "table3_against_bgs",
+            "audit",
+            "audit_against_bgs",
+            "TABLE3_AGAINST_BGS",
+            "Table 3's 2009 production (world and top three) against BGS, cell by cell",
+        ),
+        Table(
             "claims_audit",
             "audit",
             "audit",

@@ -36,13 +36,13 @@ def _basis(series: pd.DataFrame, conc: pd.DataFrame) -> pd.Series:
     return found.fillna("not stated").set_axis(series.index)
 
 
-def _bases(text: str) -> set[str]:
+def stated_bases(text: str) -> set[str]:
     """What a row says it weighs ("as reported": it says nothing)."""
     return set(text.split("; ")) - {"as reported", "not stated"}
 
 
 def _agreement(r: dict) -> tuple[str, str]:
-    usgs, bgs = _bases(r["usgs_basis"]), _bases(r["bgs_basis"])
+    usgs, bgs = stated_bases(r["usgs_basis"]), stated_bases(r["bgs_basis"])
     if usgs and usgs != bgs:
         return "bases differ", f"USGS: {r['usgs_basis']}; BGS: {r['bgs_basis']}"
     why = [] if usgs else ["USGS states no basis (the paper's Table 3 does not)"]

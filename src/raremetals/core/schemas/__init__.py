@@ -13,6 +13,7 @@ import pandas as pd
 
 from raremetals.core.schemas.audit import (
     CLAIMS_AUDIT,
+    TABLE3_AGAINST_BGS,
     TABLE3_ERRATA,
 )
 from raremetals.core.schemas.bgs import BGS_LONG_RUN, USGS_BGS

@@ -81,3 +81,35 @@ TABLE3_ERRATA = pa.DataFrameSchema(
     strict=True,
     name="table3_errata",
 )
+
+TABLE3_AGAINST_BGS = pa.DataFrameSchema(
+    {
+        "commodity": text("Commodity id"),
+        "field": text("The Table 3 cell: world_production_2009 or production_rank"),
+        "rank": pa.Column("Int64", nullable=True, description="Table 3's rank (empty: world)"),
+        "country_code": text("ISO3 (WLD: the world); a tie Table 3 prints as one cell: a row each"),
+        "table3_value": number("Table 3's figure (corrected), in unit", nullable=False),
+        "unit": text("Unit (t)"),
+        "bgs_series": text("The BGS series standing for the metal (data/long_run_series.csv)"),
+        "bgs_basis": text("What the BGS series weighs"),
+        "usgs_basis": text("What USGS weighs for the metal (usgs_bgs_comparison.csv)"),
+        "bgs_value": number("BGS's 2009 figure: the country's, or the countries' sum for WLD"),
+        "bgs_flag": text("BGS's flag on it (e: estimate)"),
+        "bgs_rank": pa.Column("Int64", nullable=True, description="The country's rank in BGS"),
+        "ratio": number("table3_value / bgs_value"),
+        "agreement": text(
+            "agree (within 5%), close (within 20%), differ, bases differ, no series, not in BGS",
+            checks=pa.Check.isin(
+                ["agree", "close", "differ", "bases differ", "no series", "not in BGS"]
+            ),
+        ),
+        "why": text("What the rows show of why the two differ (vintage, estimate, coverage)"),
+        "table3_file": text("Table 3's file"),
+        "table3_row": pa.Column(int, description="Its line"),
+        "bgs_file": text("BGS's export (empty for a sum or no figure)"),
+        "bgs_row": pa.Column("Int64", nullable=True, description="Its line"),
+    },
+    strict=True,
+    ordered=True,
+    name="table3_against_bgs",
+)
