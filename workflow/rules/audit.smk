@@ -11,6 +11,7 @@ rule audit:
         secondary=table("ree_2009_secondary"),
         ds140=table("ds140_rare_earths"),
         against_bgs=table("table3_against_bgs"),
+        eu_2010=table("eu_crm_2010"),
         checks=repo("data/audit/claim_checks.csv"),
         later=repo("data/audit/claim_later_evidence.csv"),
         notes=repo("data/audit/table3_notes.csv"),

@@ -100,6 +100,27 @@ rule clean_comtrade:
         "../scripts/clean_comtrade.py"
 
 
+rule clean_eu_crm:
+    """The EU's criticality assessments: scores 2011-2023 and 2023 supply shares (a third
+    party's transcription), and the 2010 list from the Commission's 2014 report."""
+    input:
+        library=library("clean_eu_crm.py"),
+        record=fetch_record("eu_crm_assessments"),
+        countries=repo("data/countries.csv"),
+    output:
+        eu_crm_scores=results("tidy/eu_crm_scores.csv"),
+        eu_supply_shares_2023=results("tidy/eu_supply_shares_2023.csv"),
+        eu_crm_2010=results("tidy/eu_crm_2010.csv"),
+    log:
+        **logs("clean/eu_crm"),
+    benchmark:
+        benchmark("clean/eu_crm")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_eu_crm.py"
+
+
 rule clean_ds140:
     """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
     production), one row per year and statistic with the worksheet cell."""

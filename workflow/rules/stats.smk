@@ -93,6 +93,32 @@ rule japan_imports:
         "../scripts/compute_japan_imports.py"
 
 
+rule eu_view:
+    """The EU's supply-risk scores 2011-2023 beside the pipeline's governance-weighted HHI
+    (the year nearest each assessment's window), with a rank correlation; the EU 2023
+    report's global supply shares against the pipeline's."""
+    input:
+        library=library("compute_eu_view.py"),
+        scores=table("eu_crm_scores"),
+        shares=table("eu_supply_shares_2023"),
+        materials=table("eu_materials"),
+        windows=table("eu_assessments"),
+        series=table("concentration_series"),
+        concentration=table("concentration"),
+    output:
+        eu_scores_against_hhi=results("stats/eu_scores_against_hhi.csv"),
+        eu_rank_correlation=results("stats/eu_rank_correlation.csv"),
+        eu_supply_shares_against_usgs=results("stats/eu_supply_shares_against_usgs.csv"),
+    log:
+        **logs("stats/eu_view"),
+    benchmark:
+        benchmark("stats/eu_view")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/compute_eu_view.py"
+
+
 rule dependency:
     """Japan's import sources (Table 3, 2009) and US net import reliance, 2009 and today."""
     input:

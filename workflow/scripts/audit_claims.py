@@ -24,6 +24,7 @@ sources = Sources(
     claims,
     read_tidy(i.ds140, schemas.DS140),
     read_tidy(i.against_bgs, schemas.TABLE3_AGAINST_BGS),
+    read_tidy(i.eu_2010, schemas.EU_CRM_2010),
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)

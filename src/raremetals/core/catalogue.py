@@ -85,6 +85,28 @@ TABLES: dict[str, Table] = {
             "UN Comtrade (a third party's extract), 2024: Japan's trade by partner and HS6 code",
         ),
         Table(
+            "eu_crm_scores",
+            "tidy",
+            "clean_eu_crm",
+            "EU_CRM_SCORES",
+            "EU criticality assessments 2011-2023: supply risk and economic importance "
+            "(a third party's transcription)",
+        ),
+        Table(
+            "eu_supply_shares_2023",
+            "tidy",
+            "clean_eu_crm",
+            "EU_SUPPLY_SHARES",
+            "EU 2023 report: global supply shares by material, stage and country",
+        ),
+        Table(
+            "eu_crm_2010",
+            "tidy",
+            "clean_eu_crm",
+            "EU_CRM_2010",
+            "The 14 critical raw materials of 2010, from the Commission's 2014 report (PDF)",
+        ),
+        Table(
             "ds140_rare_earths",
             "tidy",
             "clean_ds140",
@@ -212,6 +234,30 @@ TABLES: dict[str, Table] = {
             "Table 3's 2009",
         ),
         Table(
+            "eu_scores_against_hhi",
+            "stats",
+            "eu_view",
+            "EU_SCORES_AGAINST_HHI",
+            "The EU's supply-risk scores 2011-2023 beside the pipeline's governance-weighted "
+            "HHI of the year nearest each assessment's window",
+        ),
+        Table(
+            "eu_rank_correlation",
+            "stats",
+            "eu_view",
+            "EU_CORRELATION",
+            "Spearman's rank correlation of the EU's supply risk and the pipeline's hhi_wgi, "
+            "per assessment",
+        ),
+        Table(
+            "eu_supply_shares_against_usgs",
+            "stats",
+            "eu_view",
+            "EU_SHARES_AGAINST_USGS",
+            "The EU 2023 report's global extraction shares against the pipeline's 2020 "
+            "production shares",
+        ),
+        Table(
             "concentration_series",
             "stats",
             "concentration",
@@ -275,6 +321,20 @@ TABLES: dict[str, Table] = {
             "",
             "",
             "Which BGS series stands for a metal in the long run, from which year, or why none",
+        ),
+        Table(
+            "eu_materials",
+            "data",
+            "",
+            "",
+            "Which EU material stands beside which of the pipeline's commodities",
+        ),
+        Table(
+            "eu_assessments",
+            "data",
+            "",
+            "",
+            "The data years each EU assessment averages, with the evidence",
         ),
         Table(
             "japan_import_codes",

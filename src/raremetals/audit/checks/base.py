@@ -30,12 +30,14 @@ class Sources:
         claims: pd.DataFrame,
         ds140: pd.DataFrame | None = None,
         bgs: pd.DataFrame | None = None,
+        eu_2010: pd.DataFrame | None = None,
     ):
         self.t3, self.quotas, self.gwec = table3, quotas, gwec
         self.sipri, self.secondary = sipri, secondary
         self.claims = claims.set_index("claim_id")
         self.ds140 = ds140
         self.bgs = bgs  # Table 3 against BGS, 2009 (results/audit/table3_against_bgs.csv)
+        self.eu_2010 = eu_2010  # the EU's critical raw materials of 2010 (the 2014 report)
 
     def t3_cell(self, symbol, field, rank=None) -> pd.Series:
         t = self.t3[(self.t3["symbol"] == symbol) & (self.t3["field"] == field)]

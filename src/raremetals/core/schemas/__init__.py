@@ -17,6 +17,14 @@ from raremetals.core.schemas.audit import (
     TABLE3_ERRATA,
 )
 from raremetals.core.schemas.bgs import BGS_LONG_RUN, USGS_BGS
+from raremetals.core.schemas.eu import (
+    EU_CORRELATION,
+    EU_CRM_2010,
+    EU_CRM_SCORES,
+    EU_SCORES_AGAINST_HHI,
+    EU_SHARES_AGAINST_USGS,
+    EU_SUPPLY_SHARES,
+)
 from raremetals.core.schemas.inputs import (
     CLAIM_CHECKS,
     CLAIMS,

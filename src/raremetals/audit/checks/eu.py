@@ -1,0 +1,28 @@
+"""Checks against the European Commission's reports on critical raw materials."""
+
+from __future__ import annotations
+
+from raremetals.audit.checks.base import Sources
+
+
+def eu_2010_list(src: Sources, a, claim):
+    """How many critical raw materials the 2010 report listed, as the Commission's 2014
+    report prints its list, and whether the materials the claim names are among them."""
+    listed = src.eu_2010
+    names = listed["material"].tolist()
+    named = [m for m in a.get("members", "").split("|") if m]
+    missing = [m for m in named if m not in names]
+    first = listed.iloc[0]
+    evidence = (
+        f"The Commission's 2014 report, {first['table']} (p. {first['page']}), lists "
+        f"{len(names)} critical raw materials of the 2010 report: {', '.join(names)}"
+    )
+    if named:
+        evidence += (
+            f"; of those the claim names, {', '.join(m for m in named if m in names)} are "
+            "listed" + (f", {', '.join(missing)} not" if missing else "")
+        )
+    return len(names), evidence, f"{first['file']}:p{first['page']}"
+
+
+CHECKS = {"eu_2010_list": eu_2010_list}
