@@ -15,6 +15,8 @@ TABLES = [
     "table3_as_printed.ja",
     "table3_corrected.en",
     "table3_corrected.ja",
+    "china_export_policy.en",
+    "china_export_policy.ja",
 ]
 CASES = [(t, e) for t in TABLES for e in latex.ENGINES if t.endswith(".en") or e == "lualatex"]
 

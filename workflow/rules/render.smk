@@ -44,17 +44,20 @@ PAPER_TABLES = [
     *expand("table1_rare_metals.{lang}", lang=LANGUAGES),
     "table3_as_printed.ja",
     *expand("table3_corrected.{lang}", lang=LANGUAGES),
+    *expand("china_export_policy.{lang}", lang=LANGUAGES),
 ]
 
 
 rule tables:
-    """The paper's Table 1 and Table 3 corrected in every language, and Table 3 as printed,
-    in CSV, Markdown, LaTeX and HTML."""
+    """The paper's Table 1 and Table 3 corrected in every language, Table 3 as printed,
+    and China's export measures 2012-2025, in CSV, Markdown, LaTeX and HTML."""
     input:
         library=library("render_tables.py"),
         table3=table("paper_table3_corrected"),
         elements=table("elements"),
         commodities=table("commodities"),
+        controls=table("china_export_controls"),
+        measures=table("china_export_measures"),
         languages=LANGUAGE_FILES,
     output:
         expand("results/tables/{table}.{ext}", table=PAPER_TABLES, ext=["csv", "md", "tex"]),

@@ -10,6 +10,7 @@ from raremetals.core import catalogue
 from raremetals.core.io import atomic_write
 from raremetals.core.text import load_languages
 from raremetals.render import tables
+from raremetals.render.figures.fig15_china_export_policy import measures
 
 i = snakemake.input
 t3 = catalogue.read("paper_table3_corrected", i.table3)
@@ -23,9 +24,14 @@ t3 = t3.merge(
     how="left",
 )
 made = {"table3_as_printed.ja": tables.table3_printed(t3)}
+controls = catalogue.read("china_export_controls", i.controls)
+names = catalogue.read("china_export_measures", i.measures)
 for code, language in load_languages(i.languages).items():
     made[f"table1_rare_metals.{code}"] = tables.table1(elements, language)
     made[f"table3_corrected.{code}"] = tables.table3_corrected(t3, commodities, language)
+    made[f"china_export_policy.{code}"] = tables.china_export_policy(
+        measures(controls, names, language), controls, language
+    )
 for path in snakemake.output:
     name, ext = Path(path).name.rsplit(".", 1)
     atomic_write(path, tables.RENDERERS[ext](made[name]))

@@ -337,6 +337,14 @@ TABLES: dict[str, Table] = {
             "The data years each EU assessment averages, with the evidence",
         ),
         Table(
+            "china_export_measures",
+            "data",
+            "",
+            "",
+            "The kind and a short name, in each language, of every measure of China's "
+            "export-controls table",
+        ),
+        Table(
             "japan_import_codes",
             "data",
             "",

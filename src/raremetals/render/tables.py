@@ -327,3 +327,34 @@ def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Lang
         TABLE3_WIDTHS,
         f"tab:table3-corrected-{language.code}",
     )
+
+
+# --- China's export measures -----------------------------------------------------------
+
+
+def china_export_policy(measures: list[dict], controls: pd.DataFrame, language: Language) -> Table:
+    """China's export measures 2012-2025 by the day they took effect, each with its kind
+    and name in the language (``measures``: the figure's, from
+    ``data/china_export_measures.csv``), its instrument and its status as compiled."""
+    text = language.tables["china_export_policy"]
+    by_id = controls.set_index("fact_id")
+    rows = [
+        [
+            [f"{m['day']:%Y-%m-%d}"],
+            [text["kinds"][m["kind"]]],
+            [m["name"]],
+            [by_id.loc[m["fact_id"], "instrument"]],
+            [by_id.loc[m["fact_id"], "status_as_of_2026"]],
+        ]
+        for m in measures
+    ]
+    return Table(
+        text["name"],
+        text["caption"],
+        list(text["header"]),
+        rows,
+        [text["note"]],
+        language.code,
+        widths=[0.09, 0.13, 0.28, 0.3, 0.2],
+        label=f"tab:china-export-policy-{language.code}",
+    )

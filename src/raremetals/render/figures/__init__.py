@@ -34,6 +34,11 @@ FIGURES: dict[str, tuple[str, ...]] = {
     ),
     "fig13_usgs_against_bgs": ("usgs_bgs_comparison", "commodities"),
     "fig14_japan_imports": ("japan_imports", "japan_import_codes", "commodities"),
+    "fig15_china_export_policy": (
+        "china_ree_export_quotas",
+        "china_export_controls",
+        "china_export_measures",
+    ),
 }
 
 

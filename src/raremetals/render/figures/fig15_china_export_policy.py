@@ -1,0 +1,141 @@
+"""Figure 15: China's export policy from the quotas to the controls, 2005-2025. Above, the
+full-year rare-earth export quotas the sources give (tonnes; the scope changes in 2009, as
+Figure 4 shows); below, every measure of the export-controls table on the day it took
+effect, one row each, named, and marked by its kind (the WTO case, the end of quotas and
+duties, a licence or ban on goods, on technology, a suspension). The kinds and names are
+``data/china_export_measures.csv``; a measure it does not name stops the figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from raremetals.core.errors import InputError
+from raremetals.core.text import Language
+from raremetals.render.figures.style import GREYS, style
+
+# kind -> (marker, filled): one mark a kind, all in one ink; the quotas have the bars
+KINDS = {
+    "wto": ("s", True),
+    "end_of_quotas": ("D", True),
+    "control": ("o", True),
+    "technology": ("^", True),
+    "suspension": ("o", False),
+}
+QUOTA = GREYS[1]
+START, END = date(2005, 1, 1), date(2025, 12, 31)
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def measures(controls, names, language: Language) -> list[dict]:
+    """Each measure with its day (in force, else announced), kind and name, by day."""
+    named = names.set_index("fact_id")
+    missing = sorted(set(controls["fact_id"]) - set(named.index))
+    if missing:
+        raise InputError(
+            "data/china_export_measures.csv", "a kind and a name for every measure", missing[0]
+        )
+    column = f"label_{language.code}" if f"label_{language.code}" in named else "label_en"
+    out = [
+        {
+            "day": _day(r["date_effective"] or r["date_announced"]),
+            "kind": named.loc[r["fact_id"], "kind"],
+            "name": named.loc[r["fact_id"], column],
+            "fact_id": r["fact_id"],
+        }
+        for r in controls.to_dict("records")
+    ]
+    return sorted(out, key=lambda m: (m["day"], m["fact_id"]))
+
+
+def draw(data: dict, config: dict, language: Language) -> Figure:
+    t = language.labels
+    quotas = data["china_ree_export_quotas"]
+    full = quotas[quotas["period"] == "full_year"]
+    rows = measures(data["china_export_controls"], data["china_export_measures"], language)
+    with style(language.font):
+        fig, (top, ax) = plt.subplots(
+            2,
+            1,
+            figsize=(11, 9.2),
+            sharex=True,
+            gridspec_kw={"height_ratios": [1, 3.6], "hspace": 0.05},
+        )
+        for r in full.to_dict("records"):
+            year = int(r["year"])
+            top.bar(date(year, 7, 1), float(r["value_t"]), width=300, color=QUOTA, lw=0)
+        last = int(full["year"].astype(int).max())
+        if last < 2014:  # quotas ran to 2014: the years the table lacks are said, not left blank
+            top.text(
+                date(last + 1, 3, 1),
+                float(full["value_t"].astype(float).max()) / 2,
+                t["fig15_quota_gap"].format(first=last + 1, last=2014),
+                fontsize=7.5,
+                color="#555",
+                va="center",
+            )
+        top.set_ylabel(t["fig15_quota_axis"], fontsize=8.5)
+        top.yaxis.set_major_formatter(lambda v, _: f"{v / 1000:,.0f}k" if v else "0")
+        top.grid(axis="y", color="#eee", lw=0.6)
+        for i, m in enumerate(rows):
+            marker, filled = KINDS[m["kind"]]
+            ax.plot(
+                [m["day"]],
+                [i],
+                marker=marker,
+                ls="none",
+                ms=6.5,
+                color=GREYS[0],
+                mfc=GREYS[0] if filled else "white",
+            )
+            # names run left of their mark in the crowded last years, right of it before
+            late = m["day"] >= date(2016, 1, 1)
+            ax.annotate(
+                f"{m['day']:%Y-%m-%d}  {m['name']}"
+                if not late
+                else f"{m['name']}  {m['day']:%Y-%m-%d}",
+                (m["day"], i),
+                xytext=(-8 if late else 8, 0),
+                textcoords="offset points",
+                ha="right" if late else "left",
+                va="center",
+                fontsize=7.3,
+            )
+        ax.set_ylim(len(rows) - 0.4, -0.8)
+        ax.set_yticks([])
+        ax.set_xlim(START, END)
+        for a in (top, ax):
+            for side in ("top", "right"):
+                a.spines[side].set_visible(False)
+            a.axvspan(date(2015, 1, 1), date(2015, 1, 2), color="#999", lw=0.8)
+        ax.spines["left"].set_visible(False)
+        handles = [
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker=mk,
+                color=GREYS[0],
+                mfc=GREYS[0] if fill else "white",
+                label=t[f"fig15_kind_{kind}"],
+            )
+            for kind, (mk, fill) in KINDS.items()
+        ]
+        handles.insert(0, plt.Rectangle((0, 0), 1, 1, color=QUOTA, label=t["fig15_quotas"]))
+        fig.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=6,
+            frameon=False,
+            fontsize=8,
+            bbox_to_anchor=(0.5, 0.035),
+        )
+        top.set_title(t["fig15"], loc="left")
+        fig.subplots_adjust(left=0.08, right=0.98, top=0.94, bottom=0.12)
+    return fig

@@ -1,0 +1,65 @@
+"""China's export measures on the timeline: every measure of the compiled table has a kind
+and a name in each language, placed on the day it took effect (announced where no day of
+effect is given); a measure without a name stops the figure and the table."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_reference
+from raremetals.core.text import load_languages
+from raremetals.render.figures.fig15_china_export_policy import KINDS, measures
+from raremetals.render.tables import china_export_policy
+
+CONTROLS = REPO / "data/raw/china_export_controls/china_export_controls_2012_2025.csv"
+
+
+@pytest.fixture(scope="module")
+def controls():
+    with CONTROLS.open(encoding="utf-8", newline="") as fh:
+        return pd.DataFrame(list(csv.DictReader(fh)))
+
+
+@pytest.fixture(scope="module")
+def languages():
+    return load_languages(sorted((REPO / "data/languages").glob("*.yaml")))
+
+
+def test_every_measure_has_a_kind_and_a_name_in_every_language(controls, languages):
+    names = read_reference(REPO / "data/china_export_measures.csv")
+    assert set(names["kind"]) <= set(KINDS)
+    for language in languages.values():
+        rows = measures(controls, names, language)
+        assert len(rows) == len(controls) == 25
+        assert all(r["name"] for r in rows)
+    ja = {r["fact_id"]: r for r in measures(controls, names, languages["ja"])}
+    end = ja["CN_QUOTA_ABOLISHED_2015"]
+    assert (end["day"], end["kind"]) == (date(2015, 1, 1), "end_of_quotas")
+    assert end["name"].startswith("輸出枠の廃止")
+    # no day of effect given: the day it was announced
+    consult = ja["WTO_DS431_CONSULT"]
+    assert consult["day"] == date(2012, 3, 13)
+
+
+def test_a_measure_without_a_name_is_refused(controls, languages):
+    names = read_reference(REPO / "data/china_export_measures.csv")
+    with pytest.raises(InputError, match="a kind and a name for every measure"):
+        measures(controls, names[names["fact_id"] != "CN_SB_2024_33"], languages["en"])
+
+
+def test_the_table_in_japanese_has_its_words_in_japanese(controls, languages):
+    names = read_reference(REPO / "data/china_export_measures.csv")
+    ja = languages["ja"]
+    t = china_export_policy(
+        measures(controls, names, ja), controls.set_index("fact_id").reset_index(), ja
+    )
+    assert t.header[0] == "施行日" and len(t.rows) == 25
+    kinds = {row[1][0] for row in t.rows}
+    assert kinds <= set(ja.tables["china_export_policy"]["kinds"].values())
+    assert t.rows[0][0] == ["2012-03-13"]
