@@ -322,20 +322,8 @@ TABLES: dict[str, Table] = {
             "",
             "Which BGS series stands for a metal in the long run, from which year, or why none",
         ),
-        Table(
-            "eu_materials",
-            "data",
-            "",
-            "",
-            "Which EU material stands beside which of the pipeline's commodities",
-        ),
-        Table(
-            "eu_assessments",
-            "data",
-            "",
-            "",
-            "The data years each EU assessment averages, with the evidence",
-        ),
+        Table("eu_materials", "data", "", "", "Which EU material stands beside which commodity"),
+        Table("eu_assessments", "data", "", "", "The data years each EU assessment averages"),
         Table(
             "china_export_measures",
             "data",
