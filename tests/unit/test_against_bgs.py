@@ -121,6 +121,14 @@ def _audit(claim_id, value, tolerance, evidence_class):
     )
 
 
+def _later(table, audit, method: str, args: str) -> pd.DataFrame:
+    """``audit`` with the evidence a later-evidence row of ``method`` adds."""
+    empty = pd.DataFrame()
+    src = Sources(empty, empty, empty, empty, empty, pd.DataFrame({"claim_id": []}), bgs=table)
+    later = pd.DataFrame([{"claim_id": "C1", "method": method, "args": args, "note": ""}])
+    return add_later_evidence(audit, later, src, "later.csv")
+
+
 @pytest.mark.parametrize(
     "value, tolerance, evidence_class, expected",
     [
@@ -132,39 +140,15 @@ def _audit(claim_id, value, tolerance, evidence_class):
 def test_a_second_publisher_within_the_claims_tolerance_makes_its_evidence_independent(
     table, value, tolerance, evidence_class, expected
 ):
-    empty = pd.DataFrame()
-    src = Sources(empty, empty, empty, empty, empty, pd.DataFrame({"claim_id": []}), bgs=table)
-    later = pd.DataFrame(
-        [
-            {
-                "claim_id": "C1",
-                "method": "bgs_value",
-                "args": "commodity=tungsten;country=CHN",
-                "note": "",
-            }
-        ]
-    )
-    out = add_later_evidence(
-        _audit("C1", value, tolerance, evidence_class), later, src, "later.csv"
-    )
+    audit = _audit("C1", value, tolerance, evidence_class)
+    out = _later(table, audit, "bgs_value", "commodity=tungsten;country=CHN")
     assert out.loc[0, "evidence_class"] == expected
     assert out.loc[0, "status"] == "match"
     assert "Another publisher: BGS 2009 (tungsten, mine): CHN 78 t (e)" in out.loc[0, "evidence"]
 
 
 def test_a_metal_bgs_does_not_compare_says_why_in_the_evidence(table):
-    empty = pd.DataFrame()
-    src = Sources(empty, empty, empty, empty, empty, pd.DataFrame({"claim_id": []}), bgs=table)
-    later = pd.DataFrame(
-        [
-            {
-                "claim_id": "C1",
-                "method": "bgs_share",
-                "args": "commodity=manganese;country=CHN",
-                "note": "",
-            }
-        ]
-    )
-    out = add_later_evidence(_audit("C1", "25", "0.5", "paper_table3"), later, src, "later.csv")
+    audit = _audit("C1", "25", "0.5", "paper_table3")
+    out = _later(table, audit, "bgs_share", "commodity=manganese;country=CHN")
     assert out.loc[0, "evidence_class"] == "paper_table3"
     assert "BGS 2009 does not compare (bases differ)" in out.loc[0, "evidence"]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from raremetals.clean.cells import flag_string
+from raremetals.clean.cells import flag_string, matching
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_csv_rows
@@ -75,12 +75,6 @@ def load_series(path) -> dict[tuple[str, str], dict]:
     return out
 
 
-def _cell(path, line: int, r: dict, column: str, pattern: re.Pattern, expected: str) -> str:
-    if not pattern.match(r[column]):
-        raise InputError(path, expected, r[column], row=line, column=column)
-    return r[column]
-
-
 def _value(path, line: int, r: dict) -> tuple[float | None, list[str]]:
     """The quantity as a number (None where BGS gives none) and its flags."""
     statement = r["data_precision_description"]
@@ -106,7 +100,7 @@ def _value(path, line: int, r: dict) -> tuple[float | None, list[str]]:
                 column="quantity",
             )
         return None, flags
-    quantity = _cell(path, line, r, "quantity", _QUANTITY, "a quantity in digits (tonnes)")
+    quantity = matching(path, line, r, "quantity", _QUANTITY, "a quantity in digits (tonnes)")
     if flag == "zero" and float(quantity) != 0:
         raise InputError(path, "0 where BGS says 'Nil'", quantity, row=line, column="quantity")
     return float(quantity), flags
@@ -128,7 +122,9 @@ def parse_export(
             raise InputError(path, f"{len(header)} cells", f"{len(cells)} cells", row=line)
         r = dict(zip(header, cells))
         year = int(
-            _YEAR.match(_cell(path, line, r, "year", _YEAR, "a year stamp YYYY-01-01 00:00:00"))[1]
+            _YEAR.match(matching(path, line, r, "year", _YEAR, "a year stamp YYYY-01-01 00:00:00"))[
+                1
+            ]
         )
         key = (r["bgs_commodity_trans"], r["bgs_sub_commodity_trans"])
         if key not in series:

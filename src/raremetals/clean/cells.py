@@ -124,6 +124,14 @@ def parse_value_column(name: str) -> dict | None:
     }
 
 
+def matching(path, line: int, r: dict, column: str, pattern: re.Pattern, expected: str) -> str:
+    """The cell ``r[column]`` of a source's row, refused at its line and column unless it
+    matches ``pattern`` (``expected`` says what it should be)."""
+    if not pattern.match(r[column]):
+        raise InputError(path, expected, r[column], row=line, column=column)
+    return r[column]
+
+
 def flag_string(flags) -> str:
     return ";".join(f for f in FLAG_ORDER if f in set(flags))
 

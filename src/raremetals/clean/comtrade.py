@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from raremetals.clean.cells import matching
 from raremetals.clean.countries import CountryResolver, Place
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_csv_rows, read_reference
@@ -70,12 +71,6 @@ def _year(path: Path) -> int:
     return int(found[0])
 
 
-def _cell(path, line: int, r: dict, column: str, pattern: re.Pattern, expected: str) -> str:
-    if not pattern.match(r[column]):
-        raise InputError(path, expected, r[column], row=line, column=column)
-    return r[column]
-
-
 def parse_extract(path, source_id: str, reporter: str, partners: PartnerCodes) -> pd.DataFrame:
     """The reporter's rows of one extract file (see the module docstring)."""
     path = Path(path)
@@ -93,14 +88,14 @@ def parse_extract(path, source_id: str, reporter: str, partners: PartnerCodes) -
             continue
         if "year" in r and r["year"] != str(year):
             raise InputError(path, f"the file's year {year}", r["year"], row=line, column="year")
-        partner = _cell(path, line, r, "partner", _CODE, "an M49 code")
-        hs6 = _cell(path, line, r, "cmd", _HS6, "an HS6 code of six digits")
+        partner = matching(path, line, r, "partner", _CODE, "an M49 code")
+        hs6 = matching(path, line, r, "cmd", _HS6, "an HS6 code of six digits")
         if r["flow"] not in FLOWS:
             raise InputError(path, "M or X", r["flow"], row=line, column="flow")
-        value = _cell(path, line, r, "value", _AMOUNT, "a value in US dollars, in digits")
+        value = matching(path, line, r, "value", _AMOUNT, "a value in US dollars, in digits")
         weight = r["netwgt"]
         if weight:
-            _cell(path, line, r, "netwgt", _AMOUNT, "a net weight in kg, in digits, or nothing")
+            matching(path, line, r, "netwgt", _AMOUNT, "a net weight in kg, in digits, or nothing")
         key = (partner, hs6, r["flow"])
         if key in kept:
             first, seen = kept[key]
