@@ -117,4 +117,4 @@ def test_c168_is_checked_against_the_commissions_report(built):
     claims = pd.read_csv(built / "results/audit/claims_audit.csv", keep_default_na=False)
     c = claims.set_index("claim_id").loc["C168"]
     assert (c.status, c.evidence_class, c.recomputed) == ("match", "independent", "14")
-    assert c.sources == "data/raw/eu_crm_assessments/crm_2014_report.pdf:p14"
+    assert c.sources == "crm_2014_report.pdf:p14"

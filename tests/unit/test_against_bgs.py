@@ -20,10 +20,11 @@ PLAN = pd.DataFrame(
         "note": ["", "", "BGS gives lithium by form"],
     }
 )
-COMPARISON = pd.DataFrame(
+BEST = pd.DataFrame(
     {
-        "commodity": ["tungsten", "tungsten", "manganese"],
-        "usgs_basis": ["not stated", "as reported; element content", "element content"],
+        "commodity": ["tungsten", "tungsten", "manganese", "manganese"],
+        "measure": ["production", "production", "production", "reserves"],
+        "basis": ["as reported", "element content", "element content", "gross weight"],
     }
 )
 
@@ -80,7 +81,7 @@ def table():
             bgs("manganese", "manganese ore", "gross weight", "CHN", 300.0, 20),
         ]
     )
-    return table3_against_bgs(table3, rows, PLAN, COMPARISON)
+    return table3_against_bgs(table3, rows, PLAN, BEST)
 
 
 def test_cells_are_classed_by_the_ratio_with_what_the_rows_show(table):

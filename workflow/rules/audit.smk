@@ -43,7 +43,7 @@ rule audit_against_bgs:
         table3=table("paper_table3_corrected"),
         bgs=table("bgs_production"),
         plan=table("long_run_series"),
-        comparison=table("usgs_bgs_comparison"),
+        best=table("usgs_best_series"),
     output:
         table3_against_bgs=results("audit/table3_against_bgs.csv"),
     log:

@@ -5,7 +5,7 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.audit.against_bgs import table3_against_bgs
-from raremetals.core import catalogue, schemas
+from raremetals.core import schemas
 from raremetals.core.io import read_tidy, write_table
 from raremetals.stats.long_run import load_plan
 
@@ -14,6 +14,6 @@ table = table3_against_bgs(
     read_tidy(inp.table3, schemas.TABLE3_CORRECTED),
     read_tidy(inp.bgs, schemas.BGS_PRODUCTION),
     load_plan(inp.plan),
-    catalogue.read("usgs_bgs_comparison", inp.comparison),
+    read_tidy(inp.best, schemas.USGS_BEST_SERIES),
 )
 write_table(schemas.TABLE3_AGAINST_BGS.validate(table), snakemake.output.table3_against_bgs)

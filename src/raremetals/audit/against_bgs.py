@@ -7,9 +7,9 @@ estimates printed a month after the year ended; BGS compiled its figures later. 
 are expected to differ by revision, and by coverage (BGS gives no world total: its world
 is the sum of its countries, a lower bound where a country has no figure). The rule:
 
-- a metal is compared only where BGS has a series of the basis USGS weighs (the USGS
-  basis of the metal's world table, as ``usgs_bgs_comparison.csv`` carries it for the
-  years both cover; BGS's series from ``data/long_run_series.csv``). Otherwise every cell
+- a metal is compared only where BGS has a series of the basis USGS weighs (the basis
+  the USGS rows of the best series state for the metal's production; BGS's series from
+  ``data/long_run_series.csv``). Otherwise every cell
   is ``bases differ`` (manganese: USGS weighs manganese content, BGS ore in gross weight)
   or ``no series`` (lithium: BGS gives it only by form), with the reason;
 - a compared cell ``agree``s when the two figures are within 5% of each other, is
@@ -36,10 +36,11 @@ FIELDS = ("world_production_2009", "production_rank")
 VINTAGE = "MCS 2010's first estimate against BGS's later figure"
 
 
-def _usgs_bases(comparison: pd.DataFrame) -> dict[str, str]:
-    """Each metal's USGS production basis, as the years both publishers cover state it."""
+def _usgs_bases(best: pd.DataFrame) -> dict[str, str]:
+    """Each metal's USGS production basis, as the USGS rows of the best series state it."""
     out: dict[str, set[str]] = {}
-    for metal, basis in zip(comparison["commodity"], comparison["usgs_basis"]):
+    production = best[best["measure"] == "production"]
+    for metal, basis in zip(production["commodity"], production["basis"]):
         out.setdefault(metal, set()).update(stated_bases(basis))
     return {metal: "; ".join(sorted(b)) for metal, b in out.items() if b}
 
@@ -96,11 +97,11 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
 
 
 def table3_against_bgs(
-    table3: pd.DataFrame, bgs: pd.DataFrame, plan: pd.DataFrame, comparison: pd.DataFrame
+    table3: pd.DataFrame, bgs: pd.DataFrame, plan: pd.DataFrame, best: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per Table 3 production cell (world, ranks 1-3) of each metal BGS covers,
     with BGS's 2009 figure and an agreement class (see the module docstring)."""
-    bases = _usgs_bases(comparison)
+    bases = _usgs_bases(best)
     year = 2009
     dist = _bgs_year(bgs, plan[plan["series"] != ""], year)
     rows = []

@@ -125,7 +125,7 @@ def parse_extract(path, source_id: str, reporter: str, partners: PartnerCodes) -
                 "value_usd": float(value),
                 "net_weight_kg": float(weight) if weight else None,
                 "flag": "" if weight else "NA",
-                "file": str(path),
+                "file": Path(path).name,
                 "row": line,
             }
         )

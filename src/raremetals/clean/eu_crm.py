@@ -98,7 +98,7 @@ def parse_scores(path, source_id: str) -> pd.DataFrame:
                 "supply_risk": sr,
                 "economic_importance": ei,
                 "flag": "NA" if sr is None or ei is None else "",
-                "file": str(path),
+                "file": Path(path).name,
                 "row": line,
             }
         )
@@ -130,7 +130,7 @@ def parse_supply_shares(path, source_id: str, resolver: CountryResolver) -> pd.D
                 "share": None if m.group(1) else float(m.group(2)) / 100,
                 "share_raw": r["Share"],
                 "flag": "<" if m.group(1) else "",
-                "file": str(path),
+                "file": Path(path).name,
                 "row": line,
             }
         )
@@ -169,7 +169,7 @@ def parse_2010_list(path, source_id: str) -> pd.DataFrame:
                 "material": names,
                 "listed_in": 2010,
                 "table": f"Table {found.group(1)}",
-                "file": str(path),
+                "file": Path(path).name,
                 "page": number,
             }
         )

@@ -92,7 +92,9 @@ TABLE3_AGAINST_BGS = pa.DataFrameSchema(
         "unit": text("Unit (t)"),
         "bgs_series": text("The BGS series standing for the metal (data/long_run_series.csv)"),
         "bgs_basis": text("What the BGS series weighs"),
-        "usgs_basis": text("What USGS weighs for the metal (usgs_bgs_comparison.csv)"),
+        "usgs_basis": text(
+            "What USGS weighs for the metal (its production rows, usgs_best_series.csv)"
+        ),
         "bgs_value": number("BGS's 2009 figure: the country's, or the countries' sum for WLD"),
         "bgs_flag": text("BGS's flag on it (e: estimate)"),
         "bgs_rank": pa.Column("Int64", nullable=True, description="The country's rank in BGS"),
