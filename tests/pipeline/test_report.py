@@ -117,6 +117,26 @@ def local_targets(page: Path, html: str) -> list[Path]:
     return [(page.parent / t).resolve() for t in targets]
 
 
+def _one_script_and_sorts_both_ways(driver) -> None:
+    """The audit's tables inside the report: one filter box each (the audit page's own
+    script is not run a second time), and a second click on a heading sorts the other way."""
+    audit = "document.querySelectorAll('#audit ~ table.sortable.claims')"
+    boxes, sortable = driver.execute_script(
+        "return [document.querySelectorAll('input.filter').length, "
+        "document.querySelectorAll('table.sortable').length]"
+    )
+    assert boxes == sortable > 5
+    assert driver.execute_script("return document.querySelectorAll('script').length") == 1
+    first = driver.execute_script(f"return {audit}[0]")
+    button = first.find_element("css selector", "th button")
+    claim_ids = "return Array.from(arguments[0].tBodies[0].rows).map(r => r.cells[0].textContent)"
+    button.click()
+    up = driver.execute_script(claim_ids, first)
+    button.click()
+    down = driver.execute_script(claim_ids, first)
+    assert up == sorted(up) and down == sorted(down, reverse=True) and len(up) > 1
+
+
 @needs_browser
 def test_report_opens_in_a_browser_with_every_image_and_table(built, tmp_path):
     report = built / "results/report.html"
@@ -190,6 +210,7 @@ def test_report_opens_in_a_browser_with_every_image_and_table(built, tmp_path):
             f"return Array.from({table}.tBodies[0].rows).map(r => r.cells[0].textContent)"
         )
         assert ids == sorted(ids, key=str.lower)
+        _one_script_and_sorts_both_ways(driver)
         assert browser.console_errors(driver) == []
         # the audit page on its own: its groups are linked, its Japanese in its own font
         browser.load(driver, (results / "audit/summary.html").as_uri())
@@ -236,3 +257,11 @@ def test_snakemake_report_shows_the_figures_and_tables(built, tmp_path):
     assert {"table3_corrected.en.html", "concentration.csv", "claims_audit.csv"} <= files
     # captions: the figure's own, and the workflow's description
     assert "China" in pages and "the paper" in pages and "Herfindahl" in pages
+
+
+def test_no_link_of_the_report_leaves_results(built):
+    """The report is read from results/ alone: the README's link to the methods, which
+    the report embeds, points to its section."""
+    html = (built / "results/report.html").read_text(encoding="utf-8")
+    assert 'href="#methods"' in html
+    assert not re.findall(r'(?:href|src)="\.\./', html)

@@ -12,6 +12,8 @@
     return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
   }
   document.querySelectorAll("table.sortable").forEach(function (table) {
+    if (table.hasAttribute("data-sortable")) return; // the script ran already
+    table.setAttribute("data-sortable", "");
     var body = table.tBodies[0], head = table.tHead.rows[table.tHead.rows.length - 1];
     var filter = document.createElement("input");
     filter.type = "search";

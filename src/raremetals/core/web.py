@@ -31,8 +31,9 @@ html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
 
 def font_face(text: str) -> str:
     """An @font-face rule embedding IPAexGothic as a subset of the characters of
-    ``text`` (a data URI), so that the page needs no font file and stays small."""
-    data = _subset(frozenset(text) | frozenset(" "))
+    ``text`` and of the page's script (a data URI), so that the page needs no font file
+    and stays small. The script's words reach the page too (the filter box's "行を絞り込む")."""
+    data = _subset(frozenset(text) | frozenset(SCRIPT) | frozenset(" "))
     encoded = base64.b64encode(data).decode("ascii")
     return (
         f'@font-face{{font-family:"{FAMILY}";'

@@ -41,9 +41,22 @@ DISPLAY_DPI = 96 / 300  # figures are saved at 300 dpi; CSS pixels are 1/96 inch
 
 
 def _body(html_text: str) -> str:
-    """The content of a page's <body>, or the text itself if it is a fragment."""
+    """The content of a page's <body>, or the text itself if it is a fragment, without
+    its scripts: the report runs its own once (twice, every table above would get two
+    filter boxes and two sorts a click)."""
     m = re.search(r"<body[^>]*>(.*)</body>", html_text, re.S)
-    return m.group(1) if m else html_text
+    return re.sub(r"<script\b.*?</script>", "", m.group(1) if m else html_text, flags=re.S)
+
+
+# files of the repository the report embeds as a section: a link to one stays on the page
+# (results/ is what a reader is given; ../docs is not there)
+EMBEDDED = {"../docs/methods.md": "#methods"}
+
+
+def _embedded(fragment: str) -> str:
+    for target, anchor in EMBEDDED.items():
+        fragment = fragment.replace(f'href="{target}"', f'href="{anchor}"')
+    return fragment
 
 
 def _demote(fragment: str) -> str:
@@ -294,7 +307,7 @@ def report_html(
         "<h1>Rare metals and rare earths: the 2010 analysis, regenerated</h1>",
         f'<div class="lang-switch" role="group" aria-label="Language of the figures">'
         f"{switch}</div>",
-        web.rebase_links(markdown.markdown(readme_intro), "."),
+        _embedded(web.rebase_links(markdown.markdown(readme_intro), ".")),
         f"<nav>{nav}</nav>",
         findings,
         lead,
