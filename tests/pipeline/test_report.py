@@ -265,3 +265,9 @@ def test_no_link_of_the_report_leaves_results(built):
     html = (built / "results/report.html").read_text(encoding="utf-8")
     assert 'href="#methods"' in html
     assert not re.findall(r'(?:href|src)="\.\./', html)
+    # every table of results/stats and results/audit is linked, and the links resolve
+    for folder in ("stats", "audit"):
+        for table in (built / "results" / folder).glob("*.csv"):
+            assert f'href="{folder}/{table.name}"' in html, table.name
+    for href in re.findall(r'href="([^"#:]+)"', html):
+        assert (built / "results" / href).exists(), href

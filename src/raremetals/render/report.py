@@ -245,7 +245,9 @@ def sources_section(registry: dict[str, Source]) -> str:
 
 def outputs_section(provenance: dict[str, dict]) -> str:
     rows = "".join(
-        f"<tr><td><code>{e(path)}</code></td><td><code>{e(p['rule'])}</code></td>"
+        # each file linked, from the report's own folder (results/)
+        f'<tr><td><a href="{e(path.removeprefix("results/"))}"><code>{e(path)}</code></a></td>'
+        f"<td><code>{e(p['rule'])}</code></td>"
         f"<td><code>{e(p['script'] or '')}</code></td>"
         f"<td>{len(p['inputs'])}</td></tr>"
         for path, p in sorted(provenance.items())
