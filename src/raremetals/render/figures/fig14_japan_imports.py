@@ -53,13 +53,17 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     colour = CHINA if r.country_code == "CHN" else GREYS[r.rank - 1]
                     ax.barh(y, r.share, left=left, height=0.9, color=colour, lw=0)
                     if r.share >= 0.1:
+                        # a narrow segment sets its name above its share
+                        gap = " " if r.share >= 0.2 else "\n"
                         ax.text(
                             left + r.share / 2,
                             y,
-                            f"{language.country(r.country_code, r.country)} {_percent(r.share)}",
+                            f"{language.country(r.country_code, r.country)}{gap}"
+                            f"{_percent(r.share)}",
                             ha="center",
                             va="center",
-                            fontsize=7,
+                            fontsize=7 if r.share >= 0.2 else 6,
+                            linespacing=0.9,
                             color="black" if colour == GREYS[2] else "white",
                         )
                     left += r.share
