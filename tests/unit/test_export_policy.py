@@ -14,8 +14,9 @@ from conftest import REPO
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_reference
 from raremetals.core.text import load_languages
-from raremetals.render.figures.fig15_china_export_policy import KINDS, measures
+from raremetals.render.figures.fig15_china_export_policy import KINDS
 from raremetals.render.tables import china_export_policy
+from raremetals.stats.selections import export_measures
 
 CONTROLS = REPO / "data/raw/china_export_controls/china_export_controls_2012_2025.csv"
 
@@ -35,10 +36,10 @@ def test_every_measure_has_a_kind_and_a_name_in_every_language(controls, languag
     names = read_reference(REPO / "data/china_export_measures.csv")
     assert set(names["kind"]) <= set(KINDS)
     for language in languages.values():
-        rows = measures(controls, names, language)
+        rows = export_measures(controls, names, language.code)
         assert len(rows) == len(controls) == 25
         assert all(r["name"] for r in rows)
-    ja = {r["fact_id"]: r for r in measures(controls, names, languages["ja"])}
+    ja = {r["fact_id"]: r for r in export_measures(controls, names, "ja")}
     end = ja["CN_QUOTA_ABOLISHED_2015"]
     assert (end["day"], end["kind"]) == (date(2015, 1, 1), "end_of_quotas")
     assert end["name"].startswith("輸出枠の廃止")
@@ -50,15 +51,13 @@ def test_every_measure_has_a_kind_and_a_name_in_every_language(controls, languag
 def test_a_measure_without_a_name_is_refused(controls, languages):
     names = read_reference(REPO / "data/china_export_measures.csv")
     with pytest.raises(InputError, match="a kind and a name for every measure"):
-        measures(controls, names[names["fact_id"] != "CN_SB_2024_33"], languages["en"])
+        export_measures(controls, names[names["fact_id"] != "CN_SB_2024_33"], "en")
 
 
 def test_the_table_in_japanese_has_its_words_in_japanese(controls, languages):
     names = read_reference(REPO / "data/china_export_measures.csv")
     ja = languages["ja"]
-    t = china_export_policy(
-        measures(controls, names, ja), controls.set_index("fact_id").reset_index(), ja
-    )
+    t = china_export_policy(export_measures(controls, names, "ja"), controls, ja)
     assert t.header[0] == "施行日" and len(t.rows) == 25
     kinds = {row[1][0] for row in t.rows}
     assert kinds <= set(ja.tables["china_export_policy"]["kinds"].values())

@@ -10,7 +10,7 @@ from raremetals.core import catalogue
 from raremetals.core.io import atomic_write
 from raremetals.core.text import load_languages
 from raremetals.render import tables
-from raremetals.render.figures.fig15_china_export_policy import measures
+from raremetals.stats.selections import export_measures
 
 i = snakemake.input
 t3 = catalogue.read("paper_table3_corrected", i.table3)
@@ -30,7 +30,7 @@ for code, language in load_languages(i.languages).items():
     made[f"table1_rare_metals.{code}"] = tables.table1(elements, language)
     made[f"table3_corrected.{code}"] = tables.table3_corrected(t3, commodities, language)
     made[f"china_export_policy.{code}"] = tables.china_export_policy(
-        measures(controls, names, language), controls, language
+        export_measures(controls, names, code), controls, language
     )
 for path in snakemake.output:
     name, ext = Path(path).name.rsplit(".", 1)

@@ -7,8 +7,11 @@ without matplotlib.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
+from raremetals.core.errors import InputError
 from raremetals.core.io import as_numbers, refuse_first
 
 
@@ -172,3 +175,30 @@ def quota_events(quotas: pd.DataFrame, controls: pd.DataFrame) -> dict[str, int]
         "quota_cut": int((value / value.shift() - 1).idxmin()),
         "quotas_end": int(end.iloc[0][:4]),
     }
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def export_measures(controls: pd.DataFrame, names: pd.DataFrame, language: str) -> list[dict]:
+    """Each measure of China's export-controls table with its day (in force, else
+    announced), its kind and its name in ``language`` (``data/china_export_measures.csv``;
+    a measure it does not name stops the build), by day."""
+    named = names.set_index("fact_id")
+    missing = sorted(set(controls["fact_id"]) - set(named.index))
+    if missing:
+        raise InputError(
+            "data/china_export_measures.csv", "a kind and a name for every measure", missing[0]
+        )
+    column = f"label_{language}" if f"label_{language}" in named else "label_en"
+    out = [
+        {
+            "day": _day(r["date_effective"] or r["date_announced"]),
+            "kind": named.loc[r["fact_id"], "kind"],
+            "name": named.loc[r["fact_id"], column],
+            "fact_id": r["fact_id"],
+        }
+        for r in controls.to_dict("records")
+    ]
+    return sorted(out, key=lambda m: (m["day"], m["fact_id"]))

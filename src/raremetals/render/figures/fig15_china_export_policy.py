@@ -13,9 +13,9 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from raremetals.core.errors import InputError
 from raremetals.core.text import Language
 from raremetals.render.figures.style import GREYS, style
+from raremetals.stats.selections import export_measures
 
 # kind -> (marker, filled): one mark a kind, all in one ink; the quotas have the bars
 KINDS = {
@@ -29,36 +29,13 @@ QUOTA = GREYS[1]
 START, END = date(2005, 1, 1), date(2025, 12, 31)
 
 
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def measures(controls, names, language: Language) -> list[dict]:
-    """Each measure with its day (in force, else announced), kind and name, by day."""
-    named = names.set_index("fact_id")
-    missing = sorted(set(controls["fact_id"]) - set(named.index))
-    if missing:
-        raise InputError(
-            "data/china_export_measures.csv", "a kind and a name for every measure", missing[0]
-        )
-    column = f"label_{language.code}" if f"label_{language.code}" in named else "label_en"
-    out = [
-        {
-            "day": _day(r["date_effective"] or r["date_announced"]),
-            "kind": named.loc[r["fact_id"], "kind"],
-            "name": named.loc[r["fact_id"], column],
-            "fact_id": r["fact_id"],
-        }
-        for r in controls.to_dict("records")
-    ]
-    return sorted(out, key=lambda m: (m["day"], m["fact_id"]))
-
-
 def draw(data: dict, config: dict, language: Language) -> Figure:
     t = language.labels
     quotas = data["china_ree_export_quotas"]
     full = quotas[quotas["period"] == "full_year"]
-    rows = measures(data["china_export_controls"], data["china_export_measures"], language)
+    rows = export_measures(
+        data["china_export_controls"], data["china_export_measures"], language.code
+    )
     with style(language.font):
         fig, (top, ax) = plt.subplots(
             2,
