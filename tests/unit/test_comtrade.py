@@ -163,3 +163,10 @@ def test_partners_that_do_not_add_up_to_the_world_row_are_refused(tmp_path, part
     path = extract(tmp_path, "392,0,260200,M,100.0,1000.0", "392,710,260200,M,64.0,600.0")
     with pytest.raises(InputError, match="to add up to the World row's value_usd 100"):
         japan_imports(PLAN, read(path, partners), TABLE3)
+
+
+def test_a_header_without_a_column_read_is_refused_naming_it(tmp_path, partners):
+    path = tmp_path / "comtrade_2024.csv.gz"
+    path.write_bytes(gzip.compress(b"reporter,partner,cmd,flow,value\n392,0,260200,M,1\n"))
+    with pytest.raises(InputError, match=r"row 1: expected the columns netwgt, found"):
+        read(path, partners)

@@ -29,9 +29,10 @@ import pandas as pd
 
 from raremetals.core.schemas import TABLE3_AGAINST_BGS
 from raremetals.stats.long_run import bgs_distributions
+from raremetals.stats.second_source import TOTALS_AGREE as AGREE
+from raremetals.stats.second_source import TOTALS_CLOSE as CLOSE
 from raremetals.stats.second_source import stated_bases
 
-AGREE, CLOSE = 0.05, 0.20
 FIELDS = ("world_production_2009", "production_rank")
 VINTAGE = "MCS 2010's first estimate against BGS's later figure"
 

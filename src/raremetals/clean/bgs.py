@@ -27,7 +27,7 @@ import pandas as pd
 from raremetals.clean.cells import flag_string, matching
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_csv_rows
+from raremetals.core.io import read_csv_rows, refuse_missing_columns
 
 # the columns read, by their name in the export
 COLUMNS = (
@@ -113,9 +113,7 @@ def parse_export(
     path = Path(path)
     rows = read_csv_rows(path)
     header = rows[0]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise InputError(path, f"the columns {', '.join(missing)}", ", ".join(header), row=1)
+    refuse_missing_columns(path, header, COLUMNS)
     out, seen = [], {}
     for line, cells in enumerate(rows[1:], start=2):
         if len(cells) != len(header):

@@ -25,7 +25,7 @@ import pandas as pd
 from raremetals.clean.cells import matching
 from raremetals.clean.countries import CountryResolver, Place
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_csv_rows, read_reference
+from raremetals.core.io import read_csv_rows, read_reference, refuse_missing_columns
 from raremetals.core.text import iso_converter
 
 COLUMNS = ("reporter", "partner", "cmd", "flow", "value", "netwgt")
@@ -77,9 +77,7 @@ def parse_extract(path, source_id: str, reporter: str, partners: PartnerCodes) -
     year = _year(path)
     rows = read_csv_rows(path)
     header = rows[0]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise InputError(path, f"the columns {', '.join(COLUMNS)}", ", ".join(header), row=1)
+    refuse_missing_columns(path, header, COLUMNS)
     kept: dict[tuple, tuple[int, dict]] = {}
     out = []
     for line, cells in enumerate(rows[1:], start=2):

@@ -107,6 +107,13 @@ def refuse_repeated_names(path, header: list[str]) -> None:
         seen.setdefault(name, i)
 
 
+def refuse_missing_columns(path, header: list[str], wanted) -> None:
+    """A header without one of the columns a reader takes is refused, naming those."""
+    missing = [c for c in wanted if c not in header]
+    if missing:
+        raise InputError(path, f"the columns {', '.join(missing)}", ", ".join(header), row=1)
+
+
 def refuse_headerless(path, header: list[str], rows: list[list[str]]) -> None:
     """A value in a column without a header (an empty header cell, or a row longer than
     the header) is an error: nothing says what it is, and dropping it would be silent."""
