@@ -12,6 +12,7 @@ from pybtex.database import parse_file
 import latex
 from conftest import REPO
 from raremetals.core import catalogue
+from raremetals.render.figures import FIGURES
 from raremetals.sources.registry import load_registry
 
 REGISTRY = load_registry(REPO / "data/sources.yaml")
@@ -38,7 +39,9 @@ def test_datapackage_describes_every_table_and_validates(built):
     package = json.loads(path.read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
     outputs = {t.name for t in catalogue.TABLES.values() if t.stage != "data"}
-    assert set(resources) == outputs
+    drawn = {f"{fid}_data" for fid in FIGURES}
+    assert set(resources) == outputs | drawn
+    assert resources["fig3_hhi_range_data"]["path"] == "figures/fig3_hhi_range.data.csv"
     for name, resource in resources.items():
         header = list(pd.read_csv(built / "results" / resource["path"], nrows=0).columns)
         assert [f["name"] for f in resource["schema"]["fields"]] == header, name

@@ -42,7 +42,7 @@ def drawn(inputs):
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a missing glyph warns; fail on it
             warnings.filterwarnings("ignore", "More than 20 figures")  # kept open to test
-            figs, caption = figures.build(fid, inputs, CONFIG, LANGUAGES)
+            figs, caption, _ = figures.build(fid, inputs, CONFIG, LANGUAGES)
             for fig in figs.values():
                 fig.canvas.draw()
         out[fid] = (figs, caption)

@@ -1,5 +1,6 @@
 rule figure:
-    """One figure in every language (PNG 300 dpi, SVG, PDF) and its caption sidecar."""
+    """One figure in every language (PNG 300 dpi, SVG, PDF), its caption sidecar and the
+    values it draws (CSV)."""
     input:
         unpack(figure_inputs),
         library=lambda wildcards: library(
@@ -8,6 +9,7 @@ rule figure:
         languages=LANGUAGE_FILES,
     output:
         caption="results/figures/{fig}.caption.json",
+        data="results/figures/{fig}.data.csv",
         files=[
             *(
                 report(

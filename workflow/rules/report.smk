@@ -79,6 +79,7 @@ REPORTED_OUTPUTS = [
     *rules.tables.output,
     *expand(rules.figure.output.caption, fig=FIGURE_IDS),
     *expand(rules.figure.output.files, fig=FIGURE_IDS),
+    *expand(rules.figure.output.data, fig=FIGURE_IDS),
     *rules.rulegraph.output,
     *rules.notebook.output,
 ]
@@ -124,11 +125,12 @@ rule report:
 
 rule citations:
     """BibTeX of every source (results/sources.bib) and a Frictionless Data Package of every
-    table (results/datapackage.json)."""
+    table and of the values each figure draws (results/datapackage.json)."""
     input:
         library=library("write_citations.py"),
         registry=repo(config["registry"]),
         tables=[t.path for t in catalogue.TABLES.values() if t.stage != "data"],
+        figure_data=expand(rules.figure.output.data, fig=FIGURE_IDS),
     output:
         bib="results/sources.bib",
         package="results/datapackage.json",

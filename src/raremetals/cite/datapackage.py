@@ -16,7 +16,13 @@ from pathlib import PurePosixPath
 from raremetals.sources.registry import Source
 
 # pandera dtype -> Table Schema type
-TYPES = {"str": "string", "int64": "integer", "float64": "number", "bool": "boolean"}
+TYPES = {
+    "str": "string",
+    "int64": "integer",
+    "Int64": "integer",
+    "float64": "number",
+    "bool": "boolean",
+}
 
 
 def upstream_sources(path: str, records: dict[str, dict], registry: dict[str, Source]) -> list[str]:

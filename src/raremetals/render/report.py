@@ -81,11 +81,13 @@ def figure_section(
             )
             texts.append(f'<p class="only-{e(code)}" lang="{e(code)}">{e(c[code])}</p>')
         links = " · ".join(f'<a href="figures/{e(f)}">{e(f)}</a>' for f in sorted(c["files"]))
+        data = f'<a href="figures/{e(c["data"])}">{e(c["data"])}</a>'
         prov = provenance.get(f"results/figures/{c['id']}.caption.json", {})
         parts.append(
             f'<figure id="{e(c["id"])}">{"".join(images)}'
             f"<figcaption>{''.join(texts)}"
-            f"<p><small>Files: {links}. Made by rule <code>{e(prov.get('rule', ''))}</code>, "
+            f"<p><small>Files: {links}. The values drawn, each with its table and "
+            f"source row: {data}. Made by rule <code>{e(prov.get('rule', ''))}</code>, "
             f"script <code>{e(prov.get('script') or '')}</code>, function "
             f"<code>{e(c['function'])}</code>.</small></p></figcaption></figure>"
         )

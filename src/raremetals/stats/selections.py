@@ -33,6 +33,8 @@ def quoted_military_expenditure(claims: pd.DataFrame) -> pd.DataFrame:
             "year": c["year"].astype(int),
             "value": as_numbers(c, "value", "a number of US$ million"),
             "claim_id": c["claim_id"],
+            "file": c["file"],
+            "row": c["row"],
         }
     )
 
@@ -53,7 +55,7 @@ def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
     ]
     refuse_first(g[~g["unit"].isin(UNITS_PER_GW)], "unit", "a capacity in GW or MW")
     gw = as_numbers(g, "value", "a number of GW or MW") / g["unit"].map(UNITS_PER_GW)
-    return g.assign(value=gw)[["year", "value", "measure", "row"]]
+    return g.assign(value=gw)[["year", "value", "measure", "file", "row"]]
 
 
 def annual_additions(wind: pd.DataFrame) -> float:
@@ -71,21 +73,19 @@ def neodymium_demand(
     return additions_gw * 1000 / turbine_mw * pm_share * nd_kg_per_turbine / 1000
 
 
-def table3_world_production(shares: pd.DataFrame, commodity: str) -> float:
-    """World production of 2009 as the paper's (corrected) Table 3 gives it."""
-    w = shares[
+def table3_world_row(shares: pd.DataFrame, commodity: str) -> pd.DataFrame:
+    """The world row of 2009 production as the paper's (corrected) Table 3 gives it."""
+    return shares[
         (shares["dataset"] == "paper_table3")
         & (shares["commodity"] == commodity)
         & (shares["measure"] == "production")
         & (shares["area_type"] == "world")
-    ]
-    return float(w["value"].iloc[0])
+    ].head(1)
 
 
-def full_year_quota(quotas: pd.DataFrame, year: int) -> float:
-    """China's rare-earth export quota for a whole year (t)."""
-    q = quotas[(quotas["year"] == str(year)) & (quotas["period"] == "full_year")]
-    return float(q["value_t"].iloc[0])
+def full_year_quota_row(quotas: pd.DataFrame, year: int) -> pd.DataFrame:
+    """China's rare-earth export quota for a whole year (t), as its row."""
+    return quotas[(quotas["year"] == str(year)) & (quotas["period"] == "full_year")].head(1)
 
 
 def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataFrame:
@@ -181,10 +181,12 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def export_measures(controls: pd.DataFrame, names: pd.DataFrame, language: str) -> list[dict]:
+def export_measures(
+    controls: pd.DataFrame, names: pd.DataFrame, language: str = "en"
+) -> list[dict]:
     """Each measure of China's export-controls table with its day (in force, else
-    announced), its kind and its name in ``language`` (``data/china_export_measures.csv``;
-    a measure it does not name stops the build), by day."""
+    announced), its kind, its name in ``language`` (``data/china_export_measures.csv``;
+    a measure it does not name stops the build) and its record in ``controls``, by day."""
     named = names.set_index("fact_id")
     missing = sorted(set(controls["fact_id"]) - set(named.index))
     if missing:
@@ -198,7 +200,8 @@ def export_measures(controls: pd.DataFrame, names: pd.DataFrame, language: str) 
             "kind": named.loc[r["fact_id"], "kind"],
             "name": named.loc[r["fact_id"], column],
             "fact_id": r["fact_id"],
+            "record": i,
         }
-        for r in controls.to_dict("records")
+        for i, r in controls.iterrows()
     ]
     return sorted(out, key=lambda m: (m["day"], m["fact_id"]))

@@ -25,6 +25,7 @@ from raremetals.core.schemas.eu import (
     EU_SHARES_AGAINST_USGS,
     EU_SUPPLY_SHARES,
 )
+from raremetals.core.schemas.figures import FIGURE_DATA
 from raremetals.core.schemas.inputs import (
     CLAIM_CHECKS,
     CLAIMS,

@@ -3,6 +3,9 @@ takes tables of the catalogue by name and returns a matplotlib Figure. What a fi
 shows is chosen in :mod:`raremetals.stats.selections`; its words come from the language
 catalogues; :mod:`.style` saves it.
 
+Each module's ``plotted(data, config)`` gives the values the figure draws, as rows of
+:mod:`.plotted`, written beside the figure as ``<id>.data.csv``.
+
 ``FIGURES`` names each figure's input tables, so that the workflow can list them without
 loading matplotlib.
 """
@@ -49,12 +52,15 @@ def module(figure_id: str):
 
 
 def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
-    """The figure in each language (code -> Figure), and its caption record."""
+    """The figure in each language (code -> Figure), its caption record, and the values
+    it draws (the same in every language)."""
     from raremetals.core import catalogue
-
-    draw = module(figure_id).draw
-    data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
+    from raremetals.render.figures import plotted
     from raremetals.render.figures.style import source_line
+
+    figure = module(figure_id)
+    draw = figure.draw
+    data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
 
     # an MCS edition's latest data year is the year before it (MCS 2026: 2025)
     latest = int(config["latest_edition"][-4:]) - 1
@@ -71,5 +77,6 @@ def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
         },
         "inputs": sorted(str(paths[n]) for n in FIGURES[figure_id]),
         "function": f"{__name__}.{figure_id}.draw",
+        "data": f"{figure_id}.data.csv",
     }
-    return figures, caption
+    return figures, caption, plotted.frame(figure.plotted(data, config), paths)

@@ -9,12 +9,33 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import HHI, take
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
 BANDS = ("#eafaf1", "#fef9e7", "#fdedec")
 PAPER = "#7f8c8d"
+
+
+def plotted(data: dict, config: dict):
+    series = data["concentration_series"]
+    d = series[
+        (series["measure"] == "production")
+        & series["commodity"].isin(paper_metals(data["commodities"]))
+        & series["hhi_lower"].notna()
+    ]
+    return [
+        take(
+            d,
+            "concentration_series",
+            f"hhi_{b}",
+            series=d["dataset"] + " " + d["edition"],
+            unit=HHI,
+            flag=f"{b} bound",
+        )
+        for b in ("lower", "upper")
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

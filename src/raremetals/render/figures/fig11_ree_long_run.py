@@ -9,8 +9,37 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
+from raremetals.render.figures.plotted import take, worked_out
 from raremetals.render.figures.style import CHINA, GREYS, style
 from raremetals.stats.selections import ree_long_run
+
+DRAWN = ("us_production", "world_production", "unit_value_1998usd")
+
+
+def plotted(data: dict, config: dict):
+    """US and world production and the unit value as Data Series 140 gives them; the
+    rest of the world as world less US production, named by the world row it comes from."""
+    ds = data["ds140_rare_earths"]
+    d = ds[ds["statistic"].isin(DRAWN) & ds["value"].notna()]
+    rest = ree_long_run(ds)["series"]["rest_of_world"].dropna()
+    world = d[d["statistic"] == "world_production"]
+    row_of = dict(zip(world["year"], world.index))
+    rows = [
+        {
+            "series": "rest of the world",
+            "year": year,
+            "quantity": "world_production - us_production of the year",
+            "value": value,
+            "unit": "t REO",
+            "table": "ds140_rare_earths",
+            "table_row": row_of[year],
+        }
+        for year, value in rest.items()
+    ]
+    return [
+        take(d, "ds140_rare_earths", "value", series=d["statistic"], unit=d["unit"]),
+        worked_out(rows),
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

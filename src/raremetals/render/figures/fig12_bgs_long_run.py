@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import HHI, SHARE, take
 from raremetals.render.figures.style import CHINA, GREYS, style
 from raremetals.stats.selections import quota_events
 
@@ -48,6 +49,35 @@ def _panel(ax, bgs, usgs, paper, column, events, first: bool, t):
                 rotation=90,
             )
     ax.grid(axis="y", color="#eee", lw=0.6)
+
+
+UNITS = {"china_share": SHARE, "hhi_lower": HHI, "hhi_upper": HHI}
+
+
+def plotted(data: dict, config: dict):
+    run, series = data["bgs_long_run"], data["concentration_series"]
+    production = series[series["measure"] == "production"]
+    usgs = production[
+        (production["dataset"] == "usgs") & production["commodity"].isin(set(run["commodity"]))
+    ]
+    paper = production[
+        (production["dataset"] == "paper_table3")
+        & production["commodity"].isin(set(run["commodity"]))
+        & (production["year"] == 2009)
+    ]
+    wide = run[run["hhi_upper"] > run["hhi_lower"] + 0.5]
+    parts = []
+    for column, unit in UNITS.items():
+        for name, rows, label in (
+            ("bgs_long_run", wide if column == "hhi_upper" else run, "BGS"),
+            ("concentration_series", usgs, "USGS"),
+            ("concentration_series", paper, "the paper's Table 3"),
+        ):
+            if column == "hhi_upper" and name != "bgs_long_run":
+                continue
+            rows = rows[rows[column].notna()]
+            parts.append(take(rows, name, column, series=label, measure="production", unit=unit))
+    return parts
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

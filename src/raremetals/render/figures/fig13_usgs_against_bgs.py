@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import take, worked_out
 from raremetals.render.figures.style import GREYS, style
 from raremetals.stats.selections import paper_metals
 
@@ -32,6 +33,43 @@ def _mark(ax, x, y, limits, mark, hollow, fmt):
             fontsize=7,
             color="#555",
         )
+
+
+def plotted(data: dict, config: dict):
+    """The ratio of the totals (not where the bases differ) and the difference of China's
+    shares, each row's agreement class as its flag."""
+    d = data["usgs_bgs_comparison"]
+    d = d[d["commodity"].isin(paper_metals(data["commodities"]))]
+    ratio = d[(d["agreement"] != "bases differ") & d["total_ratio"].notna()]
+    both = d[d["usgs_china_share"].notna() & d["bgs_china_share"].notna()]
+    points = [
+        {
+            "measure": "production",
+            "series": "China's share, USGS less BGS",
+            "commodity": r["commodity"],
+            "country_code": "CHN",
+            "year": r["year"],
+            "quantity": "100 x (usgs_china_share - bgs_china_share)",
+            "value": 100 * (r["usgs_china_share"] - r["bgs_china_share"]),
+            "unit": "percentage points",
+            "flag": r["agreement"],
+            "table": "usgs_bgs_comparison",
+            "table_row": i,
+        }
+        for i, r in both.iterrows()
+    ]
+    unit = "USGS world total / BGS world total"
+    return [
+        take(
+            ratio,
+            "usgs_bgs_comparison",
+            "total_ratio",
+            measure="production",
+            unit=unit,
+            flag=ratio["agreement"],
+        ),
+        worked_out(points),
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import take, worked_out
 from raremetals.render.figures.style import CHINA, GREYS, REST, style
 from raremetals.stats.selections import paper_metals
 
@@ -29,6 +30,42 @@ def _then(rows, language: Language) -> str:
             share = r.paper_2009_share
             parts.append(name if share != share else f"{name} {_percent(share)}")
     return language.labels["list_sep"].join(parts) or language.labels["japan_2009_blank"]
+
+
+def plotted(data: dict, config: dict):
+    """The three partners' shares by each basis and the rest of each bar; Table 3's 2009
+    shares printed at the right."""
+    d = data["japan_imports"]
+    d = d[d["commodity"].isin(paper_metals(data["commodities"]))]
+    shares = d[d["share"].notna()]
+    unit = "fraction of Japan's imports from the world (" + shares["basis"] + ")"
+    then = d[(d["basis"] == "value") & d["paper_2009_share"].notna()]
+    rest = [
+        {
+            "series": f"2024 by {basis}: the other partners",
+            "commodity": metal,
+            "year": int(rows["year"].iloc[0]),
+            "quantity": "1 - the shares of the three largest partners",
+            "value": 1 - rows["share"].sum(),
+            "unit": f"fraction of Japan's imports from the world ({basis})",
+        }
+        for (metal, basis), rows in shares.groupby(["commodity", "basis"], sort=False)
+    ]
+    return [
+        take(shares, "japan_imports", "share", series="2024 by " + shares["basis"], unit=unit),
+        worked_out(rest),
+        take(
+            then,
+            "japan_imports",
+            "paper_2009_share",
+            series="Table 3, 2009",
+            country_code=then["paper_2009_country_code"],
+            year=2009,
+            unit="fraction of Japan's imports (as Table 3 prints it)",
+            source_file="",
+            source_row="",
+        ),
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language
+from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
 from raremetals.render.figures.style import GREYS, style
 from raremetals.stats.selections import export_measures
 
@@ -27,6 +28,41 @@ KINDS = {
 }
 QUOTA = GREYS[1]
 START, END = date(2005, 1, 1), date(2025, 12, 31)
+
+
+def plotted(data: dict, config: dict):
+    """The full-year quotas, and each measure at its day (``period``; no value), the day
+    it took effect or, where the table gives none, the day it was announced."""
+    quotas, controls = data["china_ree_export_quotas"], data["china_export_controls"]
+    full = quotas[quotas["period"] == "full_year"]
+    full = full.assign(value_t=full["value_t"].astype(float), year=full["year"].astype(int))
+    rows = export_measures(controls, data["china_export_measures"])
+    measures = [
+        {
+            "measure": "export measure",
+            "series": f"{m['kind']}: {m['fact_id']}",
+            "year": m["day"].year,
+            "period": m["day"].isoformat(),
+            "quantity": "date_effective, else date_announced",
+            "table": "china_export_controls",
+            "table_row": m["record"],
+            "source_file": controls.loc[m["record"], "file"],
+            "source_row": controls.loc[m["record"], "row"],
+        }
+        for m in rows
+    ]
+    return [
+        take(
+            full,
+            "china_ree_export_quotas",
+            "value_t",
+            series="full-year quota",
+            period="full_year",
+            measure="export quota",
+            unit=QUOTA_UNIT,
+        ),
+        worked_out(measures),
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import SHARE, take, worked_out
 from raremetals.render.figures.style import CHINA, GREYS, REST, style
 from raremetals.stats.selections import paper_metals
 
@@ -28,6 +29,46 @@ def top_three(shares, metal: str, measure: str):
         & shares["share"].notna()
     ]
     return d.sort_values(["share", "rank"], ascending=[False, True]).head(3)
+
+
+def exceeds(conc, metal: str, measure: str) -> bool:
+    """Whether the countries Table 3 lists add up to more than its rounded world total."""
+    return bool(
+        conc[
+            (conc["dataset"] == "paper_table3")
+            & (conc["commodity"] == metal)
+            & (conc["measure"] == measure)
+            & conc["listed_exceeds_total"]
+        ].shape[0]
+    )
+
+
+KINDS = {"group": "a group of countries", "tie": "a tie"}
+
+
+def plotted(data: dict, config: dict):
+    shares, conc = data["country_shares"], data["concentration"]
+    parts = []
+    for measure in ("production", "reserves"):
+        for metal in paper_metals(data["commodities"]):
+            rows = top_three(shares, metal, measure)
+            if rows.empty:
+                continue
+            kind = rows["area_type"].map(KINDS).fillna("")
+            flag = (rows["flag"] + "; " + kind).str.strip("; ")
+            parts.append(take(rows, "country_shares", "share", unit=SHARE, flag=flag))
+            over = exceeds(conc, metal, measure)
+            rest = {
+                "measure": measure,
+                "commodity": metal,
+                "year": 2009,
+                "quantity": "1 - the three shares (none where they pass the world total)",
+                "value": max(0.0, 1 - rows["share"].sum()),
+                "unit": SHARE,
+                "flag": "listed countries exceed the world total" if over else "",
+            }
+            parts.append(worked_out([rest]))
+    return parts
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -93,13 +134,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     edgecolor="white",
                     gid=f"{metal}:rest",
                 )
-                over = conc[
-                    (conc["dataset"] == "paper_table3")
-                    & (conc["commodity"] == metal)
-                    & (conc["measure"] == measure)
-                    & conc["listed_exceeds_total"]
-                ]
-                side = ("† " if not over.empty else "") + " · ".join(outside)
+                side = ("† " if exceeds(conc, metal, measure) else "") + " · ".join(outside)
                 if side:
                     ax.text(
                         1.015,

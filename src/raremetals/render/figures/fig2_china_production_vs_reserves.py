@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import CHINA, place_labels, style
 from raremetals.stats.selections import paper_metals
 
@@ -52,6 +53,33 @@ def points(comparison: pd.DataFrame, metals: list[str]):
                 )
                 drawn[metal][when] = (x, y, star)
     return drawn, missing
+
+
+def plotted(data: dict, config: dict):
+    """Each point's two shares, the reserves' (x) and the production's (y)."""
+    comparison = data["paper_metals_comparison"]
+    drawn, _ = points(comparison, paper_metals(data["commodities"]))
+    parts = []
+    for metal, pts in drawn.items():
+        for when, (_, _, bound) in pts.items():
+            for measure, axis in (("reserves", "x"), ("production", "y")):
+                row = comparison[
+                    (comparison["commodity"] == metal) & (comparison["measure"] == measure)
+                ]
+                flag = "upper bound: share of a sum of listed countries" if axis in bound else ""
+                parts.append(
+                    take(
+                        row,
+                        "paper_metals_comparison",
+                        f"china_share_{when}",
+                        series=when,
+                        country_code="CHN",
+                        year=row[f"year_{when}"],
+                        unit=SHARE,
+                        flag=flag,
+                    )
+                )
+    return parts
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

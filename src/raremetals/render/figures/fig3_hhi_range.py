@@ -9,11 +9,32 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import HHI, take
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
 POINT_WIDTH = 50  # HHI points: under this a range is drawn as a point
+
+
+def plotted(data: dict, config: dict):
+    """Each range's two ends, 2009 and the latest year."""
+    comparison = data["paper_metals_comparison"]
+    d = comparison[comparison["measure"] == "production"]
+    d = d[d["commodity"].isin(paper_metals(data["commodities"]))]
+    return [
+        take(
+            d[d[f"hhi_lower_{when}"].notna()],
+            "paper_metals_comparison",
+            f"hhi_{bound}_{when}",
+            series=when,
+            year=d[f"year_{when}"],
+            unit=HHI,
+            flag=f"{bound} bound",
+        )
+        for when in ("2009", "latest")
+        for bound in ("lower", "upper")
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

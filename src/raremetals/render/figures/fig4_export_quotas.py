@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
+from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
 from raremetals.render.figures.style import GREYS, style
 
 PERIOD_COLOURS = {
@@ -24,6 +25,45 @@ PERIOD_COLOURS = {
     "H2": "#f5b7b1",
 }
 FULL_TOTAL, FULL_NOT_STATED = "#5d6d7e", GREYS[2]
+
+
+def stacked(q, year: int):
+    """The parts of a year drawn beside its full-year bar: the halves where the year
+    gives them (the batches of 2010, by type of firm, make up its first half), else the
+    batches."""
+    parts = q[(q["year"] == year) & q["period"].isin(list(PERIOD_COLOURS))]
+    halves = parts[parts["period"].isin(["H1", "H2"])]
+    return (halves if not halves.empty else parts).sort_values(["period", "scope"])
+
+
+def plotted(data: dict, config: dict):
+    quotas = data["china_ree_export_quotas"]
+    q = quotas.assign(value_t=quotas["value_t"].astype(float), year=quotas["year"].astype(int))
+    full = q[q["period"] == "full_year"]
+    parts = [
+        take(
+            rows,
+            "china_ree_export_quotas",
+            "value_t",
+            series=rows["period"] + " (scope: " + rows["scope"] + ")",
+            period=rows["period"],
+            measure="export quota",
+            unit=QUOTA_UNIT,
+        )
+        for rows in (full, *(stacked(q, y) for y in sorted(q["year"].unique())))
+    ]
+    by_year = full.set_index("year")["value_t"]
+    if 2010 in by_year and 2009 in by_year:
+        change = {
+            "measure": "export quota",
+            "series": "change of the full-year quota",
+            "year": 2010,
+            "quantity": "full year 2010 / full year 2009 - 1",
+            "value": by_year[2010] / by_year[2009] - 1,
+            "unit": "fraction",
+        }
+        parts.append(worked_out([change]))
+    return parts
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -49,13 +89,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     gid=f"{year}:full",
                 )
                 ax.text(x - 0.2, value, f"{value:,.0f}", ha="center", va="bottom", fontsize=7)
-            parts = q[(q["year"] == year) & q["period"].isin(list(PERIOD_COLOURS))]
-            # the batches of 2010 (by type of firm) make up its first half: stack the
-            # halves where a year gives them, else the batches
-            halves = parts[parts["period"].isin(["H1", "H2"])]
-            use = halves if not halves.empty else parts
             bottom = 0.0
-            for r in use.sort_values(["period", "scope"]).to_dict("records"):
+            for r in stacked(q, year).to_dict("records"):
                 used.append(r["period"])
                 ax.bar(
                     x + 0.2,

@@ -13,8 +13,37 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
+from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.selections import quoted_military_expenditure
+
+CODES = {"China": "CHN", "United States of America": "USA", "Japan": "JPN"}
+SHEETS = ("Current US$", "Constant (2023) US$")
+
+
+def plotted(data: dict, config: dict):
+    sipri = data["sipri_milex"]
+    s = sipri[sipri["country"].isin(list(CODES)) & sipri["sipri_sheet"].isin(SHEETS)]
+    s = s.assign(value=s["value"].astype(float), year=s["year"].astype(int))
+    quoted = quoted_military_expenditure(data["paper_claims"])
+    return [
+        take(
+            s,
+            "sipri_milex",
+            "value",
+            country_code=s["country"].map(CODES),
+            series=s["sipri_sheet"],
+            unit=s["unit"],
+        ),
+        take(
+            quoted,
+            "paper_claims",
+            "value",
+            country_code=quoted["country"].map(CODES),
+            series="the paper's figure (claim " + quoted["claim_id"] + ")",
+            unit="US$ million, constant (2008) prices (SIPRI Yearbook 2010, as the paper cites)",
+        ),
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -26,10 +55,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     with style(language.font):
         fig, ax = plt.subplots(figsize=(9, 5.5))
         for country, color in colors.items():
-            for sheet, ls, label in (
-                ("Current US$", "-", t["current"]),
-                ("Constant (2023) US$", ":", t["constant"]),
-            ):
+            for sheet, ls in zip(SHEETS, ("-", ":")):
                 d = s[(s["country"] == country) & (s["sipri_sheet"] == sheet)].sort_values("year")
                 ax.plot(
                     d["year"],

@@ -12,20 +12,67 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
+from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.selections import (
     annual_additions,
-    full_year_quota,
+    full_year_quota_row,
     neodymium_demand,
-    table3_world_production,
+    table3_world_row,
     wind_capacity,
 )
 
 
+def plotted(data: dict, config: dict):
+    wind = wind_capacity(data["gwec_wind_2009"])
+    ree = table3_world_row(data["country_shares"], "rare_earths")
+    quota = full_year_quota_row(data["china_ree_export_quotas"], 2010)
+    a = config["neodymium"]
+    additions = annual_additions(wind)
+    demand = [
+        {
+            "measure": "neodymium for a year of wind additions",
+            "series": f"{share:.0%} of additions with permanent-magnet generators",
+            "quantity": (
+                f"{additions:g} GW a year (the GWEC figures above) x 1000 / {a['turbine_mw']} "
+                f"MW a turbine x {share} x {a['nd_kg_per_turbine']} kg Nd a turbine / 1000"
+            ),
+            "value": neodymium_demand(additions, a["nd_kg_per_turbine"], a["turbine_mw"], share),
+            "unit": "t Nd",
+        }
+        for share in a["pm_shares"]
+    ]
+    quota_row = quota.assign(value_t=quota["value_t"].astype(float))
+    return [
+        take(wind, "gwec_wind_2009", "value", unit="GW"),
+        worked_out(demand),
+        take(
+            ree,
+            "country_shares",
+            "value",
+            series="world production 2009 (Table 3)",
+            unit=ree["unit"],
+        ),
+        take(
+            quota_row,
+            "china_ree_export_quotas",
+            "value_t",
+            series="China's export quota 2010",
+            period="full_year",
+            year=quota_row["year"].astype(int),
+            unit=QUOTA_UNIT,
+        ),
+    ]
+
+
 def draw(data: dict, config: dict, language: Language) -> Figure:
     wind = wind_capacity(data["gwec_wind_2009"])
-    ree_production_2009 = table3_world_production(data["country_shares"], "rare_earths")
-    quota_2010 = full_year_quota(data["china_ree_export_quotas"], 2010)
+    ree_production_2009 = float(
+        table3_world_row(data["country_shares"], "rare_earths")["value"].iloc[0]
+    )
+    quota_2010 = float(
+        full_year_quota_row(data["china_ree_export_quotas"], 2010)["value_t"].iloc[0]
+    )
     assumptions = config["neodymium"]
     t = language.labels
     cap = {int(r["year"]): float(r["value"]) for r in wind.to_dict("records")}

@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.selections import paper_metals
 
@@ -31,6 +32,24 @@ def reliance_class(value: float, flag: str) -> str:
     return "ge50" if value >= 50 else "lt50"
 
 
+def drawn_rows(nir: pd.DataFrame, metals: list[str], source: str) -> pd.DataFrame:
+    """A source's row for each metal (the first, as the figure draws it), where it
+    gives a number."""
+    d = nir[(nir["source"] == source) & nir["commodity"].isin(metals)]
+    d = d.drop_duplicates("commodity")
+    return d[d["value"].notna()]
+
+
+def plotted(data: dict, config: dict):
+    nir, metals = data["us_import_reliance"], paper_metals(data["commodities"])
+    unit = "% of apparent consumption (net import reliance)"
+    return [
+        take(rows, "us_import_reliance", "value", series=source, country_code="USA", unit=unit)
+        for source in ("paper2010", config["latest_edition"])
+        for rows in [drawn_rows(nir, metals, source)]
+    ]
+
+
 def draw(data: dict, config: dict, language: Language) -> Figure:
     nir, commodities = data["us_import_reliance"], data["commodities"]
     edition = config["latest_edition"]
@@ -38,13 +57,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     names = commodity_names(commodities, language.code)
     metals = paper_metals(commodities)
     latest = nir[nir["source"] == edition]
-    paper = nir[nir["source"] == "paper2010"]
+    paper = drawn_rows(nir, metals, "paper2010").set_index("commodity")["value"]
     year = int(latest["year"].max())
     with style(language.font):
         fig, ax = plt.subplots(figsize=(8.5, 6.2))
         for i, metal in enumerate(metals):
-            old = paper[(paper["commodity"] == metal) & paper["value"].notna()]
-            old_value = old.iloc[0]["value"] if not old.empty else None
+            old_value = paper.get(metal)
             if old_value is not None:
                 ax.plot(old_value, i, marker="D", color="#2e4053", ms=5, gid=f"{metal}:paper2010")
             row = latest[latest["commodity"] == metal]

@@ -16,6 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import HHI, SHARE, take
 from raremetals.render.figures.style import CHINA, embolden, style
 from raremetals.stats.selections import most_concentrated, paper_metals
 
@@ -37,6 +38,29 @@ def china_entries(top: pd.DataFrame, shares: pd.DataFrame) -> list[tuple[float, 
         else:
             out.append((np.nan, str(flag)))
     return out
+
+
+def plotted(data: dict, config: dict):
+    top = most_concentrated(
+        data["concentration"], config["latest_edition"], config["most_concentrated_n"]
+    )
+    china = top[top["china_share"].notna()]
+    return [
+        *(
+            take(
+                top, "concentration", f"hhi_{b}", series=top["series"], unit=HHI, flag=f"{b} bound"
+            )
+            for b in ("lower", "upper")
+        ),
+        take(
+            china,
+            "concentration",
+            "china_share",
+            series=china["series"],
+            country_code="CHN",
+            unit=SHARE,
+        ),
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

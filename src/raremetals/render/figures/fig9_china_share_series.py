@@ -8,8 +8,28 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import CHINA, style
 from raremetals.stats.selections import paper_metals
+
+
+def plotted(data: dict, config: dict):
+    series = data["concentration_series"]
+    d = series[
+        (series["measure"] == "production")
+        & series["commodity"].isin(paper_metals(data["commodities"]))
+        & series["china_share"].notna()
+    ]
+    return [
+        take(
+            d,
+            "concentration_series",
+            "china_share",
+            series=d["dataset"] + " " + d["edition"],
+            country_code="CHN",
+            unit=SHARE,
+        )
+    ]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

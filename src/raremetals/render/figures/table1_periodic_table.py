@@ -14,7 +14,16 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.core.vocab import MARKS, periodic_position
+from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import embolden, style, wrap
+
+
+def plotted(data: dict, config: dict):
+    """Each element's cell: its atomic number, its symbol (in ``commodity``) and the
+    paper's mark (in ``series``: rare_metal, ree or none)."""
+    e = data["elements"]
+    z = e.assign(z=e["z"].astype(int))
+    return [take(z, "elements", "z", commodity=e["symbol"], series=e["category"], unit="")]
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
