@@ -134,7 +134,8 @@ def test_the_values_are_the_ones_drawn(built, english):
     assert values.drop(columns="table").equals(written.drop(columns="table"))
     for metal, rows in values[values["series"].str.startswith("usgs")].groupby("commodity"):
         (line,) = drawn_with(fig, f"{metal}:usgs")
-        assert list(line.get_ydata()) == pytest.approx(list(rows.sort_values("year")["value"]))
+        ys = [y for y in line.get_ydata() if y == y]  # a NaN breaks the line at a gap
+        assert ys == pytest.approx(list(rows.sort_values("year")["value"]))
     # Figure 3: each range spans its lower and upper bound
     fig, values = english["fig3_hhi_range"]
     for (metal, when), rows in values.groupby(["commodity", "series"]):

@@ -13,7 +13,12 @@ from raremetals.core import catalogue
 from raremetals.core.text import load_languages
 from raremetals.render import figures
 from raremetals.render.figures.style import CHINA, missing_glyphs
-from raremetals.stats.selections import most_concentrated, neodymium_demand
+from raremetals.stats.selections import (
+    WORLD_TOTAL_GIVEN,
+    most_concentrated,
+    neodymium_demand,
+    not_ranked,
+)
 
 LANGUAGES = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
 
@@ -134,9 +139,21 @@ def test_most_concentrated_needs_a_world_total(drawn, built):
         na_values={"hhi_lower": [""], "total": [""], "china_share": [""]},
     )
     top = most_concentrated(conc, "mcs2024")
-    assert (top.total_source == "world total row").all()
+    assert top.total_source.isin(WORLD_TOTAL_GIVEN).all()
     assert top.commodity.is_unique and list(top.hhi_lower) == sorted(top.hhi_lower, reverse=True)
     assert "boron" not in set(top.commodity)
+    # MCS 2026, 2025: vanadium's listed countries (Brazil 5,300, China 82,000, Russia
+    # 21,000, South Africa 5,000 t) pass the rounded world total (110,000 t): their sum
+    # is the total, and the figure keeps 2025 rather than falling back to 2024
+    top = most_concentrated(conc, "mcs2026")
+    assert set(top.year) == {2025}
+    v = top.set_index("commodity").loc["vanadium"]
+    shares = [x / 113_300 for x in (5_300, 82_000, 21_000, 5_000)]
+    assert v.hhi_lower == pytest.approx(10_000 * sum(x * x for x in shares))
+    assert v.china_share == pytest.approx(82_000 / 113_300)
+    # dimension stone (one country a series) and iron oxide pigments have no world total
+    left = not_ranked(conc, "mcs2026", top)
+    assert list(left.commodity) == ["stone_dimension", "iron_oxide_pigments"]
 
 
 def test_periodic_table_marks(drawn):
@@ -306,3 +323,16 @@ def test_periodic_table_placeholders_and_bold_in_both_languages(drawn):
         assert by_gid(fig, "placeholder:57-71") and by_gid(fig, "placeholder:89-103")
         assert by_gid(fig, "Nd:bold").get_path_effects()
         assert not by_gid(fig, "Fe").get_path_effects()
+
+
+def test_series_break_where_years_are_missing_and_say_why(drawn):
+    for fid in ("fig9_china_share_series", "fig10_hhi_series"):
+        for fig in drawn[fid][0].values():
+            assert len([a for a in fig.findobj() if a.get_gid() == "axis_break"]) == 12
+    fig = drawn["fig9_china_share_series"][0]["en"]
+    # cobalt: USGS lists China for 2020, 2021, 2024 and 2025, not for 2022-23
+    line = by_gid(fig, "cobalt:usgs")
+    assert [y == y for y in line.get_ydata()] == [True, True, False, True, True]
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    # chromium: Table 3 lists South Africa, India and Kazakhstan for 2009
+    assert "China not listed: 2009, 2021, 2022, 2023, 2024, 2025" in "\n".join(texts)

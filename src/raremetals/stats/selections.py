@@ -88,24 +88,42 @@ def full_year_quota_row(quotas: pd.DataFrame, year: int) -> pd.DataFrame:
     return quotas[(quotas["year"] == str(year)) & (quotas["period"] == "full_year")].head(1)
 
 
-def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataFrame:
-    """One production distribution per commodity (latest year of ``edition``; the mine
-    stage where there is one, else the largest total), ranked by HHI lower bound.
+# a distribution whose source gives a world total: the row itself, or the sum of the
+# countries where they add up to more than that rounded row
+WORLD_TOTAL_GIVEN = ("world total row", "listed sum (above the world total row)")
 
-    Only distributions with a world total from the source count: where the source gives
-    none (boron, dimension stone report one country per series) a share of the sum of
-    rows says nothing about world concentration.
-    """
+
+def _latest_production(conc: pd.DataFrame, edition: str) -> pd.DataFrame:
     d = conc[
         (conc["dataset"] == "usgs")
         & (conc["edition"] == edition)
         & (conc["measure"] == "production")
         & conc["hhi_lower"].notna()
-        & (conc["total_source"] == "world total row")
     ]
-    d = d[d["year"] == d.groupby("commodity")["year"].transform("max")]
-    d = main_series(d, ["commodity"])
+    return d[d["year"] == d.groupby("commodity")["year"].transform("max")]
+
+
+def most_concentrated(conc: pd.DataFrame, edition: str, n: int = 25) -> pd.DataFrame:
+    """One production distribution per commodity (latest year of ``edition``; the mine
+    stage where there is one, else the largest total), ranked by HHI lower bound.
+
+    Only distributions whose source gives a world total count (:data:`WORLD_TOTAL_GIVEN`):
+    where it gives none (boron, dimension stone report one country per series) a share of
+    the sum of rows says nothing about world concentration.
+    """
+    d = _latest_production(conc, edition)
+    d = main_series(d[d["total_source"].isin(WORLD_TOTAL_GIVEN)], ["commodity"])
     return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True]).head(n)
+
+
+def not_ranked(conc: pd.DataFrame, edition: str, top: pd.DataFrame) -> pd.DataFrame:
+    """The commodities :func:`most_concentrated` leaves out for want of a world total in
+    their latest year whose HHI lower bound would have ranked them among ``top``."""
+    d = _latest_production(conc, edition)
+    d = d[~d["total_source"].isin(WORLD_TOTAL_GIVEN) & ~d["commodity"].isin(top["commodity"])]
+    d = main_series(d, ["commodity"])
+    d = d[d["hhi_lower"] >= top["hhi_lower"].min()]
+    return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True])
 
 
 def main_series(conc: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

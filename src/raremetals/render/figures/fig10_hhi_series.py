@@ -10,7 +10,7 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, take
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import CHINA, axis_break, columns, runs, style, wrap
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
@@ -60,12 +60,30 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ax.vlines(x, m["hhi_lower"], m["hhi_upper"], colors=colours, lw=3, gid=f"{metal}:range")
             ax.scatter(x, m["hhi_lower"], marker="_", s=64, c=colours)
             usgs = m[m["dataset"] == "usgs"]
-            ax.plot([slots[y] for y in usgs["year"]], usgs["hhi_lower"], color=CHINA, lw=0.8)
+            # a line joins only years that follow each other
+            ax.plot(
+                *runs([slots[y] for y in usgs["year"]], list(usgs["hhi_lower"])),
+                color=CHINA,
+                lw=0.8,
+            )
+            absent = [str(y) for y in slots if y not in set(m["year"])]
+            if absent:
+                ax.text(
+                    0.02,
+                    0.97,
+                    t["no_hhi"].format(years=", ".join(absent)),
+                    transform=ax.transAxes,
+                    va="top",
+                    fontsize=6.5,
+                    color="#666",
+                )
             ax.set_title(names[metal], fontsize=10)
             ax.set_ylim(0, 10_000)
         ax.set_xticks(list(slots.values()), [str(y) for y in slots])
         for ax in axes[-1]:
             ax.tick_params(axis="x", labelrotation=90, labelsize=8)
+        for ax in axes.flat:
+            axis_break(ax, 1)
         axes[0][0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         fig.legend(
             handles=[
@@ -76,15 +94,15 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))
                 ),
             ],
-            loc="lower right",
-            bbox_to_anchor=(0.98, 0),
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.955),
             ncol=5,
             fontsize=8,
             frameon=False,
         )
         fig.supylabel(t["hhi"])
         fig.suptitle(t["fig10"].format(latest=max(usgs_years)))
-        fig.text(0.01, 0.005, t["hhi_range_note"], fontsize=7, color="#666")
+        fig.text(0.01, 0.005, wrap(t["hhi_range_note"], columns(fig, 7)), fontsize=7, color="#666")
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
-        fig.subplots_adjust(left=0.1, right=0.99, top=0.9, bottom=0.12, hspace=0.32, wspace=0.08)
+        fig.subplots_adjust(left=0.1, right=0.99, top=0.87, bottom=0.12, hspace=0.32, wspace=0.08)
     return fig

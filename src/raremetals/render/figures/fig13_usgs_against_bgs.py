@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take, worked_out
-from raremetals.render.figures.style import GREYS, style
+from raremetals.render.figures.style import GREYS, axis_break, style
 from raremetals.stats.selections import paper_metals
 
 # agreement class -> marker (one mark a class, drawn in one colour)
@@ -119,6 +119,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         axes[1, 0].set_xticks(list(slots.values()), [str(y) for y in slots])
         for ax in axes[1]:
             ax.tick_params(axis="x", labelsize=8)
+            axis_break(ax, 1)
         handles = [
             Line2D(
                 [],

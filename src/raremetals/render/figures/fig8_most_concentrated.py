@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
 from raremetals.render.figures.style import CHINA, embolden, style
-from raremetals.stats.selections import most_concentrated, paper_metals
+from raremetals.stats.selections import most_concentrated, not_ranked, paper_metals
 
 PAPER, OTHER = "#2e4053", "#aeb6bf"
 
@@ -41,15 +41,14 @@ def china_entries(top: pd.DataFrame, shares: pd.DataFrame) -> list[tuple[float, 
 
 
 def plotted(data: dict, config: dict):
-    top = most_concentrated(
-        data["concentration"], config["latest_edition"], config["most_concentrated_n"]
-    )
+    edition, n = config["latest_edition"], config["most_concentrated_n"]
+    top = most_concentrated(data["concentration"], edition, n)
+    # where the listed countries pass the rounded world total, their sum is the total
+    summed = (top["total_source"] != "world total row").map({True: LISTED_SUM, False: ""})
     china = top[top["china_share"].notna()]
     return [
         *(
-            take(
-                top, "concentration", f"hhi_{b}", series=top["series"], unit=HHI, flag=f"{b} bound"
-            )
+            take(top, "concentration", f"hhi_{b}", series=top["series"], unit=HHI, flag=summed)
             for b in ("lower", "upper")
         ),
         take(
@@ -59,8 +58,12 @@ def plotted(data: dict, config: dict):
             series=china["series"],
             country_code="CHN",
             unit=SHARE,
+            flag=summed,
         ),
     ]
+
+
+LISTED_SUM = "total: the listed countries' sum, above the rounded world total"
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -72,6 +75,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     top = most_concentrated(conc, edition, n)
     year = int(top["year"].max())
     china = china_entries(top, shares)
+    left_out = [names[c] for c in not_ranked(conc, edition, top)["commodity"]]
+    # a commodity whose latest year is not the figure's carries its own
+    ticks = [
+        names[c] + ("" if y == year else t["fig8_year"].format(year=y))
+        for c, y in zip(top["commodity"], top["year"])
+    ]
     with style(language.font):
         fig, (ax, ax2) = plt.subplots(
             1, 2, figsize=(10, 8), sharey=True, gridspec_kw={"width_ratios": [3, 1.4]}
@@ -88,7 +97,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             lw=0.5,
             gid="hhi_upper",
         )
-        ax.set_yticks(y, [names[c] for c in top["commodity"]], fontsize=8)
+        ax.set_yticks(y, ticks, fontsize=8)
         for label, mine in zip(ax.get_yticklabels(), ours):
             if mine:
                 embolden(label)
@@ -133,8 +142,11 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ncol=2,
             fontsize=8,
             frameon=False,
-            bbox_to_anchor=(0.5, 0.0),
+            bbox_to_anchor=(0.5, 0.03),
         )
+        if left_out:
+            note = t["fig8_not_ranked"].format(names=t["list_sep"].join(left_out))
+            fig.text(0.01, 0.005, note, fontsize=7.5, color="#555")
         fig.suptitle(t["fig8"].format(year=year))
-        fig.tight_layout(rect=(0, 0.06, 1, 1))
+        fig.tight_layout(rect=(0, 0.09, 1, 1))
     return fig

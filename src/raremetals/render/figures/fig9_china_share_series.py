@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import CHINA, axis_break, columns, runs, style, wrap
 from raremetals.stats.selections import paper_metals
 
 
@@ -39,7 +39,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     d = series[series["measure"] == "production"]
     metals = paper_metals(commodities)
     usgs_years = sorted(d.loc[d["dataset"] == "usgs", "year"].unique())
-    # 2009 stands apart: a gap on the axis where no data are drawn (2010-2019)
+    # 2009 stands apart: the axis breaks where no data are drawn (2010-2019)
     slots = {2009: 0, **{y: i + 2 for i, y in enumerate(usgs_years)}}
     with style(language.font):
         fig, axes = plt.subplots(3, 4, figsize=(11, 7.5), sharex=True, sharey=True)
@@ -48,19 +48,18 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             paper = m.get(2009)
             usgs = [(slots[y], m[y]) for y in usgs_years if y in m.index and m[y] == m[y]]
             if usgs:
-                ax.plot(*zip(*usgs), color=CHINA, marker="o", ms=3.5, lw=1.5, gid=f"{metal}:usgs")
+                # a line joins only years that follow each other (cobalt: none for 2022-23)
+                ax.plot(
+                    *runs(*zip(*usgs)), color=CHINA, marker="o", ms=3.5, lw=1.5, gid=f"{metal}:usgs"
+                )
             if paper is not None and paper == paper:
                 ax.plot(
                     [0], [paper], marker="o", ms=5, color=CHINA, mfc="white", gid=f"{metal}:2009"
                 )
-                if usgs:
-                    ax.plot(
-                        [0, usgs[0][0]], [paper, usgs[0][1]], color=CHINA, lw=0.8, ls=":", alpha=0.7
-                    )
             # a year without the metal (2020: not in the part of MCS 2022 obtained) is not
-            # a year whose table lists no figure for China
-            absent = [str(y) for y in usgs_years if y not in m.index]
-            unlisted = [str(y) for y in usgs_years if y in m.index and m[y] != m[y]]
+            # a year whose table lists no figure for China (2009: Table 3 lists three)
+            absent = [str(y) for y in slots if y not in m.index]
+            unlisted = [str(y) for y in slots if y in m.index and m[y] != m[y]]
             gaps = [
                 t[key].format(years=", ".join(years))
                 for key, years in (("no_data", absent), ("no_china_figure", unlisted))
@@ -83,9 +82,11 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.set_xticks(list(slots.values()), [str(y) for y in slots])
         for ax in axes[-1]:
             ax.tick_params(axis="x", labelrotation=90, labelsize=8)
+        for ax in axes.flat:
+            axis_break(ax, 1)
         fig.supylabel(t["china_prod"])
         fig.suptitle(t["fig9"].format(latest=max(usgs_years)))
-        fig.text(0.01, 0.005, t["series_note"], fontsize=7, color="#666")
+        fig.text(0.01, 0.005, wrap(t["series_note"], columns(fig, 7)), fontsize=7, color="#666")
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
         fig.subplots_adjust(left=0.09, right=0.99, top=0.9, bottom=0.12, hspace=0.32, wspace=0.12)
     return fig

@@ -96,15 +96,19 @@ def wrap(text: str, width: float) -> str:
     return "\n".join([*lines, line])
 
 
+def columns(fig: Figure, fontsize: float) -> float:
+    """How many columns of text (a CJK character counting two) span the figure's width."""
+    return fig.get_figwidth() * 72 / (fontsize * 0.55)
+
+
 def source_line(fig: Figure, text: str) -> None:
     """Print the figure's sources and data years under it, across its width, so that the
     image carries them wherever it is pasted (saving keeps everything drawn)."""
     fontsize = 7
-    columns = fig.get_figwidth() * 72 / (fontsize * 0.55)
     fig.text(
         0.01,
         -0.005,
-        wrap(text, columns),
+        wrap(text, columns(fig, fontsize)),
         ha="left",
         va="top",
         fontsize=fontsize,
@@ -168,6 +172,48 @@ def place_labels(ax, labels, avoid=(), marker_px: float = 5.0) -> list:
         taken.append(best[2])
         placed.append(best[1])
     return placed
+
+
+def axis_break(ax, x: float, half: float = 0.3) -> None:
+    """Break the x axis at ``x`` (data units), as a broken axis is printed: a gap in the
+    spine with a slanted stroke at each end, so that years not drawn are not read as one
+    step of the axis."""
+    on_spine = matplotlib.transforms.blended_transform_factory(ax.transData, ax.transAxes)
+    ax.plot(
+        [x - half, x + half],
+        [0, 0],
+        color="white",
+        lw=3,
+        transform=on_spine,
+        clip_on=False,
+        zorder=5,
+        gid="axis_break",
+    )
+    ax.plot(
+        [x - half, x + half],
+        [0, 0],
+        ls="none",
+        marker=[(-1, -2), (1, 2)],
+        ms=7,
+        mew=1,
+        color="black",
+        transform=on_spine,
+        clip_on=False,
+        zorder=6,
+    )
+
+
+def runs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    """Points to draw as one line that breaks where the x steps by more than one (a
+    year missing): a NaN is put between, which matplotlib does not join."""
+    out_x, out_y = [], []
+    for i, (x, y) in enumerate(zip(xs, ys)):
+        if i and x - xs[i - 1] > 1:
+            out_x.append((x + xs[i - 1]) / 2)
+            out_y.append(float("nan"))
+        out_x.append(x)
+        out_y.append(y)
+    return out_x, out_y
 
 
 def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
