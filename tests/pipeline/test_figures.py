@@ -336,3 +336,14 @@ def test_series_break_where_years_are_missing_and_say_why(drawn):
     texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
     # chromium: Table 3 lists South Africa, India and Kazakhstan for 2009
     assert "China not listed: 2009, 2021, 2022, 2023, 2024, 2025" in "\n".join(texts)
+
+
+def test_long_run_unit_values_out_of_line_are_marked(drawn):
+    # DS140: 1937-39 unit values of 41, 38 and 29 1998-US$/t among years of 99,000 to
+    # 145,000; the worksheet's notes say nothing of them
+    for fig in drawn["fig11_ree_long_run"][0].values():
+        odd = by_gid(fig, "out_of_line")
+        assert list(odd.get_xdata()) == [1937, 1938, 1939]
+        assert list(odd.get_ydata()) == pytest.approx([0.041, 0.038, 0.029])
+        # years with a world figure and none for the US are hatched, not drawn as 0
+        assert by_gid(fig, "world_us_na").get_hatch() == "////"

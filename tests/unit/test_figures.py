@@ -63,3 +63,12 @@ def test_every_commodity_has_a_japanese_name():
     assert (commodities["name_ja"] != "").all(), list(
         commodities.loc[commodities["name_ja"] == "", "commodity"]
     )
+
+
+def test_a_value_a_hundredfold_off_its_neighbours_is_out_of_line():
+    from raremetals.stats.selections import out_of_line
+
+    values = pd.Series([5000.0, 6000, 40, 7000, 5500, 90_000], index=range(1935, 1941))
+    # 40 is 1/150 of the median around it; 90,000 is 15 times, a market can do that
+    assert out_of_line(values) == [1937]
+    assert out_of_line(values, factor=10) == [1937, 1940]

@@ -173,7 +173,22 @@ def ree_long_run(ds140: pd.DataFrame, suspended: int = 2002, quota_cut: int = 20
     if quota_cut in d.index:
         events["quota_cut"] = (quota_cut, float(d.at[quota_cut, "world_production"]))
     columns = ["us_production", "world_production", "rest_of_world", "unit_value_1998usd"]
-    return {"series": d[columns], "events": events}
+    breaks = out_of_line(d["unit_value_1998usd"].dropna())
+    return {"series": d[columns], "events": events, "out_of_line": breaks}
+
+
+def out_of_line(values: pd.Series, years: int = 5, factor: float = 100) -> list[int]:
+    """The years whose value is ``factor`` times above or below the median of the
+    ``years`` on each side: a break the series does not explain (DS140's rare-earth unit
+    values of 1937-39, 3 or 4 US$/t among years of 5,000-12,000, which its notes do not
+    mention), not a market."""
+    out = []
+    for year, value in values.items():
+        around = values[(abs(values.index - year) <= years) & (values.index != year)]
+        ratio = value / around.median() if len(around) else 1.0
+        if ratio >= factor or ratio <= 1 / factor:
+            out.append(int(year))
+    return out
 
 
 # the measure that ended the rare-earth export quotas (METI's page, per the compiled table)

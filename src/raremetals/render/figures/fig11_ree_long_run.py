@@ -21,7 +21,10 @@ def plotted(data: dict, config: dict):
     rest of the world as world less US production, named by the world row it comes from."""
     ds = data["ds140_rare_earths"]
     d = ds[ds["statistic"].isin(DRAWN) & ds["value"].notna()]
-    rest = ree_long_run(ds)["series"]["rest_of_world"].dropna()
+    run = ree_long_run(ds)
+    rest = run["series"]["rest_of_world"].dropna()
+    odd = d["year"].isin(run["out_of_line"]) & (d["statistic"] == "unit_value_1998usd")
+    flag = odd.map({True: "a hundredfold off the years around; not joined", False: ""})
     world = d[d["statistic"] == "world_production"]
     row_of = dict(zip(world["year"], world.index))
     rows = [
@@ -37,7 +40,7 @@ def plotted(data: dict, config: dict):
         for year, value in rest.items()
     ]
     return [
-        take(d, "ds140_rare_earths", "value", series=d["statistic"], unit=d["unit"]),
+        take(d, "ds140_rare_earths", "value", series=d["statistic"], unit=d["unit"], flag=flag),
         worked_out(rows),
     ]
 
@@ -45,22 +48,63 @@ def plotted(data: dict, config: dict):
 def draw(data: dict, config: dict, language: Language) -> Figure:
     t = language.labels
     run = ree_long_run(data["ds140_rare_earths"])
-    d, events = run["series"], run["events"]
+    d, events, odd = run["series"], run["events"], run["out_of_line"]
+    us = d["us_production"]
+    # years with a world figure but none for the US: world alone, hatched, not 0
+    unknown = d["world_production"].where(us.isna())
     with style(language.font):
         fig, (top, bottom) = plt.subplots(
             2, 1, figsize=(10, 7.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]}
         )
         top.stackplot(
             d.index,
-            d["us_production"].fillna(0) / 1000,
+            us.fillna(0) / 1000,
             d["rest_of_world"].fillna(0) / 1000,
             colors=[GREYS[0], "#d5d8dc"],
             labels=[t["us_production"], t["rest_of_world"]],
         )
+        top.fill_between(
+            d.index,
+            0,
+            unknown / 1000,
+            where=unknown.notna(),
+            facecolor="white",
+            edgecolor=GREYS[1],
+            hatch="////",
+            lw=0,
+            label=t["world_us_na"],
+            gid="world_us_na",
+        )
         top.set_ylabel(t["ree_production_kt"])
         top.legend(loc="upper left", frameon=False, fontsize=8)
         top.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-        bottom.plot(d.index, d["unit_value_1998usd"] / 1000, color=CHINA, lw=1.3)
+        value = d["unit_value_1998usd"] / 1000
+        bottom.plot(d.index, value.where(~d.index.isin(odd)), color=CHINA, lw=1.3)
+        if odd:
+            bottom.plot(
+                odd,
+                value[odd],
+                ls="none",
+                marker="o",
+                ms=4,
+                mfc="white",
+                color=CHINA,
+                gid="out_of_line",
+            )
+            bottom.annotate(
+                t["unit_value_break"].format(
+                    years=f"{odd[0]}–{odd[-1]}"
+                    if odd[-1] - odd[0] == len(odd) - 1
+                    else ", ".join(map(str, odd)),
+                    values=", ".join(f"{v * 1000:,.0f}" for v in value[odd]),
+                ),
+                (odd[-1], value[odd].min()),
+                xytext=(12, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7.5,
+                color="#555",
+            )
         bottom.set_yscale("log")  # a century of prices spans three orders of magnitude
         bottom.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,g}"))
         bottom.set_ylabel(t["unit_value_1998"])
