@@ -12,7 +12,7 @@ from conftest import REPO
 from raremetals.core import catalogue
 from raremetals.core.text import load_languages
 from raremetals.render import figures
-from raremetals.render.figures.style import CHINA, missing_glyphs
+from raremetals.render.figures.style import INK, missing_glyphs
 from raremetals.stats.selections import (
     WORLD_TOTAL_GIVEN,
     most_concentrated,
@@ -306,7 +306,7 @@ def test_import_reliance_bounds_are_drawn_as_bounds(drawn):
     # rare earths ">95": a bound too, that only the class "50% or more" allows
     ree = by_gid(fig, "rare_earths:mcs2024")
     assert ree.get_hatch() == "///"
-    assert ree.get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb(CHINA))
+    assert ree.get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb(INK))
     assert by_gid(fig, "chromium:mcs2024").get_hatch() is None  # 74, a value
 
 

@@ -4,6 +4,7 @@ imports upwards, and a library free of repository paths and Snakemake's internal
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,15 @@ def test_a_unit_test_builds_nothing():
             if {a.arg for a in node.args.args} & PIPELINE_FIXTURES or runs(name):
                 building.append(f"{path.name}::{name}")
     assert building == []
+
+
+def test_each_colour_of_the_figures_has_one_meaning():
+    """Every colour a figure draws is a name of style's palette, which says what it means
+    (CHINA, JAPAN, USA, LATEST, PAPER, PRICE, ...): no module mixes in a hue of its own."""
+    from raremetals.render.figures import style
+
+    for fig in FIGURES:
+        text = (LIBRARY / f"render/figures/{fig}.py").read_text(encoding="utf-8")
+        assert not re.findall(r"#[0-9a-fA-F]{6}\b", text), fig
+    hues = [style.CHINA, style.JAPAN, style.USA, style.LATEST, style.PAPER, style.PRICE]
+    assert len(set(hues)) == len(hues)

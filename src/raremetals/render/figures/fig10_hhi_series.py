@@ -10,12 +10,18 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, take
-from raremetals.render.figures.style import CHINA, axis_break, columns, runs, style, wrap
+from raremetals.render.figures.style import (
+    BANDS,
+    LATEST,
+    PAPER,
+    axis_break,
+    columns,
+    runs,
+    style,
+    wrap,
+)
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
-
-BANDS = ("#eafaf1", "#fef9e7", "#fdedec")
-PAPER = "#7f8c8d"
 
 
 def plotted(data: dict, config: dict):
@@ -55,7 +61,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 ax.axhspan(lo, hi, color=color, zorder=0)
             m = d[d["commodity"] == metal].sort_values("year")
             # 2009 (the paper's Table 3) in grey, the USGS years in red, as in Figure 9
-            colours = [PAPER if ds != "usgs" else CHINA for ds in m["dataset"]]
+            colours = [PAPER if ds != "usgs" else LATEST for ds in m["dataset"]]
             x = [slots[y] for y in m["year"]]
             ax.vlines(x, m["hhi_lower"], m["hhi_upper"], colors=colours, lw=3, gid=f"{metal}:range")
             ax.scatter(x, m["hhi_lower"], marker="_", s=64, c=colours)
@@ -63,7 +69,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             # a line joins only years that follow each other
             ax.plot(
                 *runs([slots[y] for y in usgs["year"]], list(usgs["hhi_lower"])),
-                color=CHINA,
+                color=LATEST,
                 lw=0.8,
             )
             absent = [str(y) for y in slots if y not in set(m["year"])]
@@ -88,7 +94,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         fig.legend(
             handles=[
                 Patch(color=PAPER, label=t["fig2_2009"]),
-                Patch(color=CHINA, label="USGS"),
+                Patch(color=LATEST, label="USGS"),
                 *(
                     Patch(color=c, label=t[k])
                     for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))

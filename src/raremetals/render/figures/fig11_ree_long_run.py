@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import take, worked_out
-from raremetals.render.figures.style import CHINA, GREYS, style
+from raremetals.render.figures.style import GREYS, PRICE, REST, USA, style
 from raremetals.stats.selections import ree_long_run
 
 DRAWN = ("us_production", "world_production", "unit_value_1998usd")
@@ -60,7 +60,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             d.index,
             us.fillna(0) / 1000,
             d["rest_of_world"].fillna(0) / 1000,
-            colors=[GREYS[0], "#d5d8dc"],
+            colors=[USA, REST],
             labels=[t["us_production"], t["rest_of_world"]],
         )
         top.fill_between(
@@ -79,7 +79,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         top.legend(loc="upper left", frameon=False, fontsize=8)
         top.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         value = d["unit_value_1998usd"] / 1000
-        bottom.plot(d.index, value.where(~d.index.isin(odd)), color=CHINA, lw=1.3)
+        bottom.plot(d.index, value.where(~d.index.isin(odd)), color=PRICE, lw=1.3)
         if odd:
             bottom.plot(
                 odd,
@@ -88,7 +88,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 marker="o",
                 ms=4,
                 mfc="white",
-                color=CHINA,
+                color=PRICE,
                 gid="out_of_line",
             )
             bottom.annotate(

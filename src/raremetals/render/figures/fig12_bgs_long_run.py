@@ -12,10 +12,10 @@ from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
-from raremetals.render.figures.style import CHINA, GREYS, style
+from raremetals.render.figures.style import CHINA, GREYS, LATEST, PAPER, style
 from raremetals.stats.selections import quota_events
 
-USGS = GREYS[0]  # another publisher's points: dark, square
+USGS = LATEST  # another publisher's points: today's series, square
 
 
 def _panel(ax, bgs, usgs, paper, column, events, first: bool, t):
@@ -33,7 +33,7 @@ def _panel(ax, bgs, usgs, paper, column, events, first: bool, t):
         )
     ax.plot(usgs["year"], usgs[column], ls="none", marker="s", ms=3.5, color=USGS)
     if paper is not None and paper == paper:
-        ax.plot([2009], [paper], ls="none", marker="o", ms=5.5, mfc="white", color="black")
+        ax.plot([2009], [paper], ls="none", marker="o", ms=5.5, mfc="white", color=PAPER)
     for key, year in events.items():
         ax.axvline(year, color="#999", lw=0.8, ls="--")
         if first:
@@ -129,7 +129,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 marker="o",
                 ms=5.5,
                 mfc="white",
-                color="black",
+                color=PAPER,
                 label=t["paper_2009"],
             ),
         ]

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take, worked_out
-from raremetals.render.figures.style import GREYS, axis_break, style
+from raremetals.render.figures.style import GREYS, PALE, REST, axis_break, style
 from raremetals.stats.selections import paper_metals
 
 # agreement class -> marker (one mark a class, drawn in one colour)
@@ -85,9 +85,9 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         for i, metal in enumerate(metals):
             m = d[d["commodity"] == metal]
             top, bottom = axes[0, i], axes[1, i]
-            top.axhspan(1 - 0.2, 1 + 0.2, color="#f2f3f4", lw=0)
-            top.axhspan(1 - 0.05, 1 + 0.05, color="#e5e8e8", lw=0)
-            bottom.axhspan(-2, 2, color="#e5e8e8", lw=0)
+            top.axhspan(1 - 0.2, 1 + 0.2, color=PALE, lw=0)
+            top.axhspan(1 - 0.05, 1 + 0.05, color=REST, lw=0)
+            bottom.axhspan(-2, 2, color=REST, lw=0)
             for r in m.to_dict("records"):
                 x, mark = slots[r["year"]], MARKS[r["agreement"]]
                 hollow = r["agreement"] == "bases differ"

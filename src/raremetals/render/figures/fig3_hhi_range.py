@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, take
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import BANDS, LATEST, PAPER, style
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
@@ -48,14 +48,14 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     with style(language.font):
         fig, ax = plt.subplots(figsize=(9, 6.5))
         for lo, hi, color, label in (
-            (0, g["moderate"], "#eafaf1", t["unconc_short"]),
-            (g["moderate"], g["high"], "#fef9e7", t["moderate_short"]),
-            (g["high"], 10_000, "#fdedec", t["high"]),
+            (0, g["moderate"], BANDS[0], t["unconc_short"]),
+            (g["moderate"], g["high"], BANDS[1], t["moderate_short"]),
+            (g["high"], 10_000, BANDS[2], t["high"]),
         ):
             ax.axvspan(lo, hi, color=color, zorder=0)
             ax.text((lo + hi) / 2, -0.85, label, ha="center", va="center", fontsize=8, color="#555")
         for i, metal in enumerate(metals):
-            for when, dy, color in (("2009", -0.15, "#7f8c8d"), ("latest", 0.15, CHINA)):
+            for when, dy, color in (("2009", -0.15, PAPER), ("latest", 0.15, LATEST)):
                 lo, hi = d.loc[metal, f"hhi_lower_{when}"], d.loc[metal, f"hhi_upper_{when}"]
                 if pd.isna(lo):
                     continue
@@ -77,8 +77,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.set_xlim(0, 10_000)
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         ax.set_xlabel(t["hhi"])
-        ax.plot([], [], color="#7f8c8d", lw=4, label=f"2009 ({t['lower']}–{t['upper']})")
-        ax.plot([], [], color=CHINA, lw=4, label=f"{latest} ({t['lower']}–{t['upper']})")
+        ax.plot([], [], color=PAPER, lw=4, label=f"2009 ({t['lower']}–{t['upper']})")
+        ax.plot([], [], color=LATEST, lw=4, label=f"{latest} ({t['lower']}–{t['upper']})")
         ax.plot([], [], "o", color="#555", ms=6, label=t["equal_bounds"])
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=8, frameon=False)
         ax.set_title(t["fig3"].format(latest=latest), pad=12)

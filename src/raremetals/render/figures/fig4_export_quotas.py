@@ -16,15 +16,15 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
-from raremetals.render.figures.style import GREYS, style
+from raremetals.render.figures.style import CHINA, CHINA_SHADES, GREYS, style
 
 PERIOD_COLOURS = {
-    "first_batch": "#c0392b",
-    "second_batch": "#e6b0aa",
-    "H1": "#922b21",
-    "H2": "#f5b7b1",
+    "first_batch": CHINA,
+    "second_batch": CHINA_SHADES[1],
+    "H1": CHINA_SHADES[0],
+    "H2": CHINA_SHADES[2],
 }
-FULL_TOTAL, FULL_NOT_STATED = "#5d6d7e", GREYS[2]
+FULL_TOTAL, FULL_NOT_STATED = GREYS[0], GREYS[2]
 
 
 def stacked(q, year: int):
@@ -128,8 +128,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 xytext=(x10, full.loc[2009, "value"] * 1.12),
                 ha="center",
                 fontsize=8,
-                color="#922b21",
-                arrowprops={"arrowstyle": "->", "color": "#922b21"},
+                color=CHINA_SHADES[0],
+                arrowprops={"arrowstyle": "->", "color": CHINA_SHADES[0]},
                 gid="quota_cut_2010",
             )
         ax.set_xticks(range(len(years)), [str(y) for y in years])

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import take
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import CHINA, JAPAN, USA, style
 from raremetals.stats.selections import quoted_military_expenditure
 
 CODES = {"China": "CHN", "United States of America": "USA", "Japan": "JPN"}
@@ -49,7 +49,7 @@ def plotted(data: dict, config: dict):
 def draw(data: dict, config: dict, language: Language) -> Figure:
     sipri, quoted = data["sipri_milex"], quoted_military_expenditure(data["paper_claims"])
     t = language.labels
-    colors = {"China": CHINA, "United States of America": "#2e4053", "Japan": "#ca6f1e"}
+    colors = {"China": CHINA, "United States of America": USA, "Japan": JAPAN}
     labels = t["sipri_countries"]
     s = sipri.assign(value=sipri["value"].astype(float), year=sipri["year"].astype(int))
     with style(language.font):

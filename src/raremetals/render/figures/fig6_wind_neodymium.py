@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import CHINA, GREYS, INK, style
 from raremetals.stats.selections import (
     annual_additions,
     full_year_quota_row,
@@ -84,7 +84,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax1.bar(
             [str(y) for y in years],
             [cap[y] for y in years],
-            color=["#5d6d7e" if y == years[0] else "#aeb6bf" for y in years],
+            color=[GREYS[0] if y == years[0] else GREYS[2] for y in years],
             gid="capacity",
         )
         for y in years:
@@ -98,12 +98,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         nd = [
             neodymium_demand(additions, a["nd_kg_per_turbine"], a["turbine_mw"], s) for s in shares
         ]
-        ax2.bar([f"{s:.0%}" for s in shares], nd, color=CHINA, gid="nd")
+        ax2.bar([f"{s:.0%}" for s in shares], nd, color=INK, gid="nd")
         for i, v in enumerate(nd):
             ax2.text(i, v, f"{v:,.0f} t", ha="center", va="bottom", fontsize=8)
         for value, label, color, ls in (
-            (ree_production_2009, t["ree_prod"], "#2e4053", "--"),
-            (quota_2010, t["quota2010"], "#ca6f1e", ":"),
+            (ree_production_2009, t["ree_prod"], GREYS[0], "--"),
+            (quota_2010, t["quota2010"], CHINA, ":"),
         ):
             ax2.axhline(value, color=color, ls=ls, lw=1)
             # the label sits clear above its line, not on it

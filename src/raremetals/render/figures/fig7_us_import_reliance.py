@@ -16,10 +16,10 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take
-from raremetals.render.figures.style import CHINA, style
+from raremetals.render.figures.style import GREYS, INK, PAPER, style
 from raremetals.stats.selections import paper_metals
 
-COLOURS = {"ge50": CHINA, "lt50": "#85929e", "either": "white"}
+COLOURS = {"ge50": INK, "lt50": GREYS[1], "either": "white"}
 ARROW = 6  # length of a bound's arrow, in percentage points
 
 
@@ -64,7 +64,15 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         for i, metal in enumerate(metals):
             old_value = paper.get(metal)
             if old_value is not None:
-                ax.plot(old_value, i, marker="D", color="#2e4053", ms=5, gid=f"{metal}:paper2010")
+                ax.plot(
+                    old_value,
+                    i,
+                    marker="D",
+                    color=PAPER,
+                    mec="white",
+                    ms=6,
+                    gid=f"{metal}:paper2010",
+                )
             row = latest[latest["commodity"] == metal]
             if row.empty:
                 ax.text(1, i, t["not_listed"], va="center", fontsize=8, color="#666")
@@ -101,10 +109,10 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ax.text(end + 1.5, i, r["value_raw"], va="center", fontsize=8, gid=f"{metal}:label")
         line, patch = matplotlib.lines.Line2D, matplotlib.patches.Patch
         handles = [
-            line([], [], marker="D", color="#2e4053", ls="", label=t["paper2009"]),
-            patch(color=CHINA, label=f"{year}: {t['ge50']}"),
-            patch(color="#85929e", label=f"{year}: {t['lt50']}"),
-            patch(facecolor="#f2d7d5", edgecolor=CHINA, hatch="///", label=t["nir_bound"]),
+            line([], [], marker="D", color=PAPER, mec="white", ms=6, ls="", label=t["paper2009"]),
+            patch(color=INK, label=f"{year}: {t['ge50']}"),
+            patch(color=GREYS[1], label=f"{year}: {t['lt50']}"),
+            patch(facecolor=INK, alpha=0.45, edgecolor=INK, hatch="///", label=t["nir_bound"]),
             patch(facecolor="white", edgecolor="#555", hatch="///", label=t["nir_either"]),
         ]
         ax.set_yticks(range(len(metals)), [names[m] for m in metals])

@@ -17,10 +17,10 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
-from raremetals.render.figures.style import CHINA, embolden, style
+from raremetals.render.figures.style import CHINA, GREYS, INK, REST, embolden, style
 from raremetals.stats.selections import most_concentrated, not_ranked, paper_metals
 
-PAPER, OTHER = "#2e4053", "#aeb6bf"
+PAPER, OTHER = INK, GREYS[2]
 
 
 def china_entries(top: pd.DataFrame, shares: pd.DataFrame) -> list[tuple[float, str]]:
@@ -92,8 +92,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             y,
             top["hhi_upper"] - top["hhi_lower"],
             left=top["hhi_lower"],
-            color="#e5e8e8",
-            edgecolor="#aeb6bf",
+            color=REST,
+            edgecolor=GREYS[2],
             lw=0.5,
             gid="hhi_upper",
         )
@@ -133,7 +133,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         handles = [
             patch(color=PAPER, label=f"{t['lower']}: {t['paper_twelve']}"),
             patch(color=OTHER, label=f"{t['lower']}: {t['other_commodities']}"),
-            patch(facecolor="#e5e8e8", edgecolor="#aeb6bf", label=t["upper"]),
+            patch(facecolor=REST, edgecolor=GREYS[2], label=t["upper"]),
             matplotlib.lines.Line2D([], [], marker="o", color=CHINA, ls="", label=t["china_share"]),
         ]
         fig.legend(

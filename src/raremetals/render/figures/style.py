@@ -24,9 +24,21 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from raremetals.core.io import atomic_write  # noqa: E402
 
-CHINA = "#c0392b"
+# One meaning per hue across the figures (a test holds the modules to these names); greys
+# rank or set apart only what their legend says.
+CHINA = "#c0392b"  # China: its shares, its quotas and measures
+CHINA_SHADES = ("#922b21", "#e6b0aa", "#f5b7b1")  # parts of China's quotas (batches, halves)
+JAPAN = "#ca6f1e"  # Japan
+USA = "#1a5276"  # the United States
+LATEST = "#148f77"  # today's data: the latest year, the USGS series of 2020 on
+PAPER = "#7f8c8d"  # 2009 as the paper's Table 3 gives it
+PRICE = "#7d3c98"  # prices and unit values
+INK = "#273746"  # emphasis with no meaning of its own (the paper's twelve metals)
 GREYS = ["#5d6d7e", "#85929e", "#aeb6bf"]
 REST = "#e5e8e8"
+PALE = "#f2f3f4"
+BANDS = ("#eafaf1", "#fef9e7", "#fdedec")  # DOJ/FTC: unconcentrated, moderate, high
+MARKS = {"rare_metal": "#f9e79f", "ree": "#aed6f1", "": PALE}  # Table 1's two marks
 FORMATS = ("png", "svg", "pdf")
 
 

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from raremetals.core.text import Language
 from raremetals.core.vocab import MARKS, periodic_position
 from raremetals.render.figures.plotted import take
+from raremetals.render.figures.style import MARKS as FILLS
 from raremetals.render.figures.style import embolden, style, wrap
 
 
@@ -29,7 +30,7 @@ def plotted(data: dict, config: dict):
 def draw(data: dict, config: dict, language: Language) -> Figure:
     elements = data["elements"]
     t = language.labels
-    colors = {"rare_metal": "#f5b041", "ree": "#5dade2", "": "#f2f3f4"}
+    colors = FILLS
     with style(language.font):
         fig, ax = plt.subplots(figsize=(12, 6.8))
         for e in elements.to_dict("records"):
