@@ -268,7 +268,7 @@ def test_top_three_ranked_as_the_paper_with_names_and_no_data(drawn):
         # a segment is named inside it or beside its bar: tungsten production's 2nd and 3rd
         named = {t.get_gid() for t in fig.findobj(matplotlib.text.Text) if t.get_gid()}
         assert "tungsten:CHN:label" in named
-        beside = by_gid(fig, "tungsten:side").get_text()
+        beside = by_gid(fig, "tungsten:production:side").get_text()
         assert ("Russia" in beside and "Canada" in beside) or ("ロシア" in beside), beside
 
 
@@ -347,3 +347,16 @@ def test_long_run_unit_values_out_of_line_are_marked(drawn):
         assert list(odd.get_ydata()) == pytest.approx([0.041, 0.038, 0.029])
         # years with a world figure and none for the US are hatched, not drawn as 0
         assert by_gid(fig, "world_us_na").get_hatch() == "////"
+
+
+def test_a_tie_for_third_place_is_drawn_whole_and_a_removed_cell_is_said(drawn):
+    fig = drawn["fig1_shares_2009"][0]["en"]
+    # Table 3, cobalt production 2009: China and Russia 6,200 t each of 62,000 t, third
+    for code in ("CHN", "RUS"):
+        assert by_gid(fig, f"cobalt:{code}").get_width() == pytest.approx(0.1)
+    texts = {t.get_gid(): t.get_text() for t in fig.findobj(matplotlib.text.Text)}
+    assert "3=\u00a0Russia" in texts["cobalt:production:side"]
+    # manganese reserves: Australia's 87 万 t, above the world total printed, was removed
+    assert "Australia: removed (inconsistent as printed)" in texts[
+        "manganese:reserves:side"
+    ].replace("\n", " ")

@@ -11,24 +11,41 @@ from __future__ import annotations
 
 import matplotlib
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take, worked_out
-from raremetals.render.figures.style import CHINA, GREYS, REST, style
+from raremetals.render.figures.style import CHINA, GREYS, REST, style, wrap
 from raremetals.stats.selections import paper_metals
 
 
-def top_three(shares, metal: str, measure: str):
-    """The three largest shares of countries and groups of countries, largest first."""
-    d = shares[
+def _rows(shares, metal: str, measure: str):
+    return shares[
         (shares["dataset"] == "paper_table3")
         & (shares["measure"] == measure)
         & (shares["commodity"] == metal)
         & shares["area_type"].isin(["country", "group", "tie"])
-        & shares["share"].notna()
     ]
-    return d.sort_values(["share", "rank"], ascending=[False, True]).head(3)
+
+
+def top_three(shares, metal: str, measure: str):
+    """The three largest shares of countries and groups of countries, largest first, and
+    every country tied with the third (cobalt 2009: China and Russia, 6,200 t each)."""
+    d = _rows(shares, metal, measure)
+    d = d[d["share"].notna()].sort_values(["share", "rank"], ascending=[False, True])
+    top = d.head(3)
+    if len(top) == 3:
+        tied = d[(d["rank"] == top["rank"].iloc[-1]) & ~d.index.isin(top.index)]
+        top = pd.concat([top, tied])
+    return top
+
+
+def removed(shares, metal: str, measure: str):
+    """The countries of Table 3 whose cell the corrections removed (a flag, no share):
+    manganese reserves, Australia's 87 万 t, larger than the world total printed."""
+    d = _rows(shares, metal, measure)
+    return d[d["share"].isna() & (d["flag"] != "")]
 
 
 def exceeds(conc, metal: str, measure: str) -> bool:
@@ -101,20 +118,23 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 left, outside = 0.0, []
                 for j, r in enumerate(rows.to_dict("records")):
                     group = r["area_type"] != "country"
+                    # tied countries share a place, and its grey (a group has no rank)
+                    place = int(r["rank"]) if r["tied_with"] else j + 1
                     ax.barh(
                         i,
                         r["share"],
                         left=left,
-                        color=CHINA if r["country_code"] == "CHN" else GREYS[j],
+                        color=CHINA if r["country_code"] == "CHN" else GREYS[place - 1],
                         hatch="//" if group else None,
                         edgecolor="white",
                         gid=f"{metal}:{r['country_code']}",
                     )
                     name = language.country(r["country_code"], r["country"])
+                    tie = t["tie_mark"] if r["tied_with"] else ""
                     label = ax.text(
                         left + r["share"] / 2,
                         i,
-                        name,
+                        name + tie,
                         ha="center",
                         va="center",
                         fontsize=7,
@@ -124,7 +144,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     span = ax.transData.transform([(left, 0), (left + r["share"], 0)])
                     if label.get_window_extent(renderer).width > span[1][0] - span[0][0] - 4:
                         label.remove()
-                        outside.append(f"{j + 1} {name}")
+                        # a no-break space: a line breaks between names, not in one
+                        outside.append(f"{place}{tie.strip()}\u00a0{name}")
                     left += r["share"]
                 ax.barh(
                     i,
@@ -135,15 +156,21 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     gid=f"{metal}:rest",
                 )
                 side = ("† " if exceeds(conc, metal, measure) else "") + " · ".join(outside)
+                gone = removed(shares, metal, measure)
+                side += "".join(
+                    ("\n" if side else "")
+                    + t["fig1_removed"].format(name=language.country(c, n), flag=f)
+                    for c, n, f in zip(gone["country_code"], gone["country"], gone["flag"])
+                )
                 if side:
                     ax.text(
                         1.015,
                         i,
-                        side,
+                        wrap(side, 26),
                         va="center",
                         fontsize=7,
                         clip_on=False,
-                        gid=f"{metal}:side",
+                        gid=f"{metal}:{measure}:side",
                     )
             ax.set_title(t[measure])
             ax.set_xlabel(t["share"])

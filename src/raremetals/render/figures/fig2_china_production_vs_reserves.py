@@ -102,6 +102,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     color=CHINA,
                     facecolors="none" if when == "2009" else CHINA,
                     zorder=3,
+                    clip_on=False,  # a share of 0% sits on the axis, whole
                     gid=f"{metal}:{when}",
                 )
                 # an upper bound: the share lies toward 0 on that axis
@@ -143,7 +144,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.scatter([], [], color=CHINA, facecolors="none", label=t["fig2_2009"])
         ax.scatter([], [], color=CHINA, label=t["fig2_latest"].format(latest=latest))
         ax.scatter([], [], color=CHINA, marker="s", label=t["fig2_partial"])
-        ax.legend(loc="upper left", bbox_to_anchor=(0, 0.6), fontsize=8)
+        # in the one corner no point or arrow reaches (low production, high reserves)
+        ax.legend(loc="lower right", bbox_to_anchor=(1, 0.1), fontsize=8)
         ax.set_title(t["fig2"].format(latest=latest))
         notes = {}
         for metal, year, reason, detail in missing:
@@ -157,21 +159,14 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             0.01, 0.005, t["fig2_not_drawn"] + "; ".join(notes), fontsize=7, color="#444", wrap=True
         )
         fig.tight_layout(rect=(0, 0.07, 1, 1))
-        # a 2009 point is named where another 2009 point lies close enough to be taken
-        # for it (vanadium's and molybdenum's, both near 38%); the others are told by
-        # their arrows
-        starts = {m: p["2009"][:2] for m, p in drawn.items() if len(p) == 2}
-        hollow = []
-        for metal, (x, y) in starts.items():
-            close = any(
-                abs(x - ox) < 0.04 and abs(y - oy) < 0.04
-                for other, (ox, oy) in starts.items()
-                if other != metal
-            )
-            if close:
+        # every 2009 point of a metal drawn for both years is named too: an arrow alone
+        # does not say which of two close points (vanadium's, molybdenum's) it leaves
+        for metal, pts in drawn.items():
+            if len(pts) == 2:
+                x, y, _ = pts["2009"]
                 text = t["fig2_start"].format(metal=names[metal])
-                labels.append((x, y, text, {"fontsize": 7, "color": "#777"}))
-            else:
-                hollow.append((x, y, "", {}))
-        place_labels(ax, labels, avoid=hollow)
+                labels.append(
+                    (x, y, text, {"fontsize": 7, "color": "#777", "gid": f"{metal}:2009:label"})
+                )
+        place_labels(ax, labels)
     return fig
