@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import re
+import time
 import zipfile
 from pathlib import Path
 
@@ -137,93 +138,159 @@ def _one_script_and_sorts_both_ways(driver) -> None:
     assert up == sorted(up) and down == sorted(down, reverse=True) and len(up) > 1
 
 
-@needs_browser
-def test_report_opens_in_a_browser_with_every_image_and_table(built, tmp_path):
-    report = built / "results/report.html"
-    html = report.read_text(encoding="utf-8")
+PAGES = {  # page -> (its language, the page it links in the other, words it must show)
+    "report.html": ("en", "report.ja.html", ["Key findings", "Rare earths", "97%"]),
+    "report.ja.html": ("ja", "report.html", ["主な結果", "レアアース", "97%"]),
+    "audit/summary.html": ("en", "summary.ja.html", ["Audit of the paper's numbers"]),
+    "audit/summary.ja.html": ("ja", "summary.html", ["論文の数値の監査", "表3の正誤"]),
+}
+
+
+def _static_checks(page: Path, html: str, language: str, other: str) -> None:
     # every relative link and image resolves, and nothing is fetched from the network
-    missing = [str(t) for t in local_targets(report, html) if not t.exists()]
+    missing = [str(t) for t in local_targets(page, html) if not t.exists()]
     assert missing == []
     assert not re.search(r'(src|href)="//|<script[^>]+src=|<link[^>]+stylesheet', html)
+    assert f'<html lang="{language}"' in html and f'href="{other}"' in html
     # no heading twice
     headings = re.findall(r"<h([1-3])[^>]*>(.*?)</h\1>", html)
     assert len(headings) == len(set(headings)), sorted(h for h in headings if headings.count(h) > 1)
     # the typeface: a subset in the page, not the 4 MB font file
-    assert report.stat().st_size < 3_000_000
-    assert not (built / "results/report_files/ipaexg.ttf").exists()
+    assert page.stat().st_size < 3_000_000
+
+
+def _shown(driver, selector) -> int:
+    return driver.execute_script(
+        f"return Array.from(document.querySelectorAll('{selector}'))"
+        ".filter(e => e.offsetParent !== null).length"
+    )
+
+
+def _report_in_the_browser(driver, results: Path, language: str) -> None:
+    images = driver.execute_script(
+        "return Array.from(document.images).map(i => [i.getAttribute('src'), "
+        "i.getAttribute('loading'), i.naturalWidth / i.naturalHeight, "
+        "i.getAttribute('width') / i.getAttribute('height')])"
+    )
+    assert len(images) >= 20
+    # every image waits until it is near the screen: the first load stays under 2 MB
+    assert all(lazy == "lazy" for _, lazy, _, _ in images)
+    loaded = driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(r => "
+        "r.initiatorType == 'img').map(r => decodeURI(r.name))"
+    )
+    page = Path(driver.execute_script("return decodeURI(location.pathname)"))
+    first_load = page.stat().st_size + sum(
+        Path(u.removeprefix("file://")).stat().st_size for u in loaded
+    )
+    assert first_load < 2_000_000
+    # scrolled to, each image loads, sized to its own shape
+    driver.execute_script("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
+    deadline = time.time() + 30
+    while not driver.execute_script("return Array.from(document.images).every(i => i.complete)"):
+        assert time.time() < deadline, "images did not load"
+        time.sleep(0.2)
+    for src, ok, natural, declared in driver.execute_script(
+        "return Array.from(document.images).map(i => [i.getAttribute('src'), "
+        "i.naturalWidth > 0, i.naturalWidth / i.naturalHeight, "
+        "i.getAttribute('width') / i.getAttribute('height')])"
+    ):
+        assert ok, src
+        assert declared == pytest.approx(natural, rel=0.01), src
+    tables = driver.execute_script(
+        "return Array.from(document.querySelectorAll('table')).map(t => "
+        "[t.rows.length, t.querySelectorAll('td').length])"
+    )
+    assert len(tables) >= 8 and all(rows > 1 and cells > 0 for rows, cells in tables)
+    sections = driver.execute_script(
+        "return ['findings','lead','figures','tables','methods','audit','sources',"
+        "'workflow','outputs'].map(id => !!document.getElementById(id))"
+    )
+    assert all(sections)
+    # the page's own language first; the switch shows the other's figures
+    figures = len(list((results / "figures").glob("*.caption.json")))
+    other = "ja" if language == "en" else "en"
+    assert _shown(driver, f"img.only-{language}") == figures
+    assert _shown(driver, f"img.only-{other}") == 0
+    driver.find_element("css selector", f"[data-set-lang={other}]").click()
+    assert _shown(driver, f"img.only-{other}") == figures
+    assert _shown(driver, f"img.only-{language}") == 0
+    findings = driver.find_element("id", "findings").text
+    assert ("レアアース" if other == "ja" else "Rare earths") in findings
+    caption = driver.find_element("css selector", "#fig1_shares_2009 figcaption").text
+    assert ("出典" if other == "ja" else "Source") in caption
+    # a sortable, filterable table: the sources, filtered to SIPRI's
+    table = "document.querySelector('#sources ~ table.sortable')"
+    rows = driver.execute_script(f"return {table}.tBodies[0].rows.length")
+    driver.execute_script("return document.querySelector('#sources ~ input.filter')").send_keys(
+        "SIPRI"
+    )
+    visible = driver.execute_script(
+        f"return Array.from({table}.tBodies[0].rows).filter(r => !r.hidden).length"
+    )
+    assert visible == 1 and rows > 5
+    header = driver.find_element("css selector", "#sources ~ table.sortable th button")
+    header.click()
+    ids = driver.execute_script(
+        f"return Array.from({table}.tBodies[0].rows).map(r => r.cells[0].textContent)"
+    )
+    assert ids == sorted(ids, key=str.lower)
+    _one_script_and_sorts_both_ways(driver)
+
+
+@needs_browser
+def test_both_reports_and_both_audit_pages_open_in_a_browser(built, tmp_path):
+    results = built / "results"
+    shots = {}
     with browser.chromium() as driver:
-        browser.load(driver, report.as_uri())
-        results = built / "results"
-        shot = tmp_path / "report_first_screen.png"
-        driver.save_screenshot(str(shot))
-        assert shot.stat().st_size > 10_000
-        images = driver.execute_script(
-            "return Array.from(document.images).map(i => [i.getAttribute('src'), "
-            "i.complete && i.naturalWidth > 0, i.naturalWidth / i.naturalHeight, "
-            "i.getAttribute('width') / i.getAttribute('height')])"
-        )
-        assert len(images) >= 20
-        assert [src for src, ok, _, _ in images if not ok] == []
-        for src, _, natural, declared in images:  # each image sized to its own shape
-            assert declared == pytest.approx(natural, rel=0.01), src
-        tables = driver.execute_script(
-            "return Array.from(document.querySelectorAll('table')).map(t => "
-            "[t.rows.length, t.querySelectorAll('td').length])"
-        )
-        assert len(tables) >= 8 and all(rows > 1 and cells > 0 for rows, cells in tables)
-        sections = driver.execute_script(
-            "return ['findings','lead','figures','tables','methods','audit','sources',"
-            "'workflow','outputs'].map(id => !!document.getElementById(id))"
-        )
-        assert all(sections)
-
-        def shown(selector):
-            return driver.execute_script(
-                f"return Array.from(document.querySelectorAll('{selector}'))"
-                ".filter(e => e.offsetParent !== null).length"
+        for name, (language, other, words) in PAGES.items():
+            page = results / name
+            html = page.read_text(encoding="utf-8")
+            _static_checks(page, html, language, other)
+            # the first screen, as wide as a desk's and as a phone's: a finding on each
+            for width, height, tag in ((1300, 1000, ""), (390, 844, ".phone")):
+                driver.set_window_size(width, height)
+                browser.load(driver, page.as_uri())
+                first = driver.execute_script("return document.body.innerText.slice(0, 1500)")
+                assert all(w in first for w in words[:1]), (name, tag)
+                if name.startswith("report"):
+                    assert words[1] in first and words[2] in first, (name, tag)
+                scroll = driver.execute_script(
+                    "return [document.documentElement.scrollWidth, "
+                    "document.documentElement.clientWidth]"
+                )
+                assert scroll[0] <= scroll[1], (name, tag, scroll)  # no sideways scrolling
+                shot = tmp_path / f"{name.replace('/', '_')}{tag}.png"
+                driver.save_screenshot(str(shot))
+                shots[shot.name] = shot
+            driver.set_window_size(1300, 1000)
+            browser.load(driver, page.as_uri())
+            # the link to the other language's page opens it
+            driver.find_element("css selector", ".other-language a").click()
+            assert driver.current_url.endswith(other)
+            browser.load(driver, page.as_uri())
+            # the Japanese typeface covers every character the page uses, placeholder too
+            text = driver.execute_script(
+                "return document.body.innerText + Array.from(document.querySelectorAll("
+                "'input')).map(i => i.placeholder).join('')"
             )
-
-        # English first: the English figures and findings are shown, the Japanese hidden
-        figures = len(list((built / "results/figures").glob("*.caption.json")))
-        assert shown("img.only-en") == figures and shown("img.only-ja") == 0
-        findings = driver.find_element("id", "findings").text
-        assert "Rare earths" in findings and "97%" in findings  # 120,000 of 124,000 t
-        driver.find_element("css selector", "[data-set-lang=ja]").click()
-        assert shown("img.only-ja") == figures and shown("img.only-en") == 0
-        findings = driver.find_element("id", "findings").text
-        assert "レアアース" in findings and "97%" in findings
-        caption = driver.find_element("css selector", "#fig1_shares_2009 figcaption").text
-        assert "出典" in caption
-        # a sortable, filterable table: the sources, filtered to SIPRI's
-        table = "document.querySelector('#sources ~ table.sortable')"
-        rows = driver.execute_script(f"return {table}.tBodies[0].rows.length")
-        driver.execute_script("return document.querySelector('#sources ~ input.filter')").send_keys(
-            "SIPRI"
-        )
-        visible = driver.execute_script(
-            f"return Array.from({table}.tBodies[0].rows).filter(r => !r.hidden).length"
-        )
-        assert visible == 1 and rows > 5
-        header = driver.find_element("css selector", "#sources ~ table.sortable th button")
-        header.click()
-        ids = driver.execute_script(
-            f"return Array.from({table}.tBodies[0].rows).map(r => r.cells[0].textContent)"
-        )
-        assert ids == sorted(ids, key=str.lower)
-        _one_script_and_sorts_both_ways(driver)
-        assert browser.console_errors(driver) == []
-        # the audit page on its own: its groups are linked, its Japanese in its own font
-        browser.load(driver, (results / "audit/summary.html").as_uri())
-        groups = driver.find_elements("css selector", "nav.audit-groups a")
-        assert len(groups) >= 4
-        fonts = driver.execute_script("return document.fonts.check('12px IPAexGothic', '鉱種')")
-        assert fonts
-        assert browser.console_errors(driver) == []
-    # the first screen is kept beside the report of the working tree's build (the copy
-    # the tests built is thrown away)
+            assert driver.execute_script(
+                "return document.fonts.check('12px IPAexGothic', arguments[0])", text
+            )
+            if name.startswith("report"):
+                _report_in_the_browser(driver, results, language)
+            else:
+                groups = driver.find_elements("css selector", "nav.audit-groups a")
+                assert len(groups) >= 4
+                assert driver.execute_script("return document.querySelectorAll('script').length")
+            assert browser.console_errors(driver) == []
+    # the first screens are kept beside the working tree's build (the copy the tests built
+    # is thrown away)
     kept = REPO / "results"
     if kept.is_dir():
-        kept.joinpath(shot.name).write_bytes(shot.read_bytes())
+        (kept / "first_screens").mkdir(exist_ok=True)
+        for name, shot in shots.items():
+            (kept / "first_screens" / name).write_bytes(shot.read_bytes())
 
 
 def test_an_hhi_range_prints_one_number_where_its_ends_agree(built):
@@ -259,10 +326,10 @@ def test_snakemake_report_shows_the_figures_and_tables(built, tmp_path):
     assert "China" in pages and "the paper" in pages and "Herfindahl" in pages
 
 
-def test_no_link_of_the_report_leaves_results(built):
-    """The report is read from results/ alone: the README's link to the methods, which
-    the report embeds, points to its section."""
-    html = (built / "results/report.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["report.html", "report.ja.html"])
+def test_no_link_of_the_report_leaves_results(built, page):
+    """Each report is read from results/ alone: the methods it embeds are a section of it."""
+    html = (built / "results" / page).read_text(encoding="utf-8")
     assert 'href="#methods"' in html
     assert not re.findall(r'(?:href|src)="\.\./', html)
     # every table of results/stats and results/audit is linked, and the links resolve

@@ -1,6 +1,6 @@
 rule audit:
     """Every claim of the paper with a status and evidence; every Table 3 cell with its
-    erratum status; a readable summary."""
+    erratum status; a readable summary (Markdown, and a page in each language)."""
     input:
         library=library("audit_claims.py"),
         table3=table("paper_table3_corrected"),
@@ -15,11 +15,12 @@ rule audit:
         checks=repo("data/audit/claim_checks.csv"),
         later=repo("data/audit/claim_later_evidence.csv"),
         notes=repo("data/audit/table3_notes.csv"),
+        languages=LANGUAGE_FILES,
     output:
         claims_audit=results("audit/claims_audit.csv"),
         table3_errata=results("audit/table3_errata.csv"),
         markdown="results/audit/summary.md",
-        html="results/audit/summary.html",
+        html=[web.page_name("results/audit/summary", code) for code in LANGUAGES],
     log:
         **logs("audit/audit"),
     benchmark:

@@ -1,7 +1,7 @@
 import importlib.metadata
 import os
 
-from raremetals.core import catalogue
+from raremetals.core import catalogue, web
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here
@@ -176,6 +176,13 @@ def figure_caption(wildcards):
     latest = int(max(config["editions"])[-4:]) - 1
     captions = read_yaml(LANGUAGE_FILES[0])["figures"]["captions"]
     return captions[wildcards.fig].format(latest=latest, edition=f"MCS {latest + 1}")
+
+
+def methods_page(code):
+    """The methods a report in the language ``code`` embeds: docs/methods.<code>.md where
+    there is one (a summary), else the English docs/methods.md."""
+    page = f"docs/methods.{code}.md"
+    return page if (ROOT / page).is_file() else "docs/methods.md"
 
 
 def fetch_record(source):

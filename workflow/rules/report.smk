@@ -86,7 +86,8 @@ REPORTED_OUTPUTS = [
 
 
 rule report:
-    """The HTML report a reader opens without Python: results/report.html."""
+    """The HTML report a reader opens without Python, a page per language:
+    results/report.html, results/report.ja.html."""
     input:
         library=library("write_report.py"),
         captions=expand(rules.figure.output.caption, fig=FIGURE_IDS),
@@ -95,8 +96,7 @@ rule report:
         notebook=rules.notebook.output.html,
         rulegraph=rules.rulegraph.output.png,
         registry=repo(config["registry"]),
-        readme=repo("README.md"),
-        methods=repo("docs/methods.md"),
+        methods=[repo(methods_page(code)) for code in LANGUAGES],
         numbers=rules.numbers.output.json,
         commodities=table("commodities"),
         japan=table("japan_import_dependency_2009"),
@@ -104,7 +104,7 @@ rule report:
         languages=LANGUAGE_FILES,
         outputs=REPORTED_OUTPUTS,
     output:
-        html="results/report.html",
+        html=[web.page_name("results/report", code) for code in LANGUAGES],
         font="results/report_files/IPA_Font_License_Agreement_v1.0.txt",
     log:
         **logs("report/report"),

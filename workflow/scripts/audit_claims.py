@@ -4,12 +4,15 @@ from _helpers import configure
 
 configure(snakemake)
 
+from pathlib import Path
+
 from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
 from raremetals.audit.summary import summary_html, summary_markdown
-from raremetals.core import schemas
+from raremetals.core import schemas, web
 from raremetals.core.io import atomic_write, read_as_printed, read_reference, read_tidy, write_table
+from raremetals.core.text import load_languages
 
 i = snakemake.input
 table3 = read_tidy(i.table3, schemas.TABLE3_CORRECTED)
@@ -34,5 +37,14 @@ errata = schemas.TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audi
 write_table(claims_audit, snakemake.output.claims_audit)
 write_table(errata, snakemake.output.table3_errata)
 against_bgs = sources.bgs
-atomic_write(snakemake.output.markdown, summary_markdown(claims_audit, errata, against_bgs))
-atomic_write(snakemake.output.html, summary_html(claims_audit, errata, against_bgs))
+languages = load_languages(i.languages)
+words = {code: language.report["audit"] for code, language in languages.items()}
+atomic_write(
+    snakemake.output.markdown, summary_markdown(claims_audit, errata, against_bgs, words["en"])
+)
+for code, path in zip(languages, snakemake.output.html):
+    # each page links the next language's (English to Japanese and back)
+    other = list(languages)[(list(languages).index(code) + 1) % len(languages)]
+    link = (Path(web.page_name("summary", other)).name, other, languages[other].name)
+    page = summary_html(claims_audit, errata, against_bgs, words[code], code, link)
+    atomic_write(path, page)

@@ -1,4 +1,5 @@
-"""Report stage: write results/report.html."""
+"""Report stage: write the report in every language (results/report.html,
+results/report.ja.html, ...)."""
 
 from _helpers import configure
 
@@ -26,36 +27,42 @@ tables = {
 }
 records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
 commodities = read_reference(i.commodities)
-english = dict(zip(commodities["commodity"], commodities["name_en"]))
 languages = load_languages(i.languages)
+names = {code: commodity_names(commodities, code) for code in languages}
 numbers = json.loads(Path(i.numbers).read_text(encoding="utf-8"))["numbers"]
 sizes = {Path(p).name: web.png_size(p) for p in i.outputs if p.endswith(".png")}
-page = report.report_html(
-    readme_intro=report.readme_intro(Path(i.readme).read_text(encoding="utf-8")),
-    methods_md=Path(i.methods).read_text(encoding="utf-8"),
-    audit_html=Path(i.audit).read_text(encoding="utf-8"),
-    captions=report.load_captions(i.captions),
-    table_pages=tables,
-    registry=load_registry(i.registry),
-    provenance={p: file_provenance(p, records) for p in i.outputs},
-    notebook="notebooks/explore.html",
-    rulegraph="workflow/rulegraph.dot",
-    languages={code: language.name for code, language in languages.items()},
-    sizes=sizes,
-    lead=report.lead_section(
-        numbers,
-        [(m, english[m]) for m in paper_metals(commodities)],
-        snakemake.params.middle_year,
-        report.japan_leaders(
-            read_tidy(i.japan, schemas.JAPAN_DEPENDENCY),
-            read_tidy(i.japan_today, schemas.JAPAN_IMPORTS),
-            languages["en"],
+japan = read_tidy(i.japan, schemas.JAPAN_DEPENDENCY)
+japan_today = read_tidy(i.japan_today, schemas.JAPAN_IMPORTS)
+shared = {
+    "captions": report.load_captions(i.captions),
+    "registry": load_registry(i.registry),
+    "provenance": {p: file_provenance(p, records) for p in i.outputs},
+    "notebook": "notebooks/explore.html",
+    "rulegraph": "workflow/rulegraph.dot",
+    "languages": {code: language.name for code, language in languages.items()},
+    "sizes": sizes,
+    "findings": report.findings_section(numbers, languages, names),
+}
+codes = list(languages)
+for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i.audit):
+    words = languages[code].report["page"]
+    other = codes[(codes.index(code) + 1) % len(codes)]
+    page = report.report_html(
+        code=code,
+        words=words,
+        other=(Path(web.page_name("report", other)).name, other, languages[other].name),
+        methods_md=Path(methods).read_text(encoding="utf-8"),
+        audit_html=Path(audit).read_text(encoding="utf-8"),
+        table_pages=report.tables_in(tables, code),
+        lead=report.lead_section(
+            numbers,
+            [(m, names[code][m]) for m in paper_metals(commodities)],
+            snakemake.params.middle_year,
+            report.japan_leaders(japan, japan_today, languages[code]),
+            words,
         ),
-    ),
-    findings=report.findings_section(
-        numbers, languages, {code: commodity_names(commodities, code) for code in languages}
-    ),
-)
-atomic_write(snakemake.output.html, page)
+        **shared,
+    )
+    atomic_write(path, page)
 fonts = Path(get_font_ttf_path()).parent
 shutil.copyfile(fonts / Path(snakemake.output.font).name, snakemake.output.font)

@@ -19,7 +19,12 @@ def job_records(paths) -> dict[str, dict]:
     """output path -> the record of the job that wrote it."""
     by_output = {}
     for path in sorted(paths):
-        text = Path(path).read_text(encoding="utf-8")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            # a job running beside this one: Snakemake removed its old record when it
+            # started, between the listing and the read; it has no record to give yet
+            continue
         if not text:  # Snakemake creates the log before the job runs; a failed job leaves it
             continue
         record = json.loads(text)

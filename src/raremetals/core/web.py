@@ -24,9 +24,18 @@ table.sortable th{padding:0} table.sortable th button.sort{font:inherit;font-wei
 background:none;border:0;padding:.2em .5em;cursor:pointer;text-align:left;width:100%}
 th[aria-sort=ascending] button.sort::after{content:" \\25B2"}
 th[aria-sort=descending] button.sort::after{content:" \\25BC"}
-input.filter{margin:.5em 0;padding:.2em .4em;width:20em}
+input.filter{margin:.5em 0;padding:.2em .4em;width:20em;max-width:100%;font:inherit;
+font-family:"IPAexGothic",sans-serif}
 html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
+html[lang=ja] body{font-family:"IPAexGothic",sans-serif}
+table{display:block;overflow-x:auto;max-width:100%} body{overflow-wrap:break-word}
 """
+
+
+def page_name(stem: str, code: str) -> str:
+    """The file of a page in a language: ``stem.html`` in English, ``stem.<code>.html``
+    in another (report.ja.html)."""
+    return f"{stem}.html" if code == "en" else f"{stem}.{code}.html"
 
 
 def font_face(text: str) -> str:

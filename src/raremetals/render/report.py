@@ -1,9 +1,11 @@
-"""The HTML report: one static page in ``results/`` that a reader opens in a browser.
+"""The HTML report: a static page in ``results/`` per language (``report.html``,
+``report.ja.html``), each linking the other, that a reader opens in a browser.
 
 It opens with the key findings (each number from ``numbers.json``), then shows every
-figure in English or Japanese (a switch at the top), every table, the methods, the audit
-summary, the sources with licences and checksums, the workflow graph, and for each
-output the rule and script that produced it. Images and pages are linked by paths
+figure (in either language: a switch at the top), the tables of its language, the
+methods, the audit summary, the sources with licences and checksums, the workflow graph,
+and for each output the rule and script that produced it. Its words are the language
+catalogue's (``report.page``). Images and pages are linked by paths
 relative to ``results/``, so the folder can be copied or zipped as it is; the Japanese
 typeface is embedded as a subset of the characters the page uses, and the script that
 sorts and filters its tables is in the page.
@@ -36,6 +38,8 @@ background:#fdf2f1} .findings h2{margin:.3em 0} .findings li{margin:.3em 0}
 .lang-switch{float:right} .lang-switch button{font:inherit;padding:.2em .7em}
 .lang-switch button[lang=ja]{font-family:"IPAexGothic",sans-serif}
 .lang-switch button[aria-pressed=true]{background:#2e4053;color:white}
+.other-language{float:right;margin-left:1em}
+@media (max-width:40em){h1{font-size:1.4em} body{margin:1em auto}}
 """
 DISPLAY_DPI = 96 / 300  # figures are saved at 300 dpi; CSS pixels are 1/96 inch
 
@@ -48,28 +52,21 @@ def _body(html_text: str) -> str:
     return re.sub(r"<script\b.*?</script>", "", m.group(1) if m else html_text, flags=re.S)
 
 
-# files of the repository the report embeds as a section: a link to one stays on the page
-# (results/ is what a reader is given; ../docs is not there)
-EMBEDDED = {"../docs/methods.md": "#methods"}
-
-
-def _embedded(fragment: str) -> str:
-    for target, anchor in EMBEDDED.items():
-        fragment = fragment.replace(f'href="{target}"', f'href="{anchor}"')
-    return fragment
-
-
 def _demote(fragment: str) -> str:
     """Lower headings by one level so an embedded page sits under a report section."""
     return re.sub(r"<(/?)h([1-5])", lambda m: f"<{m[1]}h{int(m[2]) + 1}", fragment)
 
 
 def figure_section(
-    captions: list[dict], provenance: dict, languages: dict[str, str], sizes: dict[str, tuple]
+    captions: list[dict],
+    provenance: dict,
+    languages: dict[str, str],
+    sizes: dict[str, tuple],
+    words: dict,
 ) -> str:
     """Each figure in every language, the one of the language chosen shown, each image
     sized to its own shape (``sizes``: file name -> pixels)."""
-    parts = ['<h2 id="figures">Figures</h2>']
+    parts = [f'<h2 id="figures">{e(words["figures"])}</h2>']
     for c in captions:
         images, texts = [], []
         for code in languages:
@@ -77,19 +74,23 @@ def figure_section(
             width, height = (round(v * DISPLAY_DPI) for v in sizes[name])
             images.append(
                 f'<img class="only-{e(code)}" lang="{e(code)}" src="figures/{e(name)}" '
+                'loading="lazy" '
                 f'alt="{e(c[code])}" width="{width}" height="{height}">'
             )
             texts.append(f'<p class="only-{e(code)}" lang="{e(code)}">{e(c[code])}</p>')
         links = " · ".join(f'<a href="figures/{e(f)}">{e(f)}</a>' for f in sorted(c["files"]))
         data = f'<a href="figures/{e(c["data"])}">{e(c["data"])}</a>'
         prov = provenance.get(f"results/figures/{c['id']}.caption.json", {})
+        made = words["made_by"].format(
+            rule=e(prov.get("rule", "")),
+            script=e(prov.get("script") or ""),
+            function=e(c["function"]),
+        )
         parts.append(
             f'<figure id="{e(c["id"])}">{"".join(images)}'
             f"<figcaption>{''.join(texts)}"
-            f"<p><small>Files: {links}. The values drawn, each with its table and "
-            f"source row: {data}. Made by rule <code>{e(prov.get('rule', ''))}</code>, "
-            f"script <code>{e(prov.get('script') or '')}</code>, function "
-            f"<code>{e(c['function'])}</code>.</small></p></figcaption></figure>"
+            f"<p><small>{e(words['files'])}: {links}. {e(words['values'])}: {data}. "
+            f"{made}</small></p></figcaption></figure>"
         )
     return "\n".join(parts)
 
@@ -153,12 +154,13 @@ def lead_section(
     metals: list[tuple[str, str]],
     middle_year: int,
     leaders: dict[tuple[str, str], str],
+    words: dict,
 ) -> str:
     """The paper's twelve metals from 2009 to the latest year (through ``middle_year``):
     China's share of production and its HHI (lower bound), and Japan's leading import
     source in 2009 and today (``leaders``: (commodity, "2009" or "today") -> country;
     today's "" where the trade data cover no code for the metal); every number taken
-    from results/numbers.json."""
+    from results/numbers.json; ``metals``: (id, name in the page's language)."""
     by_key = {n["key"]: n for n in numbers}
     latest = by_key["year.latest"]["text"]
 
@@ -170,7 +172,7 @@ def lead_section(
         country = leaders.get((commodity, when), "")
         n = by_key.get(f"{commodity}.japan_imports.leader_share.{when}")
         if not country:
-            return "<td>not covered</td>" if when == "today" else "<td>–</td>"
+            return f"<td>{e(words['not_covered'])}</td>" if when == "today" else "<td>–</td>"
         share = "" if n is None else " " + _number(n, "span")
         return f"<td>{e(country)}{share}</td>"
 
@@ -184,56 +186,58 @@ def lead_section(
         for c, name in metals
     )
     today = by_key.get("year.japan_imports")
-    today = today["text"] if today else "today"
+    today = today["text"] if today else words["today"]
+    text = words["lead_text"].format(middle=middle_year, latest=e(latest), today=e(today))
     return (
-        f'<h2 id="lead">The twelve metals, 2009 → {e(latest)}</h2>'
-        "<p>China's share of world production and the Herfindahl–Hirschman index of "
-        "production (lower bound: the unassigned share counted as no producer), as the "
-        f"paper's Table 3 gives 2009 and the USGS data releases give {middle_year} and {e(latest)} "
-        "(each year from the latest edition that gives it). Every number is a macro of "
-        '<a href="numbers.tex">numbers.tex</a> (<a href="numbers.json">numbers.json</a> '
-        "names its file and row); – where a source gives none. Figures 9 and 10 show the "
-        "years between. Japan's leading import source is Table 3's for 2009 and, for "
-        f"{e(today)}, the largest partner by value for the HS code that stands for the metal "
-        "in UN Comtrade (a third party's extract; a proxy: magnets stand for neodymium, "
-        "ferro-alloys for vanadium and niobium; Figure 14 and "
-        '<a href="stats/japan_imports.csv">stats/japan_imports.csv</a>); "not covered": '
-        "the extract holds no code for the metal.</p>"
-        "<table><thead><tr><th rowspan=2>metal</th><th colspan=3>China's share of "
-        "production</th><th colspan=2>HHI of production</th><th colspan=2>Japan's leading "
-        "import source</th></tr><tr>"
+        f'<h2 id="lead">{e(words["lead_title"].format(latest=latest))}</h2><p>{text}</p>'
+        f"<table><thead><tr><th rowspan=2>{e(words['metal'])}</th><th colspan=3>"
+        f"{e(words['china_share'])}</th><th colspan=2>{e(words['hhi'])}</th><th colspan=2>"
+        f"{e(words['japan_source'])}</th></tr><tr>"
         f"<th>2009</th><th>{middle_year}</th><th>{e(latest)}</th><th>2009</th><th>{e(latest)}</th>"
         f"<th>2009</th><th>{e(today)}</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
-def table_section(table_pages: dict[str, str]) -> str:
-    parts = ['<h2 id="tables">Tables</h2>']
+def tables_in(table_pages: dict[str, str], code: str) -> dict[str, str]:
+    """The tables a page in the language ``code`` shows: each table in that language,
+    else in the one language it has (Table 3 as printed: Japanese)."""
+    stems = {name.rsplit(".", 1)[0] for name in table_pages}
+    out = {}
+    for stem in sorted(stems):
+        variants = sorted(n for n in table_pages if n.rsplit(".", 1)[0] == stem)
+        name = f"{stem}.{code}" if f"{stem}.{code}" in table_pages else variants[0]
+        out[name] = table_pages[name]
+    return out
+
+
+def table_section(table_pages: dict[str, str], words: dict) -> str:
+    parts = [f'<h2 id="tables">{e(words["tables"])}</h2>']
     for name, text in sorted(table_pages.items()):
         parts.append(
             f'<section id="{e(name)}">{text}'
-            f'<p><small>Also as <a href="tables/{e(name)}.csv">CSV</a>, '
+            f'<p><small>{e(words["also_as"])}: <a href="tables/{e(name)}.csv">CSV</a>, '
             f'<a href="tables/{e(name)}.md">Markdown</a>, '
             f'<a href="tables/{e(name)}.tex">LaTeX</a>.</small></p></section>'
         )
     return "\n".join(parts)
 
 
-def sources_section(registry: dict[str, Source]) -> str:
+def sources_section(registry: dict[str, Source], words: dict) -> str:
+    heads = "".join(f"<th>{e(h)}</th>" for h in words["source_heads"])
     parts = [
-        '<h2 id="sources">Sources</h2>',
-        '<table class="sortable"><thead><tr><th>id</th><th>source</th><th>licence</th>'
-        "<th>citation</th><th>files</th></tr></thead><tbody>",
+        f'<h2 id="sources">{e(words["sources"])}</h2>',
+        f'<table class="sortable"><thead><tr>{heads}</tr></thead><tbody>',
     ]
     for s in registry.values():
         files = "".join(
             f"<li><code>{e(f.path)}</code> sha256 <code>{f.sha256}</code></li>" for f in s.files
         )
+        count = e(words["n_files"].format(n=len(s.files)))
         listing = (
-            (f"<details><summary>{len(s.files)} files</summary><ul>{files}</ul></details>")
+            f"<details><summary>{count}</summary><ul>{files}</ul></details>"
             if s.files
-            else "not vendored"
+            else e(words["not_vendored"])
         )
         link = f' (<a href="{e(s.url)}">{e(s.url)}</a>)' if s.url else ""
         parts.append(
@@ -245,7 +249,7 @@ def sources_section(registry: dict[str, Source]) -> str:
     return "\n".join(parts)
 
 
-def outputs_section(provenance: dict[str, dict]) -> str:
+def outputs_section(provenance: dict[str, dict], words: dict) -> str:
     rows = "".join(
         # each file linked, from the report's own folder (results/)
         f'<tr><td><a href="{e(path.removeprefix("results/"))}"><code>{e(path)}</code></a></td>'
@@ -254,24 +258,25 @@ def outputs_section(provenance: dict[str, dict]) -> str:
         f"<td>{len(p['inputs'])}</td></tr>"
         for path, p in sorted(provenance.items())
     )
+    heads = "".join(f"<th>{e(h)}</th>" for h in words["output_heads"])
     return (
-        '<h2 id="outputs">Outputs and the rules that made them</h2>'
-        "<p>Every file below <code>results/</code>, with the rule and script that wrote "
-        "it; <code>manifest.json</code> adds checksums of each file and of its inputs.</p>"
-        '<table class="sortable"><thead><tr><th>file</th><th>rule</th><th>script</th>'
-        f"<th>inputs</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<h2 id="outputs">{e(words["outputs"])}</h2><p>{words["outputs_text"]}</p>'
+        f'<table class="sortable"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
 def _strip_heading(fragment: str, title: str) -> str:
-    """An embedded page without its own first heading, which the report's section
-    heading replaces."""
-    return re.sub(rf"^\s*<h[1-6][^>]*>\s*{re.escape(title)}\s*</h[1-6]>", "", fragment, count=1)
+    """An embedded page without its own first heading (``title``: a pattern), which the
+    report's section heading replaces."""
+    fragment = re.sub(r'^\s*<p class="other-language">.*?</p>', "", fragment, flags=re.S)
+    return re.sub(rf"^\s*<h[1-6][^>]*>\s*{title}\s*</h[1-6]>", "", fragment, count=1)
 
 
 def report_html(
     *,
-    readme_intro: str,
+    code: str,
+    words: dict,
+    other: tuple[str, str, str],
     methods_md: str,
     audit_html: str,
     captions: list[dict],
@@ -285,69 +290,54 @@ def report_html(
     lead: str = "",
     findings: str = "",
 ) -> str:
-    nav = " ".join(
-        f'<a href="#{a}">{t}</a>'
-        for a, t in (
-            ("findings", "Key findings"),
-            ("lead", "2009 → today"),
-            ("figures", "Figures"),
-            ("tables", "Tables"),
-            ("methods", "Methods"),
-            ("audit", "Audit"),
-            ("sources", "Sources"),
-            ("workflow", "Workflow"),
-            ("outputs", "Outputs"),
-        )
-    )
+    """The report in the language ``code`` (``words``: its catalogue's ``report.page``);
+    ``other``: (file, language code, its name) of the report in another language."""
+    nav = " ".join(f'<a href="#{a}">{e(t)}</a>' for a, t in words["nav"].items())
     switch = "".join(
-        f'<button type="button" lang="{e(code)}" data-set-lang="{e(code)}" aria-pressed="false">'
+        f'<button type="button" lang="{e(c)}" data-set-lang="{e(c)}" aria-pressed="false">'
         f"{e(name)}</button>"
-        for code, name in languages.items()
+        for c, name in languages.items()
     )
     methods = markdown.markdown(methods_md, extensions=["tables"])
-    methods = _demote(_strip_heading(web.rebase_links(methods, "docs"), "Methods"))
-    audit = _strip_heading(_body(audit_html).strip(), "Audit of the paper's numbers")
+    methods = _demote(_strip_heading(web.rebase_links(methods, "docs"), r"[^<]*"))
+    audit = _strip_heading(_body(audit_html).strip(), r"[^<]*")
+    graph = sizes["rulegraph.png"]
     body = [
-        "<h1>Rare metals and rare earths: the 2010 analysis, regenerated</h1>",
-        f'<div class="lang-switch" role="group" aria-label="Language of the figures">'
-        f"{switch}</div>",
-        _embedded(web.rebase_links(markdown.markdown(readme_intro), ".")),
-        f"<nav>{nav}</nav>",
+        f'<p class="other-language"><a href="{e(other[0])}" hreflang="{e(other[1])}" '
+        f'lang="{e(other[1])}">{e(other[2])}</a></p>',
+        f"<h1>{e(words['title'])}</h1>",
         findings,
+        f'<div class="lang-switch" role="group" aria-label="{e(words["switch"])}">{switch}</div>',
+        f"<p>{e(words['intro'])}</p>",
+        f"<nav>{nav}</nav>",
         lead,
-        figure_section(captions, provenance, languages, sizes),
-        table_section(table_pages),
-        f'<h2 id="methods">Methods</h2>{methods}',
-        f'<h2 id="audit">Audit of the paper\'s numbers</h2>{_demote(audit)}',
-        f'<p>Walk-through notebook: <a href="{e(notebook)}">{e(notebook)}</a>.</p>',
-        sources_section(registry),
-        '<h2 id="workflow">Workflow</h2><figure><img src="workflow/rulegraph.png" '
-        f'alt="The rules of the workflow and their dependencies" '
-        f'width="{sizes["rulegraph.png"][0]}" height="{sizes["rulegraph.png"][1]}"></figure>'
-        f'<p><small>Rule graph as Snakemake gives it: <a href="{e(rulegraph)}">'
+        figure_section(captions, provenance, languages, sizes, words),
+        table_section(table_pages, words),
+        f'<h2 id="methods">{e(words["methods"])}</h2>{methods}',
+        f'<h2 id="audit">{e(words["audit"])}</h2>{_demote(audit)}',
+        f'<p>{e(words["notebook"])}: <a href="{e(notebook)}">{e(notebook)}</a>.</p>',
+        sources_section(registry, words),
+        f'<h2 id="workflow">{e(words["workflow"])}</h2><figure><img '
+        f'src="workflow/rulegraph.png" alt="{e(words["workflow_alt"])}" loading="lazy" '
+        f'width="{graph[0]}" height="{graph[1]}"></figure>'
+        f'<p><small>{e(words["rulegraph"])}: <a href="{e(rulegraph)}">'
         f"{e(rulegraph)}</a>.</small></p>",
-        outputs_section(provenance),
-        '<p><small>Japanese text is set in IPAexGothic, embedded in this page; <a href="'
-        'report_files/IPA_Font_License_Agreement_v1.0.txt">IPA Font License</a>.</small></p>',
+        outputs_section(provenance, words),
+        f'<p><small>{e(words["font"])} <a href="report_files/IPA_Font_License_Agreement'
+        '_v1.0.txt">IPA Font License</a>.</small></p>',
     ]
     content = "\n".join(body)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en" data-lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{e(code)}" data-lang="{e(code)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Rare metals and rare earths: the 2010 analysis, regenerated</title>",
+        f"<title>{e(words['title'])}</title>",
         f"<style>{web.font_face(content)}{STYLE}{web.STYLE}</style></head><body>",
         content,
         f"<script>{web.SCRIPT}</script>",
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def readme_intro(readme: str) -> str:
-    """The README's opening paragraphs (up to its first section)."""
-    body = readme.split("\n## ", 1)[0]
-    return "\n".join(line for line in body.splitlines() if not line.startswith("# "))
 
 
 def load_captions(paths) -> list[dict]:
