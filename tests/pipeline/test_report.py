@@ -304,9 +304,17 @@ def test_an_hhi_range_prints_one_number_where_its_ends_agree(built):
             by_key[key.replace("hhi_range", b)]["text"] for b in ("hhi_lower", "hhi_upper")
         )
         assert by_key[key]["text"] == (low if low == high else f"{low}–{high}"), key
-    # tungsten 2009 (Table 3: 47,000, 2,400 and 2,000 of 58,000 t): 6,596 to 6,725
-    assert by_key["tungsten.production.hhi_range.2009"]["text"] == "6,596–6,725"
-    assert by_key["lithium.production.hhi_range.latest"]["text"] == "2,024"
+    # tungsten 2009 (Table 3: 47,000, 2,400 and 2,000 of 58,000 t): 6,595.6 to 6,725.1,
+    # printed to the nearest ten; the value keeps every digit
+    tungsten = by_key["tungsten.production.hhi_range.2009"]
+    assert tungsten["text"] == "6,600–6,730"
+    assert tungsten["value"] == pytest.approx(
+        10_000 * (47_000**2 + 2_400**2 + 2_000**2) / 58_000**2
+    )
+    # lithium 2025 (MCS 2026): 2,023.9, the lower and upper bound alike
+    assert by_key["lithium.production.hhi_range.latest"]["text"] == "2,020"
+    # rare earths 2009: 9,370.3 to 9,371.2 print as one number
+    assert by_key["rare_earths.production.hhi_range.2009"]["text"] == "9,370"
 
 
 def test_snakemake_report_shows_the_figures_and_tables(built, tmp_path):

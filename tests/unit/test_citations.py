@@ -70,3 +70,14 @@ def test_a_year_is_named_in_words_for_a_macro():
     assert periods(2022) == {"2009": "Paper", "2022": "TwentyTwo", "latest": "Latest"}
     with pytest.raises(ValueError, match="2010 to 2099"):
         year_word(2009)
+
+
+def test_an_hhi_prints_to_the_nearest_ten_half_up():
+    from raremetals.cite.numbers import hhi_text
+
+    assert hhi_text(9370.26) == "9,370"
+    assert hhi_text(6725.09) == "6,730"
+    assert hhi_text(6725.0) == "6,730"  # half up, not to even
+    assert hhi_text(6724.99) == "6,720"
+    assert hhi_text(10_000) == "10,000"
+    assert hhi_text(4.9) == "0"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -43,14 +44,24 @@ def periods(middle_year: int) -> dict[str, str]:
 
 
 MEASURES = {"production": "Prod", "reserves": "Res"}
+
+
+def hhi_text(value: float) -> str:
+    """An HHI as text, to the nearest ten (half up): the shares behind it come from
+    figures rounded to two or three significant digits, so its units digit says nothing
+    (9,370.4 and 9,371.2 both print 9,370). The CSVs keep every digit."""
+    tens = (Decimal(repr(float(value))) / 10).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{int(tens) * 10:,}"
+
+
 # statistic -> (macro part, unit, rounding, formatter)
 STATISTICS = {
     "total": ("Total", "t", "3 significant figures", lambda v: f"{float(f'{v:.3g}'):,.0f}"),
     "china_share": ("ChinaShare", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
     "cr1": ("CRone", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
     "cr3": ("CRthree", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
-    "hhi_lower": ("HHIlow", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
-    "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "integer", lambda v: f"{v:,.0f}"),
+    "hhi_lower": ("HHIlow", "HHI (0-10,000)", "nearest ten", lambda v: hhi_text(v)),
+    "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "nearest ten", lambda v: hhi_text(v)),
 }
 AUDIT_STATUSES = {
     "match": "Match",
@@ -87,12 +98,13 @@ def _entry(key, macro, value, text, unit, rounding, file, rows, description, bou
 
 
 def hhi_range(r: dict, when: str, period: str, line: int, file: str) -> list[dict]:
-    """The HHI range of a comparison row as one macro: "5,054–5,055", or one number where
-    both ends print alike (a range of "5,003–5,003" says less than "5,003")."""
+    """The HHI range of a comparison row as one macro, its ends to the nearest ten:
+    "6,600–6,730", or one number where both ends print alike ("5,050", not
+    "5,050–5,050")."""
     lo, hi = r.get(f"hhi_lower_{when}"), r.get(f"hhi_upper_{when}")
     if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
         return []
-    low, high = f"{lo:,.0f}", f"{hi:,.0f}"
+    low, high = hhi_text(lo), hhi_text(hi)
     year = r["year_latest"] if when == "latest" else float(when)
     return [
         _entry(
@@ -101,7 +113,7 @@ def hhi_range(r: dict, when: str, period: str, line: int, file: str) -> list[dic
             float(lo),
             low if low == high else f"{low}–{high}",
             "HHI (0-10,000)",
-            "integer; value is the lower bound, one number where both bounds round alike",
+            "nearest ten; value is the lower bound, one number where both ends round alike",
             file,
             f"row {line} (commodity={r['commodity']}, measure={r['measure']})",
             f"{r['name_en']}, {r['measure']}, HHI range, {year:.0f}",
