@@ -346,3 +346,30 @@ def test_no_link_of_the_report_leaves_results(built, page):
             assert f'href="{folder}/{table.name}"' in html, table.name
     for href in re.findall(r'href="([^"#:]+)"', html):
         assert (built / "results" / href).exists(), href
+
+
+def test_the_twelve_metals_say_what_changed_in_each_language(built):
+    rows = {}
+    for page in ("report.html", "report.ja.html"):
+        html = (built / "results" / page).read_text(encoding="utf-8")
+        lead = html[html.index('id="lead"') : html.index('id="figures"')]
+        rows[page] = re.findall(r'<td class="changed">(.*?)</td>', lead)
+        assert len(rows[page]) == 12
+    # vanadium: Table 3 2009, China 20,000 of 54,000 t (37%); MCS 2026, 2025, 82,000 of
+    # the listed 113,300 t (72%); HHI (20² + 19² + 14²) / 54² = 3,282 and 5,623, both
+    # above 2,500;
+    # Japan's source: South Africa 44% (Table 3), China by value in 2024 (Comtrade)
+    assert rows["report.html"][1] == (
+        "China&#x27;s share of production rose from 37% to 72%. Production stayed highly "
+        "concentrated. Japan&#x27;s leading source moved from South Africa to China."
+    )
+    assert rows["report.ja.html"][1] == (
+        "中国の産出シェアは37%から72%に上がった。産出は高度の集中のまま。"
+        "日本の最大の輸入先は南アフリカから中国に変わった。"
+    )
+    # chromium: no share of China either year; its 2009 HHI range (2,275 to 2,933) spans
+    # two classes
+    assert rows["report.html"][2] == (
+        "Production went from between moderately concentrated and highly concentrated to "
+        "highly concentrated."
+    )

@@ -15,7 +15,7 @@ from raremetals.cite.provenance import file_provenance, job_records
 from raremetals.core import schemas, web
 from raremetals.core.io import atomic_write, read_reference, read_tidy
 from raremetals.core.text import commodity_names, load_languages
-from raremetals.render import report
+from raremetals.render import lead, report
 from raremetals.sources.registry import load_registry
 from raremetals.stats.selections import paper_metals
 
@@ -54,11 +54,11 @@ for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i
         methods_md=Path(methods).read_text(encoding="utf-8"),
         audit_html=Path(audit).read_text(encoding="utf-8"),
         table_pages=report.tables_in(tables, code),
-        lead=report.lead_section(
+        lead=lead.lead_section(
             numbers,
             [(m, names[code][m]) for m in paper_metals(commodities)],
             snakemake.params.middle_year,
-            report.japan_leaders(japan, japan_today, languages[code]),
+            lead.japan_leaders(japan, japan_today, languages[code]),
             words,
         ),
         **shared,

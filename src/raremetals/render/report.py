@@ -21,6 +21,7 @@ from pathlib import Path
 import markdown
 
 from raremetals.core import web
+from raremetals.render.lead import number_html
 from raremetals.sources.registry import Source
 
 e = html.escape
@@ -95,17 +96,6 @@ def figure_section(
     return "\n".join(parts)
 
 
-def _number(n: dict, tag: str, key: str = "") -> str:
-    """One number of numbers.json as the page shows it, its file, row and LaTeX macro on
-    hover."""
-    shown = n["text"] + ("%" if n["unit"] == "%" else "")
-    data = f' data-key="{e(key)}"' if key else ""
-    return (
-        f'<{tag} title="{e(n["file"])}, {e(n["rows"])} (\\{e(n["macro"])})"{data}>'
-        f"{e(shown)}</{tag}>"
-    )
-
-
 def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict]) -> str:
     """The key findings box: rare earths, tungsten and cobalt, 2009 against the latest
     year, in every language (code -> Language; ``names``: code -> commodity -> name);
@@ -123,7 +113,7 @@ def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict
             said = "; ".join(
                 f"{label} "
                 + " → ".join(
-                    _number(by_key[key], "b", key)
+                    number_html(by_key[key], "b")
                     for key in (f"{metal}.production.{stat}.{when}" for when in ("2009", "latest"))
                 )
                 for stat, label in stats
@@ -135,68 +125,6 @@ def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict
             f"<p>{e(words['lead'].format(latest=latest))}</p><ul>{''.join(items)}</ul></div>"
         )
     return f'<section class="findings" id="findings">{"".join(blocks)}</section>'
-
-
-def japan_leaders(japan, today, language) -> dict[tuple[str, str], str]:
-    """(commodity, "2009" or "today") -> Japan's leading import source, named in
-    ``language``: Table 3's first source for 2009, the largest partner by value today."""
-    out = {}
-    for r in japan.itertuples():
-        if r.sources:
-            out[(r.commodity, "2009")] = language.country(r.sources.split(";")[0])
-    for r in today[(today["basis"] == "value") & (today["rank"] == 1)].itertuples():
-        out[(r.commodity, "today")] = language.country(r.country_code, r.country)
-    return out
-
-
-def lead_section(
-    numbers: list[dict],
-    metals: list[tuple[str, str]],
-    middle_year: int,
-    leaders: dict[tuple[str, str], str],
-    words: dict,
-) -> str:
-    """The paper's twelve metals from 2009 to the latest year (through ``middle_year``):
-    China's share of production and its HHI (lower bound), and Japan's leading import
-    source in 2009 and today (``leaders``: (commodity, "2009" or "today") -> country;
-    today's "" where the trade data cover no code for the metal); every number taken
-    from results/numbers.json; ``metals``: (id, name in the page's language)."""
-    by_key = {n["key"]: n for n in numbers}
-    latest = by_key["year.latest"]["text"]
-
-    def cell(commodity: str, stat: str, when: str) -> str:
-        n = by_key.get(f"{commodity}.production.{stat}.{when}")
-        return "<td>–</td>" if n is None else _number(n, "td")
-
-    def leader(commodity: str, when: str) -> str:
-        country = leaders.get((commodity, when), "")
-        n = by_key.get(f"{commodity}.japan_imports.leader_share.{when}")
-        if not country:
-            return f"<td>{e(words['not_covered'])}</td>" if when == "today" else "<td>–</td>"
-        share = "" if n is None else " " + _number(n, "span")
-        return f"<td>{e(country)}{share}</td>"
-
-    rows = "".join(
-        f"<tr><th>{e(name)}</th>"
-        + "".join(cell(c, "china_share", w) for w in ("2009", str(middle_year), "latest"))
-        + "".join(cell(c, "hhi_lower", w) for w in ("2009", "latest"))
-        + leader(c, "2009")
-        + leader(c, "today")
-        + "</tr>"
-        for c, name in metals
-    )
-    today = by_key.get("year.japan_imports")
-    today = today["text"] if today else words["today"]
-    text = words["lead_text"].format(middle=middle_year, latest=e(latest), today=e(today))
-    return (
-        f'<h2 id="lead">{e(words["lead_title"].format(latest=latest))}</h2><p>{text}</p>'
-        f"<table><thead><tr><th rowspan=2>{e(words['metal'])}</th><th colspan=3>"
-        f"{e(words['china_share'])}</th><th colspan=2>{e(words['hhi'])}</th><th colspan=2>"
-        f"{e(words['japan_source'])}</th></tr><tr>"
-        f"<th>2009</th><th>{middle_year}</th><th>{e(latest)}</th><th>2009</th><th>{e(latest)}</th>"
-        f"<th>2009</th><th>{e(today)}</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
-    )
 
 
 def tables_in(table_pages: dict[str, str], code: str) -> dict[str, str]:
