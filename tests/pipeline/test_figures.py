@@ -180,10 +180,18 @@ def test_tables_in_four_formats(built):
     # in English the ranks are numbers and the printed 百万 is spelled: pdfLaTeX sets both
     assert "1. Chile 7,500,000 t (76% of world) a)" in corrected
     assert (
-        "a) printed 750 million t, corrected 7,500,000 t (T3-01; evidence: world_total)"
+        "a) printed 750 million t, corrected 7,500,000 t (T3-01; evidence: world total)"
         in corrected
     )
     assert "①" not in corrected and "百" not in corrected
+    # in Japanese the notes are Japanese (data/corrections/table3_evidence.ja.csv)
+    ja = (folder / "table3_corrected.ja.md").read_text(encoding="utf-8")
+    notes = [line for line in ja.splitlines() if re.match(r"[a-o]\) ", line)]
+    assert len(notes) == 15
+    assert notes[0].startswith(
+        "a) 印刷値 750 百万 t、訂正値 7,500,000 t（T3-01、根拠: 世界計）: チリの"
+    )
+    assert not [n for n in notes if re.search(r"\b(the|is|printed|as)\b", n)]
     tex = (folder / "table3_corrected.ja.tex").read_text(encoding="utf-8")
     assert r"\toprule" in tex and r"\bottomrule" in tex
     html = (folder / "table1_rare_metals.en.html").read_text(encoding="utf-8")

@@ -72,3 +72,13 @@ def test_a_value_a_hundredfold_off_its_neighbours_is_out_of_line():
     # 40 is 1/150 of the median around it; 90,000 is 15 times, a market can do that
     assert out_of_line(values) == [1937]
     assert out_of_line(values, factor=10) == [1937, 1940]
+
+
+def test_a_reference_table_with_a_ragged_row_is_named(tmp_path):
+    from raremetals.core.io import read_reference
+
+    path = tmp_path / "table3_evidence.ja.csv"
+    text = "# a comment\ncorrection_id,evidence\nT3-01,a unit slip\nT3-02,23,000 t\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="table3_evidence.ja.csv.*as many cells"):
+        read_reference(path)

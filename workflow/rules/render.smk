@@ -61,6 +61,12 @@ rule tables:
         controls=table("china_export_controls"),
         measures=table("china_export_measures"),
         languages=LANGUAGE_FILES,
+        # the corrections' evidence in the languages it is translated into
+        evidence=[
+            repo(f"data/corrections/table3_evidence.{code}.csv")
+            for code in LANGUAGES
+            if (ROOT / f"data/corrections/table3_evidence.{code}.csv").is_file()
+        ],
     output:
         expand("results/tables/{table}.{ext}", table=PAPER_TABLES, ext=["csv", "md", "tex"]),
         html=[

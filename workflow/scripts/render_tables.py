@@ -7,7 +7,7 @@ configure(snakemake)
 from pathlib import Path
 
 from raremetals.core import catalogue
-from raremetals.core.io import atomic_write
+from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import load_languages
 from raremetals.render import tables
 from raremetals.stats.selections import export_measures
@@ -26,9 +26,13 @@ t3 = t3.merge(
 made = {"table3_as_printed.ja": tables.table3_printed(t3)}
 controls = catalogue.read("china_export_controls", i.controls)
 names = catalogue.read("china_export_measures", i.measures)
+# the corrections' evidence in another language than the one it is written in (English)
+evidence = {Path(p).name.split(".")[1]: (p, read_reference(p)) for p in i.evidence}
 for code, language in load_languages(i.languages).items():
     made[f"table1_rare_metals.{code}"] = tables.table1(elements, language)
-    made[f"table3_corrected.{code}"] = tables.table3_corrected(t3, commodities, language)
+    made[f"table3_corrected.{code}"] = tables.table3_corrected(
+        t3, commodities, language, evidence.get(code)
+    )
     made[f"china_export_policy.{code}"] = tables.china_export_policy(
         export_measures(controls, names, code), controls, language
     )

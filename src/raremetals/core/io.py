@@ -326,4 +326,8 @@ def read_reference(path) -> pd.DataFrame:
     lines = read_text(path).splitlines(keepends=True)
     body = "".join(line for line in lines if not line.startswith("#"))
     refuse_repeated_names(path, next(csv.reader(io.StringIO(body)), []))
-    return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
+    try:
+        return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as err:
+        # pandas counts the lines it was given: the comments above are not among them
+        raise InputError(path, "rows of as many cells as the header", str(err)) from None

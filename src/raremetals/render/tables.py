@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from raremetals.core.errors import InputError
 from raremetals.core.text import Language, commodity_names, latex_escape, markdown_escape
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
 
@@ -254,12 +255,23 @@ def _nir_footnote(t3, lead: str) -> str:
     return lead + ", ".join(parts)
 
 
-def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Language) -> Table:
+def table3_corrected(
+    t3: pd.DataFrame, commodities: pd.DataFrame, language: Language, evidence=None
+) -> Table:
     """Table 3 with corrected values, a footnote per corrected cell, and the share of the
-    world total each country cell implies."""
+    world total each country cell implies. ``evidence``: (file, table) of the corrections'
+    evidence in ``language`` (correction_id, evidence), where it is not English; a
+    correction it lacks is an error naming the file."""
     text = language.tables["table3"]
     names = commodity_names(commodities, language.code)
     notes, rows = [], []
+    said = {}
+    if evidence is not None:
+        path, translated = evidence
+        said = dict(zip(translated["correction_id"], translated["evidence"]))
+        missing = sorted(set(t3["correction_id"]) - set(said) - {""})
+        if missing:
+            raise InputError(path, "the evidence of every correction of Table 3", missing[0])
 
     def mark_for(r) -> str:
         if not r["correction_id"]:
@@ -271,8 +283,8 @@ def table3_corrected(t3: pd.DataFrame, commodities: pd.DataFrame, language: Lang
             printed=r["value_as_printed"],
             corrected=corrected,
             cid=r["correction_id"],
-            etype=r["evidence_type"],
-            evidence=r["correction_evidence"],
+            etype=text["evidence_types"].get(r["evidence_type"], r["evidence_type"]),
+            evidence=said.get(r["correction_id"], r["correction_evidence"]),
         )
         notes.append(spell_numbers(note, language.code))
         return f" {mark})"
