@@ -27,7 +27,7 @@ CIRCLED = {1: "①", 2: "②", 3: "③"}
 # Japanese number words in quoted printed values, spelled for the other languages
 NUMBER_WORDS = {"百万": "million", "万": "×10,000"}
 
-LATEX_PREAMBLE = r"""\usepackage{booktabs,longtable,array,pdflscape}"""
+LATEX_PREAMBLE = r"""\usepackage{booktabs,longtable,array,pdflscape,url}"""
 
 
 @dataclass
@@ -85,6 +85,19 @@ def _tex_cell(lines: list[str]) -> str:
     return r"\newline ".join(map(latex_escape, lines))
 
 
+URL = re.compile(r"https?://[^\s%#{}\\]+[^\s%#{}\\.,;:)]")
+
+
+def _tex_note(note: str) -> str:
+    """A note as LaTeX, its URLs set with \\url so that a line may break inside them
+    (a URL as plain text runs past the margin)."""
+    parts, last = [], 0
+    for m in URL.finditer(note):
+        parts += [latex_escape(note[last : m.start()]), rf"\url{{{m.group()}}}"]
+        last = m.end()
+    return "".join(parts) + latex_escape(note[last:])
+
+
 def to_latex(t: Table) -> str:
     """A longtable on a landscape page, its header repeated on every page, the notes
     below it. Needs the packages of :data:`LATEX_PREAMBLE`."""
@@ -122,7 +135,7 @@ def to_latex(t: Table) -> str:
     out.append(r"\end{longtable}")
     if t.footnotes:
         out += [r"\begin{list}{}{\setlength{\leftmargin}{0pt}\setlength{\itemsep}{1pt}}"]
-        out += [rf"\item {latex_escape(n)}" for n in t.footnotes]
+        out += [rf"\item {_tex_note(n)}" for n in t.footnotes]
         out += [r"\end{list}"]
     out.append(r"\end{landscape}")
     return "\n".join(out) + "\n"
