@@ -76,3 +76,14 @@ def test_the_pipeline_run_has_one_parameters_cell_and_offline_html(built):
         assert term in prose
     html = (built / "results/notebooks/explore.html").read_text(encoding="utf-8")
     assert not re.search(r'<script[^>]+src=|<link[^>]+href="https?:|from "https?:', html)
+
+
+def test_the_notebook_tables_read_as_tables(built):
+    """No index column, thousands separators, shares as percents, a gap as a dash."""
+    html = (built / "results/notebooks/explore.html").read_text(encoding="utf-8")
+    assert "row_heading" not in html  # pandas' index column is hidden
+    # rare earths 2009, Table 3: China 120,000 of 124,000 t, HHI 9,370.3 (lower bound)
+    assert ">96.8%<" in html and ">9,370<" in html
+    assert ">nan<" not in html and ">NaN<" not in html
+    # the one-metal table: rare earths 2025, China 270,000 t (MCS 2026)
+    assert ">270,000<" in html

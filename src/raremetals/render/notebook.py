@@ -54,6 +54,16 @@ def check_parameters(commodity: str, edition: str, commodities, editions) -> Non
         )
 
 
+def shown(table, percent=(), whole=(), decimals: int = 3):
+    """A table as the notebook shows it: no index column, numbers with thousands
+    separators (``whole`` to the unit, others to ``decimals``), shares (``percent``) as
+    percents, a missing value as a dash, never as 0 or "nan"."""
+    numbers = table.select_dtypes("number").columns
+    formats = {c: f"{{:,.{decimals}f}}" for c in numbers}
+    formats |= {c: "{:,.0f}" for c in whole} | {c: "{:.1%}" for c in percent}
+    return table.style.format(formats, na_rep="–").hide(axis="index")
+
+
 def merge_parameters(nb) -> None:
     """Papermill's injected parameters take the place of the notebook's parameters cell."""
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
