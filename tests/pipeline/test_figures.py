@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from raremetals.core import catalogue
+from raremetals.core import catalogue, web
 from raremetals.core.text import load_languages
 from raremetals.render import figures
 from raremetals.render.figures.style import INK, missing_glyphs
@@ -170,6 +170,14 @@ def test_every_figure_file_and_caption_is_written(built):
         assert len(caption["files"]) == 6
     png = (built / "results/figures/fig1_shares_2009.en.png").read_bytes()
     assert png.startswith(b"\x89PNG")
+    # the report's copy: 120 of the PNG's 300 dpi, the same shape, far fewer bytes
+    folder = built / "results/figures"
+    for fid in figures.FIGURES:
+        for code in ("en", "ja"):
+            full, small = folder / f"{fid}.{code}.png", folder / f"{fid}.{code}.preview.png"
+            (w, h), (pw, ph) = web.png_size(full), web.png_size(small)
+            assert (pw, ph) == (round(w * 120 / 300), round(h * 120 / 300))
+            assert small.stat().st_size < full.stat().st_size / 2
 
 
 def test_tables_in_four_formats(built):

@@ -10,6 +10,8 @@ rule figure:
     output:
         caption="results/figures/{fig}.caption.json",
         data="results/figures/{fig}.data.csv",
+        # the report's images: smaller copies of the PNGs, which it links
+        previews=expand("results/figures/{{fig}}.{lang}.preview.png", lang=LANGUAGES),
         files=[
             *(
                 report(

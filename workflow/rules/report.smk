@@ -80,6 +80,7 @@ REPORTED_OUTPUTS = [
     *expand(rules.figure.output.caption, fig=FIGURE_IDS),
     *expand(rules.figure.output.files, fig=FIGURE_IDS),
     *expand(rules.figure.output.data, fig=FIGURE_IDS),
+    *expand(rules.figure.output.previews, fig=FIGURE_IDS),
     *rules.rulegraph.output,
     *rules.notebook.output,
 ]

@@ -65,18 +65,20 @@ def figure_section(
     sizes: dict[str, tuple],
     words: dict,
 ) -> str:
-    """Each figure in every language, the one of the language chosen shown, each image
-    sized to its own shape (``sizes``: file name -> pixels)."""
+    """Each figure in every language, the one of the language chosen shown: its preview,
+    loaded when it is scrolled to and linked to the full-resolution PNG, sized to the
+    figure's own shape (``sizes``: file name -> pixels)."""
     parts = [f'<h2 id="figures">{e(words["figures"])}</h2>']
     for c in captions:
         images, texts = [], []
         for code in languages:
             name = f"{c['id']}.{code}.png"
             width, height = (round(v * DISPLAY_DPI) for v in sizes[name])
+            small = f"{c['id']}.{code}.preview.png"
             images.append(
-                f'<img class="only-{e(code)}" lang="{e(code)}" src="figures/{e(name)}" '
-                'loading="lazy" '
-                f'alt="{e(c[code])}" width="{width}" height="{height}">'
+                f'<a class="only-{e(code)}" href="figures/{e(name)}">'
+                f'<img class="only-{e(code)}" lang="{e(code)}" src="figures/{e(small)}" '
+                f'loading="lazy" alt="{e(c[code])}" width="{width}" height="{height}"></a>'
             )
             texts.append(f'<p class="only-{e(code)}" lang="{e(code)}">{e(c[code])}</p>')
         links = " · ".join(f'<a href="figures/{e(f)}">{e(f)}</a>' for f in sorted(c["files"]))

@@ -228,6 +228,25 @@ def runs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
     return out_x, out_y
 
 
+PREVIEW_DPI = 120  # the report's images: sharp at the page's width
+
+
+def preview(png: str, out: str) -> None:
+    """A smaller copy of a figure's 300-dpi PNG for the report's page: resampled from it
+    (not drawn again) and reduced to 256 colours, a fifth of the bytes; the same bytes
+    for the same image."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        scale = PREVIEW_DPI / 300
+        size = (round(image.width * scale), round(image.height * scale))
+        small = image.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+        small = small.quantize(256, method=Image.Quantize.MEDIANCUT)
+        buffer = io.BytesIO()
+        small.save(buffer, format="PNG", optimize=True)
+    atomic_write(out, buffer.getvalue())
+
+
 def save(fig: Figure, stem: str, formats=FORMATS) -> list[str]:
     """Write ``stem.<format>`` for each format, without dates or version stamps."""
     metadata = {
