@@ -191,6 +191,16 @@ def out_of_line(values: pd.Series, years: int = 5, factor: float = 100) -> list[
     return out
 
 
+def paper_metal_series(series: pd.DataFrame, commodities: pd.DataFrame, column: str):
+    """The rows of the concentration series (2009 and 2020 on) of the paper's twelve
+    metals' production that give ``column``: what Figures 9 and 10 draw."""
+    return series[
+        (series["measure"] == "production")
+        & series["commodity"].isin(paper_metals(commodities))
+        & series[column].notna()
+    ]
+
+
 # the measure that ended the rare-earth export quotas (METI's page, per the compiled table)
 QUOTAS_END = "CN_QUOTA_ABOLISHED_2015"
 

@@ -21,16 +21,11 @@ from raremetals.render.figures.style import (
     wrap,
 )
 from raremetals.stats.measures import DOJ_FTC_2010
-from raremetals.stats.selections import paper_metals
+from raremetals.stats.selections import paper_metal_series, paper_metals
 
 
 def plotted(data: dict, config: dict):
-    series = data["concentration_series"]
-    d = series[
-        (series["measure"] == "production")
-        & series["commodity"].isin(paper_metals(data["commodities"]))
-        & series["hhi_lower"].notna()
-    ]
+    d = paper_metal_series(data["concentration_series"], data["commodities"], "hhi_lower")
     return [
         take(
             d,

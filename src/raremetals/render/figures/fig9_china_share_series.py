@@ -10,16 +10,11 @@ from matplotlib.figure import Figure
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import CHINA, axis_break, columns, runs, style, wrap
-from raremetals.stats.selections import paper_metals
+from raremetals.stats.selections import paper_metal_series, paper_metals
 
 
 def plotted(data: dict, config: dict):
-    series = data["concentration_series"]
-    d = series[
-        (series["measure"] == "production")
-        & series["commodity"].isin(paper_metals(data["commodities"]))
-        & series["china_share"].notna()
-    ]
+    d = paper_metal_series(data["concentration_series"], data["commodities"], "china_share")
     return [
         take(
             d,
