@@ -10,6 +10,7 @@ notebook has one parameters cell. The HTML loads nothing from the network.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tempfile
@@ -61,7 +62,14 @@ def shown(table, percent=(), whole=(), decimals: int = 3):
     numbers = table.select_dtypes("number").columns
     formats = {c: f"{{:,.{decimals}f}}" for c in numbers}
     formats |= {c: "{:,.0f}" for c in whole} | {c: "{:.1%}" for c in percent}
-    return table.style.format(formats, na_rep="–").hide(axis="index")
+    # pandas names a table's styles by a random id unless given one: one from the table's
+    # columns and rows, so the same notebook gives the same bytes
+    uuid = hashlib.sha256(f"{list(table.columns)}{len(table)}".encode()).hexdigest()[:8]
+    styled = table.style.set_uuid(uuid).format(formats, na_rep="–").hide(axis="index")
+    # as HTML alone: a Styler's plain-text form is its memory address
+    from IPython.display import HTML
+
+    return HTML(styled.to_html())
 
 
 def merge_parameters(nb) -> None:
