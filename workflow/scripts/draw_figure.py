@@ -10,7 +10,7 @@ from pathlib import Path
 from raremetals.core.io import atomic_write, write_table
 from raremetals.core.text import load_languages
 from raremetals.render.figures import FIGURES, build
-from raremetals.render.figures.style import preview, save
+from raremetals.render.figures.style import save
 
 fig_id = snakemake.wildcards.fig
 paths = {name: snakemake.input[name] for name in FIGURES[fig_id]}
@@ -20,7 +20,6 @@ figures, caption, plotted = build(fig_id, paths, config, languages)
 out = Path(snakemake.output.caption).parent
 for code, fig in figures.items():
     save(fig, str(out / f"{fig_id}.{code}"))
-    preview(str(out / f"{fig_id}.{code}.png"), str(out / f"{fig_id}.{code}.preview.png"))
 write_table(plotted, snakemake.output.data)
 caption["script"] = "workflow/scripts/draw_figure.py"
 caption["files"] = sorted(Path(f).name for f in snakemake.output.files)

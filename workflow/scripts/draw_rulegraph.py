@@ -30,4 +30,4 @@ graph = subprocess.run(
 ).stdout
 text = canonical_dot(graph)
 atomic_write(snakemake.output.dot, text)
-save(draw(text), snakemake.output.png.removesuffix(".png"), formats=("png",))
+save(draw(text), snakemake.output.png.removesuffix(".png"), formats=("png",), preview=False)
