@@ -47,6 +47,19 @@ def copy_repo(dst: Path) -> Path:
     return dst
 
 
+def copy_build(built: Path, name: str) -> Path:
+    """A copy of the session's build (``built``) with its outputs and Snakemake's records of
+    them, their times kept: a test that changes one thing then rebuilds only what depends on
+    it, as a maintainer's second build does. The copy lies beside the build, so that the
+    library's files, which the rules name by paths relative to the folder, keep their paths
+    (Snakemake re-runs a job whose set of input paths changed)."""
+    import uuid
+
+    dst = built.parent / f"{built.name}-{name}-{uuid.uuid4().hex[:8]}"
+    shutil.copytree(built, dst, symlinks=True, ignore=shutil.ignore_patterns("locks", "incomplete"))
+    return dst
+
+
 def run_pipeline(
     workdir: Path, *args: str, cwd: Path | None = None, **env: str
 ) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ import textwrap
 import pandas as pd
 import yaml
 
-from conftest import copy_repo, run_pipeline
+from conftest import copy_build, copy_repo, run_pipeline
 from raremetals.core import catalogue
 from raremetals.render.figures import FIGURES
 
@@ -228,12 +228,13 @@ def test_a_made_up_edition_is_data_alone(tmp_path):
     assert "value_mcs2027" in set(tidy.column)
 
 
-def test_the_middle_year_is_the_configs_alone(tmp_path):
-    """comparison.middle_year set to 2022 in the config, and nothing else changed: the
-    comparison's columns, its data dictionary and the LaTeX macros follow. Rare earths'
-    2022 comes from MCS 2024 (the latest edition giving 2022; MCS 2025 starts at 2023):
-    mcs2024-raree_world.csv gives China 210,000 t of a world 300,000 t, 70%."""
-    workdir = copy_repo(tmp_path / "repo")
+def test_the_middle_year_is_the_configs_alone(built):
+    """comparison.middle_year set to 2022 in the config of a finished build, and nothing
+    else changed: the next build makes the comparison's columns, its data dictionary and
+    the LaTeX macros follow. Rare earths' 2022 comes from MCS 2024 (the latest edition
+    giving 2022; MCS 2025 starts at 2023): mcs2024-raree_world.csv gives China 210,000 t of
+    a world 300,000 t, 70%."""
+    workdir = copy_build(built, "middle-year")
     config = workdir / "config/config.yaml"
     text = config.read_text(encoding="utf-8")
     assert "  middle_year: 2023\n" in text
