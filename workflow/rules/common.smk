@@ -1,3 +1,4 @@
+import functools
 import importlib.metadata
 import os
 
@@ -171,10 +172,15 @@ def described(rule):
     }
 
 
+@functools.cache
+def english_captions():
+    return read_yaml(LANGUAGE_FILES[0])["figures"]["captions"]
+
+
 def figure_caption(wildcards):
     """A figure's English caption, for Snakemake's report."""
     latest = int(max(config["editions"])[-4:]) - 1
-    captions = read_yaml(LANGUAGE_FILES[0])["figures"]["captions"]
+    captions = english_captions()
     return captions[wildcards.fig].format(latest=latest, edition=f"MCS {latest + 1}")
 
 

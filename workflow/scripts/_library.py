@@ -73,10 +73,15 @@ def library_files(script: Path, *modules: str) -> list[str]:
         for name in imported(path):
             parts = name.split(".")
             todo += [module_file(".".join(parts[:i])) for i in range(1, len(parts) + 1)]
-    seen |= {
-        str(data)
-        for p in list(seen)
-        for data in Path(p).parent.glob(f"{Path(p).stem}*.[jJ]*")
-        if data.suffix in (".js", ".j2")
-    }
+    seen |= {data for p in list(seen) for data in data_files(p)}
     return sorted(os.path.relpath(p) for p in seen if Path(p).parent != scripts)
+
+
+@cache
+def data_files(path: str) -> tuple[str, ...]:
+    """The data files beside module ``path`` that it reads (``web.js`` beside ``web.py``)."""
+    return tuple(
+        str(data)
+        for data in Path(path).parent.glob(f"{Path(path).stem}*.[jJ]*")
+        if data.suffix in (".js", ".j2")
+    )
