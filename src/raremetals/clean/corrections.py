@@ -161,14 +161,18 @@ def check_findings_apply(obs: pd.DataFrame, findings: list[UnitFinding], path) -
     """Every finding names a cell (or column) of the tables read, so a corrected source
     cannot leave a stale entry behind."""
     read = set(obs["edition"])
+    cells = set(zip(obs["edition"], obs["file"], obs["column"], obs["row"]))
+    columns = {cell[:3] for cell in cells}
+    applied = set(obs["unit_finding"])
     for f in findings:
         if f.edition not in read:  # the config leaves the edition out
             continue
-        hit = (obs["edition"] == f.edition) & (obs["file"] == f.file) & (obs["column"] == f.column)
-        if f.row is not None:
-            hit &= obs["row"] == f.row
+        if f.row is None:
+            hit = (f.edition, f.file, f.column) in columns
+        else:
+            hit = (f.edition, f.file, f.column, f.row) in cells
         # a finding on a unit column (MCS 2025) applies to the values of its row
-        if not (hit.any() or (obs["unit_finding"] == f.id).any()):
+        if not (hit or f.id in applied):
             raise InputError(
                 path,
                 "a column (and row) of the USGS world files read",
