@@ -241,9 +241,14 @@ def save(fig: Figure, stem: str, formats=FORMATS, preview: bool = True) -> list[
     copy of the PNG as ``stem.preview.png``; returns the paths written."""
     paths = []
     # SVG element ids are random unless salted, and PDFs embed Type 3 fonts unless told
-    # otherwise: both settings are read when saving, not when drawing
-    saving = {"svg.hashsalt": "raremetals", "pdf.fonttype": 42, "figure.autolayout": False}
-    with plt.rc_context({**saving, "figure.constrained_layout.use": False}):
+    # otherwise: both settings are read when saving, not when drawing. The PDF writer
+    # also reads ps.fonttype: at 3 it splits the typeface into one subset of the first
+    # 256 characters and another of the rest, two passes of the font subsetter over the
+    # whole Japanese face, and two embedded fonts in each PDF
+    saving = {"svg.hashsalt": "raremetals", "pdf.fonttype": 42, "ps.fonttype": 42}
+    with plt.rc_context(
+        {**saving, "figure.autolayout": False, "figure.constrained_layout.use": False}
+    ):
         # the layout is final: savefig draws a figure that keeps a layout engine (even
         # the place-holder tight_layout leaves) once more, to lay it out again
         fig.set_layout_engine(None)
