@@ -245,12 +245,17 @@ def save(fig: Figure, stem: str, formats=FORMATS, preview: bool = True) -> list[
     # also reads ps.fonttype: at 3 it splits the typeface into one subset of the first
     # 256 characters and another of the rest, two passes of the font subsetter over the
     # whole Japanese face, and two embedded fonts in each PDF
-    saving = {"svg.hashsalt": "raremetals", "pdf.fonttype": 42, "ps.fonttype": 42}
-    with plt.rc_context(
-        {**saving, "figure.autolayout": False, "figure.constrained_layout.use": False}
-    ):
+    saving = {
+        "svg.hashsalt": "raremetals",
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+        "figure.autolayout": False,
+        "figure.constrained_layout.use": False,
+    }
+    with plt.rc_context(saving):
         # the layout is final: savefig draws a figure that keeps a layout engine (even
-        # the place-holder tight_layout leaves) once more, to lay it out again
+        # the place-holder tight_layout leaves) once more, to lay it out again; with the
+        # two settings above off, None leaves it none
         fig.set_layout_engine(None)
         # the image is cut to what is drawn (the source line lies below the axes' frame);
         # the box is measured once, not by a draw of its own in each format
@@ -292,8 +297,8 @@ def _png(image, **options) -> bytes:
 
 def _preview(image) -> bytes:
     """The PNG at ``PREVIEW_DPI``, reduced to 256 colours: a fifth of the bytes, the same
-    bytes for the same image. (Resampling in two steps and the octree palette cost a
-    third of the time of one Lanczos pass and a median cut, and look the same.)"""
+    bytes for the same image. (Resampling in two steps and the octree palette take half
+    the time of one Lanczos pass and a median cut, and look the same.)"""
     from PIL import Image
 
     scale = PREVIEW_DPI / DPI
