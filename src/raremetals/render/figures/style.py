@@ -297,11 +297,12 @@ def _png(image, **options) -> bytes:
 
 def _preview(image) -> bytes:
     """The PNG at ``PREVIEW_DPI``, reduced to 256 colours: a fifth of the bytes, the same
-    bytes for the same image. (Resampling in two steps and the octree palette take half
-    the time of one Lanczos pass and a median cut, and look the same.)"""
+    bytes for the same image. (Resampled in two steps, which takes two thirds of the time
+    of one Lanczos pass and looks the same. The median cut keeps the white background
+    white, where the faster octree palette tints it grey.)"""
     from PIL import Image
 
     scale = PREVIEW_DPI / DPI
     size = (round(image.width * scale), round(image.height * scale))
     small = image.convert("RGB").resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
-    return _png(small.quantize(256, method=Image.Quantize.FASTOCTREE))
+    return _png(small.quantize(256, method=Image.Quantize.MEDIANCUT))
