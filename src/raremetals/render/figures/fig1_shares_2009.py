@@ -19,14 +19,13 @@ from raremetals.render.figures.plotted import SHARE, take, worked_out
 from raremetals.render.figures.style import CHINA, GREYS, REST, style, wrap
 from raremetals.stats.selections import paper_metals
 
+PAPER_TABLES = ("country_shares", "concentration")
+
 
 def _paper(data: dict):
     """The shares and the concentration of Table 3's 2009 alone: the functions below look
     a metal up in them some two hundred times."""
     return tuple(data[t][data[t]["dataset"] == "paper_table3"] for t in PAPER_TABLES)
-
-
-PAPER_TABLES = ("country_shares", "concentration")
 
 
 def _rows(shares, metal: str, measure: str):
