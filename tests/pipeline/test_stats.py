@@ -95,12 +95,14 @@ def test_rare_earths_2024_listed_exceed_rounded_total(conc):
         year=2024,
     )
     assert sum(REE_2024) == 383_000  # more than the rounded 380,000
-    # shares are of the listed sum, so they cannot overstate
-    expected = 10_000 * sum((v / 383_000) ** 2 for v in REE_2024)
-    assert row.hhi_lower == pytest.approx(expected) and row.hhi_upper == pytest.approx(expected)
-    assert row.china_share == pytest.approx(270_000 / 383_000)
-    assert (row.world_total, row.total) == (380_000, 383_000)
-    assert row.listed_exceeds_total and row.total_source.startswith("listed sum")
+    # shares are of the sum of rows, "Other countries" (1,000) with the listed countries,
+    # so they cannot overstate and the other countries keep their weight
+    expected = 10_000 * sum((v / 384_000) ** 2 for v in REE_2024)
+    assert row.hhi_lower == pytest.approx(expected)
+    assert row.hhi_upper == pytest.approx(expected + 10_000 * (1_000 / 384_000) ** 2)
+    assert row.china_share == pytest.approx(270_000 / 384_000)
+    assert (row.world_total, row.total) == (380_000, 384_000)
+    assert row.listed_exceeds_total and row.total_source.startswith("sum of rows (above")
     assert "exceed the world total by 0.8%" in row.note
 
 
@@ -233,6 +235,29 @@ def test_a_bound_is_not_an_amount(conc):
     assert row.listed_share == pytest.approx(sum(listed) / 1300)
     assert row.hhi_lower == pytest.approx(10_000 * sum((v / 1300) ** 2 for v in listed))
     assert row.hhi_upper == pytest.approx(row.hhi_lower + 10_000 * (1 - sum(listed) / 1300) ** 2)
+
+
+def test_other_countries_keep_their_weight_above_a_rounded_total(conc):
+    # MCS2026_Commodities_Data.csv lines 8877-8887, zirconium reserves 2025 (kt, ZrO2):
+    # nine countries 71,790, "Other countries" 5,700, world ">70,000"
+    countries = [500, 55_000, 500, 3_400, 2_100, 1_500, 2_600, 290, 5_900]
+    assert sum(countries) == 71_790
+    row = one(conc, edition="mcs2026", commodity="zirconium", measure="reserves", year=2025)
+    assert row.total == 77_490_000 and row.cr1_country == "AUS"
+    assert round(100 * row.cr1, 1) == 71.0  # not 76.6, the share of the countries alone
+    lower = 10_000 * sum((v / 77_490) ** 2 for v in countries)
+    assert row.hhi_lower == pytest.approx(lower) and round(lower) == 5_138
+    assert row.hhi_upper == pytest.approx(lower + 10_000 * (5_700 / 77_490) ** 2)
+    assert round(row.hhi_upper) == 5_192
+
+
+def test_less_than_half_a_unit_is_between_0_and_it(conc):
+    # MCS 2026 vermiculite 2025: Mexico "Less than ½ unit" (of thousand metric tons), the
+    # listed countries 463,000 t above the rounded world 460,000: Mexico holds 0 to 500 t
+    # on top of their sum, a country of known size, not one that opens the HHI to 10,000
+    row = one(conc, edition="mcs2026", commodity="vermiculite", measure="production", year=2025)
+    assert (row.small_countries, row.n_unquantified, row.total) == ("MEX", 0, 463_000)
+    assert row.total_max == 463_500 and row.hhi_upper < 2_000
 
 
 def test_suspect_value_is_left_out(conc):

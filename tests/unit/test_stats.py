@@ -94,6 +94,7 @@ def _dist(values, world=None, withheld=()):
         "stage": "mine",
         "unit": "t",
         "basis": "b",
+        "value_max": math.nan,
         "file": "f.csv",
         "row": 2,
     }.items():
@@ -139,7 +140,10 @@ def test_withheld_values_are_never_counted_as_zero(values):
 def test_listed_values_far_above_the_world_total_are_refused():
     with pytest.raises(stats.DistributionError, match="more than"):
         stats.denominator(130, 100, 130)
-    assert stats.denominator(105, 100, 105) == (105, stats.LISTED_SUM_ABOVE_TOTAL)
+    assert stats.denominator(105, 100, 105) == (105, stats.ROWS_SUM_ABOVE_TOTAL)
+    # a printed "Other countries" keeps its weight where the listed countries pass the total
+    assert stats.denominator(105, 100, 110) == (110, stats.ROWS_SUM_ABOVE_TOTAL)
+    assert stats.denominator(95, 100, 105) == (100, stats.WORLD_TOTAL)
     assert stats.denominator(90, 100, 95) == (100, stats.WORLD_TOTAL)
     assert stats.denominator(90, None, 95) == (95, stats.ROWS_SUM)
 
@@ -243,3 +247,16 @@ def test_two_publishers_agree_by_rule(
         "bgs_total_is_lower_bound": False,
     }
     assert _agreement(row)[0] == expected
+
+
+def test_producers_below_a_bound_keep_the_range_narrow():
+    # three producers 60, 30, 10 and one "less than 0.5": between 0 and 0.5 on top of 100
+    at_zero = 10_000 * (0.36 + 0.09 + 0.01)
+    at_bound = 10_000 * sum((v / 100.5) ** 2 for v in (60, 30, 10, 0.5))
+    assert stats.hhi_bounds_with_small([60, 30, 10], 100, [0.5]) == pytest.approx(
+        (at_bound, at_zero)
+    )
+    # with no small producer, the plain range
+    assert stats.hhi_bounds_with_small([60, 40], 100, []) == stats.hhi_bounds([0.6, 0.4])
+    # a bound as large as the index's part of the total says nothing more than no number
+    assert stats.hhi_bounds_with_small([60, 30, 10], 100, [50]) is None

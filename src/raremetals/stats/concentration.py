@@ -46,6 +46,7 @@ def concentration(dist: pd.DataFrame, wgi: dict[int, dict[str, float]]) -> pd.Da
         "doj_ftc_class_upper",
         "doj_ftc_guidelines",
         "wgi_missing",
+        "small_countries",
     ]
     out[text] = out[text].fillna("")
     return out
@@ -54,10 +55,50 @@ def concentration(dist: pd.DataFrame, wgi: dict[int, dict[str, float]]) -> pd.Da
 def _quantified(rows: pd.DataFrame) -> pd.Series:
     """Rows that give a country's (or an aggregate's) amount: a number that is not a bound.
 
-    A country's "<100" says only that it is below 100: it stays with the countries
-    without a number (a world total's ">" is kept: it makes the total a lower bound)."""
+    A country's "<100" says only that it is below 100: it is not listed (it is one of the
+    small producers, whose bound is ``value_max``); a world total's ">" is kept: it makes
+    the total a lower bound."""
     bound = rows["flag"].map(lambda f: bool({"<", ">"} & set(f.split(";"))))
     return rows["value"].notna() & ~(bound & (rows["area_type"] == "country"))
+
+
+def _small(countries: pd.DataFrame, listed: dict) -> dict[str, float]:
+    """Countries the source gives only as below an amount ("less than 0.5 t", "<100"),
+    with that amount: between 0 and it, never a country of unknown size."""
+    rows = countries[~_quantified(countries) & countries["value_max"].notna()]
+    rows = rows[~rows["country_code"].isin(listed)]
+    return rows.groupby("country_code", sort=True)["value_max"].sum().to_dict()
+
+
+def _total_notes(world_total, unquantified, small, *, open_total, at_least, on_top, unit):
+    """What a reader needs to know of a distribution's total."""
+    notes = []
+    if open_total:
+        notes.append(
+            (
+                "no world total in the source"
+                if world_total is None
+                else "a world total given as a bound"
+            )
+            + f" and {len(unquantified)} countries without a "
+            "number: the world total is at least the total used, each listed share "
+            "at most its share of that total, and the HHI anywhere up to 10,000"
+        )
+    elif at_least:
+        notes.append(
+            "a world total given as a bound: each listed share is at most its share of "
+            "that total; the HHI range holds at the printed total"
+        )
+    if world_total is None and not open_total:
+        notes.append("no world total in the source: total is the sum of its rows")
+    if small:
+        where = "on top of the sum of rows" if on_top else "inside the world total"
+        notes.append(
+            f"{join_codes(small)} given only as less than an amount "
+            f"({', '.join(f'{v:,.10g}' for v in small.values())} {unit}): each "
+            f"counted from 0 to it, {where}"
+        )
+    return notes
 
 
 def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
@@ -71,8 +112,9 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     repeated = sorted(c for c, n in listed_rows["country_code"].value_counts().items() if n > 1)
     if repeated:
         notes.append("rows of one country summed: " + join_codes(repeated))
+    small = _small(countries, by_country)
     unquantified = sorted(
-        set(countries.loc[~_quantified(countries), "country_code"]) - set(by_country)
+        set(countries.loc[~_quantified(countries), "country_code"]) - set(by_country) - set(small)
     )
     listed_sum = float(sum(by_country.values()))
     world_total, total_flag = math.nan, ""
@@ -88,6 +130,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         "basis": "; ".join(bases),
         "world_total": world_total,
         "total": math.nan,
+        "total_max": math.nan,
         "total_source": "",
         "total_is_lower_bound": False,
         "total_flag": total_flag,
@@ -96,6 +139,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
         "n_listed": len(by_country),
         "n_unquantified": len(unquantified),
         "unquantified_countries": join_codes(unquantified),
+        "small_countries": join_codes(small),
         "source_file": join_codes(sorted(set(g["file"]))),
     }
     if len(world) > 1:
@@ -103,12 +147,10 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     if len(known) == 0:
         return {**row, "note": "; ".join(notes + ["the source gives no number"])}
     at_least = ">" in total_flag.split(";")
+    rows_sum = float(known.loc[known["area_type"] != "world", "value"].sum())
     try:
         total, source = stats.denominator(
-            listed_sum,
-            world_total if len(world) else None,
-            float(known["value"].sum()),
-            at_least=at_least,
+            listed_sum, world_total if len(world) else None, rows_sum, at_least=at_least
         )
     except stats.DistributionError as err:
         at = world if len(world) == 1 else g
@@ -118,41 +160,37 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
             f"{key['commodity']} {key['measure']} {key['year']}",
             row=int(at["row"].iloc[0]),
         ) from None
-    exceeds = source == stats.LISTED_SUM_ABOVE_TOTAL
+    exceeds = source == stats.ROWS_SUM_ABOVE_TOTAL
     # Without a world total, or with one the source gives as a bound (">75,000,000"),
     # countries named without a number hold an unknown amount on top of the total used:
     # the world total is at least that, never equal to it.
     open_total = (len(world) == 0 or at_least) and bool(unquantified)
-    if open_total:
-        notes.append(
-            (
-                "no world total in the source"
-                if len(world) == 0
-                else "a world total given as a bound"
-            )
-            + f" and {len(unquantified)} countries without a "
-            "number: the world total is at least the total used, each listed share "
-            "at most its share of that total, and the HHI anywhere up to 10,000"
-        )
-    elif at_least:
-        notes.append(
-            "a world total given as a bound: each listed share is at most its share of "
-            "that total; the HHI range holds at the printed total"
-        )
-    if len(world) == 0 and not open_total:
-        notes.append("no world total in the source: total is the sum of its rows")
+    # a small producer is inside a world total the source gives, on top of a sum of rows
+    small_on_top = list(small.values()) if source != stats.WORLD_TOTAL else []
+    notes += _total_notes(
+        world_total if len(world) else None,
+        unquantified,
+        small,
+        open_total=open_total,
+        at_least=at_least,
+        on_top=bool(small_on_top),
+        unit=row["unit"],
+    )
     if exceeds:
+        others = rows_sum - listed_sum
         notes.append(
             f"listed countries exceed the world total by "
             f"{listed_sum / world_total - 1:.1%} "
-            + ("(a total given as a lower bound)" if ">" in total_flag else "(a rounded total)")
-            + ": shares are of their sum"
+            + ("(a total given as a lower bound)" if at_least else "(a rounded total)")
+            + ": shares are of the sum of rows"
+            + (f", the source's other countries ({others:,.10g}) with them" if others else "")
         )
     above = sorted(c for c, v in by_country.items() if len(world) and v > world_total)
     if above:
         notes.append("a country above the world total: " + join_codes(above))
     row.update(
         total=total,
+        total_max=total + sum(small_on_top) if not open_total else math.nan,
         total_source=source,
         total_is_lower_bound=open_total or at_least,
         listed_exceeds_total=exceeds,
@@ -163,7 +201,13 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     share = stats.shares(by_country, total)
     values = list(share.values())
     r = stats.unassigned_share(values)
-    lower, upper = stats.hhi_bounds(values, len(unquantified) if open_total else 0)
+    k = len(unquantified) if open_total else 0
+    bounds = stats.hhi_bounds_with_small(list(by_country.values()), total, small_on_top, k)
+    if bounds is None:
+        # bounds too large to keep the range narrow: as wide as unknown amounts
+        notes.append("their bounds are large beside the total: the HHI anywhere up to 10,000")
+        bounds = stats.hhi_bounds(values, k + len(small_on_top))
+    lower, upper = bounds
     cr1, top1 = stats.top_k(share, 1)
     cr3, top3 = stats.top_k(share, 3)
     year_scores = _wgi_for(int(key["year"]), wgi)

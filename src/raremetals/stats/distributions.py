@@ -8,6 +8,8 @@ import math
 
 import pandas as pd
 
+from raremetals.clean.cells import UNITS as TOKEN_UNITS
+from raremetals.clean.usgs_tables import UNIT_WORDS
 from raremetals.core.io import as_numbers, refuse_first
 from raremetals.core.schemas.stats import DIST_KEY, DISTRIBUTION
 from raremetals.core.vocab import PAPER_EDITION
@@ -16,13 +18,39 @@ KEY = list(DIST_KEY)
 DIST_COLUMNS = list(DISTRIBUTION.columns)
 
 
+def _has(flags: pd.Series, flag: str) -> pd.Series:
+    return flags.str.split(";").apply(lambda f: flag in f)
+
+
+def half_unit(unit: str) -> float:
+    """Half of a unit as the USGS writes it ("Less than ½ unit"), in the canonical unit:
+    500 t for "thousand metric tons"."""
+    key = " ".join(unit.split()).lower()
+    if key in UNIT_WORDS:
+        return float(UNIT_WORDS[key][1]) / 2
+    return float(TOKEN_UNITS[unit][1]) / 2
+
+
+def value_max(d: pd.DataFrame, half: float | None = None) -> pd.Series:
+    """The bound of a country given only as below an amount: the number of a "<100"
+    cell, half a unit for "less than ½ unit" (``half`` where the source has one unit,
+    else from the row's unit as read); empty for every other row."""
+    out = pd.Series(math.nan, index=d.index)
+    below = _has(d["flag"], "<") & d["value"].notna() & (d["area_type"] == "country")
+    out[below] = d.loc[below, "value"]
+    halves = _has(d["flag"], "lt_half_unit")
+    if halves.any():
+        out[halves] = half if half is not None else d.loc[halves, "unit_applied"].map(half_unit)
+    return out
+
+
 def usgs_distributions(obs: pd.DataFrame) -> pd.DataFrame:
     """Production and reserves of the USGS world tables, without the rows that are in no
     distribution (``excluded``); a suspect value counts as unknown."""
     d = obs[obs["measure"].isin(["production", "reserves"]) & (obs["excluded"] == "")].copy()
     d["dataset"] = "usgs"
-    suspect = d["flag"].str.split(";").apply(lambda f: "suspect" in f)
-    d.loc[suspect, "value"] = math.nan
+    d.loc[_has(d["flag"], "suspect"), "value"] = math.nan
+    d["value_max"] = value_max(d)
     return d[DIST_COLUMNS].reset_index(drop=True)
 
 
@@ -46,6 +74,7 @@ def paper_distributions(table3: pd.DataFrame) -> pd.DataFrame:
     d = pd.DataFrame(rows)
     d["dataset"], d["edition"], d["series"] = "paper_table3", PAPER_EDITION, "Table 3"
     d["stage"], d["basis"] = "unspecified", "not stated"
+    d["value_max"] = math.nan
     return d[DIST_COLUMNS].reset_index(drop=True)
 
 
@@ -82,6 +111,7 @@ def paper_text_distributions(
                 "country": m["country_code"],
                 "area_type": "country",
                 "value": float(c["value"]),
+                "value_max": math.nan,
                 "flag": "",
                 "file": "claims.csv",
                 "row": int(c["row"]),

@@ -19,7 +19,7 @@ from raremetals.core.errors import InputError
 from raremetals.core.io import read_reference
 from raremetals.core.schemas.bgs import BGS_LONG_RUN
 from raremetals.stats.concentration import concentration
-from raremetals.stats.distributions import DIST_COLUMNS
+from raremetals.stats.distributions import DIST_COLUMNS, value_max
 
 DATASET = "bgs"
 
@@ -57,6 +57,8 @@ def bgs_distributions(bgs: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
         frames.append(pd.concat([main, standing_in.assign(series=p["series"])]))
     d = pd.concat(frames, ignore_index=True)
     d = d.assign(dataset=DATASET, edition=DATASET, measure="production")
+    # BGS's "more than 0 but less than 0.5" is in tonnes, whatever the series
+    d["value_max"] = value_max(d, half=0.5)
     return d[DIST_COLUMNS].reset_index(drop=True)
 
 

@@ -36,7 +36,7 @@ class DistributionError(ValueError):
 
 
 WORLD_TOTAL, ROWS_SUM = "world total row", "sum of rows"
-LISTED_SUM_ABOVE_TOTAL = "listed sum (above the world total row)"
+ROWS_SUM_ABOVE_TOTAL = "sum of rows (above the world total row)"
 
 
 def denominator(
@@ -44,11 +44,14 @@ def denominator(
 ) -> tuple[float, str]:
     """The total that shares are fractions of, and what it is.
 
-    The source's world total where it covers the listed countries; their sum where the
-    (rounded) world total falls below it, so that no share, CR3 or HHI can overstate; the
-    sum of all rows where the source gives no world total. Listed countries above the
-    world total by more than rounding explains (``ROUNDING_TOLERANCE``) are an error,
-    unless the total is a lower bound (``at_least``: the source prints ">2,000,000").
+    ``rows_sum`` is every row with a number but the world total: the listed countries and
+    what the source gives beside them ("Other countries", groups). The source's world
+    total where it covers the listed countries; where the (rounded) world total falls
+    below them, the sum of every row, so that no share, CR3 or HHI can overstate and a
+    printed "Other countries" keeps its weight; that sum too where the source gives no
+    world total. Listed countries above the world total by more than rounding explains
+    (``ROUNDING_TOLERANCE``) are an error, unless the total is a lower bound
+    (``at_least``: the source prints ">2,000,000").
     """
     if world_total is None:
         return rows_sum, ROWS_SUM
@@ -60,7 +63,7 @@ def denominator(
             f"listed values sum to {share} of the world total, more "
             f"than the {1 + ROUNDING_TOLERANCE:.0%} that rounding explains"
         )
-    return listed_sum, LISTED_SUM_ABOVE_TOTAL
+    return rows_sum, ROWS_SUM_ABOVE_TOTAL
 
 
 def shares(values: Mapping[str, float], total: float) -> dict[str, float]:
@@ -97,6 +100,30 @@ def hhi_bounds(share_values: Sequence[float], unquantified: int = 0) -> tuple[fl
         return 10_000 * h / (1 + unquantified * h), 10_000.0
     lower = 10_000 * h
     return lower, lower + 10_000 * r * r
+
+
+def hhi_bounds_with_small(
+    values: Sequence[float], total: float, small: Sequence[float], unquantified: int = 0
+) -> tuple[float, float] | None:
+    """(lower, upper) HHI where some producers are known only to be below an amount
+    ("less than 0.5 t"): each lies between 0 and its bound.
+
+    ``values`` are the listed amounts, ``total`` the denominator with the small producers
+    at 0, ``small`` their bounds. Their amounts ``x`` move the index as
+    ``(S + Σx_j²) / (T + Σx)²``, which falls from ``x = 0`` until ``Σx`` reaches about
+    ``S / T`` (the index's fraction of the total); below that, both ends of the range are
+    at ``x = 0`` and at ``x`` = the bounds. None where the bounds reach that far: the
+    small producers then say no more than producers without a number.
+    """
+    if not small:
+        return hhi_bounds([v / total for v in values], unquantified)
+    h = sum((v / total) ** 2 for v in values)
+    if sum(small) >= h * total:
+        return None
+    at_zero = hhi_bounds([v / total for v in values], unquantified)
+    widened = total + sum(small)
+    at_bound = hhi_bounds([v / widened for v in [*values, *small]], unquantified)
+    return min(at_zero[0], at_bound[0]), max(at_zero[1], at_bound[1])
 
 
 def normalised_hhi(share_values: Sequence[float]) -> float | None:

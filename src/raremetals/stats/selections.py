@@ -13,6 +13,7 @@ import pandas as pd
 
 from raremetals.core.errors import InputError
 from raremetals.core.io import as_numbers, refuse_first
+from raremetals.stats.measures import ROWS_SUM_ABOVE_TOTAL, WORLD_TOTAL
 
 
 def paper_metals(commodities: pd.DataFrame) -> list[str]:
@@ -90,7 +91,7 @@ def full_year_quota_row(quotas: pd.DataFrame, year: int) -> pd.DataFrame:
 
 # a distribution whose source gives a world total: the row itself, or the sum of the
 # countries where they add up to more than that rounded row
-WORLD_TOTAL_GIVEN = ("world total row", "listed sum (above the world total row)")
+WORLD_TOTAL_GIVEN = (WORLD_TOTAL, ROWS_SUM_ABOVE_TOTAL)
 
 
 def _latest_production(conc: pd.DataFrame, edition: str) -> pd.DataFrame:

@@ -15,12 +15,17 @@ BGS_LONG_RUN = pa.DataFrameSchema(
         "unit": text("Unit of total"),
         "year": pa.Column(int, description="Data year"),
         "total": number("The countries' sum (BGS gives no world total)"),
+        "total_max": number(
+            "The most the total can be: countries BGS gives as less than 0.5 t at 0.5 t "
+            "(empty where total_is_lower_bound)"
+        ),
         "total_is_lower_bound": pa.Column(
             bool, description="Countries without a figure: the world is at least total"
         ),
         "n_listed": pa.Column(int, description="Countries with a number"),
         "n_unquantified": pa.Column(int, description="Countries without a number"),
         "unquantified_countries": text("Their ISO3 codes"),
+        "small_countries": text("Countries BGS gives as more than 0 but less than 0.5 t"),
         "china_share": number("China's share (empty if China has no number)", checks=SHARE),
         "cr1": number("Share of the largest producer", checks=SHARE),
         "cr1_country": text("Its ISO3 code"),

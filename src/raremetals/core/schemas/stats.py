@@ -38,6 +38,10 @@ DISTRIBUTION = pa.DataFrameSchema(
         "basis": text("What is weighed"),
         **PLACE,
         "value": number("The row's amount, in unit; empty where the source gives no number"),
+        "value_max": number(
+            "Where the source gives a country only as below an amount ('<100', 'less "
+            "than 0.5 t'): that amount, in unit; the country holds between 0 and it"
+        ),
         "flag": text("The source's flags"),
         **PROVENANCE,
     },
@@ -55,11 +59,17 @@ CONCENTRATION = pa.DataFrameSchema(
         "world_total": number("The source's world total row, as given (empty if none)"),
         "total": number(
             "The denominator of every share: the world total where it covers "
-            "the listed countries, their sum where the rounded world total falls "
-            "below it, the sum of all rows where the source gives no world total"
+            "every row with a number (the listed countries and the source's other "
+            "countries), their sum where the rounded world total falls below it or the "
+            "source gives none; a country given only as 'less than x' counts 0 in it"
+        ),
+        "total_max": number(
+            "The most the total can be where it is a sum of rows and countries are "
+            "given only as 'less than x' (each at x); equal to total where none is; "
+            "empty where total_is_lower_bound"
         ),
         "total_source": text(
-            "world total row, listed sum (above the world total row) or sum of rows"
+            "world total row, sum of rows (above the world total row) or sum of rows"
         ),
         "total_is_lower_bound": pa.Column(
             bool,
@@ -71,9 +81,8 @@ CONCENTRATION = pa.DataFrameSchema(
         "total_flag": text("The world total's flags (e estimated, ...)"),
         "listed_exceeds_total": pa.Column(
             bool,
-            description="The listed countries sum to "
-            "more than the world total row (shares are of "
-            "their sum)",
+            description="The rows with a number (countries and the source's other "
+            "countries) sum to more than the world total row (shares are of their sum)",
         ),
         "country_exceeds_total": pa.Column(
             bool,
@@ -86,6 +95,10 @@ CONCENTRATION = pa.DataFrameSchema(
             int, description="Countries named without a number (W, NA, ...): never counted as zero"
         ),
         "unquantified_countries": text("Their ISO3 codes"),
+        "small_countries": text(
+            "ISO3 codes of the countries given only as below an amount ('less than 0.5 "
+            "t'): each between 0 and it, inside the range of the HHI, never unknown"
+        ),
         "source_file": text("Source file(s) of the distribution"),
         "listed_share": number("Sum of the listed countries' shares", checks=SHARE),
         "unassigned_share": number(
