@@ -228,9 +228,10 @@ def test_without_a_world_total_countries_without_a_number_open_the_total(conc, b
 
 def test_a_bound_is_not_an_amount(conc):
     # MCS 2023 zirconium, 2021 (mcs2023-zirco-hafni_world.csv): the US "<100" kt is below
-    # 100 kt, not 100 kt; it stays in the unassigned share with "Other countries" (150)
+    # 100 kt, not 100 kt: a country between 0 and 100 kt, inside the world total with
+    # "Other countries" (150), in the unassigned share
     row = one(conc, edition="mcs2023", commodity="zirconium", measure="production", year=2021)
-    assert (row.n_listed, row.unquantified_countries) == (6, "USA")
+    assert (row.n_listed, row.small_countries, row.n_unquantified) == (6, "USA", 0)
     listed = [500, 140, 55, 100, 64, 320]
     assert row.listed_share == pytest.approx(sum(listed) / 1300)
     assert row.hhi_lower == pytest.approx(10_000 * sum((v / 1300) ** 2 for v in listed))
@@ -406,11 +407,12 @@ def test_bgs_long_run_is_one_basis_a_metal_worked_out_from_the_exports(built):
     assert w.china_share == pytest.approx(49_432 / 63_310, rel=1e-12)
     assert run.groupby("commodity").year.min().to_dict() == {
         "cobalt": 1971,
+        "lithium": 2012,
         "manganese": 1971,
         "rare_earths": 1992,
         "tungsten": 1971,
     }
-    assert run.year.max() == 2023 and "lithium" not in set(run.commodity)
+    assert run.year.max() == 2023
     mn = list(
         csv.DictReader(
             (REPO / "data/raw/bgs_world_mineral_statistics/BGS_manganese_production.csv").open(
@@ -420,6 +422,63 @@ def test_bgs_long_run_is_one_basis_a_metal_worked_out_from_the_exports(built):
     )
     total_2000 = sum(float(r["quantity"] or 0) for r in mn if r["year"][:4] == "2000")
     assert run[(run.commodity == "manganese") & (run.year == 2000)].total.iloc[0] == total_2000
+
+
+def _bgs_rows(name: str) -> list[dict]:
+    import csv
+
+    from conftest import REPO
+
+    path = REPO / "data/raw/bgs_world_mineral_statistics" / name
+    return list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+
+
+def test_bgs_marks_read_by_rule_in_the_long_run(built):
+    """Worked out from the exports with the csv module: tungsten 1999, Uganda "more than 0
+    but less than 0.5" (0 to 0.5 t, not a country of unknown size); the break of 1977,
+    every country marked; lithium 2023, every form in lithium content summed; manganese
+    ore without Austria's manganese content of iron ore (1974-1998)."""
+    run = pd.read_csv(built / catalogue.path("bgs_long_run"))
+    run[["small_countries", "gap_rule"]] = run[["small_countries", "gap_rule"]].fillna("")
+    w = _bgs_rows("BGS_tungsten_production.csv")
+    y1999 = {r["country_trans"]: float(r["quantity"] or 0) for r in w if r["year"][:4] == "1999"}
+    total = sum(y1999.values())
+    row = run[(run.commodity == "tungsten") & (run.year == 1999)].iloc[0]
+    assert (row.total, row.total_max, row.small_countries) == (total, total + 0.5, "UGA")
+    at_zero = 10_000 * sum((v / total) ** 2 for v in y1999.values())
+    assert row.hhi_upper == pytest.approx(at_zero) and round(row.hhi_lower) == 5_927
+    assert not row.total_is_lower_bound  # 3,721-10,000 when Uganda counted as unknown
+    # 1977: BGS marks every tungsten country "Break in series.": a new segment
+    marked = {
+        r["country_trans"]
+        for r in w
+        if r["year"][:4] == "1977" and "#" in r["concat_figure_notes_code"]
+    }
+    listed = {r["country_trans"] for r in w if r["year"][:4] == "1977"}
+    assert marked == listed
+    tungsten = run[run.commodity == "tungsten"].set_index("year")
+    assert (tungsten.segment[1976], tungsten.segment[1977]) == (1971, 1977)
+    assert tungsten.break_weight[1977] == 1
+    # lithium 2023: the lithium content of every form, per country
+    li = [
+        r
+        for r in _bgs_rows("BGS_lithium_production.csv")
+        if r["year"][:4] == "2023" and "Li content" in r["bgs_sub_commodity_trans"]
+    ]
+    li_total = sum(float(r["quantity"] or 0) for r in li)
+    china = sum(float(r["quantity"] or 0) for r in li if r["country_trans"] == "China")
+    lithium = run[(run.commodity == "lithium") & (run.year == 2023)].iloc[0]
+    assert (lithium.total, china) == (li_total, 35_700) and round(li_total, -3) == 218_000
+    assert lithium.china_share == pytest.approx(china / li_total) and lithium.cr1_country == "AUS"
+    # manganese ore 1990: Austria's "Mn content of domestic iron ore" is no manganese ore
+    mn = [r for r in _bgs_rows("BGS_manganese_production.csv") if r["year"][:4] == "1990"]
+    kept_apart = [r for r in mn if "iron ore" in r["concat_figure_notes_text"]]
+    assert {r["country_trans"] for r in kept_apart} >= {"Austria"}
+    ore = sum(float(r["quantity"] or 0) for r in mn if r not in kept_apart)
+    assert run[(run.commodity == "manganese") & (run.year == 1990)].total.iloc[0] == ore
+    # rare earths 2012: Thailand listed without a figure, and in no year near it
+    ree = run[(run.commodity == "rare_earths") & (run.year == 2012)].iloc[0]
+    assert ree.hhi_upper == 10_000 and ree.gap_rule.startswith("no bound by the rule: THA")
 
 
 def test_usgs_against_bgs_worked_out_from_both_files(built):

@@ -60,11 +60,13 @@ rule clean_net_import_reliance:
 
 rule clean_bgs:
     """BGS World Mineral Statistics: production by country and year, a series per BGS
-    commodity and sub-commodity (data/bgs_series.csv), with the file and line of each."""
+    commodity and sub-commodity (data/bgs_series.csv), each mark BGS attaches read as
+    data/bgs_marks.csv says, with the file and line of each."""
     input:
         library=library("clean_bgs.py"),
         record=fetch_record("bgs_world_mineral_statistics"),
         series=repo("data/bgs_series.csv"),
+        marks=repo("data/bgs_marks.csv"),
         countries=repo("data/countries.csv"),
     output:
         bgs_production=results("tidy/bgs_production.csv"),

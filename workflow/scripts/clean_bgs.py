@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from raremetals.clean.bgs import load_series, parse_export
+from raremetals.clean.bgs import Marks, load_series, parse_export
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.io import write_table
 from raremetals.core.schemas import BGS_PRODUCTION
@@ -16,10 +16,11 @@ from raremetals.sources.fetch import paths_in
 
 inp = snakemake.input
 series = load_series(inp.series)
+marks = Marks(inp.marks)
 resolver = CountryResolver(inp.countries)
 source_id = Path(inp.record).stem
 table = pd.concat(
-    [parse_export(p, source_id, series, resolver) for p in paths_in(inp.record, "/BGS_")],
+    [parse_export(p, source_id, series, resolver, marks) for p in paths_in(inp.record, "/BGS_")],
     ignore_index=True,
 )
 write_table(

@@ -31,19 +31,10 @@ from raremetals.core.schemas import TABLE3_AGAINST_BGS
 from raremetals.stats.long_run import bgs_distributions
 from raremetals.stats.second_source import TOTALS_AGREE as AGREE
 from raremetals.stats.second_source import TOTALS_CLOSE as CLOSE
-from raremetals.stats.second_source import stated_bases
+from raremetals.stats.second_source import usgs_bases
 
 FIELDS = ("world_production_2009", "production_rank")
 VINTAGE = "MCS 2010's first estimate against BGS's later figure"
-
-
-def _usgs_bases(best: pd.DataFrame) -> dict[str, str]:
-    """Each metal's USGS production basis, as the USGS rows of the best series state it."""
-    out: dict[str, set[str]] = {}
-    production = best[best["measure"] == "production"]
-    for metal, basis in zip(production["commodity"], production["basis"]):
-        out.setdefault(metal, set()).update(stated_bases(basis))
-    return {metal: "; ".join(sorted(b)) for metal, b in out.items() if b}
 
 
 def _bgs_year(bgs: pd.DataFrame, plan: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -51,6 +42,10 @@ def _bgs_year(bgs: pd.DataFrame, plan: pd.DataFrame, year: int) -> pd.DataFrame:
     dist = dist[dist["year"] == year].copy()
     dist["rank"] = dist.groupby("commodity")["value"].rank(ascending=False, method="min")
     return dist
+
+
+def _until(year: int):
+    return lambda first: first != "" and int(first) <= year
 
 
 def _class(ratio: float) -> str:
@@ -84,6 +79,21 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
         }
         if "e" in b["flag"].split(";"):
             why.append("BGS's figure is an estimate")
+        if "basis_doubt" in b["flag"].split(";"):
+            # BGS's own mark: the figure is not what the series weighs (data/bgs_marks.csv)
+            ratio = cell["table3_value"] / value if value else float("nan")
+            why = [
+                f"BGS marks {code}'s figure as not its oxide output (basis_doubt, "
+                "data/bgs_marks.csv): never read as a revision"
+            ]
+            return {
+                **cell,
+                **found,
+                "bgs_value": value,
+                "ratio": ratio,
+                "agreement": "bases differ",
+                "why": "; ".join(why),
+            }
         if cell["rank"] is not None and int(b["rank"]) != cell["rank"]:
             why.append(f"BGS ranks {code} {int(b['rank'])}")
     ratio = cell["table3_value"] / value if value else float("nan")
@@ -102,8 +112,10 @@ def table3_against_bgs(
 ) -> pd.DataFrame:
     """One row per Table 3 production cell (world, ranks 1-3) of each metal BGS covers,
     with BGS's 2009 figure and an agreement class (see the module docstring)."""
-    bases = _usgs_bases(best)
+    bases = usgs_bases(best)
     year = 2009
+    # a series that starts after 2009 (lithium content, 2012) has nothing to compare
+    plan = plan.assign(series=plan["series"].where(plan["first_year"].map(_until(year)), ""))
     dist = _bgs_year(bgs, plan[plan["series"] != ""], year)
     rows = []
     for p in plan.to_dict("records"):
@@ -131,9 +143,13 @@ def table3_against_bgs(
                     "table3_row": int(c["row"]),
                 }
                 if not p["series"]:
-                    rows.append({**cell, "agreement": "no series", "why": p["note"]})
+                    why = p["note"] + (
+                        f" (a series from {p['first_year']})" if p["first_year"] else ""
+                    )
+                    rows.append({**cell, "agreement": "no series", "why": why})
                 elif bases.get(metal) != bgs_basis:
                     why = f"USGS weighs {bases.get(metal, 'an unstated basis')}, BGS {bgs_basis}"
+                    why += "; Table 3 states no basis: the USGS's for the metal"
                     rows.append({**cell, "agreement": "bases differ", "why": why})
                 else:
                     rows.append(_compared(cell, code, series))

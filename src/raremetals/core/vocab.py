@@ -10,7 +10,10 @@ from __future__ import annotations
 # NA, XX, "—" (zero), Large, Moderate, Small, "less than ½ unit", a range such as
 # "330 - 390"), notes that the world total or another row includes the value, a value
 # left blank, one marked suspect by a correction, and one replaced by a later version of
-# its edition (``corrected``: ``value_raw`` keeps what the file says).
+# its edition (``corrected``: ``value_raw`` keeps what the file says). BGS's marks
+# (data/bgs_marks.csv) add a break in series, a figure that includes more than its series
+# or is only part of the country, another measure standing in for production, an amount
+# included in another row, a capacity, and a figure whose basis is in doubt.
 FLAG_ORDER = [
     "e",
     ">",
@@ -30,6 +33,13 @@ FLAG_ORDER = [
     "incl_ilmenite",
     "suspect",
     "corrected",
+    "break",
+    "includes",
+    "part",
+    "stands_in",
+    "included",
+    "capacity",
+    "basis_doubt",
 ]
 
 # A USGS Mineral Commodity Summaries data release is named mcs and its year (the releases

@@ -31,16 +31,14 @@ def half_unit(unit: str) -> float:
     return float(TOKEN_UNITS[unit][1]) / 2
 
 
-def value_max(d: pd.DataFrame, half: float | None = None) -> pd.Series:
-    """The bound of a country given only as below an amount: the number of a "<100"
-    cell, half a unit for "less than ½ unit" (``half`` where the source has one unit,
-    else from the row's unit as read); empty for every other row."""
+def value_max(d: pd.DataFrame) -> pd.Series:
+    """The bound of a country the USGS gives only as below an amount: the number of a
+    "<100" cell, half the row's unit for "less than ½ unit"; empty for every other row."""
     out = pd.Series(math.nan, index=d.index)
     below = _has(d["flag"], "<") & d["value"].notna() & (d["area_type"] == "country")
     out[below] = d.loc[below, "value"]
     halves = _has(d["flag"], "lt_half_unit")
-    if halves.any():
-        out[halves] = half if half is not None else d.loc[halves, "unit_applied"].map(half_unit)
+    out[halves] = d.loc[halves, "unit_applied"].map(half_unit)
     return out
 
 

@@ -33,6 +33,24 @@ BGS_LONG_RUN = pa.DataFrameSchema(
         "cr3_countries": text("Their ISO3 codes, largest first"),
         "hhi_lower": number("HHI, unassigned share contributing 0", checks=HHI),
         "hhi_upper": number("HHI, unassigned share held by one producer", checks=HHI),
+        "segment": pa.Column(
+            int,
+            description="First year of the stretch of the run this year belongs to: a "
+            "break in series of countries holding 5% of the total or more starts a new "
+            "one, and no year is set against a year of another",
+        ),
+        "break_countries": text("Countries BGS marks 'Break in series.' this year"),
+        "break_weight": number("Their share of the total (this year or the one before)"),
+        "gap_rule": text(
+            "Where countries have no figure: each bounded by the larger of its figures "
+            "of the nearest years before and after (within two years), or why not"
+        ),
+        "hhi_lower_gap_rule": number("HHI's lower end under the gap rule", checks=HHI),
+        "hhi_upper_gap_rule": number("HHI's upper end under the gap rule", checks=HHI),
+        "china_share_min_gap_rule": number(
+            "China's share with the missing countries at their bound (china_share is the most)",
+            checks=SHARE,
+        ),
         "source_file": text("The export(s) the year's rows come from (bgs_production.csv)"),
         "note": text("What to know about the year's distribution"),
     },

@@ -88,21 +88,32 @@ BGS_PRODUCTION = pa.DataFrameSchema(
             "Commodity id (data/commodities.csv); empty for a ferro-alloy of several metals "
             "or none (data/bgs_series.csv)"
         ),
-        "series": text("BGS's commodity, and its sub-commodity after ': ' (a form, grade)"),
+        "series": text(
+            "BGS's commodity, and its sub-commodity after ': ' (a form, grade); a row whose "
+            "mark states another basis is kept apart, the basis in brackets after it"
+        ),
         "stage": text("mine, refinery, plant or ferro-alloy plant (data/bgs_series.csv)"),
         "basis": text("What is weighed (data/bgs_series.csv): a series is one basis"),
         "year": pa.Column(int, pa.Check.in_range(1900, 2100), description="Data year"),
         **PLACE,
         "country_raw": text("Country as BGS names it"),
         "value": number(
-            "Production in unit; empty where BGS gives no figure or one below 0.5 t (flag)"
+            "Production in unit; empty where BGS gives no figure, one below 0.5 t or a "
+            "capacity (flag)"
+        ),
+        "value_max": number(
+            "The most the production can be where BGS gives only that: 0.5 for 'more than "
+            "0 but less than 0.5', the capacity where a mark says the figure is one"
         ),
         "unit": text("t (metric tons)", checks=pa.Check.isin(["t"])),
         "value_raw": text("Quantity as in the export"),
         "unit_raw": text("Unit as BGS writes it"),
         "flag": text(
-            "e estimated (note code *), zero nothing produced, NA not available, "
-            "lt_half_unit more than 0 but less than 0.5 t; joined by ';'",
+            "the effects of BGS's marks (data/bgs_marks.csv): e estimated, zero nothing "
+            "produced, NA not available, lt_half_unit more than 0 but less than 0.5 t, "
+            "break a break in series, includes more than the series names, part only "
+            "part of the country, stands_in exports, sales or refined metal for "
+            "production, included in another row, capacity, basis_doubt; joined by ';'",
             checks=pa.Check.str_matches(FLAG_RE),
         ),
         "note": text("BGS's precision statement and note texts"),
