@@ -261,6 +261,30 @@ def test_less_than_half_a_unit_is_between_0_and_it(conc):
     assert row.total_max == 463_500 and row.hhi_upper < 2_000
 
 
+def test_a_capacity_in_production_columns_is_capacity(built, conc):
+    # MCS2025_World_Data.csv rows 201-216: "Clinker capacity, estimated" in PROD_2023 and
+    # PROD_EST_ 2024; MCS 2026 files the same figures under capacity
+    obs = pd.read_csv(built / catalogue.path("observations"), keep_default_na=False)
+    clinker = obs[(obs.file == "MCS2025_World_Data.csv") & obs.row.between(201, 216)]
+    assert len(clinker) == 32 and set(clinker.measure) == {"capacity"}
+    cement = conc[(conc.commodity == "cement") & (conc.measure == "production")]
+    assert not cement.series.str.contains("apacity").any()
+
+
+def test_a_ratio_where_the_bases_the_rows_state_agree(built):
+    # 2024: reserves of MCS 2025, production of MCS 2026 (the best series). "as reported"
+    # states no basis, so it never differs from one that is stated
+    rp = pd.read_csv(built / catalogue.path("reserves_to_production"), keep_default_na=False)
+
+    def ratio(commodity):
+        r = one(rp, dataset="usgs", commodity=commodity, year=2024)
+        return round(float(r.rp_years), 1), r.rp_bound
+
+    assert ratio("cobalt") == (round(11_000_000 / 302_000, 1), "") == (36.4, "")
+    assert ratio("helium") == (66.0, "at least")
+    assert ratio("kyanite") == (33.8, "at least")
+
+
 def test_suspect_value_is_left_out(conc):
     row = one(conc, dataset="usgs", edition="mcs2023", commodity="zinc", measure="reserves")
     assert "AUS" in row.unquantified_countries.split(";")

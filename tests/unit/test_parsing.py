@@ -7,6 +7,7 @@ import pytest
 from conftest import REPO
 from raremetals.clean.cells import (
     basis_of,
+    capacity_by_words,
     estimate_marks,
     parse_cell,
     parse_value_column,
@@ -183,3 +184,25 @@ def test_series_keys_fold_the_sources_spelling_slips():
         "Mine production, gross weight, marketable chromite ore"
     )
     assert series_key("Mine poduction, Bentonite") == series_key("Mine production, bentonite")
+
+
+def test_a_series_whose_words_say_capacity_is_capacity():
+    import pandas as pd
+
+    obs = pd.DataFrame(
+        {
+            "series": [
+                "Clinker capacity, estimated",
+                "Cement production, estimated",
+                "Sponge Metal Production and Sponge and Pigment Yearend Operating Capacity",
+                "Clinker capacity, estimated",
+            ],
+            "measure": ["production", "production", "production", "reserves"],
+        }
+    )
+    assert list(capacity_by_words(obs).measure) == [
+        "capacity",
+        "production",
+        "production",
+        "reserves",
+    ]

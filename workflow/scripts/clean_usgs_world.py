@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from raremetals.clean import accounting, editions
+from raremetals.clean.cells import capacity_by_words
 from raremetals.clean.commodities import load_commodities
 from raremetals.clean.corrections import (
     apply_version_corrections,
@@ -73,6 +74,7 @@ table = pd.concat(
     [f if f["value"].dtype == float else f.astype({"value": float}) for f in frames],
     ignore_index=True,
 )
+table = capacity_by_words(table)
 table = apply_version_corrections(table, inp.version_corrections)
 table = mark_suspect(table, inp.value_issues)
 check_findings_apply(table, findings, inp.units)

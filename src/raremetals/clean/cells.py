@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pandas as pd
+
 from raremetals.core.errors import InputError
 from raremetals.core.vocab import FLAG_ORDER
 
@@ -166,6 +168,22 @@ def basis_of(text: str) -> str | None:
 def stage_of(type_text: str) -> str:
     low = type_text.lower()
     return next((stage for key, stage in STAGES if key in low), "unspecified")
+
+
+_CAPACITY = re.compile(r"\bcapacity\b", re.IGNORECASE)
+_PRODUCTION = re.compile(r"\bproduction\b", re.IGNORECASE)
+
+
+def capacity_by_words(obs: pd.DataFrame) -> pd.DataFrame:
+    """A series whose words say capacity is capacity, wherever its columns stand: MCS
+    2023-2025 give cement's "Clinker capacity, estimated" in the production columns (MCS
+    2025, MCS2025_World_Data.csv rows 201-216), where MCS 2026 files the same figures
+    under capacity. A series whose words name both (MCS 2023's titanium "Sponge Metal
+    Production and ... Operating Capacity", with columns of each) keeps its columns'
+    measures; reserves columns keep theirs."""
+    says = obs["series"].str.contains(_CAPACITY) & ~obs["series"].str.contains(_PRODUCTION)
+    words = says & (obs["measure"] == "production")
+    return obs.assign(measure=obs["measure"].mask(words, "capacity"))
 
 
 def stated_factor(note: str, type_text: str, measure: str) -> tuple[Decimal, str] | None:

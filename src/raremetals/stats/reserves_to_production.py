@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from raremetals.stats import measures as stats
+from raremetals.stats.second_source import stated_bases
 
 # The words of a series name that say which measure it is, and a unit in brackets: what
 # is left names the thing measured ("Mine production: processed" and "Reserves:
@@ -30,6 +31,11 @@ def _unpaired(d: pd.DataFrame, pairs: pd.DataFrame, key: list[str]) -> pd.DataFr
 def _pair(res: pd.DataFrame, prod: pd.DataFrame, on: list[str]) -> pd.DataFrame:
     m = res.merge(prod, on=on, suffixes=("_reserves", "_production"))
     return m.rename(columns={"edition_reserves": "edition", "series_reserves": "series"})
+
+
+def _differ(reserves: str, production: str) -> bool:
+    said = stated_bases(reserves), stated_bases(production)
+    return all(said) and said[0] != said[1]
 
 
 def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
@@ -75,7 +81,9 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
             note += "reserves or production unknown or zero"
         elif r["unit_reserves"] != r["unit_production"]:
             note += f"units differ ({r['unit_reserves']} vs {r['unit_production']})"
-        elif r["basis_reserves"] != r["basis_production"]:
+        # "as reported" states nothing: two rows differ only where both state a basis
+        # and the bases stated differ (a joined row's wording is not the row's own)
+        elif _differ(r["basis_reserves"], r["basis_production"]):
             note += (
                 f"bases differ (reserves {r['basis_reserves']}, production {r['basis_production']})"
             )
