@@ -138,6 +138,24 @@ def test_a_world_total_given_as_a_bound_is_a_bound_everywhere(conc, rp, built):
     assert by_key["chromium.reserves.total.latest"]["text"] == "≥540,000,000"
 
 
+def test_every_bound_text_rounds_outward(built):
+    """A bound still bounds once printed: "at least" rounds down, "at most" up (58.44%
+    at most is ≤59, not ≤58; 187.5 years at least is ≥187, not ≥188)."""
+    numbers = pd.read_json(built / "results/numbers.json")["numbers"]
+    bounds = [n for n in numbers if n["bound"]]
+    assert len(bounds) >= 30
+    for n in bounds:
+        sign, printed = n["text"][0], float(n["text"][1:].replace(",", ""))
+        value = 100 * n["value"] if n["unit"] == "%" else n["value"]
+        if n["bound"] == "at least":
+            assert sign == "≥" and printed <= value, n
+        else:
+            assert sign == "≤" and printed >= value, n
+    by_key = {n["key"]: n for n in numbers}
+    assert by_key["rare_earths.reserves.china_share.latest"]["text"] == "≤59"
+    assert by_key["niobium.rp.latest"]["text"] == "≥187"
+
+
 def test_a_tie_is_a_tie(built):
     shares = pd.read_csv(built / catalogue.path("country_shares"), keep_default_na=False)
     # Table 3, cobalt 2009: China and Russia printed together in third place, 6,200 t each

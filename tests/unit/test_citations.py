@@ -81,3 +81,16 @@ def test_an_hhi_prints_to_the_nearest_ten_half_up():
     assert hhi_text(6724.99) == "6,720"
     assert hhi_text(10_000) == "10,000"
     assert hhi_text(4.9) == "0"
+    # a bound rounds outward
+    assert hhi_text(9370.26, "at most") == "9,380" and hhi_text(9379.9, "at least") == "9,370"
+
+
+def test_bound_texts_round_outward():
+    from raremetals.cite.numbers import integer_text, percent_text, significant_text
+
+    assert (percent_text(0.5844, "at most"), percent_text(0.5844)) == ("59", "58")
+    assert (percent_text(0.385), percent_text(0.5319, "at least")) == ("39", "53")
+    assert (integer_text(187.5, "at least"), integer_text(187.5)) == ("187", "188")
+    assert significant_text(75_290_000, "at least") == "75,200,000"
+    assert significant_text(75_210_000, "at most") == "75,300,000"
+    assert significant_text(1_234_567) == "1,230,000" and significant_text(0) == "0"

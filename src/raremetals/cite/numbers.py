@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -46,22 +46,48 @@ def periods(middle_year: int) -> dict[str, str]:
 MEASURES = {"production": "Prod", "reserves": "Res"}
 
 
-def hhi_text(value: float) -> str:
-    """An HHI as text, to the nearest ten (half up): the shares behind it come from
-    figures rounded to two or three significant digits, so its units digit says nothing
-    (9,370.4 and 9,371.2 both print 9,370). The CSVs keep every digit."""
-    tens = (Decimal(repr(float(value))) / 10).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{int(tens) * 10:,}"
+# A bound's text rounds outward, so that it still bounds: "at least" down, "at most" up
+# (58.44% at most prints ≤59, 187.5 years at least ≥187); other numbers half up.
+ROUNDING = {"": ROUND_HALF_UP, "at least": ROUND_FLOOR, "at most": ROUND_CEILING}
+
+
+def rounded(value: float, step: Decimal, bound: str = "") -> Decimal:
+    """``value`` to a multiple of ``step``, half up, or outward for a bound."""
+    exact = Decimal(repr(float(value)))
+    return (exact / step).quantize(Decimal(1), rounding=ROUNDING[bound]) * step
+
+
+def hhi_text(value: float, bound: str = "") -> str:
+    """An HHI as text, to the nearest ten (half up; outward for a bound): the shares
+    behind it come from figures rounded to two or three significant digits, so its units
+    digit says nothing (9,370.4 and 9,371.2 both print 9,370). The CSVs keep every digit."""
+    return f"{int(rounded(value, Decimal(10), bound)):,}"
+
+
+def percent_text(value: float, bound: str = "") -> str:
+    return f"{int(rounded(100 * value, Decimal(1), bound))}"
+
+
+def significant_text(value: float, bound: str = "", digits: int = 3) -> str:
+    """To ``digits`` significant figures with thousands separators (1,234,567 → 1,230,000)."""
+    if value == 0:
+        return "0"
+    step = Decimal(10) ** (Decimal(repr(abs(float(value)))).adjusted() - digits + 1)
+    return f"{rounded(value, step, bound):,.0f}"
+
+
+def integer_text(value: float, bound: str = "") -> str:
+    return f"{rounded(value, Decimal(1), bound):,.0f}"
 
 
 # statistic -> (macro part, unit, rounding, formatter)
 STATISTICS = {
-    "total": ("Total", "t", "3 significant figures", lambda v: f"{float(f'{v:.3g}'):,.0f}"),
-    "china_share": ("ChinaShare", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
-    "cr1": ("CRone", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
-    "cr3": ("CRthree", "%", "percent, 0 decimals", lambda v: f"{100 * v:.0f}"),
-    "hhi_lower": ("HHIlow", "HHI (0-10,000)", "nearest ten", lambda v: hhi_text(v)),
-    "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "nearest ten", lambda v: hhi_text(v)),
+    "total": ("Total", "t", "3 significant figures", significant_text),
+    "china_share": ("ChinaShare", "%", "percent, 0 decimals", percent_text),
+    "cr1": ("CRone", "%", "percent, 0 decimals", percent_text),
+    "cr3": ("CRthree", "%", "percent, 0 decimals", percent_text),
+    "hhi_lower": ("HHIlow", "HHI (0-10,000)", "nearest ten", hhi_text),
+    "hhi_upper": ("HHIhigh", "HHI (0-10,000)", "nearest ten", hhi_text),
 }
 AUDIT_STATUSES = {
     "match": "Match",
@@ -163,7 +189,7 @@ def japan_leaders(japan: pd.DataFrame, today: pd.DataFrame, files: dict) -> list
                     f"{r['commodity']}.japan_imports.leader_share.today",
                     f"{camel(r['commodity'])}JapanLeaderShareToday",
                     float(r["share"]),
-                    f"{100 * r['share']:.0f}",
+                    percent_text(r["share"]),
                     "%",
                     "percent, 0 decimals",
                     files["japan_today"],
@@ -208,9 +234,9 @@ def headline_numbers(
                         f"{r['commodity']}.{r['measure']}.{stat}.{when}",
                         f"{camel(r['commodity'])}{MEASURES[r['measure']]}{part}{period}",
                         float(value),
-                        fmt(float(value)),
+                        fmt(float(value), bound),
                         unit,
-                        rounding,
+                        rounding + (", outward (a bound)" if bound else ""),
                         files["comparison"],
                         f"row {line} (commodity={r['commodity']}, measure={r['measure']})",
                         f"{r['name_en']}, {r['measure']}, {stat.replace('_', ' ')}, {year:.0f}",
@@ -234,9 +260,9 @@ def headline_numbers(
                 f"{r['commodity']}.rp.{period.lower()}",
                 f"{camel(r['commodity'])}RP{period}",
                 float(r["rp_years"]),
-                f"{r['rp_years']:,.0f}",
+                integer_text(r["rp_years"], r["rp_bound"]),
                 "years",
-                "integer",
+                "integer" + (", outward (a bound)" if r["rp_bound"] else ""),
                 files["rp"],
                 f"row {line}",
                 f"{r['commodity']} reserves-to-production, {r['year']}",
@@ -250,7 +276,7 @@ def headline_numbers(
                     f"{r['commodity']}.japan_imports_from_china.2009",
                     f"{camel(r['commodity'])}JapanChinaSharePaper",
                     float(r["china_share"]),
-                    f"{100 * r['china_share']:.0f}",
+                    percent_text(r["china_share"]),
                     "%",
                     "percent, 0 decimals",
                     files["japan"],
