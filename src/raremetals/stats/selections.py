@@ -249,3 +249,45 @@ def export_measures(
         for i, r in controls.iterrows()
     ]
     return sorted(out, key=lambda m: (m["day"], m["fact_id"]))
+
+
+def long_run_view(run: pd.DataFrame) -> pd.DataFrame:
+    """What Figure 12 draws of BGS's long run, year by year: the HHI as a point or a
+    range, never a lower bound as a value; China's share as a value, a range or "at
+    most"; and the segment a year belongs to (no line joins two segments).
+
+    ``hhi_kind``: ``point`` (both ends alike to the nearest unit), ``range`` (the
+    unconditional range is narrow: countries below half a tonne), ``rule`` (a country
+    without a figure, bounded by its neighbouring years: ``gap_rule``), ``open`` (a
+    country without a figure and no rule: from the lower end up to 10,000). A line runs
+    through points, ranges and rules (their ends), never through an open year.
+    """
+    v = run[["commodity", "year", "segment"]].copy()
+    rule = run["hhi_lower_gap_rule"].notna()
+    is_open = (run["hhi_upper"] >= 10_000) & ~rule & (run["n_unquantified"] > 0)
+    v["hhi_kind"] = "range"
+    v.loc[(run["hhi_upper"] - run["hhi_lower"]).abs() < 0.5, "hhi_kind"] = "point"
+    v.loc[rule, "hhi_kind"] = "rule"
+    v.loc[is_open, "hhi_kind"] = "open"
+    v["hhi_low"] = run["hhi_lower_gap_rule"].where(rule, run["hhi_lower"])
+    v["hhi_high"] = run["hhi_upper_gap_rule"].where(rule, run["hhi_upper"])
+    v["china_kind"] = "value"
+    v.loc[rule, "china_kind"] = "rule"
+    v.loc[is_open, "china_kind"] = "at most"
+    v["china_high"] = run["china_share"]
+    v["china_low"] = run["china_share_min_gap_rule"].where(rule, run["china_share"])
+    v.loc[is_open, "china_low"] = float("nan")
+    return v
+
+
+def comparable_points(
+    series: pd.DataFrame, comparison: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Another publisher's production points that may stand beside BGS's line: those of a
+    metal whose comparison (``usgs_bgs_comparison.csv``, one verdict a pair of cells)
+    never says the bases differ (a basis is the series', whatever the year); and, by
+    metal, why the others are left out."""
+    differ = comparison[comparison["agreement"] == "bases differ"]
+    why = differ.drop_duplicates("commodity").set_index("commodity")["why"]
+    keep = ~series["commodity"].isin(set(why.index))
+    return series[keep], {c: w.split(";")[0] for c, w in why.items()}

@@ -31,6 +31,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "bgs_long_run",
         "long_run_series",
         "concentration_series",
+        "usgs_bgs_comparison",
         "china_ree_export_quotas",
         "china_export_controls",
         "commodities",
