@@ -144,6 +144,9 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.scatter([], [], color=CHINA, facecolors="none", label=t["fig2_2009"])
         ax.scatter([], [], color=CHINA, label=t["fig2_latest"].format(latest=latest))
         ax.scatter([], [], color=CHINA, marker="s", label=t["fig2_partial"])
+        # every mark drawn is in the legend: the two kinds of arrow too
+        ax.plot([], [], color="#888", marker=">", ms=4, label=t["fig2_move"].format(latest=latest))
+        ax.plot([], [], color=CHINA, marker="<", ms=4, label=t["fig2_bound_arrow"])
         # in the one corner no point or arrow reaches (low production, high reserves)
         ax.legend(loc="lower right", bbox_to_anchor=(1, 0.1), fontsize=8)
         ax.set_title(t["fig2"].format(latest=latest))

@@ -1,10 +1,10 @@
 """Figure 7: US net import reliance for the paper's metals, latest edition, with
 the 2009 figure.
 
-USGS prints some values as bounds (">50", "<25"). A bound is drawn as a hatched bar
-to the bound with an arrow the way the value lies, and is coloured by the class it
-allows: ">95" is 50% or more, "<25" under 50%, ">25" either (left uncoloured). The
-value's label stands clear of the bar, the arrow and the 2009 marker.
+USGS prints some values as bounds (">50", "<25"). A bound is drawn as a bar to the
+bound, hatched, with an arrow the way the value lies, in the full colour of the class it
+allows: ">50" is 50% or more (at least 50), "<25" under 50%, ">25" either (left white).
+The value's label stands clear of the bar, the arrow and the 2009 marker.
 """
 
 from __future__ import annotations
@@ -88,9 +88,10 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     i,
                     r["value"],
                     color=COLOURS[cls],
-                    alpha=0.45 if bound and cls != "either" else 1,
                     hatch="///" if bound else None,
-                    edgecolor="#555" if cls == "either" else COLOURS[cls],
+                    # a class's own colour under white hatching: a bound looks its class
+                    edgecolor="#555" if cls == "either" else "white" if bound else COLOURS[cls],
+                    lw=0.8 if cls == "either" else 0,
                     gid=f"{metal}:{edition}",
                 )
                 end = r["value"]
@@ -112,7 +113,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             line([], [], marker="D", color=PAPER, mec="white", ms=6, ls="", label=t["paper2009"]),
             patch(color=INK, label=f"{year}: {t['ge50']}"),
             patch(color=GREYS[1], label=f"{year}: {t['lt50']}"),
-            patch(facecolor=INK, alpha=0.45, edgecolor=INK, hatch="///", label=t["nir_bound"]),
+            patch(facecolor=INK, edgecolor="white", hatch="///", label=t["nir_bound"]),
             patch(facecolor="white", edgecolor="#555", hatch="///", label=t["nir_either"]),
         ]
         ax.set_yticks(range(len(metals)), [names[m] for m in metals])
