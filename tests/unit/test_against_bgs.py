@@ -17,6 +17,7 @@ PLAN = pd.DataFrame(
         "series": ["tungsten, mine", "manganese ore", ""],
         "first_year": ["1971", "1971", ""],
         "parts": ["", "", ""],
+        "combine": ["", "", ""],
         "note": ["", "", "BGS gives lithium by form"],
     }
 )
@@ -54,6 +55,7 @@ def bgs(commodity, series, basis, code, value, row, flag=""):
         "country": code,
         "area_type": "country",
         "value": value,
+        "value_max": float("nan"),
         "unit": "t",
         "flag": flag,
         "file": "BGS_x.csv",
@@ -100,7 +102,10 @@ def test_cells_are_classed_by_the_ratio_with_what_the_rows_show(table):
 def test_a_metal_weighed_otherwise_or_without_a_series_is_not_compared(table):
     m = table.set_index("commodity")
     assert m.loc["manganese", "agreement"] == "bases differ"
-    assert m.loc["manganese", "why"] == "USGS weighs element content, BGS gross weight"
+    assert m.loc["manganese", "why"] == (
+        "USGS weighs element content, BGS gross weight; Table 3 states no basis: the USGS's "
+        "for the metal"
+    )
     assert pd.isna(m.loc["manganese", "bgs_value"])
     assert m.loc["lithium", "agreement"] == "no series"
     assert m.loc["lithium", "why"] == "BGS gives lithium by form"

@@ -62,3 +62,49 @@ def test_the_table_in_japanese_has_its_words_in_japanese(controls, languages):
     kinds = {row[1][0] for row in t.rows}
     assert kinds <= set(ja.tables["china_export_policy"]["kinds"].values())
     assert t.rows[0][0] == ["2012-03-13"]
+
+
+def test_each_measure_has_its_status_as_of_the_tables_date(controls):
+    """The compiled table to December 2025: Nos. 55-58, 61 and 62 were suspended on 7
+    November 2025, until 10 November 2026; No. 70, the suspension, runs to that day."""
+    names = read_reference(REPO / "data/china_export_measures.csv")
+    by_id = {m["fact_id"]: m for m in export_measures(controls, names)}
+    suspended = {f for f, m in by_id.items() if m["state"] == "suspended"}
+    assert suspended >= {
+        "CN_SUPERHARD_2025_55",
+        "CN_RE_EQUIP_2025_56",
+        "CN_REE5_2025_57",
+        "CN_LIB_GRAPHITE_2025_58",
+        "CN_RE_EXTRATERR_2025_61",
+        "CN_RE_TECH_2025_62",
+    }
+    assert by_id["CN_REE5_2025_57"]["until"] == date(2026, 11, 10)
+    assert (by_id["CN_SUSPEND_2025_70"]["state"], by_id["CN_GAGE_2023_23"]["state"]) == (
+        "in force",
+        "in force",
+    )
+
+
+@pytest.mark.parametrize(
+    "column, cell, expected",
+    [
+        ("date_effective", "2025-02-30", "a date YYYY-MM-DD of the calendar"),
+        ("date_announced", "2025-13-01", "a date YYYY-MM-DD of the calendar"),
+        ("status_as_of_2026", "paused", "a status: in force"),
+    ],
+)
+def test_a_date_that_is_no_date_or_an_unknown_status_is_refused_at_its_row(
+    tmp_path, column, cell, expected
+):
+    from raremetals.core.io import read_as_printed
+    from raremetals.core.schemas import EXPORT_CONTROLS
+
+    rows = list(csv.reader(CONTROLS.open(encoding="utf-8", newline="")))
+    rows[5][rows[0].index(column)] = cell
+    path = tmp_path / "controls.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    with pytest.raises(InputError) as err:
+        read_as_printed(path, EXPORT_CONTROLS)
+    message = str(err.value)
+    assert f"row 6, column '{column}'" in message and expected in message and cell in message

@@ -245,6 +245,7 @@ def test_two_publishers_agree_by_rule(
         "usgs_leader": leaders[0],
         "bgs_leader": leaders[1],
         "bgs_total_is_lower_bound": False,
+        "usgs_source": "usgs",
     }
     assert _agreement(row)[0] == expected
 
@@ -260,3 +261,25 @@ def test_producers_below_a_bound_keep_the_range_narrow():
     assert stats.hhi_bounds_with_small([60, 40], 100, []) == stats.hhi_bounds([0.6, 0.4])
     # a bound as large as the index's part of the total says nothing more than no number
     assert stats.hhi_bounds_with_small([60, 30, 10], 100, [50]) is None
+
+
+def test_table3_takes_the_metals_usgs_basis_in_a_comparison():
+    """One verdict for one pair of cells: Table 3 states no basis, and the comparison of
+    USGS against BGS gives its 2009 the basis the USGS states for the metal (manganese:
+    element content against BGS's ore, so 'bases differ', as in table3_against_bgs)."""
+    from raremetals.stats.second_source import _basis, usgs_bases
+
+    conc = pd.DataFrame(
+        {
+            "dataset": ["usgs", "usgs", "paper_table3"],
+            "edition": ["mcs2026", "mcs2026", "paper2010"],
+            "commodity": ["manganese", "manganese", "manganese"],
+            "series": ["Mine production", "Mine production", "Table 3"],
+            "measure": ["production", "reserves", "production"],
+            "year": [2024, 2025, 2009],
+            "basis": ["as reported; element content", "gross weight", "not stated"],
+        }
+    )
+    assert usgs_bases(conc[conc.dataset == "usgs"]) == {"manganese": "element content"}
+    paper = conc[conc.dataset == "paper_table3"].drop(columns="basis")
+    assert list(_basis(paper, conc)) == ["element content"]

@@ -357,10 +357,21 @@ def table3_corrected(
 # --- China's export measures -----------------------------------------------------------
 
 
+def _status_text(m: dict, compiled: str, text: dict) -> str:
+    """A measure's status as of the table's date in the language: its state (and until
+    when), with what the compiled table adds in brackets where the language is its own."""
+    said = text["states"][m["state"]]
+    if m["until"]:
+        said = text["until"].format(state=said, until=m["until"])
+    extra = compiled[compiled.find("(") :] if "(" in compiled else ""
+    return f"{said} {extra}" if extra and text.get("keep_notes") else said
+
+
 def china_export_policy(measures: list[dict], controls: pd.DataFrame, language: Language) -> Table:
     """China's export measures 2012-2025 by the day they took effect, each with its kind
     and name in the language (``measures``: the figure's, from
-    ``data/china_export_measures.csv``), its instrument and its status as compiled."""
+    ``data/china_export_measures.csv``), its instrument and its status as of the
+    compiled table's date (December 2025), in the language's words."""
     text = language.tables["china_export_policy"]
     by_id = controls.set_index("fact_id")
     rows = [
@@ -369,7 +380,7 @@ def china_export_policy(measures: list[dict], controls: pd.DataFrame, language: 
             [text["kinds"][m["kind"]]],
             [m["name"]],
             [by_id.loc[m["fact_id"], "instrument"]],
-            [by_id.loc[m["fact_id"], "status_as_of_2026"]],
+            [_status_text(m, by_id.loc[m["fact_id"], "status_as_of_2026"], text)],
         ]
         for m in measures
     ]

@@ -7,6 +7,7 @@ without matplotlib.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -225,12 +226,28 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+# the compiled table gives each measure's status as reported to December 2025
+# (its column status_as_of_2026): every status drawn or written is as of then
+STATUS_DATE = date(2025, 12, 31)
+_STATUS = re.compile(r"^(?P<state>in force|suspended|lifted|n/a)(?: until (?P<until>[\d-]+))?")
+
+
+def measure_status(text: str) -> dict:
+    """A status of the compiled table as (state, until): "suspended until 2026-11-10" is
+    suspended, until that day; "n/a (ruling)" has no state of its own."""
+    m = _STATUS.match(text)
+    if m is None:
+        raise InputError("china_export_controls.csv", "a status of the vocabulary", text)
+    return {"state": m["state"], "until": _day(m["until"]) if m["until"] else None}
+
+
 def export_measures(
     controls: pd.DataFrame, names: pd.DataFrame, language: str = "en"
 ) -> list[dict]:
     """Each measure of China's export-controls table with its day (in force, else
     announced), its kind, its name in ``language`` (``data/china_export_measures.csv``;
-    a measure it does not name stops the build) and its record in ``controls``, by day."""
+    a measure it does not name stops the build), its status as of ``STATUS_DATE``
+    (:func:`measure_status`) and its record in ``controls``, by day."""
     named = names.set_index("fact_id")
     missing = sorted(set(controls["fact_id"]) - set(named.index))
     if missing:
@@ -245,6 +262,7 @@ def export_measures(
             "name": named.loc[r["fact_id"], column],
             "fact_id": r["fact_id"],
             "record": i,
+            **measure_status(r["status_as_of_2026"]),
         }
         for i, r in controls.iterrows()
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandera.pandas as pa
 
 from raremetals.core.vocab import AREA_TYPES, EDITION_PATTERN, FLAG_ORDER
@@ -79,6 +82,25 @@ def as_printed(name: str, columns: dict, unique: list[str] | None = None) -> pa.
 
 def matches(pattern: str, what: str) -> pa.Check:
     return pa.Check.str_matches(rf"^(?:{pattern})$", error=what)
+
+
+def _a_day(cell: str) -> bool:
+    if not re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", cell):
+        return False
+    try:
+        date.fromisoformat(cell)
+    except ValueError:  # 2025-02-30 has the shape of a date and is none
+        return False
+    return True
+
+
+def a_date_or_blank() -> pa.Check:
+    """A day of the calendar, YYYY-MM-DD, or a blank: a cell shaped like a date that is
+    none (2025-02-30) is refused at its row."""
+    return pa.Check(
+        lambda s: s.map(lambda cell: cell == "" or _a_day(cell)),
+        error="a date YYYY-MM-DD of the calendar or a blank",
+    )
 
 
 A_YEAR = matches(r"(?:19|20)\d\d", "a year of four digits")

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-from raremetals.core.schemas.columns import A_NUMBER, A_YEAR, as_printed, matches, one_of
+from raremetals.core.schemas.columns import (
+    A_NUMBER,
+    A_YEAR,
+    a_date_or_blank,
+    as_printed,
+    matches,
+    one_of,
+)
 from raremetals.core.vocab import AREA_TYPES
 
 CLAIMS = as_printed(
@@ -42,7 +49,13 @@ EXPORT_QUOTAS = as_printed(
     },
     unique=["year", "period", "scope"],
 )
-A_DATE_OR_BLANK = matches(r"(?:(?:19|20)\d\d-\d\d-\d\d)?", "a date YYYY-MM-DD or a blank")
+A_DATE_OR_BLANK = a_date_or_blank()
+# a measure's status as the compiled table gives it, as of its date (December 2025)
+A_STATUS = matches(
+    r"in force(?: until \d{4}-\d\d-\d\d)?|suspended until \d{4}-\d\d-\d\d"
+    r"|lifted(?: \(.+\))?|n/a \(.+\)",
+    "a status: in force [until YYYY-MM-DD], suspended until YYYY-MM-DD, lifted [(what)], n/a (why)",
+)
 EXPORT_CONTROLS = as_printed(
     "china_export_controls",
     {
@@ -54,7 +67,7 @@ EXPORT_CONTROLS = as_printed(
         "items": "The minerals or goods it covers",
         "hs_codes": "HS codes where the page gives them",
         "scope": "To whom it applies",
-        "status_as_of_2026": "Its status as reported to December 2025",
+        "status_as_of_2026": ("Its status as reported to December 2025", A_STATUS),
         "url": "The page that states it",
         "publisher_of_url": "Who published that page",
         "note": "Compiler's note: which page gave which detail",

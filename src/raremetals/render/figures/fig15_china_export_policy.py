@@ -3,7 +3,13 @@ full-year rare-earth export quotas the sources give (tonnes; the scope changes i
 Figure 4 shows); below, every measure of the export-controls table on the day it took
 effect, one row each, named, and marked by its kind (the WTO case, the end of quotas and
 duties, a licence or ban on goods, on technology, a suspension). The kinds and names are
-``data/china_export_measures.csv``; a measure it does not name stops the figure."""
+``data/china_export_measures.csv``; a measure it does not name stops the figure.
+
+Each measure shows its status as of the compiled table's date (December 2025,
+``selections.STATUS_DATE``): a suspended measure is drawn hollow and labelled
+suspended, until the day the table gives; a suspension says until when it runs. The
+quota bars show where their scope changes (2008 to 2009, as Figure 4) and name the years
+the sources lack."""
 
 from __future__ import annotations
 
@@ -16,18 +22,24 @@ from matplotlib.lines import Line2D
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
 from raremetals.render.figures.style import GREYS, style
-from raremetals.stats.selections import export_measures
+from raremetals.stats.selections import STATUS_DATE, export_measures
 
-# kind -> (marker, filled): one mark a kind, all in one ink; the quotas have the bars
-KINDS = {
-    "wto": ("s", True),
-    "end_of_quotas": ("D", True),
-    "control": ("o", True),
-    "technology": ("^", True),
-    "suspension": ("o", False),
-}
+# kind -> marker: one mark a kind, all in one ink, filled where in force, hollow where
+# suspended as of the table's date; the quotas have the bars
+KINDS = {"wto": "s", "end_of_quotas": "D", "control": "o", "technology": "^", "suspension": "X"}
 QUOTA = GREYS[1]
-START, END = date(2005, 1, 1), date(2025, 12, 31)
+# past the table's date, so that no mark is cut by the frame
+START, END = date(2005, 1, 1), date(2026, 7, 1)
+SCOPE_CHANGE = date(2009, 1, 1)  # the quotas' scope: to 2008 not stated, from 2009 total
+
+
+def _status(m: dict, t: dict) -> str:
+    """What a measure's label says of its status as of the table's date."""
+    if m["state"] == "suspended":
+        return t["fig15_suspended"].format(until=m["until"])
+    if m["state"] == "in force" and m["until"] and m["kind"] != "suspension":  # names say it
+        return t["fig15_until"].format(until=m["until"])
+    return ""
 
 
 def plotted(data: dict, config: dict):
@@ -44,6 +56,7 @@ def plotted(data: dict, config: dict):
             "year": m["day"].year,
             "period": m["day"].isoformat(),
             "quantity": "date_effective, else date_announced",
+            "flag": m["state"] + (f" until {m['until']}" if m["until"] else ""),
             "table": "china_export_controls",
             "table_row": m["record"],
             "source_file": controls.loc[m["record"], "file"],
@@ -96,23 +109,32 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         top.set_ylabel(t["fig15_quota_axis"], fontsize=8.5)
         top.yaxis.set_major_formatter(lambda v, _: f"{v / 1000:,.0f}k" if v else "0")
         top.grid(axis="y", color="#eee", lw=0.6)
+        top.axvline(SCOPE_CHANGE, color="#555", ls="--", lw=0.8)
+        # said beside the gap's note, where no bar stands
+        top.text(
+            date(last + 1, 3, 1),
+            float(full["value_t"].astype(float).max()) / 6,
+            t["fig15_scope"],
+            fontsize=7.5,
+            color="#555",
+            va="center",
+        )
         for i, m in enumerate(rows):
-            marker, filled = KINDS[m["kind"]]
             ax.plot(
                 [m["day"]],
                 [i],
-                marker=marker,
+                marker=KINDS[m["kind"]],
                 ls="none",
                 ms=6.5,
                 color=GREYS[0],
-                mfc=GREYS[0] if filled else "white",
+                mfc="white" if m["state"] == "suspended" else GREYS[0],
+                clip_on=False,
             )
+            name = m["name"] + _status(m, t)
             # names run left of their mark in the crowded last years, right of it before
             late = m["day"] >= date(2016, 1, 1)
             ax.annotate(
-                f"{m['day']:%Y-%m-%d}  {m['name']}"
-                if not late
-                else f"{m['name']}  {m['day']:%Y-%m-%d}",
+                f"{m['day']:%Y-%m-%d}  {name}" if not late else f"{name}  {m['day']:%Y-%m-%d}",
                 (m["day"], i),
                 xytext=(-8 if late else 8, 0),
                 textcoords="offset points",
@@ -128,23 +150,30 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 a.spines[side].set_visible(False)
             a.axvspan(date(2015, 1, 1), date(2015, 1, 2), color="#999", lw=0.8)
         ax.spines["left"].set_visible(False)
+        ax.axvline(STATUS_DATE, color="#bbb", lw=0.8, ls=":")
+        ax.text(
+            STATUS_DATE,
+            -0.7,
+            t["fig15_as_of"] + " ",
+            ha="right",
+            va="center",
+            fontsize=7,
+            color="#555",
+        )
         handles = [
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker=mk,
-                color=GREYS[0],
-                mfc=GREYS[0] if fill else "white",
-                label=t[f"fig15_kind_{kind}"],
-            )
-            for kind, (mk, fill) in KINDS.items()
+            Line2D([], [], ls="none", marker=mk, color=GREYS[0], label=t[f"fig15_kind_{kind}"])
+            for kind, mk in KINDS.items()
         ]
+        handles.append(
+            Line2D(
+                [], [], ls="none", marker="o", color=GREYS[0], mfc="white", label=t["fig15_hollow"]
+            )
+        )
         handles.insert(0, plt.Rectangle((0, 0), 1, 1, color=QUOTA, label=t["fig15_quotas"]))
         fig.legend(
             handles=handles,
             loc="lower center",
-            ncol=6,
+            ncol=4,
             frameon=False,
             fontsize=8,
             bbox_to_anchor=(0.5, 0.035),
