@@ -124,6 +124,8 @@ PLAN = pd.DataFrame(
         "hs6": ["260200", ""],
         "product_en": ["Manganese ore", ""],
         "product_ja": ["マンガン鉱", ""],
+        "stands_for": ["form", ""],
+        "speaks_for": ["cannot be said", ""],
         "why": ["ore", "not in the extract"],
     }
 )

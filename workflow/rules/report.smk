@@ -102,6 +102,7 @@ rule report:
         commodities=table("commodities"),
         japan=table("japan_import_dependency_2009"),
         japan_today=table("japan_imports"),
+        comparison=table("paper_metals_comparison"),
         languages=LANGUAGE_FILES,
         outputs=REPORTED_OUTPUTS,
     output:

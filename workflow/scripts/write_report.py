@@ -12,7 +12,7 @@ from pathlib import Path
 from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
-from raremetals.core import schemas, web
+from raremetals.core import catalogue, schemas, web
 from raremetals.core.io import atomic_write, read_reference, read_tidy
 from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import lead, report
@@ -33,6 +33,13 @@ numbers = json.loads(Path(i.numbers).read_text(encoding="utf-8"))["numbers"]
 sizes = {Path(p).name: web.png_size(p) for p in i.outputs if p.endswith(".png")}
 japan = read_tidy(i.japan, schemas.JAPAN_DEPENDENCY)
 japan_today = read_tidy(i.japan_today, schemas.JAPAN_IMPORTS)
+comparison = catalogue.read("paper_metals_comparison", i.comparison)
+# whether 2009 and today's production of a metal may be compared (stats.comparison)
+comparable = dict(
+    zip(
+        *comparison.loc[comparison["measure"] == "production", ["commodity", "comparable"]].T.values
+    )
+)
 shared = {
     "captions": report.load_captions(i.captions),
     "registry": load_registry(i.registry),
@@ -60,6 +67,7 @@ for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i
             snakemake.params.middle_year,
             lead.japan_leaders(japan, japan_today, languages[code]),
             words,
+            comparable,
         ),
         **shared,
     )

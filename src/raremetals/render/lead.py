@@ -23,13 +23,18 @@ def number_html(n: dict, tag: str) -> str:
 
 def japan_leaders(japan, today, language) -> dict[tuple[str, str], str]:
     """(commodity, "2009" or "today") -> Japan's leading import source, named in
-    ``language``: Table 3's first source for 2009, the largest partner by value today."""
+    ``language``: Table 3's first source for 2009, the largest partner by value today;
+    (commodity, "code") -> the HS code that stands for the metal today, and (commodity,
+    "unlike") -> why today's code is not like Table 3's metal ("" where it is:
+    ``stats.comparability``, decided in ``japan_imports.csv``)."""
     out = {}
     for r in japan.itertuples():
         if r.sources:
             out[(r.commodity, "2009")] = language.country(r.sources.split(";")[0])
     for r in today[(today["basis"] == "value") & (today["rank"] == 1)].itertuples():
         out[(r.commodity, "today")] = language.country(r.country_code, r.country)
+        out[(r.commodity, "code")] = f"{r.hs6[:4]}.{r.hs6[4:]}"
+        out[(r.commodity, "unlike")] = "" if r.like_2009 else r.unlike_2009
     return out
 
 
@@ -51,24 +56,47 @@ def named(c: str, words: dict) -> str:
     return parts[0] if len(parts) == 1 else words["class_range"].format(a=parts[0], b=parts[1])
 
 
-def what_changed(by_key: dict, commodity: str, leaders: dict, words: dict) -> str:
+def _share(then: dict, now: dict, comparable: bool, words: dict) -> str:
+    """China's share 2009 against now: a change only between like things, and only
+    where a bound allows it (a fall to "at most 59%" from 97% is a fall; a rise to it is
+    not known)."""
+    a, b = then["text"] + "%", now["text"] + "%"
+    if not comparable:
+        return words["share_unlike"].format(a=a, b=b)
+    if now["bound"] == "at most" and now["value"] >= then["value"]:
+        return words["share_unknown"].format(a=a, b=b)
+    key = "same" if a == b else "up" if now["value"] > then["value"] else "down"
+    return words[f"share_{key}"].format(a=a, b=b)
+
+
+def what_changed(
+    by_key: dict, commodity: str, leaders: dict, words: dict, comparable: bool = True
+) -> str:
     """One sentence or three on the metal from 2009 to today, from the numbers alone:
-    China's share of production, the concentration class, Japan's leading source."""
+    China's share of production, the concentration class, Japan's leading source. A
+    change is said only where the two sides are alike (``comparable``, from the
+    comparison table; Japan's sources, from ``japan_imports.csv``); otherwise the
+    sentence says what each side is."""
     said = []
     then = by_key.get(f"{commodity}.production.china_share.2009")
     now = by_key.get(f"{commodity}.production.china_share.latest")
     if then is not None and now is not None:
-        a, b = then["text"] + "%", now["text"] + "%"
-        key = "same" if a == b else "up" if now["value"] > then["value"] else "down"
-        said.append(words[f"share_{key}"].format(a=a, b=b))
+        said.append(_share(then, now, comparable, words))
     c0, c1 = hhi_class(by_key, commodity, "2009"), hhi_class(by_key, commodity, "latest")
-    if c0 and c1:
+    if c0 and c1 and comparable:
         if c0 == c1:
             said.append(words["class_same"].format(c=named(c0, words)))
         else:
             said.append(words["class_moved"].format(c0=named(c0, words), c1=named(c1, words)))
     x0, x1 = leaders.get((commodity, "2009")), leaders.get((commodity, "today"))
-    if x0 and x1:
+    unlike = leaders.get((commodity, "unlike"), "")
+    if x0 and x1 and unlike:
+        said.append(
+            words["leader_unlike"].format(
+                x0=x0, x1=x1, code=leaders[(commodity, "code")], kind=words[f"unlike_{unlike}"]
+            )
+        )
+    elif x0 and x1:
         key = "leader_same" if x0 == x1 else "leader_moved"
         said.append(words[key].format(x=x1, x0=x0, x1=x1))
     return words["sep"].join(said)
@@ -80,11 +108,15 @@ def lead_section(
     middle_year: int,
     leaders: dict[tuple[str, str], str],
     words: dict,
+    comparable: dict[str, bool] | None = None,
 ) -> str:
     """The table (``metals``: id and name in the page's language; ``leaders``: from
     :func:`japan_leaders`, today's "" where the trade data cover no code for the metal;
-    ``words``: the catalogue's ``report.page``), through ``middle_year``."""
+    ``words``: the catalogue's ``report.page``; ``comparable``: whether each metal's
+    production of 2009 and today may be compared, from paper_metals_comparison.csv),
+    through ``middle_year``."""
     by_key = {n["key"]: n for n in numbers}
+    comparable = comparable or {}
     latest = by_key["year.latest"]["text"]
 
     def cell(commodity: str, measure: str, stat: str, when: str) -> str:
@@ -104,7 +136,15 @@ def lead_section(
         if not country:
             return f"<td>{e(words['not_covered'])}</td>" if when == "today" else "<td>–</td>"
         share = "" if n is None else " " + number_html(n, "span")
-        return f"<td>{e(country)}{share}</td>"
+        # today's source is of one code: the cell says which, and that it is a proxy
+        code = leaders.get((commodity, "code")) if when == "today" else None
+        kind = leaders.get((commodity, "unlike"), "")
+        said = words["japan_code"].format(code=code, kind=words[f"unlike_{kind}"]) if kind else ""
+        small = f"<br><small>{e(said)}</small>" if code and said else ""
+        return f"<td>{e(country)}{share}{small}</td>"
+
+    def changed(commodity: str) -> str:
+        return what_changed(by_key, commodity, leaders, words, comparable.get(commodity, True))
 
     rows = "".join(
         f"<tr><th>{e(name)}</th>"
@@ -116,7 +156,7 @@ def lead_section(
         + hhi(c, "latest")
         + leader(c, "2009")
         + leader(c, "today")
-        + f'<td class="changed">{e(what_changed(by_key, c, leaders, words))}</td>'
+        + f'<td class="changed">{e(changed(c))}</td>'
         + "</tr>"
         for c, name in metals
     )

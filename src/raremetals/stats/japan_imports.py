@@ -8,6 +8,13 @@ from other statistics (Japan's own trade statistics, by a basis it does not stat
 For each covered metal: the three largest partners by value and by net weight, with
 their shares of Japan's own total (the World row, partner 0). The partners must add up
 to that total (to a thousandth of it): a gap would mean rows missing from the extract.
+
+Whether a row may be set against Table 3's 2009 is decided by
+:mod:`raremetals.stats.comparability`: a code is one form of the metal (``stands_for``
+"form") or stands for something else (``proxy``: magnets for neodymium), while Table 3
+gives the metal in forms it does not state; so neither is like it, and no output states
+that Japan's source "moved". The plan also says what part of the metal's trade the code
+can speak for (``speaks_for``).
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ import pandas as pd
 
 from raremetals.core.errors import InputError
 from raremetals.core.schemas import JAPAN_IMPORTS
+from raremetals.stats.comparability import Side, verdict
 
 BASES = {"value": ("value_usd", "USD"), "net weight": ("net_weight_kg", "kg")}
 TOP = 3
+STANDS_FOR = ("form", "proxy")
 TOLERANCE = 1e-3  # of the World row: the partners' sum and the World row may differ by rounding
 
 
@@ -87,12 +96,27 @@ def japan_imports(plan: pd.DataFrame, trade: pd.DataFrame, table3: pd.DataFrame)
     year = int(imports["year"].iloc[0])
     file = imports["file"].iloc[0]
     rows = []
-    for p in plan.itertuples():
+    for line, p in enumerate(plan.itertuples(), start=2):
+        if bool(p.hs6) != (p.stands_for in STANDS_FOR) or bool(p.hs6) != bool(p.speaks_for):
+            raise InputError(
+                "data/japan_import_codes.csv",
+                f"for a code, what it stands for ({', '.join(STANDS_FOR)}) and what part of "
+                "the metal's trade it can speak for; for no code, neither",
+                f"{p.hs6 or 'no code'}: {p.stands_for or 'nothing'}",
+                row=line,
+            )
+        then = Side(what=p.commodity)
+        now = Side(what=p.product_en or p.commodity, proxy=p.stands_for == "proxy")
+        judged = verdict(then, now) if p.hs6 else None
         head = {
             "commodity": p.commodity,
             "hs6": p.hs6,
             "product": p.product_en,
             "covered": bool(p.hs6),
+            "stands_for": p.stands_for,
+            "speaks_for": p.speaks_for,
+            "like_2009": bool(judged and judged.like),
+            "unlike_2009": judged.why if judged else "",
             "year": year,
             "why": p.why,
         }

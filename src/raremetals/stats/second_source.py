@@ -29,7 +29,7 @@ TOTALS_AGREE, TOTALS_CLOSE, SHARES_AGREE = 0.05, 0.20, 0.02
 
 def stated_bases(text: str) -> set[str]:
     """What a row says it weighs ("as reported": it says nothing)."""
-    return set(text.split("; ")) - {"as reported", "not stated"}
+    return set(text.split("; ")) - {"as reported", "not stated", ""}
 
 
 def usgs_bases(usgs: pd.DataFrame) -> dict[str, str]:

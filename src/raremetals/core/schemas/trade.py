@@ -33,6 +33,17 @@ JAPAN_IMPORTS = pa.DataFrameSchema(
         "hs6": text("The HS6 code standing for it (data/japan_import_codes.csv); empty: none"),
         "product": text("What the code holds"),
         "covered": pa.Column(bool, description="Whether the extract covers a code for the metal"),
+        "stands_for": text(
+            "form (one form of the metal among those traded) or proxy (the code stands for "
+            "something else: magnets for neodymium); empty for no code"
+        ),
+        "speaks_for": text("What part of the metal's trade the code can speak for, or why not"),
+        "like_2009": pa.Column(
+            bool,
+            description="Whether the row may be set against Table 3's 2009 (stats."
+            "comparability): never, since Table 3 gives the metal in forms it does not state",
+        ),
+        "unlike_2009": text("Why not: proxy or series (stats.comparability)"),
         "year": pa.Column(int, description="Data year of the trade figures"),
         "basis": text("value or net weight; empty for a metal not covered"),
         "unit": text("USD or kg"),
