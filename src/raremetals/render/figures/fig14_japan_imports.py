@@ -116,18 +116,24 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 )
             ticks.append(y0 + 0.5)
             hs6 = plan.loc[metal, "hs6"]
-            labels.append(f"{names[metal]}\n{plan.loc[metal, product]} ({hs6[:4]}.{hs6[4:]})")
+            # what the code is, in the image: one form of the metal, or a proxy
+            kind = t[f"fig14_{plan.loc[metal, 'stands_for']}"]
+            labels.append(
+                f"{names[metal]}\n{plan.loc[metal, product]} ({hs6[:4]}.{hs6[4:]})\n{kind}"
+            )
             ax.text(1.02, y0 + 0.5, _then(rows, language), va="center", fontsize=7.5)
         ax.set_yticks(ticks, labels, fontsize=8)
         ax.tick_params(axis="y", length=0, pad=44)
         ax.set_ylim(len(covered) * 3 - 1.4, -1.0)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-        ax.text(1.02, -0.9, t["japan_2009_head"], fontsize=8, weight="bold", va="bottom")
+        # the column's head, and under it what its sources are of
+        ax.text(1.02, -2.05, t["japan_2009_head"], fontsize=8, weight="bold", va="bottom")
+        ax.text(1.02, -1.05, t["japan_2009_unlike"], fontsize=6.5, color="#555", va="bottom")
         ax.set_xlabel(t["japan_share_axis"], fontsize=8.5)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.set_title(t["fig14"], loc="left")
+        fig.suptitle(t["fig14"], x=0.02, y=0.975, ha="left")
         fig.text(
             0.01,
             0.045,
@@ -135,5 +141,5 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             fontsize=7.5,
             color="#555",
         )
-        fig.subplots_adjust(left=0.2, right=0.72, top=0.92, bottom=0.16)
+        fig.subplots_adjust(left=0.2, right=0.72, top=0.86, bottom=0.16)
     return fig

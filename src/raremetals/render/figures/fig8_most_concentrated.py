@@ -77,13 +77,17 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     china = china_entries(top, shares)
     left_out = [names[c] for c in not_ranked(conc, edition, top)["commodity"]]
     # a commodity whose latest year is not the figure's carries its own
+    # each bar names the series it draws (USGS's words): cobalt's is mine production,
+    # silicon's ferrosilicon, soda ash's natural ash, titanium's sponge
     ticks = [
-        names[c] + ("" if y == year else t["fig8_year"].format(year=y))
-        for c, y in zip(top["commodity"], top["year"])
+        names[c]
+        + t["fig8_series"].format(series=series)
+        + ("" if y == year else t["fig8_year"].format(year=y))
+        for c, series, y in zip(top["commodity"], top["series"], top["year"])
     ]
     with style(language.font):
         fig, (ax, ax2) = plt.subplots(
-            1, 2, figsize=(10, 8), sharey=True, gridspec_kw={"width_ratios": [3, 1.4]}
+            1, 2, figsize=(11, 8.4), sharey=True, gridspec_kw={"width_ratios": [3, 1.4]}
         )
         y = np.arange(len(top))
         ours = top["commodity"].isin(paper).to_numpy()
@@ -144,9 +148,10 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             frameon=False,
             bbox_to_anchor=(0.5, 0.03),
         )
+        notes = [t["fig8_rule"]]
         if left_out:
-            note = t["fig8_not_ranked"].format(names=t["list_sep"].join(left_out))
-            fig.text(0.01, 0.005, note, fontsize=7.5, color="#555")
+            notes.append(t["fig8_not_ranked"].format(names=t["list_sep"].join(left_out)))
+        fig.text(0.01, 0.005, "\n".join(notes), fontsize=7.5, color="#555")
         fig.suptitle(t["fig8"].format(year=year))
-        fig.tight_layout(rect=(0, 0.09, 1, 1))
+        fig.tight_layout(rect=(0, 0.11, 1, 1))
     return fig
