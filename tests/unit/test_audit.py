@@ -43,3 +43,13 @@ def test_round_half_up(value, step, rounded):
 def test_precision_of_printed_numbers():
     assert precision("22.1", "%") == Decimal("0.1")
     assert precision("124000", "t") == 1000 and precision("97", "%") == 1
+
+
+def test_a_claim_relaying_a_cited_document_is_not_judged_against_the_papers_own_numbers():
+    from raremetals.audit.claims import relays
+
+    # H.R. 4866's "about 15%" (C114) relays the bill, not the paper's Table 3
+    assert relays('fn69: H.R. 4866: 111th Congress ("RESTART Act") (cf. USGS-based 13 of 99 Mt)')
+    # the USGS figures Table 3 quotes, or no citation: Table 3 stands for them
+    assert not relays("fn29: 数値は、2009 年時点。op.cit USGSMCS2010")
+    assert not relays("none (matches Table 3)") and not relays("")

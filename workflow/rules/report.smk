@@ -8,6 +8,7 @@ rule numbers:
         japan_today=table("japan_imports"),
         claims=table("claims_audit"),
         errata=table("table3_errata"),
+        controls=table("china_export_controls"),
     output:
         json="results/numbers.json",
         tex="results/numbers.tex",

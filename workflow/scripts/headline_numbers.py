@@ -4,8 +4,8 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.cite import numbers
-from raremetals.core import schemas
+from raremetals.cite import counts, numbers
+from raremetals.core import catalogue, schemas
 from raremetals.core.io import atomic_write, read_tidy
 
 i = snakemake.input
@@ -19,5 +19,10 @@ entries = numbers.headline_numbers(
     files={k: i[k] for k in ("comparison", "rp", "japan", "japan_today", "claims", "errata")},
     middle_year=snakemake.params.middle_year,
 )
+entries += counts.evidence_numbers(read_tidy(i.claims, schemas.CLAIMS_AUDIT), i.claims)
+entries += counts.export_measure_numbers(
+    catalogue.read("china_export_controls", i.controls), i.controls
+)
+entries.sort(key=lambda n: n["key"])
 atomic_write(snakemake.output.json, numbers.to_json(entries))
 atomic_write(snakemake.output.tex, numbers.to_tex(entries))

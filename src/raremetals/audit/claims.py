@@ -14,6 +14,14 @@ itself, e.g. text against Table 3); ``unit-slip`` (right once a unit error is un
 
 The rounding rule is in ``rounding``, the checks in ``checks``.
 
+A claim is a mismatch or inconsistent only where the evidence refutes it. Two rules follow:
+a claim that relays a document it cites (a bill, a company, a press report: anything but
+the USGS figures Table 3 quotes) is judged against that document, so a check on the
+paper's own numbers (its Table 3, its arithmetic) that disagrees gives evidence, not a
+self-contradiction (``not-checkable`` where the snapshot lacks the document); and a check
+whose data measure another thing than the claim states says so with ``on_fail``
+``not-checkable``.
+
 A claim that is the basis of a correction of Table 3 is never checked against the
 corrected cell (that would only return the claim): its check must read independent
 evidence, and the evidence says which correction it supports.
@@ -43,6 +51,19 @@ from raremetals.core.errors import InputError
 # the Yearbook 2010) gives evidence, never a verdict.
 CITED_VINTAGES = {"GLOBAL WIND 2009 REPORT": "GWEC_GW2009_OUTLOOK"}
 VINTAGED_METHODS = {"gwec", "gwec_share"}
+
+
+# a cited source the paper's own Table 3 stands for: none, or the USGS figures it quotes
+_OWN = re.compile(r"^none|usgs|mcs ?2010|mineral commodity summaries|^$|^nan$", re.I)
+OWN_NUMBERS = ("t3_", "arith")
+
+
+def relays(cited: str) -> bool:
+    """Whether a claim relays a document it cites, other than the USGS figures Table 3
+    quotes (then the paper's own numbers cannot refute it)."""
+    # a cross-reference the transcriber added ("cf. USGS-based ... in fn27") is no citation
+    cited = re.sub(r"\(cf\..*?\)", "", str(cited)).strip()
+    return not _OWN.search(cited)
 
 
 def correction_bases(table3: pd.DataFrame) -> dict[str, str]:
@@ -199,6 +220,17 @@ def audit_claims(
         status = ("consistent" if bound else "match") if ok else check["on_fail"]
         if check["note"]:
             evidence += f". {check['note']}"
+        if (
+            status == "inconsistent"
+            and check["method"].startswith(OWN_NUMBERS)
+            and relays(c["cited_source"])
+        ):
+            status = "not-checkable"
+            evidence = (
+                f"The claim relays {c['cited_source']}, which the snapshot lacks; it is "
+                f"judged against that document, not against the paper's own numbers. "
+                f"For information: {evidence}"
+            )
         if basis:
             evidence += (
                 f". The claim is the basis of correction {basis} of Table 3; "
@@ -213,7 +245,11 @@ def audit_claims(
                 "tolerance": f"{tol:g}" if tol is not None else f"{float(step) / 2:g}",
                 "sources": refs,
                 "evidence": evidence,
-                "evidence_class": evidence_class(check["method"], refs, corrected),
+                "evidence_class": (
+                    "none"
+                    if status == "not-checkable"
+                    else evidence_class(check["method"], refs, corrected)
+                ),
             }
         )
     table = pd.DataFrame(out)

@@ -29,13 +29,14 @@ def _claim_lines(c, words: dict) -> tuple[str, str]:
 
 
 def evidence_counts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Verdicts by status and evidence class (a claim matched against the paper's own
-    Table 3 is not one matched against an independent source)."""
+    """Verdicts by evidence class and status, the class first: a claim matched against
+    the paper's own Table 3 is not one matched against an independent source, and every
+    count the audit gives leads with what it was checked against."""
     verdicts = claims[claims["status"] != "not-checkable"]
-    table = pd.crosstab(verdicts["status"], verdicts["evidence_class"])
-    order = [c for c in EVIDENCE_CLASSES if c in table.columns]
-    rows = [s for s in STATUSES if s in table.index]
-    return table.loc[rows, order]
+    table = pd.crosstab(verdicts["evidence_class"], verdicts["status"])
+    rows = [c for c in EVIDENCE_CLASSES if c in table.index]
+    columns = [s for s in STATUSES if s in table.columns]
+    return table.loc[rows, columns]
 
 
 def _against_bgs_rows(table: pd.DataFrame) -> list[tuple[str, ...]]:
@@ -66,22 +67,22 @@ def summary_markdown(
         "each checked against the data in the snapshot. Method and tolerances: "
         "`src/raremetals/audit/claims.py`; checks: `data/audit/claim_checks.csv`.",
         "",
-        "| status | claims | meaning |",
-        "|---|---:|---|",
     ]
-    out += [f"| {s} | {n} | {status_text[s]} |" for s, n in _counts(claims["status"], STATUSES)]
     classes = evidence_counts(claims)
     out += [
+        words["rests_on"],
         "",
-        "What the verdicts rest on:",
-        "",
-        "| status | " + " | ".join(classes.columns) + " |",
+        f"| {words['evidence_head']} | " + " | ".join(classes.columns) + " | total |",
+        "|---|" + "---:|" * (len(classes.columns) + 1),
     ]
-    out.append("|---|" + "---:|" * len(classes.columns))
     out += [
-        f"| {status} | " + " | ".join(str(n) for n in row) + " |"
-        for status, row in classes.iterrows()
+        f"| {words['evidence_classes'][evidence]} | "
+        + " | ".join(str(n) for n in row)
+        + f" | {int(row.sum())} |"
+        for evidence, row in classes.iterrows()
     ]
+    out += ["", "| status | claims | meaning |", "|---|---:|---|"]
+    out += [f"| {s} | {n} | {status_text[s]} |" for s, n in _counts(claims["status"], STATUSES)]
     for status in STATUSES:
         group = claims[claims["status"] == status]
         if group.empty:
@@ -164,26 +165,29 @@ def summary_html(
         f"<p>{e(words['lead'].format(claims=len(claims), cells=len(errata)))} "
         f"{e(words['evidence_language'])}</p>",
         '<nav class="audit-groups">'
-        + " · ".join(f'<a href="#audit-{s}">{s} ({n})</a>' for s, n in counts if n)
+        # the counts come below, by what each verdict rests on first
+        + " · ".join(f'<a href="#audit-{s}">{s}</a>' for s, n in counts if n)
         + f' · <a href="#audit-errata">{e(words["errata"])}</a>'
         + f' · <a href="#audit-bgs">{e(words["against_bgs"])}</a></nav>',
-        f"<table>{head(words['count_heads'])}<tbody>",
     ]
+    classes = evidence_counts(claims)
+    parts.append(
+        f"<p>{e(words['rests_on'])}</p><table>"
+        f"{head([words['evidence_head'], *classes.columns, words['total']])}<tbody>"
+        + "".join(
+            f"<tr><td>{e(words['evidence_classes'][evidence])}</td>"
+            + "".join(f"<td>{n}</td>" for n in row)
+            + f"<td>{int(row.sum())}</td></tr>"
+            for evidence, row in classes.iterrows()
+        )
+        + "</tbody></table>"
+    )
+    parts.append(f"<table>{head(words['count_heads'])}<tbody>")
     parts += [
         f'<tr><td><a href="#audit-{s}">{s}</a></td><td>{n}</td><td>{e(status_text[s])}</td></tr>'
         for s, n in counts
     ]
     parts.append("</tbody></table>")
-    classes = evidence_counts(claims)
-    parts.append(
-        f"<p>{e(words['rests_on'])}</p><table>{head([words['count_heads'][0], *classes.columns])}"
-        "<tbody>"
-        + "".join(
-            f"<tr><td>{e(status)}</td>" + "".join(f"<td>{n}</td>" for n in row) + "</tr>"
-            for status, row in classes.iterrows()
-        )
-        + "</tbody></table>"
-    )
     for status in STATUSES:
         group = claims[claims["status"] == status]
         if group.empty:

@@ -108,7 +108,7 @@ BOUND_SIGNS = {"": "", "at least": "≥", "at most": "≤"}
 OPEN_TOTAL_BOUNDS = {"total": "at least", "china_share": "at most", "cr1": None, "cr3": None}
 
 
-def _entry(key, macro, value, text, unit, rounding, file, rows, description, bound=""):
+def entry(key, macro, value, text, unit, rounding, file, rows, description, bound=""):
     return {
         "key": key,
         "macro": f"RM{macro}",
@@ -133,7 +133,7 @@ def hhi_range(r: dict, when: str, period: str, line: int, file: str) -> list[dic
     low, high = hhi_text(lo), hhi_text(hi)
     year = r["year_latest"] if when == "latest" else float(when)
     return [
-        _entry(
+        entry(
             f"{r['commodity']}.{r['measure']}.hhi_range.{when}",
             f"{camel(r['commodity'])}{MEASURES[r['measure']]}HHIrange{period}",
             float(lo),
@@ -155,7 +155,7 @@ def japan_leaders(japan: pd.DataFrame, today: pd.DataFrame, files: dict) -> list
         sources, shares = r["sources"].split(";"), r["shares_pct"].split(";")
         if sources[0] and shares[0]:
             out.append(
-                _entry(
+                entry(
                     f"{r['commodity']}.japan_imports.leader_share.2009",
                     f"{camel(r['commodity'])}JapanLeaderSharePaper",
                     float(shares[0]) / 100,
@@ -170,7 +170,7 @@ def japan_leaders(japan: pd.DataFrame, today: pd.DataFrame, files: dict) -> list
             )
     if len(today):
         out.append(
-            _entry(
+            entry(
                 "year.japan_imports",
                 "JapanImportsYear",
                 int(today["year"].iloc[0]),
@@ -185,7 +185,7 @@ def japan_leaders(japan: pd.DataFrame, today: pd.DataFrame, files: dict) -> list
     for line, r in enumerate(today.to_dict("records"), start=2):
         if r["basis"] == "value" and r["rank"] == 1:
             out.append(
-                _entry(
+                entry(
                     f"{r['commodity']}.japan_imports.leader_share.today",
                     f"{camel(r['commodity'])}JapanLeaderShareToday",
                     float(r["share"]),
@@ -230,7 +230,7 @@ def headline_numbers(
                         continue
                 year = r["year_latest"] if when == "latest" else float(when)
                 out.append(
-                    _entry(
+                    entry(
                         f"{r['commodity']}.{r['measure']}.{stat}.{when}",
                         f"{camel(r['commodity'])}{MEASURES[r['measure']]}{part}{period}",
                         float(value),
@@ -256,7 +256,7 @@ def headline_numbers(
         if not is_paper and (latest["commodity"] == r["commodity"]).sum() > 1:
             continue  # several series: no single headline ratio
         out.append(
-            _entry(
+            entry(
                 f"{r['commodity']}.rp.{period.lower()}",
                 f"{camel(r['commodity'])}RP{period}",
                 float(r["rp_years"]),
@@ -272,7 +272,7 @@ def headline_numbers(
     for line, r in enumerate(japan.to_dict("records"), start=2):
         if not math.isnan(r["china_share"]):
             out.append(
-                _entry(
+                entry(
                     f"{r['commodity']}.japan_imports_from_china.2009",
                     f"{camel(r['commodity'])}JapanChinaSharePaper",
                     float(r["china_share"]),
@@ -289,7 +289,7 @@ def headline_numbers(
     for status, part in AUDIT_STATUSES.items():
         n = int(counts.get(status, 0))
         out.append(
-            _entry(
+            entry(
                 f"audit.claims.{status}",
                 f"AuditClaims{part}",
                 n,
@@ -305,7 +305,7 @@ def headline_numbers(
     by_class = by_class.groupby(["status", "evidence_class"]).size()
     for (status, evidence), n in by_class.items():
         out.append(
-            _entry(
+            entry(
                 f"audit.claims.{status}.{evidence}",
                 f"AuditClaims{AUDIT_STATUSES[status]}{camel(evidence).replace('3', 'Three')}",
                 int(n),
@@ -318,7 +318,7 @@ def headline_numbers(
             )
         )
     out.append(
-        _entry(
+        entry(
             "audit.claims.total",
             "AuditClaims",
             len(claims),
@@ -332,7 +332,7 @@ def headline_numbers(
     )
     for status, n in errata["status"].value_counts().sort_index().items():
         out.append(
-            _entry(
+            entry(
                 f"audit.table3.{status}",
                 f"AuditTableThree{camel(status)}",
                 int(n),
@@ -346,7 +346,7 @@ def headline_numbers(
         )
     years = comparison["year_latest"].dropna()
     out.append(
-        _entry(
+        entry(
             "year.latest",
             "LatestYear",
             int(years.max()),

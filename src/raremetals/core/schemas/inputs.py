@@ -181,10 +181,11 @@ CLAIM_CHECKS = as_printed(
         "args": "The method's arguments (key=value;...)",
         "tolerance": ("Tolerance where the default will not do", A_NUMBER_OR_BLANK),
         "on_fail": (
-            "Status if the data disagree",
+            "Status if the data disagree; not-checkable where the data measure another "
+            "thing than the claim states, so that they cannot refute it (evidence only)",
             pa.Check.isin(
-                ["", "mismatch", "inconsistent", "unit-slip"],
-                error="mismatch, inconsistent, unit-slip or a blank",
+                ["", "mismatch", "inconsistent", "unit-slip", "not-checkable"],
+                error="mismatch, inconsistent, unit-slip, not-checkable or a blank",
             ),
         ),
         "note": "Why, in words",
