@@ -48,7 +48,21 @@ shared = {
     "rulegraph": "workflow/rulegraph.dot",
     "languages": {code: language.name for code, language in languages.items()},
     "sizes": sizes,
-    "findings": report.findings_section(numbers, languages, names),
+    "findings": report.findings_section(
+        numbers,
+        languages,
+        names,
+        {
+            code: {
+                "country": leaders.get(("rare_earths", "today"), ""),
+                "code": leaders.get(("rare_earths", "code"), ""),
+            }
+            for code in languages
+            for leaders in [lead.japan_leaders(japan, japan_today, languages[code])]
+            if ("rare_earths", "today") in leaders
+        },
+        comparable.get("rare_earths", True),
+    ),
 }
 codes = list(languages)
 for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i.audit):

@@ -98,21 +98,80 @@ def figure_section(
     return "\n".join(parts)
 
 
-def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict]) -> str:
-    """The key findings box: rare earths, tungsten and cobalt, 2009 against the latest
-    year, in every language (code -> Language; ``names``: code -> commodity -> name);
-    every number from results/numbers.json."""
+def findings_sentences(
+    by_key: dict, words: dict, html_of, japan: dict, comparable: bool = True
+) -> list[str]:
+    """The first screen's sentences in one language: what was found, each number an
+    entry of numbers.json (``html_of(key)``); ``japan``: the country and code of Japan's
+    leading rare-earth-proxy source today; ``comparable``: whether rare-earth production
+    of 2009 and today may be compared (paper_metals_comparison.csv)."""
+    n = {
+        name: html_of(key)
+        for name, key in {
+            "share09": "rare_earths.production.china_share.2009",
+            "share": "rare_earths.production.china_share.latest",
+            "range09": "rare_earths.production.hhi_range.2009",
+            "range": "rare_earths.production.hhi_range.latest",
+            "magnets": "rare_earths.japan_imports.leader_share.today",
+            "in_force": "china_export_measures.in_force",
+            "suspended": "china_export_measures.suspended",
+            "until": "china_export_measures.suspended_until",
+            "claims": "audit.claims.total",
+            "checked": "audit.claims.checked",
+            "independent": "audit.claims.evidence.independent",
+            "matched": "audit.claims.match.independent",
+            "own": "audit.claims.evidence.paper_table3",
+        }.items()
+        if key in by_key
+    }
+    hhi = f'<abbr title="{e(words["hhi_gloss"])}">HHI</abbr>'
+    latest = e(by_key["year.latest"]["text"])
+    lo = [by_key.get(f"rare_earths.production.hhi_lower.{w}") for w in ("2009", "latest")]
+    went = words["fell" if lo[0] and lo[1] and lo[1]["value"] < lo[0]["value"] else "rose"]
+    out = [
+        e(words["s_ree" if comparable else "s_ree_unlike"]).format(
+            hhi=hhi, latest=latest, went=e(went), **n
+        )
+    ]
+    if japan and "magnets" in n:
+        out.append(e(words["s_japan"]).format(**japan, **n))
+    if {"in_force", "suspended", "until"} <= set(n):
+        out.append(e(words["s_controls"]).format(**n))
+    if {"claims", "checked", "independent", "matched", "own"} <= set(n):
+        out.append(e(words["s_audit"]).format(**n))
+    return out
+
+
+def findings_section(
+    numbers: list[dict],
+    languages: dict,
+    names: dict[str, dict],
+    japan: dict[str, dict] | None = None,
+    comparable: bool = True,
+) -> str:
+    """The key findings box, first on the page, in every language (code -> Language;
+    ``names``: code -> commodity -> name; ``japan``: code -> the words of Japan's leading
+    source of the rare-earth proxy): a few plain sentences on what was found, then
+    rare earths, tungsten and cobalt, 2009 against the latest year; every number from
+    results/numbers.json."""
     by_key = {n["key"]: n for n in numbers}
     latest = by_key["year.latest"]["text"]
     blocks = []
     for code, language in languages.items():
         words = language.report["findings"]
+        said = findings_sentences(
+            by_key,
+            words,
+            lambda key: number_html(by_key[key], "b"),
+            (japan or {}).get(code, {}),
+            comparable,
+        )
         items = []
         for metal in ("rare_earths", "tungsten", "cobalt"):
             stats = [("china_share", words["share"]), ("hhi_range", words["hhi"])]
             if metal == "cobalt":
                 stats.append(("cr1", words["cr1"]))
-            said = "; ".join(
+            detail = "; ".join(
                 f"{label} "
                 + " → ".join(
                     number_html(by_key[key], "b")
@@ -120,11 +179,12 @@ def findings_section(numbers: list[dict], languages: dict, names: dict[str, dict
                 )
                 for stat, label in stats
             )
-            items.append(f"<li><b>{e(names[code][metal])}</b>: {said}</li>")
+            items.append(f"<li><b>{e(names[code][metal])}</b>: {detail}</li>")
         blocks.append(
             f'<div class="only-{e(code)}" lang="{e(code)}">'
             f"<h2>{e(words['title'].format(latest=latest))}</h2>"
-            f"<p>{e(words['lead'].format(latest=latest))}</p><ul>{''.join(items)}</ul></div>"
+            + "".join(f"<p>{s}</p>" for s in said)
+            + f"<p>{e(words['lead'].format(latest=latest))}</p><ul>{''.join(items)}</ul></div>"
         )
     return f'<section class="findings" id="findings">{"".join(blocks)}</section>'
 
