@@ -101,8 +101,15 @@ def test_summary_reads_by_status_with_japanese_quotes(built, claims):
     rows = re.findall(r'<tr id="(C\d+)">', html)
     assert sorted(rows) == sorted(claims.claim_id) and 'lang="ja"' in html
     for status, n in counts.items():  # each group is linked from the top of the page
-        assert f'<a href="#audit-{status}">{status} ({n})</a>' in html
+        assert f'<a href="#audit-{status}">{status}</a>' in html
         assert f'<h2 id="audit-{status}">{status} ({n})</h2>' in html
+    # the counts lead with what each verdict was checked against
+    verdicts = claims[claims.status != "not-checkable"]
+    independent = verdicts[verdicts.evidence_class == "independent"]
+    row = f"| a source independent of the paper | {(independent.status == 'match').sum()} |"
+    assert md.index(row) < md.index("| status | claims | meaning |")
+    first = html.index("<td>a source independent of the paper</td>")
+    assert first < html.index('<td><a href="#audit-match">match</a></td>')
     # the Japanese quotes are set in the embedded subset of IPAexGothic; nothing is fetched
     assert '@font-face{font-family:"IPAexGothic";src:url("data:font/ttf;base64,' in html
     assert not re.search(r'(src|href)="(https?:)?//', html)

@@ -331,7 +331,13 @@ def test_missing_china_share_is_not_zero(drawn):
     texts = {t.get_gid(): t.get_text() for t in fig.findobj(matplotlib.text.Text)}
     assert texts.get("china:iodine:not_listed") == "China not listed"
     bold = {t.get_text(): bool(t.get_path_effects()) for t in fig.axes[0].get_yticklabels()}
-    assert bold["Niobium"] and not bold["Gallium"]  # the paper's metals stand out
+
+    def label(start):
+        return next(k for k in bold if k.startswith(start))
+
+    # the paper's metals stand out; each bar names its series in USGS's words
+    assert bold[label("Niobium · Mine production")] and not bold[label("Gallium · ")]
+    assert label("Cobalt · Mine production") and "ferrosilicon" in label("Silicon · ")
 
 
 def test_periodic_table_placeholders_and_bold_in_both_languages(drawn):

@@ -362,15 +362,21 @@ def test_the_twelve_metals_say_what_changed_in_each_language(built):
     # vanadium: Table 3 2009, China 20,000 of 54,000 t (37%); MCS 2026, 2025, 82,000 of
     # the listed 113,300 t (72%); HHI (20² + 19² + 14²) / 54² = 3,282 and 5,623, both
     # above 2,500;
-    # Japan's source: South Africa 44% (Table 3), China by value in 2024 (Comtrade)
+    # Japan's source: South Africa 44% (Table 3, vanadium in forms it does not state),
+    # China by value in 2024 for ferro-vanadium alone (Comtrade): unlike goods, no move
     assert rows["report.html"][1] == (
         "China&#x27;s share of production rose from 37% to 72%. Production stayed highly "
-        "concentrated. Japan&#x27;s leading source moved from South Africa to China."
+        "concentrated. Japan&#x27;s leading source: South Africa in 2009 for the metal "
+        "(Table 3), China now for HS 7202.92, one form of the metal: unlike goods, no change "
+        "is stated."
     )
     assert rows["report.ja.html"][1] == (
         "中国の産出シェアは37%から72%に上がった。産出は高度の集中のまま。"
-        "日本の最大の輸入先は南アフリカから中国に変わった。"
+        "日本の最大の輸入先は2009年が南アフリカ（表3、鉱種全体）、現在が中国（HS 7202.92、"
+        "鉱種の一形態）で、品目が異なるため変化は述べない。"
     )
+    # rare earths: magnets stand for neodymium; nothing "moved from China to Philippines"
+    assert "moved" not in rows["report.html"][11] and "a proxy" in rows["report.html"][11]
     # chromium: no share of China either year; its 2009 HHI range (2,275 to 2,933) spans
     # two classes
     assert rows["report.html"][2] == (
