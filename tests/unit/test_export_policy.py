@@ -108,3 +108,30 @@ def test_a_date_that_is_no_date_or_an_unknown_status_is_refused_at_its_row(
         read_as_printed(path, EXPORT_CONTROLS)
     message = str(err.value)
     assert f"row 6, column '{column}'" in message and expected in message and cell in message
+
+
+ADDED = REPO / "data/china_export_controls_added.csv"
+
+
+def test_the_projects_facts_join_the_compiled_table_each_with_its_page(tmp_path):
+    """The Export Control Law (in force 1 December 2020), the July 2025 technology
+    catalogue and the part of No. 61 in effect at once: rows of their own file, named,
+    and refused where the compiled table already gives the fact."""
+    from raremetals.clean.export_controls import export_controls
+
+    table = export_controls(CONTROLS, ADDED)
+    added = table[table.file == ADDED.name].set_index("fact_id")
+    assert added.loc["CN_EXPORT_CONTROL_LAW_2020", "date_effective"] == "2020-12-01"
+    assert added.loc["CN_TECH_CATALOGUE_2025_07", "status_as_of_2026"] == "in force"
+    assert added.loc["CN_RE_EXTRATERR_2025_61_ORIGIN", "date_effective"] == "2025-10-09"
+    assert added["url"].str.startswith("https://").all() and len(table) == 28
+    names = read_reference(REPO / "data/china_export_measures.csv")
+    assert set(table.fact_id) <= set(names.fact_id)
+    twice = tmp_path / "added.csv"
+    rows = ADDED.read_text(encoding="utf-8").splitlines()
+    twice.write_text(
+        "\n".join([*rows, rows[1].replace("CN_EXPORT_CONTROL_LAW_2020", "CN_GAGE_2023_23")]) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"row 5, column 'fact_id'.*CN_GAGE_2023_23"):
+        export_controls(CONTROLS, twice)

@@ -200,6 +200,26 @@ rule correct_table3:
         "../scripts/correct_table3.py"
 
 
+rule clean_export_controls:
+    """China's export measures: the compiled table's rows and the facts the project adds
+    (data/china_export_controls_added.csv), each with the page that states it; a date
+    that is no date or an unknown status is refused at its row."""
+    input:
+        library=library("clean_export_controls.py"),
+        record=fetch_record("china_export_controls"),
+        added=table("china_export_controls_added"),
+    output:
+        results("tidy/china_export_controls.csv"),
+    log:
+        **logs("clean/china_export_controls"),
+    benchmark:
+        benchmark("clean/china_export_controls")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_export_controls.py"
+
+
 rule clean_compiled_table:
     """The paper's claims or one compiled table (export quotas, wind power, military
     expenditure, rare-earth statements) as text cells with the line each row came from;

@@ -154,9 +154,9 @@ TABLES: dict[str, Table] = {
         Table(
             "china_export_controls",
             "tidy",
-            "clean_compiled_table",
+            "clean_export_controls",
             "EXPORT_CONTROLS",
-            "China's export measures on critical minerals after the quotas, 2012-2025",
+            "China's export measures after the quotas, 2012-2025, and the project's additions",
             source="china_export_controls",
         ),
         Table(
@@ -332,6 +332,7 @@ TABLES: dict[str, Table] = {
             "The kind and a short name, in each language, of every measure of China's "
             "export-controls table",
         ),
+        Table("china_export_controls_added", "data", "", "", "Export measures, with their pages"),
         Table(
             "japan_import_codes",
             "data",

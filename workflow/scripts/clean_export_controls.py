@@ -1,0 +1,12 @@
+"""Clean stage: China's export measures, the compiled table's rows and the project's."""
+
+from _helpers import configure
+
+configure(snakemake)
+
+from raremetals.clean.export_controls import export_controls
+from raremetals.core.io import write_table
+from raremetals.sources.fetch import paths_in
+
+[path] = paths_in(snakemake.input.record, "")
+write_table(export_controls(path, snakemake.input.added), snakemake.output[0])
