@@ -41,6 +41,9 @@ def test_scores_with_not_assessed_a_name_across_lines_and_an_exact_repeat(tmp_pa
     [
         ("Tungsten,2014,high,7.2", "row 3, column 'SR': expected a score in digits or '-'"),
         ("Cobalt,2011,1.2,7.2", "row 3: expected a repeat of line 2 to repeat it exactly"),
+        # a supply risk of 12 moved rho from 0.54 to 0.70: off the EU's scale
+        ("Tungsten,2014,12,7.2", "row 3, column 'SR': expected a score on the EU's scale"),
+        ("Tungsten,2014,1.2,10.5", "row 3, column 'EI': expected a score on the EU's scale"),
     ],
 )
 def test_a_careless_score_is_refused_at_its_line(tmp_path, line, found):
@@ -64,6 +67,19 @@ def test_shares_in_cp1252_with_a_bound_that_stays_a_bound(tmp_path):
     assert t.loc["Cobalt", "country_code"] == "COD"
     bad = write(tmp_path, "bad.csv", "Material,Stage,Country,Share,t\nCobalt,E,China,about 4%,1\n")
     with pytest.raises(InputError, match="row 2, column 'Share': expected a share"):
+        parse_supply_shares(bad, "eu", resolver)
+    # a share of 826% is refused at its row, not later in a schema's traceback
+    bad = write(tmp_path, "bad.csv", "Material,Stage,Country,Share,t\nCobalt,E,China,826%,1\n")
+    with pytest.raises(InputError, match="row 2, column 'Share': expected a share of at most"):
+        parse_supply_shares(bad, "eu", resolver)
+    # shares of one material summing to 190% would make Austria the leader
+    bad = write(
+        tmp_path,
+        "bad.csv",
+        "Material,Stage,Country,Share,t\nTungsten,E,China,80%,1\nTungsten,E,Austria,90%,1\n"
+        "Tungsten,E,Russia,20%,1\n",
+    )
+    with pytest.raises(InputError, match=r"row 3, column 'Share'.*Tungsten \(extraction\)"):
         parse_supply_shares(bad, "eu", resolver)
 
 
@@ -111,9 +127,57 @@ def test_a_material_without_extraction_shares_is_named_with_the_reason():
         }
     )
     materials = pd.DataFrame(
-        {"material": ["Indium", "HREEs"], "commodity": ["indium", "rare_earths"], "note": ["", ""]}
+        {
+            "material": ["Indium", "HREEs"],
+            "commodity": ["indium", "rare_earths"],
+            "shares_as": ["", ""],
+            "note": ["", ""],
+        }
     )
     prod = pd.DataFrame(columns=["commodity", "year"])
     out = shares_against_usgs(shares, materials, prod, (2016, 2020)).set_index("material")
     assert "processing only" in out.loc["Indium", "note"]
     assert "by element" in out.loc["HREEs", "note"]
+
+
+def test_rare_earths_by_element_and_counted_once():
+    """The 2023 report's dysprosium (China 84.4%) stands for the heavy rare earths; in a
+    rank correlation the heavy and light rare earths, both beside one HHI, count once."""
+    from raremetals.stats.eu_view import once_a_metal
+
+    shares = pd.DataFrame(
+        {
+            "material": ["Dysprosium"],
+            "stage": ["extraction"],
+            "country_code": ["CHN"],
+            "share": [0.844],
+            "flag": [""],
+            "file": ["global_supply_shares_2023.csv"],
+            "row": [590],
+        }
+    )
+    materials = pd.DataFrame(
+        {
+            "material": ["HREEs"],
+            "commodity": ["rare_earths"],
+            "shares_as": ["Dysprosium"],
+            "note": [""],
+        }
+    )
+    prod = pd.DataFrame(columns=["commodity", "year"])
+    out = shares_against_usgs(shares, materials, prod, (2016, 2020)).iloc[0]
+    assert out.eu_china_share == 0.844 and "Dysprosium's shares stand" in out.note
+    both = pd.DataFrame(
+        {
+            "material": ["HREEs", "LREEs", "Cobalt"],
+            "commodity": ["rare_earths", "rare_earths", "cobalt"],
+            "supply_risk": [3.9, 3.1, 2.5],
+            "hhi_wgi": [40.0, 40.0, 20.0],
+        }
+    )
+    head, other, said = once_a_metal(both)
+    assert list(head.material) == ["HREEs", "Cobalt"] and list(other.material) == [
+        "LREEs",
+        "Cobalt",
+    ]
+    assert said == "HREEs (headline), LREEs (other)"

@@ -29,6 +29,9 @@ from raremetals.core.io import read_text
 SHARES_ENCODING = "cp1252"  # the shares' file spells Türkiye in cp1252
 SCORE = re.compile(r"^\d+(?:\.\d+)?$")
 SHARE = re.compile(r"^(<)?(\d+(?:\.\d+)?)%$")
+SCALE = 10  # the EU scores supply risk and economic importance from 0 to 10
+# shares of one material and stage printed to 0.1% may sum a little past 100%
+SHARES_ROUNDING = 0.01
 STAGES = {"E": "extraction", "P": "processing"}
 LIST_HEADING = re.compile(r"Table (\d+): The (\d+) critical raw materials identified in the 2010")
 
@@ -80,6 +83,10 @@ def _score(path, line: int, r: dict, column: str) -> float | None:
         return None
     if not SCORE.match(r[column]):
         raise InputError(path, "a score in digits or '-'", r[column], row=line, column=column)
+    if float(r[column]) > SCALE:
+        raise InputError(
+            path, f"a score on the EU's scale of 0 to {SCALE}", r[column], row=line, column=column
+        )
     return float(r[column])
 
 
@@ -117,6 +124,8 @@ def parse_supply_shares(path, source_id: str, resolver: CountryResolver) -> pd.D
             raise InputError(
                 path, "a share such as 12.3% or <0.1%", r["Share"], row=line, column="Share"
             )
+        if not m.group(1) and float(m.group(2)) > 100:
+            raise InputError(path, "a share of at most 100%", r["Share"], row=line, column="Share")
         place = resolver.require(r["Country"], path, row=line, column="Country")
         out.append(
             {
@@ -134,7 +143,26 @@ def parse_supply_shares(path, source_id: str, resolver: CountryResolver) -> pd.D
                 "row": line,
             }
         )
-    return pd.DataFrame(out)
+    table = pd.DataFrame(out)
+    _refuse_shares_past_whole(path, table)
+    return table
+
+
+def _refuse_shares_past_whole(path, table: pd.DataFrame) -> None:
+    """Shares of one material and stage summing past 100% (beyond rounding) would make
+    a country lead that does not: the build stops at the row that passes it."""
+    running = table.assign(total=table.groupby(["material", "stage"])["share"].cumsum())
+    past = running[running["total"] > 1 + SHARES_ROUNDING]
+    if len(past):
+        r = past.iloc[0]
+        raise InputError(
+            path,
+            f"shares of {r['material']} ({r['stage']}) that sum to at most 100% "
+            f"(with rounding, {100 * (1 + SHARES_ROUNDING):.0f}%)",
+            f"{100 * r['total']:.1f}% by this row",
+            row=int(r["row"]),
+            column="Share",
+        )
 
 
 def parse_2010_list(path, source_id: str) -> pd.DataFrame:

@@ -4,7 +4,9 @@ the same materials, with a rank correlation per assessment; and the 2023 report'
 supply shares against the pipeline's.
 
 Which EU material stands for which metal is ``data/eu_materials.csv`` (heavy and light
-rare earths both beside the pipeline's rare earths as a whole). Each assessment averages
+rare earths both beside the pipeline's rare earths as a whole, counted once in a rank
+correlation; for the 2023 shares, which the report gives by element, dysprosium stands
+for the heavy and neodymium for the light ones). Each assessment averages
 data over a window of years (``data/eu_assessments.csv``, with the evidence for each);
 the pipeline has production distributions for 2009 (the paper's Table 3) and 2020-2025
 (USGS), so each assessment is set beside the pipeline's year nearest its window (inside it,
@@ -98,19 +100,44 @@ def scores_against_hhi(
     return out.sort_values(["assessment", "material"]).reset_index(drop=True)
 
 
+def once_a_metal(both: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
+    """The rows with each metal once: where two EU materials stand for one metal (heavy
+    and light rare earths, both beside the pipeline's one hhi_wgi), the one of the higher
+    supply risk for the headline, the other in a second set; and which is which."""
+    ranked = both.sort_values(["commodity", "supply_risk", "material"], ascending=[1, 0, 1])
+    first = ranked.drop_duplicates("commodity", keep="first")
+    rest = ranked[~ranked.index.isin(first.index)]
+    if rest.empty:
+        return first.sort_index(), None, ""
+    other = pd.concat([first[~first["commodity"].isin(rest["commodity"])], rest])
+    said = "; ".join(
+        f"{a} (headline), {b} (other)"
+        for a, b in zip(
+            first.loc[first["commodity"].isin(rest["commodity"]), "material"], rest["material"]
+        )
+    )
+    return first.sort_index(), other.sort_index(), said
+
+
 def rank_correlation(table: pd.DataFrame) -> pd.DataFrame:
-    """Spearman's rho of SR against hhi_wgi, per assessment."""
+    """Spearman's rho of SR against hhi_wgi, per assessment, each metal counted once
+    (:func:`once_a_metal`)."""
     rows = []
     for assessment, g in table.groupby("assessment"):
         both = g.dropna(subset=["supply_risk", "hhi_wgi"])
+        head, other, said = once_a_metal(both)
         rows.append(
             {
                 "assessment": assessment,
                 "pipeline_years": ";".join(str(y) for y in sorted(both["pipeline_year"].unique())),
                 "max_years_off": int(both["years_off"].max()),
-                "n_materials": len(both),
-                "spearman_rho": spearman(both["supply_risk"], both["hhi_wgi"]),
-                "materials": ";".join(both["material"]),
+                "n_materials": len(head),
+                "spearman_rho": spearman(head["supply_risk"], head["hhi_wgi"]),
+                "spearman_rho_other": (
+                    math.nan if other is None else spearman(other["supply_risk"], other["hhi_wgi"])
+                ),
+                "counted_once": said,
+                "materials": ";".join(head["material"]),
             }
         )
     return pd.DataFrame(rows, columns=list(EU_CORRELATION.columns))
@@ -133,7 +160,9 @@ def shares_against_usgs(
     extraction = shares[shares["stage"] == "extraction"]
     rows = []
     for m in materials.to_dict("records"):
-        eu = extraction[extraction["material"] == m["material"]]
+        # the 2023 report gives rare earths by element: one element stands for the group
+        name = m.get("shares_as") or m["material"]
+        eu = extraction[extraction["material"] == name]
         u, year, _ = nearest_row(prod, m["commodity"], *window)
         head = {"commodity": m["commodity"], "material": m["material"], "usgs_year": year}
         if eu.empty:
@@ -157,7 +186,18 @@ def shares_against_usgs(
             "usgs_china_share": math.nan if u is None else u["china_share"],
             "usgs_leader": "" if u is None else u["cr1_country"],
             "usgs_leader_share": math.nan if u is None else u["cr1"],
-            "note": m["note"] or "",
+            "note": "; ".join(
+                filter(
+                    None,
+                    [
+                        m["note"],
+                        f"the 2023 report gives rare earths by element: {name}'s shares stand "
+                        f"for the {m['material']}"
+                        if name != m["material"]
+                        else "",
+                    ],
+                )
+            ),
             "eu_file": eu["file"].iloc[0],
             "eu_rows": ";".join(str(x) for x in sorted(eu["row"])),
         }

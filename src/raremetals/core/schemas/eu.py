@@ -106,11 +106,21 @@ EU_CORRELATION = pa.DataFrameSchema(
         "assessment": pa.Column(int, description="Year of the EU assessment"),
         "pipeline_years": text("The pipeline's years set beside it, joined by ';'"),
         "max_years_off": pa.Column(int, description="The most years one lies outside the window"),
-        "n_materials": pa.Column(int, description="Materials with both numbers"),
-        "spearman_rho": number(
-            "Spearman's rank correlation of SR and hhi_wgi", checks=pa.Check.in_range(-1, 1)
+        "n_materials": pa.Column(
+            int, description="Materials with both numbers, a metal counted once"
         ),
-        "materials": text("Those materials, joined by ';'"),
+        "spearman_rho": number(
+            "Spearman's rank correlation of SR and hhi_wgi, each metal once: where two EU "
+            "materials stand for one metal (heavy and light rare earths), the one of the "
+            "higher supply risk",
+            checks=pa.Check.in_range(-1, 1),
+        ),
+        "spearman_rho_other": number(
+            "The same with the other of such a pair (empty where there is none)",
+            checks=pa.Check.in_range(-1, 1),
+        ),
+        "counted_once": text("Which of a pair the headline counts, and which the other"),
+        "materials": text("The materials of the headline, joined by ';'"),
     },
     strict=True,
     ordered=True,
