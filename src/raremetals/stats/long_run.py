@@ -202,6 +202,29 @@ def _gap_rule(dist: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# BGS's marks a year's note names (data/bgs_marks.csv): what a country's figure is
+MARKED = {
+    "stands_in": "another measure standing for production (exports, sales, refined metal)",
+    "includes": "a figure that includes more than the series names",
+    "part": "a figure of part of the country",
+    "basis_doubt": "a figure BGS marks as of another basis",
+}
+
+
+def _marked(dist: pd.DataFrame, years: pd.DataFrame) -> list[str]:
+    """Per metal and year, the countries whose figure BGS marks as other than plain."""
+    out = []
+    for metal, year in zip(years["commodity"], years["year"]):
+        rows = dist[(dist["commodity"] == metal) & (dist["year"] == year)]
+        said = []
+        for flag, words in MARKED.items():
+            codes = sorted(set(rows.loc[_has_flag(rows["flag"], flag), "country_code"]))
+            if codes:
+                said.append(f"{';'.join(codes)}: {words} ({flag})")
+        out.append("BGS's marks: " + ", ".join(said) if said else "")
+    return out
+
+
 def long_run(bgs: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     """One row per planned metal and year: the total, China's share, the leader and the
     HHI range, the year's segment and, where a country has no figure, the range under
@@ -210,6 +233,10 @@ def long_run(bgs: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     conc = concentration(dist, {})
     conc = conc.astype({"year": int, "n_listed": int, "n_unquantified": int})
     conc = conc.merge(segments(dist), on=["commodity", "year"], how="left")
+    conc["note"] = [
+        "; ".join(filter(None, [n, m]))
+        for n, m in zip(conc["note"], _marked(dist, conc[["commodity", "year"]]))
+    ]
     conc = conc.merge(_gap_rule(dist), on=["commodity", "year"], how="left")
     conc["gap_rule"] = conc["gap_rule"].fillna("")
     return conc.reindex(columns=list(BGS_LONG_RUN.columns)).sort_values(["commodity", "year"])

@@ -1,8 +1,8 @@
 """Figure 13: USGS against BGS, side by side. For every metal and year both publishers
 cover, the ratio of their world totals (top) and the difference of China's shares in
 points (bottom), each point marked by its agreement class; where the two weigh different
-things (manganese: USGS in manganese content, BGS ore in gross weight) the totals are not
-compared."""
+things (manganese: USGS in manganese content, BGS ore in gross weight) nothing is
+compared, neither the totals nor China's shares, and both panels say why."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from raremetals.render.figures.style import GREYS, PALE, REST, axis_break, style
 from raremetals.stats.selections import paper_metals
 
 # agreement class -> marker (one mark a class, drawn in one colour)
-MARKS = {"agree": "o", "close": "s", "differ": "X", "bases differ": "D"}
+MARKS = {"agree": "o", "close": "s", "differ": "X"}
+UNLIKE = "bases differ"  # drawn as a note, never as a mark
 RATIO, POINTS = (0.5, 1.5), (-20, 20)
 
 
@@ -40,7 +41,8 @@ def plotted(data: dict, config: dict):
     shares, each row's agreement class as its flag."""
     d = data["usgs_bgs_comparison"]
     d = d[d["commodity"].isin(paper_metals(data["commodities"]))]
-    ratio = d[(d["agreement"] != "bases differ") & d["total_ratio"].notna()]
+    d = d[d["agreement"] != UNLIKE]
+    ratio = d[d["total_ratio"].notna()]
     both = d[d["usgs_china_share"].notna() & d["bgs_china_share"].notna()]
     points = [
         {
@@ -88,26 +90,26 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             top.axhspan(1 - 0.2, 1 + 0.2, color=PALE, lw=0)
             top.axhspan(1 - 0.05, 1 + 0.05, color=REST, lw=0)
             bottom.axhspan(-2, 2, color=REST, lw=0)
-            for r in m.to_dict("records"):
+            for r in m[m["agreement"] != UNLIKE].to_dict("records"):
                 x, mark = slots[r["year"]], MARKS[r["agreement"]]
-                hollow = r["agreement"] == "bases differ"
-                if not hollow:
-                    _mark(top, x, r["total_ratio"], RATIO, mark, False, "{:.2f}")
+                _mark(top, x, r["total_ratio"], RATIO, mark, False, "{:.2f}")
                 points = 100 * (r["usgs_china_share"] - r["bgs_china_share"])
                 if points == points:
-                    _mark(bottom, x, points, POINTS, mark, hollow, "{:+.0f}")
-            if (m["agreement"] == "bases differ").any():
-                top.text(
-                    0.5,
-                    0.5,
-                    t["bases_differ_note"],
-                    transform=top.transAxes,
-                    ha="center",
-                    va="center",
-                    fontsize=7.5,
-                    color="#555",
-                    bbox={"fc": "white", "ec": "none", "alpha": 0.85},
-                )
+                    _mark(bottom, x, points, POINTS, mark, False, "{:+.0f}")
+            if (m["agreement"] == UNLIKE).any():
+                # unlike things: neither the totals nor China's shares are set side by side
+                for ax in (top, bottom):
+                    ax.text(
+                        0.5,
+                        0.5,
+                        t["bases_differ_note"],
+                        transform=ax.transAxes,
+                        ha="center",
+                        va="center",
+                        fontsize=7.5,
+                        color="#555",
+                        bbox={"fc": "white", "ec": "none", "alpha": 0.85},
+                    )
             top.set_title(names[metal], fontsize=10)
             for ax in (top, bottom):
                 ax.axhline(1 if ax is top else 0, color="#999", lw=0.8)
@@ -127,7 +129,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 ls="none",
                 marker=mark,
                 color=GREYS[0],
-                mfc="white" if key == "bases differ" else GREYS[0],
                 label=t[f"class_{key.replace(' ', '_')}"],
             )
             for key, mark in MARKS.items()
@@ -135,7 +136,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         fig.legend(
             handles=handles,
             loc="lower center",
-            ncol=4,
+            ncol=3,
             frameon=False,
             fontsize=8,
             bbox_to_anchor=(0.5, 0.03),
