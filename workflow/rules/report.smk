@@ -9,6 +9,7 @@ rule numbers:
         claims=table("claims_audit"),
         errata=table("table3_errata"),
         controls=table("china_export_controls"),
+        measures=table("china_export_measures"),
     output:
         json="results/numbers.json",
         tex="results/numbers.tex",

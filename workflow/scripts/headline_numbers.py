@@ -20,8 +20,11 @@ entries = numbers.headline_numbers(
     middle_year=snakemake.params.middle_year,
 )
 entries += counts.evidence_numbers(read_tidy(i.claims, schemas.CLAIMS_AUDIT), i.claims)
+kinds = catalogue.read("china_export_measures", i.measures)
 entries += counts.export_measure_numbers(
-    catalogue.read("china_export_controls", i.controls), i.controls
+    catalogue.read("china_export_controls", i.controls),
+    dict(zip(kinds["fact_id"], kinds["kind"])),
+    i.controls,
 )
 entries.sort(key=lambda n: n["key"])
 atomic_write(snakemake.output.json, numbers.to_json(entries))

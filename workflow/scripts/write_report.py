@@ -48,22 +48,12 @@ shared = {
     "rulegraph": "workflow/rulegraph.dot",
     "languages": {code: language.name for code, language in languages.items()},
     "sizes": sizes,
-    "findings": report.findings_section(
-        numbers,
-        languages,
-        names,
-        {
-            code: {
-                "country": leaders.get(("rare_earths", "today"), ""),
-                "code": leaders.get(("rare_earths", "code"), ""),
-            }
-            for code in languages
-            for leaders in [lead.japan_leaders(japan, japan_today, languages[code])]
-            if ("rare_earths", "today") in leaders
-        },
-        comparable.get("rare_earths", True),
-    ),
 }
+# Japan's leading import sources, named in each language
+leaders = {code: lead.japan_leaders(japan, japan_today, languages[code]) for code in languages}
+shared["findings"] = report.findings_section(
+    numbers, languages, names, leaders, comparable.get("rare_earths", True)
+)
 codes = list(languages)
 for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i.audit):
     words = languages[code].report["page"]
@@ -79,7 +69,7 @@ for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i
             numbers,
             [(m, names[code][m]) for m in paper_metals(commodities)],
             snakemake.params.middle_year,
-            lead.japan_leaders(japan, japan_today, languages[code]),
+            leaders[code],
             words,
             comparable,
         ),

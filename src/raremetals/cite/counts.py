@@ -1,6 +1,6 @@
 """Counts a report quotes, as entries of ``results/numbers.json``: the audit's verdicts by
 the evidence they rest on (a match against an independent source is not a match against
-the paper's own Table 3), and China's export measures by their status as of the compiled
+the paper's own Table 3), and China's export controls by their status as of the compiled
 table's date."""
 
 from __future__ import annotations
@@ -49,39 +49,46 @@ def evidence_numbers(claims: pd.DataFrame, file: str) -> list[dict]:
     return out
 
 
-def export_measure_numbers(controls: pd.DataFrame, file: str) -> list[dict]:
-    """China's export measures by state as of the table's date, and the first day a
-    suspension ends."""
-    status = controls["status_as_of_2026"].map(measure_status)
+# the kinds of data/china_export_measures.csv that are controls: licences and bans
+CONTROLS = ("control", "technology")
+
+
+def export_measure_numbers(controls: pd.DataFrame, kinds: dict[str, str], file: str) -> list[dict]:
+    """China's export controls (licences and bans on goods and technology, by their kind
+    in ``kinds``: fact id -> kind) in force and suspended as of the table's date, and the
+    first day a suspension ends. The WTO case, the end of the quotas and the suspensions
+    themselves are measures, not controls, and are not counted."""
+    rows = controls[controls["fact_id"].map(kinds).isin(CONTROLS)]
+    status = rows["status_as_of_2026"].map(measure_status)
     states = status.map(lambda s: s["state"]).value_counts()
     as_of = f"as of {STATUS_DATE:%B %Y} (the compiled table)"
     out = [
         entry(
-            f"china_export_measures.{state.replace(' ', '_').replace('/', '')}",
-            f"ChinaExportMeasures{camel(state.replace(' ', '_').replace('/', ''))}",
+            f"china_export_controls.{state.replace(' ', '_')}",
+            f"ChinaExportControls{camel(state.replace(' ', '_'))}",
             int(states.get(state, 0)),
             str(int(states.get(state, 0))),
-            "measures",
+            "controls",
             "count",
             file,
-            f"status_as_of_2026 starts '{state}'",
-            f"China's export measures {state}, {as_of}",
+            f"kind control or technology, status_as_of_2026 starts '{state}'",
+            f"China's export controls (licences and bans) {state}, {as_of}",
         )
-        for state in ("in force", "suspended", "lifted")
+        for state in ("in force", "suspended")
     ]
     until = sorted(s["until"] for s in status if s["state"] == "suspended" and s["until"])
     if until:
         out.append(
             entry(
-                "china_export_measures.suspended_until",
-                "ChinaExportMeasuresSuspendedUntil",
+                "china_export_controls.suspended_until",
+                "ChinaExportControlsSuspendedUntil",
                 until[0].isoformat(),
                 until[0].isoformat(),
                 "date",
                 "as given",
                 file,
                 "status_as_of_2026 'suspended until ...', the earliest",
-                f"The first day a suspension of China's export measures ends, {as_of}",
+                f"The first day a suspension of China's export controls ends, {as_of}",
             )
         )
     return out

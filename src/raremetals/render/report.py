@@ -113,9 +113,9 @@ def findings_sentences(
             "range09": "rare_earths.production.hhi_range.2009",
             "range": "rare_earths.production.hhi_range.latest",
             "magnets": "rare_earths.japan_imports.leader_share.today",
-            "in_force": "china_export_measures.in_force",
-            "suspended": "china_export_measures.suspended",
-            "until": "china_export_measures.suspended_until",
+            "in_force": "china_export_controls.in_force",
+            "suspended": "china_export_controls.suspended",
+            "until": "china_export_controls.suspended_until",
             "claims": "audit.claims.total",
             "checked": "audit.claims.checked",
             "independent": "audit.claims.evidence.independent",
@@ -146,12 +146,12 @@ def findings_section(
     numbers: list[dict],
     languages: dict,
     names: dict[str, dict],
-    japan: dict[str, dict] | None = None,
+    leaders: dict[str, dict] | None = None,
     comparable: bool = True,
 ) -> str:
     """The key findings box, first on the page, in every language (code -> Language;
-    ``names``: code -> commodity -> name; ``japan``: code -> the words of Japan's leading
-    source of the rare-earth proxy): a few plain sentences on what was found, then
+    ``names``: code -> commodity -> name; ``leaders``: code -> Japan's leading import
+    sources, ``lead.japan_leaders``): a few plain sentences on what was found, then
     rare earths, tungsten and cobalt, 2009 against the latest year; every number from
     results/numbers.json."""
     by_key = {n["key"]: n for n in numbers}
@@ -159,12 +159,14 @@ def findings_section(
     blocks = []
     for code, language in languages.items():
         words = language.report["findings"]
+        found = (leaders or {}).get(code, {})
+        japan = (
+            {"country": found[("rare_earths", "today")], "code": found[("rare_earths", "code")]}
+            if ("rare_earths", "today") in found
+            else {}
+        )
         said = findings_sentences(
-            by_key,
-            words,
-            lambda key: number_html(by_key[key], "b"),
-            (japan or {}).get(code, {}),
-            comparable,
+            by_key, words, lambda key: number_html(by_key[key], "b"), japan, comparable
         )
         items = []
         for metal in ("rare_earths", "tungsten", "cobalt"):

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 
 from raremetals.stats.second_source import stated_bases
 
-KINDS = ("proxy", "series", "basis", "stage")
-
 
 @dataclass(frozen=True)
 class Side:
@@ -37,7 +35,7 @@ class Side:
 @dataclass(frozen=True)
 class Verdict:
     like: bool
-    why: str = ""  # one of KINDS where not like
+    why: str = ""  # proxy, series, basis or stage where not like
 
 
 def verdict(a: Side, b: Side) -> Verdict:

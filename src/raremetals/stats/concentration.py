@@ -14,6 +14,9 @@ from raremetals.core.schemas.stats import CONCENTRATION, COUNTRY_SHARES
 from raremetals.stats import measures as stats
 from raremetals.stats.distributions import KEY
 
+# said of a distribution whose small producers' bounds cannot keep the HHI's range narrow
+WIDE_SMALL = "their bounds are large beside the total"
+
 
 def wgi_scores(wgi: pd.DataFrame) -> dict[int, dict[str, float]]:
     """Scaled WGI (0-10) by year and country, for countries rated on all six dimensions."""
@@ -205,7 +208,7 @@ def _one_distribution(key: dict, g: pd.DataFrame, wgi) -> dict:
     bounds = stats.hhi_bounds_with_small(list(by_country.values()), total, small_on_top, k)
     if bounds is None:
         # bounds too large to keep the range narrow: as wide as unknown amounts
-        notes.append("their bounds are large beside the total: the HHI anywhere up to 10,000")
+        notes.append(f"{WIDE_SMALL}: the HHI anywhere up to 10,000")
         bounds = stats.hhi_bounds(values, k + len(small_on_top))
     lower, upper = bounds
     cr1, top1 = stats.top_k(share, 1)

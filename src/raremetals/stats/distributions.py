@@ -18,7 +18,8 @@ KEY = list(DIST_KEY)
 DIST_COLUMNS = list(DISTRIBUTION.columns)
 
 
-def _has(flags: pd.Series, flag: str) -> pd.Series:
+def has_flag(flags: pd.Series, flag: str) -> pd.Series:
+    """Which rows' flag strings ("e;<") hold ``flag``."""
     return flags.str.split(";").apply(lambda f: flag in f)
 
 
@@ -35,9 +36,9 @@ def value_max(d: pd.DataFrame) -> pd.Series:
     """The bound of a country the USGS gives only as below an amount: the number of a
     "<100" cell, half the row's unit for "less than ½ unit"; empty for every other row."""
     out = pd.Series(math.nan, index=d.index)
-    below = _has(d["flag"], "<") & d["value"].notna() & (d["area_type"] == "country")
+    below = has_flag(d["flag"], "<") & d["value"].notna() & (d["area_type"] == "country")
     out[below] = d.loc[below, "value"]
-    halves = _has(d["flag"], "lt_half_unit")
+    halves = has_flag(d["flag"], "lt_half_unit")
     out[halves] = d.loc[halves, "unit_applied"].map(half_unit)
     return out
 
@@ -47,7 +48,7 @@ def usgs_distributions(obs: pd.DataFrame) -> pd.DataFrame:
     distribution (``excluded``); a suspect value counts as unknown."""
     d = obs[obs["measure"].isin(["production", "reserves"]) & (obs["excluded"] == "")].copy()
     d["dataset"] = "usgs"
-    d.loc[_has(d["flag"], "suspect"), "value"] = math.nan
+    d.loc[has_flag(d["flag"], "suspect"), "value"] = math.nan
     d["value_max"] = value_max(d)
     return d[DIST_COLUMNS].reset_index(drop=True)
 

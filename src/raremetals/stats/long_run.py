@@ -34,8 +34,8 @@ import pandas as pd
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_reference
 from raremetals.core.schemas.bgs import BGS_LONG_RUN
-from raremetals.stats.concentration import concentration
-from raremetals.stats.distributions import DIST_COLUMNS
+from raremetals.stats.concentration import WIDE_SMALL, concentration
+from raremetals.stats.distributions import DIST_COLUMNS, has_flag
 
 DATASET = "bgs"
 COMBINE = ("", "stand_in", "sum")
@@ -92,17 +92,13 @@ def bgs_distributions(bgs: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     return d[DIST_COLUMNS].reset_index(drop=True)
 
 
-def _has_flag(flags: pd.Series, flag: str) -> pd.Series:
-    return flags.str.split(";").apply(lambda f: flag in f)
-
-
 def segments(dist: pd.DataFrame) -> pd.DataFrame:
     """Per metal and year: the first year of its segment, and the countries BGS marks
     with a break that year, with their weight (see the module docstring)."""
     rows = []
     for metal, d in dist.groupby("commodity", sort=True):
         totals = d.groupby("year")["value"].sum()
-        broken = d[_has_flag(d["flag"], "break")]
+        broken = d[has_flag(d["flag"], "break")]
         starts, marked = [int(d["year"].min())], {}
         for year, b in broken.groupby("year"):
             codes = set(b["country_code"])
@@ -136,7 +132,7 @@ def _gaps(d: pd.DataFrame) -> pd.Series:
         (d["area_type"] == "country")
         & d["value"].isna()
         & d["value_max"].isna()
-        & ~_has_flag(d["flag"], "included")
+        & ~has_flag(d["flag"], "included")
         & pd.Series(
             [k not in known for k in zip(d["commodity"], d["country_code"], d["year"])],
             index=d.index,
@@ -147,8 +143,8 @@ def _gaps(d: pd.DataFrame) -> pd.Series:
 def gap_bounds(dist: pd.DataFrame) -> pd.DataFrame:
     """The rows of a country without a figure, each bounded by the larger of its figures
     in the nearest years before and after (within ``GAP_REACH``); a row without such a
-    neighbour stays without a bound."""
-    d = dist.copy()
+    neighbour stays without a bound. ``gap_years`` names the years a bound comes from."""
+    d = dist.assign(gap_years="")
     known = d[d["value"].notna()].groupby(["commodity", "country_code", "year"])["value"].sum()
     for i in d.index[_gaps(d)]:
         metal, code, year = d.at[i, "commodity"], d.at[i, "country_code"], d.at[i, "year"]
@@ -161,7 +157,7 @@ def gap_bounds(dist: pd.DataFrame) -> pd.DataFrame:
                     break
         if near:
             d.at[i, "value_max"] = max(v for _, v in near)
-            d.at[i, "note"] = " and ".join(str(y) for y, _ in near)
+            d.at[i, "gap_years"] = " and ".join(str(y) for y, _ in near)
     return d
 
 
@@ -171,17 +167,17 @@ def _gap_rule(dist: pd.DataFrame) -> pd.DataFrame:
     open_years = dist[_gaps(dist)][["commodity", "year"]].drop_duplicates()
     if open_years.empty:
         return pd.DataFrame(columns=["commodity", "year", "gap_rule", "hhi_lower_gap_rule"])
-    bounded = gap_bounds(dist.assign(note="")).merge(open_years, on=["commodity", "year"])
+    bounded = gap_bounds(dist).merge(open_years, on=["commodity", "year"])
     conc = concentration(bounded[DIST_COLUMNS], {})
     rows = []
     for r in conc.to_dict("records"):
         g = bounded[(bounded["commodity"] == r["commodity"]) & (bounded["year"] == r["year"])]
-        gaps = g[(g["area_type"] == "country") & g["value"].isna() & (g["value_max"].notna())]
+        gaps = g[g["gap_years"] != ""]
         said = "; ".join(
             f"{c} 0-{m:,.0f} t (its figures of {n})"
-            for c, m, n in zip(gaps["country_code"], gaps["value_max"], gaps["note"])
+            for c, m, n in zip(gaps["country_code"], gaps["value_max"], gaps["gap_years"])
         )
-        ruled = r["n_unquantified"] == 0 and "large beside" not in r["note"]
+        ruled = r["n_unquantified"] == 0 and WIDE_SMALL not in r["note"]
         why = (
             f"{r['unquantified_countries']} without a figure within {GAP_REACH} years"
             if r["n_unquantified"]
@@ -218,7 +214,7 @@ def _marked(dist: pd.DataFrame, years: pd.DataFrame) -> list[str]:
         rows = dist[(dist["commodity"] == metal) & (dist["year"] == year)]
         said = []
         for flag, words in MARKED.items():
-            codes = sorted(set(rows.loc[_has_flag(rows["flag"], flag), "country_code"]))
+            codes = sorted(set(rows.loc[has_flag(rows["flag"], flag), "country_code"]))
             if codes:
                 said.append(f"{';'.join(codes)}: {words} ({flag})")
         out.append("BGS's marks: " + ", ".join(said) if said else "")
