@@ -133,9 +133,37 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
 
 
 def test_one_rounding_rule_for_every_claim(claims):
-    # Mo: China 77,000 of 200,000 t = 38.5%, which rounds half up to 39, not the 38 printed
-    assert claim(claims, "C032").status == "inconsistent"
+    # Mo: China 77,000 of 200,000 t = 38.5%, which rounds half up to 39, not the 38 printed;
+    # but Table 3 prints "77,000t" and "20 万 t" rounded: 76,500/205,000 to 77,500/195,000
+    # is 37.3-39.7%, which holds 38
+    c032 = claim(claims, "C032")
+    assert c032.status == "consistent" and "between 37.3% and 39.7%" in c032.evidence
+    # Ta: "560t" of "1,160t" allows 47.6-48.9%, never the text's 58%
+    assert claim(claims, "C035").status == "inconsistent"
     assert claim(claims, "C020").status == "match"  # 96.77% -> 97%
+
+
+def test_like_claims_are_judged_alike(claims):
+    # the melting and the boiling point against the spread of published values, alike:
+    # 3,410 °C within 3,390-3,430 (3,410 ± 20; 3,414; 3,422), 5,900 °C within 5,500-5,900
+    # (ITIA's 5,700 ± 200; 5,555), where the boiling point alone was a mismatch
+    for cid in ("C009", "C010"):
+        c = claim(claims, cid)
+        assert c.status == "consistent" and c.evidence_class == "independent"
+    assert "run from 5,500 to 5,900 °C" in claim(claims, "C010").evidence
+    # two lists of the US's import reliance, each checked for the items Table 3 covers:
+    # both consistent, neither a match
+    for cid in ("C166", "C167"):
+        c = claim(claims, cid)
+        assert c.status == "consistent" and "checked in part" in c.evidence
+    # SIPRI, like GWEC: the vintage the paper quotes (its own 98,800 / 31,200 = 3.17 >= 3),
+    # today's series (2.99) only as later data
+    c121 = claim(claims, "C121")
+    assert c121.status == "consistent" and c121.evidence_class == "paper_text"
+    assert c121.recomputed == "3.16667" and "Later data: SIPRI (2025 release)" in c121.evidence
+    # North Korea's tungsten in 2008: BGS's estimate (270 t) beside the text's 350 t, no verdict
+    c063 = claim(claims, "C063")
+    assert c063.status == "not-checkable" and "North Korea 270 t (an estimate)" in c063.evidence
 
 
 def test_bound_checks_are_consistent_not_matches(claims):

@@ -28,6 +28,8 @@ sources = Sources(
     read_tidy(i.ds140, schemas.DS140),
     read_tidy(i.against_bgs, schemas.TABLE3_AGAINST_BGS),
     read_tidy(i.eu_2010, schemas.EU_CRM_2010),
+    read_tidy(i.bgs, schemas.BGS_PRODUCTION),
+    read_as_printed(i.element_values, schemas.ELEMENT_VALUES),
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)

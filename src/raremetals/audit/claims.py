@@ -6,8 +6,11 @@ claimed number from the tidy data and returns the value with a sentence of evide
 claim without a check, or whose check says ``none``, is ``not-checkable``, and the
 evidence names the source that would check it.
 
-Statuses: ``match`` (the data reproduce the number); ``consistent`` (the claim is a bound,
-"more than" or "at most", and the data satisfy it: they do not reproduce a number);
+Statuses: ``match`` (the data reproduce the number); ``consistent`` (the data bear the
+claim out without reproducing a number: the claim is a bound, "more than" or "at most";
+or it lies in the range the evidence allows, ``checks.base.Allowed``, where the figures
+are printed rounded or a property's published values spread; or only part of a list the
+claim names can be checked, ``unchecked`` in the check's arguments);
 ``mismatch`` (a vendored source disagrees); ``inconsistent`` (the paper disagrees with
 itself, e.g. text against Table 3); ``unit-slip`` (right once a unit error is undone);
 ``not-checkable``.
@@ -38,11 +41,19 @@ from raremetals.audit.checks import (
     DESCRIBE,
     METHODS,
     SAME_FIGURE,
+    Allowed,
     NotCheckable,
     Sources,
     parse_args,
 )
-from raremetals.audit.rounding import Claimed, default_tolerance, holds, parse_claimed, precision
+from raremetals.audit.rounding import (
+    Claimed,
+    default_tolerance,
+    holds,
+    parse_claimed,
+    precision,
+    within,
+)
 from raremetals.core.errors import InputError
 
 # The title by which the paper cites a publication -> the source id of that vintage in
@@ -201,23 +212,7 @@ def audit_claims(
                 }
             )
             continue
-        op = "at_most" if check["method"] == "t3_at_most" else args.get("op", "")
-        tol = (
-            float(check["tolerance"])
-            if check["tolerance"]
-            else (default_tolerance(c["value"], claimed) if claimed.approx else None)
-        )
-        if check["method"] == "secondary_share":
-            # the source's printed percentage against the claim's share, rounded alike
-            source = Claimed(recomputed, False, "")
-            step = precision(f"{recomputed:g}")
-            ok = holds(result[3], source, step, tol, "")
-        else:
-            step = precision(c["value"], c["unit"])
-            ok = holds(recomputed, claimed, step, tol, op)
-        # "about": the data agree within the check's tolerance but cannot give the number
-        bound = op in (">", ">=", "at_most", "about") or claimed.bound != ""
-        status = ("consistent" if bound else "match") if ok else check["on_fail"]
+        status, evidence, shown_tolerance = _verdict(c, claimed, check, args, result, evidence)
         if check["note"]:
             evidence += f". {check['note']}"
         if (
@@ -242,7 +237,7 @@ def audit_claims(
                 "method": check["method"],
                 "status": status,
                 "recomputed": _fmt(recomputed),
-                "tolerance": f"{tol:g}" if tol is not None else f"{float(step) / 2:g}",
+                "tolerance": shown_tolerance,
                 "sources": refs,
                 "evidence": evidence,
                 "evidence_class": (
@@ -254,6 +249,37 @@ def audit_claims(
         )
     table = pd.DataFrame(out)
     return table[[c for c in table.columns if c != "evidence_class"] + ["evidence_class"]]
+
+
+def _verdict(c: dict, claimed: Claimed, check: dict, args: dict, result: tuple, evidence: str):
+    """(status, evidence, tolerance shown) of a check's result, by the rounding rule, the
+    range the evidence allows (``Allowed``) and the part of the claim checked."""
+    recomputed = result[0]
+    op = "at_most" if check["method"] == "t3_at_most" else args.get("op", "")
+    tol = (
+        float(check["tolerance"])
+        if check["tolerance"]
+        else (default_tolerance(c["value"], claimed) if claimed.approx else None)
+    )
+    if check["method"] == "secondary_share":
+        # the source's printed percentage against the claim's share, rounded alike
+        source = Claimed(recomputed, False, "")
+        step = precision(f"{recomputed:g}")
+        ok = holds(result[3], source, step, tol, "")
+    else:
+        step = precision(c["value"], c["unit"])
+        ok = holds(recomputed, claimed, step, tol, op)
+    # "about": the data agree within the check's tolerance but cannot give the number
+    bound = op in (">", ">=", "at_most", "about") or claimed.bound != ""
+    status = ("consistent" if bound else "match") if ok else check["on_fail"]
+    allowed = result[3] if len(result) > 3 and isinstance(result[3], Allowed) else None
+    if not ok and allowed and within(allowed.low, allowed.high, claimed, step, tol):
+        status = "consistent"
+        evidence += f"; {allowed.why}: the claim's {c['value']} is within it"
+    if ok and args.get("unchecked"):
+        status = "consistent"
+        evidence += " (the claim is checked in part: consistent, never a match)"
+    return status, evidence, f"{tol:g}" if tol is not None else f"{float(step) / 2:g}"
 
 
 def add_later_evidence(

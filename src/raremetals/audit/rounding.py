@@ -76,3 +76,28 @@ def holds(recomputed, claimed: Claimed, step: Decimal, tolerance: float | None, 
     if op == "at_most":
         return claimed.value <= rounded
     return rounded == claimed.value
+
+
+def printed_step(value_as_printed: str, unit_as_printed: str) -> float:
+    """The unit of the last printed digit of a Table 3 figure, the narrowest reading of
+    its rounding: a figure in 万 t to its last printed digit (20 万 t → 10,000 t, so
+    195,000-205,000 t); one in t to its last non-zero digit (77,000t → 1,000 t)."""
+    if "万" in str(unit_as_printed):
+        digits = re.sub(r"[^\d.]", "", str(value_as_printed))
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        return float(Decimal(10_000).scaleb(-decimals))
+    return float(precision(value_as_printed, "t"))
+
+
+def share_range(part: float, part_step: float, whole: float, whole_step: float):
+    """(lowest, highest) share in % that a part and a whole printed rounded can make."""
+    low = 100 * (part - part_step / 2) / (whole + whole_step / 2)
+    high = 100 * (part + part_step / 2) / (whole - whole_step / 2)
+    return low, high
+
+
+def within(low: float, high: float, claimed: Claimed, step: Decimal, tolerance: float | None):
+    """Whether a claim (the interval that rounds to it, or its tolerance) meets the range
+    ``low``-``high`` the evidence allows."""
+    half = tolerance if tolerance is not None else float(step) / 2
+    return claimed.value - half <= high and claimed.value + half >= low

@@ -2,7 +2,7 @@
 ``data/audit/claim_checks.csv`` calls it."""
 
 from raremetals.audit.checks import bgs, compiled, ds140, elements, eu, paper
-from raremetals.audit.checks.base import NotCheckable, Sources, parse_args
+from raremetals.audit.checks.base import Allowed, NotCheckable, Sources, parse_args
 
 
 def _registry(*modules) -> dict:

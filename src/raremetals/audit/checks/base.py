@@ -2,15 +2,28 @@
 loudly, and the exception of a check that can only say why a claim cannot be checked.
 
 A check is a function ``(sources, args, claimed) -> (recomputed value, evidence sentence,
-source references)``; ``args`` are the ``args`` cell of ``data/audit/claim_checks.csv``
+source references[, Allowed])``; ``args`` are the ``args`` cell of ``data/audit/claim_checks.csv``
 (``key=value;...``) and ``claimed`` the claim's number (``rounding.Claimed``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from raremetals.audit.rounding import parse_claimed
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The values the evidence allows beside the one it gives: the share that figures
+    printed rounded can make, or the spread of a property's published values. A claim
+    that misses the evidence's own value but lies in this range is ``consistent``."""
+
+    low: float
+    high: float
+    why: str
 
 
 def parse_args(text: str) -> dict[str, str]:
@@ -31,6 +44,8 @@ class Sources:
         ds140: pd.DataFrame | None = None,
         bgs: pd.DataFrame | None = None,
         eu_2010: pd.DataFrame | None = None,
+        bgs_production: pd.DataFrame | None = None,
+        published: pd.DataFrame | None = None,
     ):
         self.t3, self.quotas, self.gwec = table3, quotas, gwec
         self.sipri, self.secondary = sipri, secondary
@@ -38,6 +53,8 @@ class Sources:
         self.ds140 = ds140
         self.bgs = bgs  # Table 3 against BGS, 2009 (results/audit/table3_against_bgs.csv)
         self.eu_2010 = eu_2010  # the EU's critical raw materials of 2010 (the 2014 report)
+        self.bgs_production = bgs_production  # every BGS series, every year (tidy)
+        self.published = published  # published values of element properties (data/audit)
 
     def t3_cell(self, symbol, field, rank=None) -> pd.Series:
         t = self.t3[(self.t3["symbol"] == symbol) & (self.t3["field"] == field)]

@@ -43,7 +43,27 @@ def bgs_share(src: Sources, a, claim):
     )
 
 
-CHECKS = {"bgs_value": bgs_value, "bgs_share": bgs_share}
+def bgs_series_value(src: Sources, a, claim):
+    """A country's figure in one BGS series and year, any year BGS covers (not only
+    Table 3's 2009), with the mark BGS gives it."""
+    r = src.one(
+        src.bgs_production,
+        "BGS production",
+        series=a["series"],
+        year=a["year"],
+        country_code=a["country"],
+    )
+    marks = {"e": "an estimate"}
+    said = ", ".join(marks.get(f, f) for f in str(r["flag"]).split(";") if f)
+    return (
+        float(r["value"]),
+        f"BGS ({r['series']}, {r['year']}): {r['country']} {float(r['value']):,.0f} t"
+        + (f" ({said})" if said else ""),
+        f"{r['file']}:{r['row']}",
+    )
+
+
+CHECKS = {"bgs_value": bgs_value, "bgs_share": bgs_share, "bgs_series_value": bgs_series_value}
 # checks of the same figure by another publisher: one that holds within the claim's own
 # tolerance makes the claim's evidence independent of the paper (claims.add_later_evidence)
 SAME_FIGURE = set(CHECKS)

@@ -1,4 +1,5 @@
-"""Checks of the elements' physical properties, from the package ``mendeleev``."""
+"""Checks of the elements' physical properties, from the package ``mendeleev``, and the
+spread of their published values (``data/audit/element_values.csv``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from raremetals.audit.checks.base import NotCheckable, Sources
+from raremetals.audit.checks.base import Allowed, NotCheckable, Sources
+
+KELVIN = 273.15
 
 ELEMENT_PROPERTIES = {
     "density": "e.density",
@@ -46,12 +49,40 @@ def element_property(src: Sources, a, claim):
         raise NotCheckable(f"mendeleev gives no {a['property']} for {a['symbol']}")
     shown = {"C": "°C", "K": "K", "g/cm3": "g/cm3 (= Mg/m3)"}[a["unit"]]
     if a["unit"] == "C":
-        value -= 273.15
+        value -= KELVIN
     return (
         float(value),
         f"mendeleev {version} gives the {a['property'].replace('_', ' ')} of "
         f"{element} as {value:,.6g} {shown}",
         f"mendeleev {version}: {a['symbol']}.{a['property']}",
+        published_spread(src, a["symbol"], a["property"], a["unit"], float(value), shown),
+    )
+
+
+def published_spread(src: Sources, symbol, prop, unit, value, shown) -> Allowed | None:
+    """From the lowest to the highest published value of a property (each with the
+    uncertainty its publisher states), the package's own value among them: handbooks
+    and producers do not agree to the degree on the melting and boiling points of the
+    refractory metals, and a claim is judged against all of them alike."""
+    if src.published is None:
+        return None
+    rows = src.published[
+        (src.published["symbol"] == symbol) & (src.published["property"] == prop)
+    ].to_dict("records")
+    if not rows:
+        return None
+    lows, highs, said = [value], [value], []
+    for r in rows:
+        shift = {("K", "C"): -KELVIN, ("C", "K"): KELVIN}.get((r["unit"], unit), 0.0)
+        lows.append(float(r["low"]) + shift)
+        highs.append(float(r["high"]) + shift)
+        said.append(f"{r['publisher']} {r['as_published']}")
+    return Allowed(
+        min(lows),
+        max(highs),
+        f"published values run from {min(lows):,.6g} to {max(highs):,.6g} {shown} ("
+        + "; ".join(said)
+        + ")",
     )
 
 

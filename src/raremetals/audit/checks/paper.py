@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from raremetals.audit.checks.base import Sources, ref
+from raremetals.audit.checks.base import Allowed, Sources, ref
+from raremetals.audit.rounding import printed_step, share_range
 
 
 def t3_value(src: Sources, a, claim):
@@ -28,6 +29,23 @@ def t3_share(src: Sources, a, claim):
         f"Table 3: {c['country']} {c['value']:,.0f} t of a world "
         f"{world['value']:,.0f} t = {share:.1f}%",
         f"{ref(c)}; {ref(world)}",
+        _printed_range(c, world),
+    )
+
+
+def _printed_range(part, whole) -> Allowed | None:
+    """The shares Table 3's figures allow as printed, rounded (none for a corrected cell:
+    its printed digits are not the figure's)."""
+    if part["correction_id"] or whole["correction_id"]:
+        return None
+    steps = [printed_step(r["value_as_printed"], r["unit_as_printed"]) for r in (part, whole)]
+    low, high = share_range(part["value"], steps[0], whole["value"], steps[1])
+    return Allowed(
+        low,
+        high,
+        f"Table 3 prints its figures rounded ({part['value_as_printed']} to "
+        f"{steps[0]:,.0f} t, {whole['value_as_printed']} to {steps[1]:,.0f} t), so the share "
+        f"lies between {low:.1f}% and {high:.1f}%",
     )
 
 
@@ -91,9 +109,12 @@ def t3_us_nir(src: Sources, a, claim):
     symbols = a["symbols"].split("|")
     cells = [src.t3_cell(s, "us_net_import_reliance") for s in symbols]
     values = {s: c["value"] for s, c in zip(symbols, cells)}
+    unchecked = a.get("unchecked", "").replace("|", ", ")
     return (
         values,
-        "Table 3 footnote (1): " + ", ".join(f"{s} {v:g}%" for s, v in values.items()),
+        "Table 3 footnote (1): "
+        + ", ".join(f"{s} {v:g}%" for s, v in values.items())
+        + (f"; it does not cover {unchecked}" if unchecked else ""),
         "; ".join(ref(c) for c in cells),
     )
 

@@ -31,6 +31,7 @@ from raremetals.core.schemas.inputs import (
     CLAIMS,
     COMMODITY_NAMES,
     COUNTRY_NAMES,
+    ELEMENT_VALUES,
     EXPORT_CONTROLS,
     EXPORT_QUOTAS,
     MILITARY_EXPENDITURE,

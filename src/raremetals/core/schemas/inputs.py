@@ -192,6 +192,24 @@ CLAIM_CHECKS = as_printed(
     },
     unique=["claim_id"],
 )
+ELEMENT_VALUES = as_printed(
+    "element_values",
+    {
+        "symbol": ("Element symbol", FILLED),
+        "property": (
+            "melting_point or boiling_point",
+            one_of(["melting_point", "boiling_point"]),
+        ),
+        "unit": ("C or K", one_of(["C", "K"])),
+        "low": ("The value less the uncertainty its publisher states", A_NUMBER),
+        "high": ("The value plus that uncertainty", A_NUMBER),
+        "as_published": ("The figure as the page gives it", FILLED),
+        "publisher": ("Who published it, and through which page", FILLED),
+        "url": ("The page it is read from", FILLED),
+        "note": "Why it is here",
+    },
+    unique=["symbol", "property", "publisher"],
+)
 PAPER_TEXT_VALUES = as_printed(
     "paper_text_values",
     {
