@@ -14,6 +14,12 @@ size and time of change) and the environment variables that change what Python i
 so a changed library or another environment never reuses a server. When the server
 cannot be reached, or ``RAREMETALS_WARM=0``, the script simply runs where it is.
 
+A job hands the server its whole environment and its standard streams, so only the
+build's own user may reach it: the socket and its lock live in ``.snakemake/warm`` of
+the build's working folder, a directory of mode 0700 that the user owns (the server is
+not used if it is anything else), and each end checks the other's uid (``SO_PEERCRED``)
+before a byte is sent. Nothing is written outside the working folder.
+
     python workflow/scripts/_warm.py serve SOCKET LOCK_FD   (started by start())
 """
 
@@ -26,9 +32,10 @@ import os
 import select
 import signal
 import socket
+import stat
+import struct
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -75,15 +82,48 @@ def _key() -> str:
     return digest.hexdigest()[:20]
 
 
-def _socket_path() -> str:
-    folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return os.path.join(folder, f"raremetals-{os.getuid()}-{_key()}.sock")
+def private_folder(folder: str | os.PathLike) -> Path | None:
+    """``folder``, made if need be, if it is a directory (not a link) of this user's with
+    mode 0700; None if it is not and cannot be made so."""
+    folder = Path(folder)
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700, parents=True)
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        return None
+    if stat.S_IMODE(info.st_mode) != 0o700:
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def _socket_path() -> str | None:
+    folder = private_folder(Path(".snakemake", "warm").absolute())
+    return None if folder is None else str(folder / f"{_key()}.sock")
+
+
+def _in_folder(sock: socket.socket, path: str, call: str) -> None:
+    """``sock.bind`` or ``sock.connect`` to ``path`` through a descriptor of its folder:
+    a socket's address holds at most 107 bytes, a working folder's path may be longer."""
+    folder = os.open(os.path.dirname(path), os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        getattr(sock, call)(f"/proc/self/fd/{folder}/{os.path.basename(path)}")
+    finally:
+        os.close(folder)
+
+
+def peer_uid(sock: socket.socket) -> int:
+    """The uid of the process at the other end of a Unix socket, as the kernel gives it."""
+    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[1]
 
 
 def _connect(path: str) -> socket.socket | None:
+    """A connection to the server at ``path``, only if this user's process answers."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        sock.connect(path)
+        _in_folder(sock, path, "connect")
+        if peer_uid(sock) != os.getuid():
+            raise PermissionError(f"{path} is served by another user")
     except OSError:
         sock.close()
         return None
@@ -112,6 +152,8 @@ def start(path: str | None = None) -> subprocess.Popen | None:
     import fcntl
 
     path = path or _socket_path()
+    if path is None:
+        return None
     with open(path + ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if sock := _connect(path):
@@ -148,7 +190,8 @@ def delegate(script: str) -> None:
     running is switched off, or when no server can be had."""
     if not enabled():
         return
-    sock = _server_socket(_socket_path())
+    path = _socket_path()
+    sock = None if path is None else _server_socket(path)
     if sock is None:
         return
     request = json.dumps(
@@ -271,10 +314,10 @@ def serve(path: str, lock_fd: int) -> None:
         importlib.import_module(module.name)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        server.bind(path)
+        _in_folder(server, path, "bind")
     except OSError:
         os.unlink(path)  # left by a server that died (a live one would hold the lock)
-        server.bind(path)
+        _in_folder(server, path, "bind")
     server.listen(16)
     os.close(lock_fd)  # listening: jobs waiting on the lock may connect
     server.settimeout(IDLE)
@@ -285,6 +328,9 @@ def serve(path: str, lock_fd: int) -> None:
                 conn, _ = server.accept()
             except TimeoutError:
                 return
+            if peer_uid(conn) != os.getuid():  # only the user's own jobs are served
+                conn.close()
+                continue
             if os.fork() == 0:
                 server.close()
                 try:

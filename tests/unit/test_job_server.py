@@ -1,0 +1,161 @@
+"""The warm interpreter's job server is its user's alone: its socket sits in a folder of
+mode 0700 in the build's working folder, and each end checks the other's uid. The tests
+of another user run a second process as ``nobody`` (they need root to switch users)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import stat
+import subprocess
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import script_module
+
+warm = script_module("_warm")
+NOBODY = 65534
+as_root = pytest.mark.skipif(os.getuid() != 0, reason="switching to a second user needs root")
+
+
+@pytest.fixture
+def shared_dir():
+    """A folder another user can enter (pytest's own is private to this user)."""
+    folder = Path(tempfile.mkdtemp(prefix="warm-test-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def as_nobody(code: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run Python ``code`` as the user nobody (the system's Python: the test's own
+    environment may be in a folder nobody cannot read)."""
+    return subprocess.run(
+        [shutil.which("python3", path="/usr/bin:/bin") or "python3", "-c", textwrap.dedent(code)],
+        user=NOBODY,
+        group=NOBODY,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_socket_lives_in_a_private_folder_of_the_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = Path(warm._socket_path())
+    folder = tmp_path / ".snakemake/warm"
+    assert path.parent == folder and path.name.endswith(".sock")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    folder.chmod(0o755)  # loosened by hand: the build's user tightens it again
+    warm._socket_path()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    # a link in its place (to a folder anyone may write) is not used: jobs run cold
+    shutil.rmtree(folder)
+    folder.symlink_to(tmp_path)
+    assert warm._socket_path() is None
+
+
+@as_root
+def test_another_user_can_neither_reach_nor_answer_for_the_server(shared_dir, monkeypatch):
+    """The attack of the last round: a process of another user binds the path a job
+    connects to, and receives the job's environment and streams."""
+    before = set(os.listdir(tempfile.gettempdir()))
+    build = shared_dir / "build"
+    build.mkdir()
+    monkeypatch.chdir(build)
+    path = warm._socket_path()
+    server = warm.start(path)
+    try:
+        deadline = time.monotonic() + 60
+        while (sock := warm._connect(path)) is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert sock is not None and warm.peer_uid(sock) == os.getuid()
+        sock.close()
+        # another user cannot even reach the socket: its folder is the user's, mode 0700
+        reach = as_nobody(
+            f"""
+            import socket
+            s = socket.socket(socket.AF_UNIX)
+            try:
+                s.connect({path!r})
+            except PermissionError:
+                print("refused")
+            """,
+            shared_dir,
+        )
+        assert reach.stdout.strip() == "refused", reach.stderr
+        # were the folder opened (a careless chmod, a copy that kept no modes), the
+        # server still serves no one else: it closes without reading a byte
+        os.chmod(Path(path).parent, 0o777)
+        os.chmod(path, 0o777)
+        knock = as_nobody(
+            f"""
+            import socket
+            s = socket.socket(socket.AF_UNIX)
+            s.connect({path!r})
+            s.settimeout(20)
+            print(repr(s.recv(16)))
+            """,
+            shared_dir,
+        )
+        assert knock.stdout.strip() == "b''", knock.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert set(os.listdir(tempfile.gettempdir())) <= before | {shared_dir.name}
+
+
+@as_root
+def test_a_job_does_not_talk_to_a_server_of_another_user(shared_dir):
+    """A socket another user listens on, where a job would look for its server: the job
+    hangs up before it sends its environment, and runs where it is."""
+    folder = shared_dir / "warm"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    path = folder / "impostor.sock"
+    impostor = subprocess.Popen(
+        [
+            shutil.which("python3", path="/usr/bin:/bin") or "python3",
+            "-c",
+            textwrap.dedent(
+                f"""
+                import socket, sys
+                s = socket.socket(socket.AF_UNIX)
+                s.bind({str(path)!r})
+                s.listen(1)
+                print("listening", flush=True)
+                conn, _ = s.accept()
+                conn.settimeout(5)
+                try:
+                    print("received", len(conn.recv(1 << 16)), flush=True)
+                except OSError:
+                    print("received nothing", flush=True)
+                """
+            ),
+        ],
+        user=NOBODY,
+        group=NOBODY,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert impostor.stdout.readline().strip() == "listening"
+        assert warm._connect(str(path)) is None
+        out, _ = impostor.communicate(timeout=30)
+        assert "received 0" in out or "received nothing" in out
+    finally:
+        impostor.kill()
+        impostor.wait()
+
+
+def test_peer_uid_reads_the_kernels_credentials():
+    a, b = socket.socketpair(socket.AF_UNIX)
+    with a, b:
+        assert warm.peer_uid(a) == os.getuid()
