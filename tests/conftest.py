@@ -56,7 +56,9 @@ def copy_build(built: Path, name: str) -> Path:
     import uuid
 
     dst = built.parent / f"{built.name}-{name}-{uuid.uuid4().hex[:8]}"
-    shutil.copytree(built, dst, symlinks=True, ignore=shutil.ignore_patterns("locks", "incomplete"))
+    shutil.copytree(
+        built, dst, symlinks=True, ignore=shutil.ignore_patterns("locks", "incomplete", "warm")
+    )
     return dst
 
 

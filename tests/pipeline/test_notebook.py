@@ -87,3 +87,22 @@ def test_the_notebook_tables_read_as_tables(built):
     assert ">nan<" not in html and ">NaN<" not in html
     # the one-metal table: rare earths 2025, China 270,000 t (MCS 2026)
     assert ">270,000<" in html
+
+
+def test_markup_in_a_name_is_shown_as_text_and_no_script_runs(built):
+    """A country's name holding markup (a careless or hostile edit of data/countries.csv)
+    reaches the notebook's tables as text, and the page's policy runs no inline script."""
+    from conftest import copy_build, run_pipeline
+
+    workdir = copy_build(built, "markup")
+    path = workdir / "data/countries.csv"
+    text = path.read_text(encoding="utf-8")
+    hostile = "Myanmar<script>alert(1)</script>"
+    assert "Burma,MMR,country,Myanmar," in text
+    path.write_text(text.replace("Burma,MMR,country,Myanmar,", f"Burma,MMR,country,{hostile},"))
+    proc = run_pipeline(workdir, "results/notebooks/explore.html")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    html = (workdir / "results/notebooks/explore.html").read_text(encoding="utf-8")
+    assert "Myanmar&lt;script&gt;alert(1)&lt;/script&gt;" in html  # rare earths, 2025
+    assert "<script>alert" not in html
+    assert "script-src 'none'" in html  # the page holds no script of its own

@@ -1,5 +1,6 @@
 """Citable outputs: headline numbers, the manifest, the report in a browser, the notebook."""
 
+import base64
 import hashlib
 import json
 import os
@@ -153,6 +154,11 @@ def _static_checks(page: Path, html: str, language: str, other: str) -> None:
     assert missing == []
     assert not re.search(r'(src|href)="//|<script[^>]+src=|<link[^>]+stylesheet', html)
     assert f'<html lang="{language}"' in html and f'href="{other}"' in html
+    # a policy lets run only the page's own script (the browser tests find it working)
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    script = re.search(r"<script>(.*?)</script>", html, re.S)[1]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}';" in policy[1]
     # no heading twice
     headings = re.findall(r"<h([1-3])[^>]*>(.*?)</h\1>", html)
     assert len(headings) == len(set(headings)), sorted(h for h in headings if headings.count(h) > 1)

@@ -7,6 +7,7 @@ import base64
 import io
 import re
 
+import pytest
 from fontTools.ttLib import TTFont
 
 from raremetals.core import web
@@ -18,3 +19,34 @@ def test_the_font_subset_covers_the_scripts_words():
     cmap = TTFont(io.BytesIO(data)).getBestCmap()
     for character in "鉱種行を絞り込む":
         assert ord(character) in cmap, character
+
+
+def test_a_page_runs_only_its_own_inline_scripts():
+    import hashlib
+
+    from raremetals.core.web import with_csp
+
+    script = "document.title = 'x';"
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+        f"<body><script>{script}</script></body></html>"
+    )
+    out = with_csp(page)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    # the policy follows the charset, before anything that could run
+    assert out.index('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"') > 0
+    assert f"script-src 'sha256-{digest}';" in out and "default-src 'none'" in out
+    assert "script-src 'none'" in with_csp("<html><head></head><body></body></html>")
+    with pytest.raises(ValueError, match="loads no script"):
+        with_csp('<html><head><script src="https://x/y.js"></script></head></html>')
+
+
+def test_the_notebook_shows_markup_in_a_cell_or_heading_as_text():
+    import pandas as pd
+
+    from raremetals.render.notebook import shown
+
+    table = pd.DataFrame({"<b>country</b>": ["<script>alert(1)</script>"], "value": [1200.0]})
+    html = shown(table, whole=["value"]).data
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "&lt;b&gt;country&lt;/b&gt;" in html and ">1,200<" in html

@@ -246,7 +246,7 @@ def summary_html(
         '.ja,td[lang=ja],th[lang=ja]{font-family:"IPAexGothic",sans-serif}.ja{color:#444}'
         ".other-language{float:right}" + web.STYLE
     )
-    return (
+    return web.with_csp(
         "<!DOCTYPE html>\n"
         f'<html lang="{e(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

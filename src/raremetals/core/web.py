@@ -9,6 +9,7 @@ fonts, from a copy of the ``results/`` folder.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import os
 import re
@@ -30,6 +31,41 @@ html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
 html[lang=ja] body{font-family:"IPAexGothic",sans-serif}
 table{display:block;overflow-x:auto;max-width:100%} body{overflow-wrap:break-word}
 """
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_HEAD = re.compile(r"<head[^>]*>(\s*<meta charset=[^>]*>)?", re.I)
+
+
+def with_csp(page: str) -> str:
+    """``page`` with a Content-Security-Policy that lets run only the inline scripts it
+    holds (by their SHA-256) and loads nothing but its own images (beside it or as data)
+    and its embedded font: markup that reached a cell despite the escaping cannot run a
+    script, fetch or post anything. A script with ``src`` is refused: the pages load none."""
+    if re.search(r"<script\b[^>]*\bsrc=", page, re.I):
+        raise ValueError("a page of results/ loads no script from a file or the network")
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in _INLINE_SCRIPT.findall(page)
+        }
+    )
+    policy = "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + (" ".join(hashes) or "'none'"),
+            "style-src 'unsafe-inline'",
+            "img-src 'self' data: file:",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    head = _HEAD.search(page)
+    if head is None:
+        raise ValueError("a page without <head>: no place for its security policy")
+    return page[: head.end()] + meta + page[head.end() :]
 
 
 def page_name(stem: str, code: str) -> str:

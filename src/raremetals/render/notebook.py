@@ -65,7 +65,13 @@ def shown(table, percent=(), whole=(), decimals: int = 3):
     # pandas names a table's styles by a random id unless given one: one from the table's
     # columns and rows, so the same notebook gives the same bytes
     uuid = hashlib.sha256(f"{list(table.columns)}{len(table)}".encode()).hexdigest()[:8]
-    styled = table.style.set_uuid(uuid).format(formats, na_rep="–").hide(axis="index")
+    # a cell or heading is text, never markup: a country named "<script>" is shown as such
+    styled = (
+        table.style.set_uuid(uuid)
+        .format(formats, na_rep="–", escape="html")
+        .format_index(escape="html", axis=1)
+        .hide(axis="index")
+    )
     # as HTML alone: a Styler's plain-text form is its memory address
     from IPython.display import HTML
 
@@ -100,6 +106,7 @@ def execute(source, ipynb_out, html_out, parameters: dict, cwd=".") -> None:
     from nbconvert import HTMLExporter
 
     from raremetals.core.io import atomic_write
+    from raremetals.core.web import with_csp
 
     env_bin = str(Path(sys.executable).parent)
     # the kernel is this interpreter, in whose environment the library is installed
@@ -121,4 +128,4 @@ def execute(source, ipynb_out, html_out, parameters: dict, cwd=".") -> None:
     atomic_write(ipynb_out, nbformat.writes(nb) + "\n")
     exporter = HTMLExporter(template_name="lab", template_file=str(OFFLINE_TEMPLATE))
     body, _ = exporter.from_notebook_node(nb)
-    atomic_write(html_out, body)
+    atomic_write(html_out, with_csp(body))

@@ -329,7 +329,7 @@ def report_html(
         f"<script>{web.SCRIPT}</script>",
         "</body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return web.with_csp("\n".join(parts) + "\n")
 
 
 def load_captions(paths) -> list[dict]:
