@@ -1,5 +1,6 @@
 """Values of the tidy tables, checked by hand against the vendored source files."""
 
+import csv
 import math
 
 import pandas as pd
@@ -353,3 +354,32 @@ def test_bgs_production_holds_every_row_of_the_exports(built):
     # forms are never summed: each lithium form is a series of its own
     li = tidy[(tidy.commodity == "lithium") & (tidy.year == 2009)]
     assert li.groupby("series")["basis"].nunique().eq(1).all() and li.series.nunique() > 3
+
+
+def test_a_formula_in_a_source_cell_reaches_no_spreadsheet_as_a_formula(built):
+    """The clean build's own case (the quota table's note "= 16304 + 5978 ...") and a
+    hostile measure title in China's export controls, on a copy: every CSV of results/
+    writes them with a leading apostrophe, and the pipeline reads them back unchanged."""
+    from conftest import copy_build, run_pipeline
+
+    quotas = (built / "results/tidy/china_ree_export_quotas.csv").read_text(encoding="utf-8")
+    assert ",'= 16304 + 5978 (domestic + foreign-invested)," in quotas
+    workdir = copy_build(built, "formula")
+    path = workdir / "data/china_export_controls_added.csv"
+    text = path.read_text(encoding="utf-8")
+    hostile = '=HYPERLINK(""http://evil.example/"",""click"")'
+    old = "\"Export Control Law of the People's Republic of China (NPC Standing Committee, adopted"
+    assert old in text
+    path.write_text(text.replace(old + ' 17 October 2020)"', f'"{hostile}"'), encoding="utf-8")
+    targets = [
+        "results/tidy/china_export_controls.csv",
+        "results/tables/china_export_policy.en.csv",
+    ]
+    proc = run_pipeline(workdir, *targets)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    for target in targets:
+        cells = [c for row in csv.reader((workdir / target).open(encoding="utf-8")) for c in row]
+        assert "'" + hostile.replace('""', '"') in cells, target
+        assert not [c for c in cells if c.startswith(("=", "@"))], target
+    controls = catalogue.read("china_export_controls", workdir / targets[0])
+    assert hostile.replace('""', '"') in set(controls.instrument)  # read back as written

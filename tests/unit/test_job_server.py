@@ -50,7 +50,7 @@ def as_nobody(code: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_the_socket_lives_in_a_private_folder_of_the_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = Path(warm._socket_path())
-    folder = tmp_path / ".snakemake/warm"
+    folder = tmp_path / ".cache/warm"
     assert path.parent == folder and path.name.endswith(".sock")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     folder.chmod(0o755)  # loosened by hand: the build's user tightens it again

@@ -15,7 +15,7 @@ so a changed library or another environment never reuses a server. When the serv
 cannot be reached, or ``RAREMETALS_WARM=0``, the script simply runs where it is.
 
 A job hands the server its whole environment and its standard streams, so only the
-build's own user may reach it: the socket and its lock live in ``.snakemake/warm`` of
+build's own user may reach it: the socket and its lock live in ``.cache/warm`` of
 the build's working folder, a directory of mode 0700 that the user owns (the server is
 not used if it is anything else), and each end checks the other's uid (``SO_PEERCRED``)
 before a byte is sent. Nothing is written outside the working folder.
@@ -97,7 +97,7 @@ def private_folder(folder: str | os.PathLike) -> Path | None:
 
 
 def _socket_path() -> str | None:
-    folder = private_folder(Path(".snakemake", "warm").absolute())
+    folder = private_folder(Path(".cache", "warm").absolute())
     return None if folder is None else str(folder / f"{_key()}.sock")
 
 

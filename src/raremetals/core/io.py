@@ -223,10 +223,47 @@ def read_yaml(path):
         raise InputError(path, "valid YAML", str(err).strip()) from None
 
 
+# A cell a spreadsheet evaluates as a formula (OWASP, "CSV Injection"): it begins with one
+# of these, after any apostrophes the rule itself added
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+SPREADSHEET_RULE = (
+    "text; a cell beginning with =, +, -, @, a tab or a carriage return (a formula to a "
+    "spreadsheet), unless it is a plain number, is written with a leading apostrophe (')"
+)
+
+
+def _a_number(cell: str) -> bool:
+    try:
+        float(cell.replace(",", "").removesuffix("%"))
+    except ValueError:
+        return False
+    return True
+
+
+def spreadsheet_safe(cell):
+    """A text cell as the results' CSV files hold it: one a spreadsheet would evaluate gets
+    a leading apostrophe, as OWASP advises ("= 16304 + 5978" is written "'= 16304 + 5978");
+    a plain number ("-40") and a lone sign are left. ``spreadsheet_text`` undoes it."""
+    if not isinstance(cell, str) or len(cell) < 2 or not _FORMULA.match(cell):
+        return cell
+    return cell if _a_number(cell) else "'" + cell
+
+
+def spreadsheet_text(cell):
+    """The text a cell written by ``spreadsheet_safe`` holds (its exact inverse)."""
+    if isinstance(cell, str) and cell.startswith("'") and spreadsheet_safe(cell[1:]) == cell:
+        return cell[1:]
+    return cell
+
+
 def write_table(df: pd.DataFrame, path, sort_by: list[str] | None = None) -> None:
-    """Write a table as CSV with sorted rows and stable formatting (same data, same bytes)."""
+    """Write a table as CSV with sorted rows and stable formatting (same data, same bytes);
+    text cells are written spreadsheet-safe (``spreadsheet_safe``)."""
     if sort_by:
         df = df.sort_values(sort_by, kind="mergesort", na_position="last")
+    text = df.select_dtypes(include=["object", "string"]).columns
+    if len(text):
+        df = df.assign(**{c: df[c].map(spreadsheet_safe) for c in text})
     atomic_write(path, df.to_csv(index=False, lineterminator="\n", float_format="%.15g"))
 
 
@@ -244,6 +281,9 @@ def read_tidy(path, schema) -> pd.DataFrame:
         if kind in ("float64", "str", "Int64")
     }
     df = pd.read_csv(path, keep_default_na=False, na_values={c: [""] for c in floats}, dtype=dtype)
+    text = df.select_dtypes(include=["object", "string"]).columns
+    if len(text):
+        df = df.assign(**{c: df[c].map(spreadsheet_text) for c in text})
     return schema.validate(df)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from raremetals.core.errors import InputError
+from raremetals.core.io import spreadsheet_safe
 from raremetals.core.text import Language, commodity_names, latex_escape, markdown_escape
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
 
@@ -61,9 +62,9 @@ def spell_numbers(text: str, lang: str) -> str:
 def to_csv(t: Table) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(t.header)
+    w.writerow([spreadsheet_safe(h) for h in t.header])
     for row in t.rows:
-        w.writerow(["; ".join(cell) for cell in row])
+        w.writerow([spreadsheet_safe("; ".join(cell)) for cell in row])
     return buf.getvalue()
 
 

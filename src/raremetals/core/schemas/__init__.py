@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from raremetals.core.io import SPREADSHEET_RULE
 from raremetals.core.schemas.audit import (
     CLAIMS_AUDIT,
     TABLE3_AGAINST_BGS,
@@ -79,7 +80,8 @@ def settings_in_header(columns: list[str]) -> dict:
 
 def data_dictionary(schemas: dict) -> pd.DataFrame:
     """One row per column of each table (name -> schema, as the catalogue lists them):
-    name, type, nullability, meaning."""
+    name, type, nullability, meaning, and how its cells are written (text cells a
+    spreadsheet would evaluate carry a leading apostrophe: ``io.spreadsheet_safe``)."""
     rows = []
     for name, schema in schemas.items():
         for col, spec in schema.columns.items():
@@ -90,6 +92,7 @@ def data_dictionary(schemas: dict) -> pd.DataFrame:
                     "type": str(spec.dtype),
                     "nullable": spec.nullable,
                     "description": spec.description,
+                    "written_as": SPREADSHEET_RULE if str(spec.dtype) == "str" else "number",
                 }
             )
     return pd.DataFrame(rows)
