@@ -44,6 +44,19 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
         start_new_session=True,
     )
     deadline = time.time() + 300
+    while not any((workdir / ".snakemake/locks").glob("*")):
+        assert build.poll() is None and time.time() < deadline
+        time.sleep(0.1)
+    # a second build in the same folder, through a link to it, finds the first one's lock
+    # live: it stops, and leaves the lock and the first build alone
+    link = tmp_path / "link"
+    link.symlink_to(workdir)
+    second = subprocess.run(
+        ["./pipeline", "build"], cwd=link, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert second.returncode != 0 and "removing the lock" not in second.stderr
+    assert "locked" in second.stdout + second.stderr
+    assert build.poll() is None, "the second build stopped the first"
     while not (workdir / "results/stats").exists():  # part-way: statistics under way
         assert build.poll() is None, "the build ended before it could be killed"
         assert time.time() < deadline
@@ -56,6 +69,23 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
     )
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert result_files(workdir) == result_files(built)
+
+
+@pytest.mark.parametrize("cores", ["-1", "0", "two", "1.5"])
+def test_a_number_of_cores_that_cannot_work_is_refused_before_anything_runs(cores):
+    proc = subprocess.run(
+        ["./pipeline", "build", "-n"],
+        cwd=REPO,
+        env={**os.environ, "CORES": cores, "VENV": "/nonexistent"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "pipeline: CORES is how many jobs a build runs at once: a whole number from 1 "
+        f"(or all), found '{cores}'"
+    )
 
 
 def test_an_alias_bomb_in_a_configfile_is_refused_at_once(tmp_path):
@@ -150,6 +180,11 @@ def _dry_run_with(tmp_path, override: dict):
         (
             {"comparison": {"middle_year": 2009}},
             "2009 is less than the minimum of 2010",
+        ),
+        (
+            {"comparison": {"middle_year": 2030}},
+            "config key comparison.middle_year: 2030 is not a year the editions of this build "
+            "give (mcs2022, mcs2023, mcs2024, mcs2025, mcs2026: 2020-2025)",
         ),
         (
             {"notebook": {"commodity": "unobtainium", "edition": "mcs2024", "results": "results"}},

@@ -94,3 +94,16 @@ def test_a_release_names_its_statements_among_its_own_files(tmp_path):
         broken.write_text(text.replace(old, new, 1), encoding="utf-8")
         with pytest.raises(InputError, match=re.escape(message)):
             load_registry(broken)
+
+
+def test_the_middle_year_must_be_a_year_the_editions_give():
+    from raremetals.core.settings import data_years, latest_data_year, middle_year_error
+
+    editions = ["mcs2022", "mcs2023", "mcs2024", "mcs2025", "mcs2026"]
+    assert data_years(editions) == list(range(2020, 2026)) and latest_data_year(editions) == 2025
+    assert middle_year_error(2023, editions) is None
+    assert middle_year_error(2020, editions) is None
+    message = middle_year_error(2030, editions)
+    assert message.startswith("config key comparison.middle_year: 2030 is not a year")
+    assert "2020-2025" in message
+    assert middle_year_error(2021, ["mcs2026"]) is not None  # MCS 2026 gives 2024 and 2025

@@ -2,7 +2,7 @@ import functools
 import importlib.metadata
 import os
 
-from raremetals.core import catalogue, web
+from raremetals.core import catalogue, settings, web
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here
@@ -83,6 +83,10 @@ def check_config_values():
                     f"error: config key {key}: {edition!r} is not an edition of "
                     f"{config['registry']} (its usgs_release entries: {known_editions})"
                 )
+
+    wrong = settings.middle_year_error(MIDDLE_YEAR, config["editions"])
+    if wrong:
+        sys.exit(f"error: {wrong}")
 
     with open(table("commodities"), encoding="utf-8") as fh:
         known = {row["commodity"] for row in csv.DictReader(fh)}
@@ -179,7 +183,7 @@ def english_captions():
 
 def figure_caption(wildcards):
     """A figure's English caption, for Snakemake's report."""
-    latest = int(max(config["editions"])[-4:]) - 1
+    latest = settings.latest_data_year(config["editions"])
     captions = english_captions()
     return captions[wildcards.fig].format(latest=latest, edition=f"MCS {latest + 1}")
 

@@ -63,8 +63,9 @@ def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
     draw = figure.draw
     data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
 
-    # an MCS edition's latest data year is the year before it (MCS 2026: 2025)
-    latest = int(config["latest_edition"][-4:]) - 1
+    from raremetals.core.settings import latest_data_year
+
+    latest = latest_data_year([config["latest_edition"]])
     words = {"latest": latest, "edition": f"MCS {latest + 1}", "edition_year": latest + 1}
     figures = {}
     for code, language in languages.items():
