@@ -48,6 +48,7 @@ rule notebook:
     input:
         library=library("run_notebook.py"),
         notebook=repo("notebooks/explore.ipynb"),
+        commodities=table("commodities"),
         observations=table("observations"),
         concentration=table("concentration"),
         comparison=table("paper_metals_comparison"),

@@ -10,5 +10,6 @@ execute(
     snakemake.input.notebook,
     snakemake.output.ipynb,
     snakemake.output.html,
-    dict(snakemake.params.parameters),
+    # the clone's names table, from the working folder, which may be another (snakemake -d)
+    {**snakemake.params.parameters, "commodities": snakemake.input.commodities},
 )
