@@ -166,7 +166,7 @@ def _dry_run_with(tmp_path, override: dict):
                     "cache_dir": ".cache",
                 }
             },
-            "'file:///etc/passwd#' does not match '^(https?|ftp)://'",
+            "'file:///etc/passwd#' does not match '^(https?|ftp)://",
         ),
         (
             {"editions": ["mcs2099"]},

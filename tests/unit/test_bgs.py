@@ -240,3 +240,17 @@ def test_every_mark_of_the_vendored_exports_is_in_the_vocabulary(series, resolve
     folder = REPO / "data/raw/bgs_world_mineral_statistics"
     for path in sorted(folder.glob("BGS_*.csv")):
         assert len(parse_export(path, "bgs", series, resolver, marks))
+
+
+def test_a_blank_line_is_skipped_and_a_short_row_named(tmp_path):
+    text = (REPO / "data/bgs_series.csv").read_text(encoding="utf-8")
+    blank = tmp_path / "bgs_series.csv"
+    blank.write_text(text + "\n", encoding="utf-8")  # a trailing blank line, as editors add
+    assert load_series(blank) == load_series(REPO / "data/bgs_series.csv")
+    short = tmp_path / "short.csv"
+    short.write_text(text + "tungsten ore,,tungsten\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    with pytest.raises(
+        InputError, match=rf"short.csv, row {line}: expected 7 cells, as the header"
+    ):
+        load_series(short)

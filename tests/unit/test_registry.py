@@ -107,3 +107,24 @@ def test_the_middle_year_must_be_a_year_the_editions_give():
     assert message.startswith("config key comparison.middle_year: 2030 is not a year")
     assert "2020-2025" in message
     assert middle_year_error(2021, ["mcs2026"]) is not None  # MCS 2026 gives 2024 and 2025
+
+
+def test_an_address_no_url_can_hold_is_refused_naming_its_source(tmp_path):
+    """A brace, space or quote in a URL or DOI (no URL holds one unencoded) would break the
+    BibTeX and HTML it is written into: the registry refuses it at load, naming the key;
+    the configuration's mirror follows the same rule."""
+    import pytest
+    import yaml
+
+    from raremetals.core.errors import InputError
+    from raremetals.sources.registry import URL_PATTERN
+
+    text = (REPO / "data/sources.yaml").read_text(encoding="utf-8")
+    first = re.search(r"^    url: (https://\S+)$", text, re.M)
+    for bad in (first[1] + "{x", first[1] + " y", first[1] + '"'):
+        broken = tmp_path / "sources.yaml"
+        broken.write_text(text.replace(first[0], f"    url: '{bad}'", 1), encoding="utf-8")
+        with pytest.raises(InputError, match=r"a valid registry entry \(source '\w+', key url\)"):
+            load_registry(broken)
+    schema = yaml.safe_load((REPO / "workflow/schemas/config.schema.yaml").read_text())
+    assert schema["properties"]["fetch"]["properties"]["mirror"]["pattern"] == URL_PATTERN

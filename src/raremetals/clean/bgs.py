@@ -77,7 +77,14 @@ def _table(path, wanted: list[str]) -> list[tuple[int, dict]]:
     rows = read_csv_rows(path)
     if rows[0] != wanted:
         raise InputError(path, f"the columns {', '.join(wanted)}", ", ".join(rows[0]), row=1)
-    return [(line, dict(zip(wanted, cells))) for line, cells in enumerate(rows[1:], start=2)]
+    out = []
+    for line, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):  # a blank line, often the last
+            continue
+        if len(cells) != len(wanted):
+            raise InputError(path, f"{len(wanted)} cells, as the header", len(cells), row=line)
+        out.append((line, dict(zip(wanted, cells))))
+    return out
 
 
 def load_series(path) -> dict[tuple[str, str], dict]:

@@ -25,8 +25,10 @@ SOURCE_FIELDS = (
     "files",
 )
 _TEXT = {"type": "string", "minLength": 1}
-# the schemes a download may use, in the registry and in the config's mirror alike
-URL_PATTERN = "^(https?|ftp)://"
+# the schemes a download may use, in the registry and in the config's mirror alike; no
+# space, brace, backslash, quote or angle bracket, which no URL holds unencoded (RFC 3986)
+# and which would break the BibTeX and HTML the address is written into
+URL_PATTERN = r'^(https?|ftp)://[^\s{}\\"<>]+$'
 _URL = {"type": ["string", "null"], "pattern": URL_PATTERN}
 # a path below data/raw/ in plain parts: no "..", ".", empty part, backslash or
 # absolute path, so that no file of the registry (or its place in a cache) leaves its folder
@@ -77,7 +79,7 @@ SCHEMA = {
                     "publisher": _TEXT,
                     "edition": _TEXT,
                     "url": _URL,
-                    "doi": {"type": ["string", "null"], "pattern": "^10\\.\\d{4,}/\\S+$"},
+                    "doi": {"type": ["string", "null"], "pattern": r'^10\.\d{4,}/[^\s{}\\"<>]+$'},
                     "licence": _TEXT,
                     "citation": _TEXT,
                     "vendored": {"type": "boolean"},
