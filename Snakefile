@@ -63,8 +63,13 @@ localrules:
     rulegraph,
 
 
+# Every output is a target, not only the manifest that lists them: Snakemake does not
+# remake a missing file whose consumers are up to date, so an interrupted forced rerun
+# (which removes the outputs it is about to remake) would leave a build that says it is
+# complete without them.
 rule all:
     default_target: True
     input:
         rules.manifest.output,
         rules.numbers.output,
+        REPORTED_OUTPUTS,

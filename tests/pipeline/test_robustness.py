@@ -71,6 +71,45 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
     assert result_files(workdir) == result_files(built)
 
 
+def test_a_build_after_an_interrupted_forced_rerun_makes_what_it_removed(built, tmp_path):
+    """SIGTERM to `./pipeline build --forcerun figure` once figure jobs run: Snakemake has
+    removed what those jobs were remaking. The next plain build makes it again, so that
+    every file the manifest and the report list exists, with the clean build's bytes."""
+    from conftest import copy_build
+
+    workdir = copy_build(built, "forcerun")
+    for name in ("pipeline", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(REPO / name, workdir / name)
+    env = {**os.environ, "VENV": sys.prefix}
+    log = tmp_path / "forcerun.log"
+    with log.open("w") as out:
+        build = subprocess.Popen(
+            ["./pipeline", "build", "--forcerun", "figure"],
+            cwd=workdir,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.time() + 300
+        while "localrule figure:" not in log.read_text():
+            assert build.poll() is None and time.time() < deadline, log.read_text()[-3000:]
+            time.sleep(0.1)
+        time.sleep(1.5)
+        build.send_signal(signal.SIGTERM)
+        build.wait(timeout=120)
+    gone = [p for p in result_files(built) if not (workdir / "results" / p).exists()]
+    assert gone, "the interrupted rerun removed nothing: the test did not make the fault"
+    rerun = subprocess.run(
+        ["./pipeline", "build"], cwd=workdir, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert rerun.returncode == 0, rerun.stdout[-3000:] + rerun.stderr[-3000:]
+    assert "Nothing to be done" not in rerun.stdout + rerun.stderr
+    made, clean = result_files(workdir), result_files(built)
+    assert sorted(made) == sorted(clean)
+    assert [p for p in made if made[p] != clean[p] and p != "manifest.json"] == []
+
+
 @pytest.mark.parametrize("cores", ["-1", "0", "two", "1.5"])
 def test_a_number_of_cores_that_cannot_work_is_refused_before_anything_runs(cores):
     proc = subprocess.run(
