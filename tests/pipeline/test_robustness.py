@@ -110,6 +110,44 @@ def test_a_build_after_an_interrupted_forced_rerun_makes_what_it_removed(built, 
     assert [p for p in made if made[p] != clean[p] and p != "manifest.json"] == []
 
 
+def test_sigterm_stops_a_build_every_time(built, tmp_path):
+    """SIGTERM to ./pipeline build while figure jobs run, at ten moments: the build ends
+    within seconds each time and leaves no lock (Snakemake itself is not signalled: its
+    handler can deadlock on a lock its main thread holds, 2 tries in 9 when it was)."""
+    from conftest import copy_build
+
+    workdir = copy_build(built, "sigterm")
+    for name in ("pipeline", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(REPO / name, workdir / name)
+    env = {**os.environ, "VENV": sys.prefix}
+    for attempt in range(10):
+        log = tmp_path / f"try{attempt}.log"
+        with log.open("w") as out:
+            build = subprocess.Popen(
+                ["./pipeline", "build", "--forcerun", "figure"],
+                cwd=workdir,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            deadline = time.time() + 300
+            while "localrule figure:" not in log.read_text():
+                assert build.poll() is None and time.time() < deadline, log.read_text()[-3000:]
+                time.sleep(0.05)
+            time.sleep(0.3 * attempt)  # from at once to 2.7 s into the figure jobs
+            stopped = time.monotonic()
+            build.send_signal(signal.SIGTERM)
+            try:
+                build.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(build.pid, signal.SIGKILL)
+                pytest.fail(f"try {attempt}: the build hung after SIGTERM")
+        assert time.monotonic() - stopped < 30, f"try {attempt}: {log.read_text()[-2000:]}"
+        assert build.returncode != 0
+        assert not any((workdir / ".snakemake/locks").glob("*")), f"try {attempt}: lock left"
+
+
 @pytest.mark.parametrize("cores", ["-1", "0", "two", "1.5"])
 def test_a_number_of_cores_that_cannot_work_is_refused_before_anything_runs(cores):
     proc = subprocess.run(
