@@ -200,7 +200,8 @@ def test_download_through_the_item_file_list(registry, sciencebase, tmp_path):
 
 def test_download_refuses_a_tampered_member(registry, sciencebase, tmp_path):
     good = (REPO / MCS2025_CSV).read_bytes()
-    base = sciencebase({"World_Data.zip": _zip({"MCS2025_World_Data.csv": good[:-1] + b"x"})})
+    served = {"World_Data.zip": _zip({"MCS2025_World_Data.csv": good[:-1] + b"x"})}
+    base = sciencebase(served)
     url = f"{base}/catalog/file/get/677eaf95d34e760b392c4970?name=World_Data.zip"
     source = _one_file(registry, "usgs_mcs2025", MCS2025_CSV, url=url, mirror=None)
     with pytest.raises(
@@ -212,6 +213,11 @@ def test_download_refuses_a_tampered_member(registry, sciencebase, tmp_path):
     assert not any(p.is_file() for p in (tmp_path / "cache/usgs_mcs2025").rglob("*")), (
         "no bad file in the cache"
     )
+    # nor the archive it came from: once the publisher serves the right one, it is fetched
+    assert not any((tmp_path / "cache/.archives").glob("*.zip"))
+    served["World_Data.zip"] = _zip({"MCS2025_World_Data.csv": good})
+    (record,) = download(source, tmp_path / "cache", "data/raw/", timeout=10)
+    assert Path(record["path"]).read_bytes() == good
 
 
 def test_download_falls_back_to_the_labelled_mirror(registry, sciencebase, serve, tmp_path):
@@ -222,6 +228,10 @@ def test_download_falls_back_to_the_labelled_mirror(registry, sciencebase, serve
     (record,) = download(source, tmp_path / "cache", "data/raw/", timeout=10)
     assert record["origin"].startswith(f"{mirror} (mirror; the publisher failed: ")
     assert Path(record["path"]).read_bytes() == (REPO / REE_2024).read_bytes()
+    # a user who keeps to the publishers: the copy is not tried, the publisher's error stands
+    with pytest.raises(FetchError, match="the item lists no file") as err:
+        download(source, tmp_path / "own", "data/raw/", timeout=10, third_party_copies=False)
+    assert "mirror" not in str(err.value)
     # with neither, the error names both
     source = _one_file(registry, "usgs_mcs2024", REE_2024, url=url, mirror=mirror + ".gone")
     with pytest.raises(FetchError, match="the item lists no file .* the mirror failed too"):

@@ -128,3 +128,38 @@ def test_an_address_no_url_can_hold_is_refused_naming_its_source(tmp_path):
             load_registry(broken)
     schema = yaml.safe_load((REPO / "workflow/schemas/config.schema.yaml").read_text())
     assert schema["properties"]["fetch"]["properties"]["mirror"]["pattern"] == URL_PATTERN
+
+
+def test_the_snapshot_is_checked_every_run_for_links_sizes_and_gaps(tmp_path):
+    """A vendored file swapped for a link (which could point anywhere, or to an older
+    copy Snakemake would not notice), cut short, or gone, is refused naming it."""
+    import shutil
+
+    import pytest
+
+    from raremetals.core.errors import InputError
+    from raremetals.sources.registry import check_snapshot
+
+    registry = load_registry(REPO / "data/sources.yaml")
+    check_snapshot(registry, REPO, "data/sources.yaml")
+    source = registry["gwec_wind_2009"]
+    one = {"gwec_wind_2009": source}
+    rel = source.files[0].path
+    (tmp_path / rel).parent.mkdir(parents=True)
+    shutil.copy2(REPO / rel, tmp_path / rel)
+    check_snapshot(one, tmp_path, "data/sources.yaml")
+    (tmp_path / rel).unlink()
+    (tmp_path / rel).symlink_to(REPO / rel)
+    with pytest.raises(
+        InputError, match=rf"{rel}: expected .*, a regular file, found 'a symbolic link'"
+    ):
+        check_snapshot(one, tmp_path, "data/sources.yaml")
+    (tmp_path / rel).unlink()
+    (tmp_path / rel).write_bytes((REPO / rel).read_bytes()[:-10])
+    with pytest.raises(InputError, match=r"of [\d,]+ bytes, found '[\d,]+ bytes'"):
+        check_snapshot(one, tmp_path, "data/sources.yaml")
+    (tmp_path / rel).unlink()
+    with pytest.raises(
+        InputError, match="registers for source 'gwec_wind_2009', found 'no such file'"
+    ):
+        check_snapshot(one, tmp_path, "data/sources.yaml")

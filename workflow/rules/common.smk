@@ -7,7 +7,7 @@ from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here
 from raremetals.render.figures import FIGURES
-from raremetals.sources.registry import load_registry, usgs_editions
+from raremetals.sources.registry import check_snapshot, load_registry, usgs_editions
 
 # The repository: its data, config and notebooks are read from here, whatever folder
 # the workflow runs in (-d) and whether it runs by itself or as another's module.
@@ -51,20 +51,13 @@ LANGUAGE_FILES = [repo(f"data/languages/{code}.yaml") for code in LANGUAGES]
 
 
 def check_snapshot_present():
-    """Snakemake does not notice an input deleted after a build (the outputs are up to
-    date), so a registered file missing from the snapshot is refused here, every run."""
+    """The snapshot as the registry gives it, every run (sources.registry.check_snapshot)."""
     if config["fetch"]["mode"] != "snapshot":
         return
-    for source in REGISTRY.values():
-        for f in source.files:
-            if not (ROOT / f.path).is_file():
-                err = InputError(
-                    f.path,
-                    f"the vendored file that {config['registry']} "
-                    f"registers for source '{source.id}'",
-                    "no such file",
-                )
-                sys.exit(f"error: {err}")
+    try:
+        check_snapshot(REGISTRY, ROOT, config["registry"])
+    except InputError as err:
+        sys.exit(f"error: {err}")
 
 
 def check_config_values():

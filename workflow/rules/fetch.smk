@@ -23,6 +23,7 @@ rule fetch:
         raw_root="data/raw/",
         mode=config["fetch"]["mode"],
         mirror=config["fetch"]["mirror"],
+        third_party_copies=config["fetch"]["third_party_copies"],
         timeout=config["fetch"]["timeout"],
         deadline=config["fetch"]["deadline"],
         max_bytes=int(config["fetch"]["max_mb"] * 2**20),

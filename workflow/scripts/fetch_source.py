@@ -31,6 +31,7 @@ else:
         p.cache_dir,
         p.raw_root,
         mirror=p.mirror,
+        third_party_copies=p.third_party_copies,
         timeout=p.timeout,
         root=p.root,
         deadline=p.deadline,

@@ -103,6 +103,7 @@ def download(
     root=".",
     deadline: float = 600.0,
     max_bytes: int = 1 << 30,
+    third_party_copies: bool = True,
 ) -> list[dict]:
     """Fetch every file of a source into ``cache_dir`` and verify it.
 
@@ -111,7 +112,9 @@ def download(
     known: an archive, a ScienceBase item's file list).
 
     A file with no URL (and no mirror) is a compiled table that exists only in the
-    snapshot: it is verified there and recorded with origin ``snapshot (no URL)``.
+    snapshot: it is verified there and recorded with origin ``snapshot (no URL)``. Where
+    its publisher fails, a file's third-party copy (the registry's ``mirror``) is tried
+    unless ``third_party_copies`` is false.
     """
     fetcher = _Fetcher(Path(cache_dir), timeout, deadline, max_bytes)
     record = []
@@ -140,7 +143,8 @@ def download(
                 with _Verified(entry, target, f"{where}, URL {url}") as out:
                     fetcher.get(url, out)
             else:
-                origin = _from_publisher(fetcher, entry, target, where)
+                copy = entry.mirror if third_party_copies else None
+                origin = _from_publisher(fetcher, entry, target, where, copy)
         record.append({"path": str(target), "sha256": entry.sha256, "origin": origin})
     return record
 
@@ -149,23 +153,27 @@ def _origin(entry: SourceFile) -> str:
     return entry.url + (f" (member {entry.member})" if entry.member else "")
 
 
-def _from_publisher(fetcher: _Fetcher, entry: SourceFile, target: Path, where: str) -> str:
-    """Fetch a file from its publisher, or its mirror where the publisher fails; the
-    origin to record."""
+def _from_publisher(
+    fetcher: _Fetcher, entry: SourceFile, target: Path, where: str, copy: str | None
+) -> str:
+    """Fetch a file from its publisher, or from the third-party ``copy`` where the
+    publisher fails; the origin to record."""
+    fetcher.opened.clear()
     try:
         with _Verified(entry, target, f"{where}, URL {_origin(entry)}") as out:
             fetcher.publisher(entry, out, where)
         return _origin(entry)
     except FetchError as err:
-        if not entry.mirror:
+        fetcher.forget_archives()
+        if not copy:
             raise
         first = str(err)
     try:
-        with _Verified(entry, target, f"{where}, mirror {entry.mirror}") as out:
-            fetcher.get(entry.mirror, out)
+        with _Verified(entry, target, f"{where}, mirror {copy}") as out:
+            fetcher.get(copy, out)
     except FetchError as err:
         raise FetchError(f"{first}; the mirror failed too: {err}") from None
-    return f"{entry.mirror} (mirror; the publisher failed: {first})"
+    return f"{copy} (mirror; the publisher failed: {first})"
 
 
 class _Sink:
@@ -227,6 +235,14 @@ class _Fetcher:
         self.archives = cache_dir / ".archives"
         self.timeout, self.deadline, self.max_bytes = timeout, deadline, max_bytes
         self.items: dict[str, list[dict]] = {}
+        self.opened: set[Path] = set()  # the archives the file being fetched came from
+
+    def forget_archives(self) -> None:
+        """Remove the archives a file that failed its checks came from: a damaged or
+        changed archive is downloaded again next time, not reused."""
+        for path in self.opened:
+            path.unlink(missing_ok=True)
+        self.opened.clear()
 
     def get(self, url: str, out: _Sink) -> None:
         """Stream ``url`` into ``out``. A server that trickles (a byte now and then, each
@@ -260,6 +276,7 @@ class _Fetcher:
 
     def archive(self, url: str, where: str) -> zipfile.ZipFile:
         path = self.archives / (hashlib.sha256(url.encode()).hexdigest()[:16] + ".zip")
+        self.opened.add(path)
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".zip.")

@@ -6,6 +6,7 @@ import dataclasses
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import jsonschema
 
@@ -209,6 +210,29 @@ def load_registry(path) -> dict[str, Source]:
         )
         for sid, entry in raw["sources"].items()
     }
+
+
+def check_snapshot(registry: dict[str, Source], root, registry_path: str) -> None:
+    """Every vendored file the registry names is in the snapshot as a regular file (not a
+    link, which could point anywhere) of the size it registers. Run by every build:
+    Snakemake notices neither an input deleted after a build (the outputs are up to date)
+    nor a file swapped for a link to an older one, and a size costs only a stat."""
+    import stat
+
+    for source in registry.values():
+        for f in source.files:
+            where = f"the vendored file that {registry_path} registers for source '{source.id}'"
+            try:
+                info = os.lstat(Path(root, f.path))
+            except FileNotFoundError:
+                raise InputError(f.path, where, "no such file") from None
+            if not stat.S_ISREG(info.st_mode):
+                found = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "not a file"
+                raise InputError(f.path, f"{where}, a regular file", found)
+            if info.st_size != f.bytes:
+                raise InputError(
+                    f.path, f"{where}, of {f.bytes:,} bytes", f"{info.st_size:,} bytes"
+                )
 
 
 def usgs_editions(registry: dict[str, Source]) -> dict[str, Source]:
