@@ -1,6 +1,6 @@
 rule figure:
-    """One figure in every language (PNG 300 dpi, SVG, PDF), its caption sidecar and the
-    values it draws (CSV)."""
+    """One figure in every language, in the formats of config figures.formats (PNG at
+    300 dpi and PDF by default), its caption sidecar and the values it draws (CSV)."""
     input:
         unpack(figure_inputs),
         library=lambda wildcards: library(
@@ -23,7 +23,11 @@ rule figure:
                 )
                 for lang in LANGUAGES
             ),
-            *expand("results/figures/{{fig}}.{lang}.{ext}", lang=LANGUAGES, ext=["svg", "pdf"]),
+            *expand(
+                "results/figures/{{fig}}.{lang}.{ext}",
+                lang=LANGUAGES,
+                ext=[f for f in config["figures"]["formats"] if f != "png"],
+            ),
         ],
     log:
         **logs("figures/{fig}"),

@@ -19,7 +19,7 @@ languages = load_languages(snakemake.input.languages)
 figures, caption, plotted = build(fig_id, paths, config, languages)
 out = Path(snakemake.output.caption).parent
 for code, fig in figures.items():
-    save(fig, str(out / f"{fig_id}.{code}"))
+    save(fig, str(out / f"{fig_id}.{code}"), formats=config["formats"])
 write_table(plotted, snakemake.output.data)
 caption["script"] = "workflow/scripts/draw_figure.py"
 caption["files"] = sorted(Path(f).name for f in snakemake.output.files)

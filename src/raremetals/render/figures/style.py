@@ -39,7 +39,8 @@ REST = "#e5e8e8"
 PALE = "#f2f3f4"
 BANDS = ("#eafaf1", "#fef9e7", "#fdedec")  # DOJ/FTC: unconcentrated, moderate, high
 MARKS = {"rare_metal": "#f9e79f", "ree": "#aed6f1", "": PALE}  # Table 1's two marks
-FORMATS = ("png", "svg", "pdf")
+FORMATS = ("png", "pdf")  # the default of config figures.formats
+RASTER = {"jpg": "JPEG", "tif": "TIFF", "webp": "WEBP"}  # written from the PNG's pixels
 
 
 @cache
@@ -233,6 +234,8 @@ PREVIEW_DPI = 120  # the report's images: sharp at the page's width
 METADATA = {  # no dates or version stamps: the same bytes for the same figure
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+    "eps": {"CreationDate": None},
+    "ps": {"CreationDate": None},
 }
 
 
@@ -260,14 +263,18 @@ def save(fig: Figure, stem: str, formats=FORMATS, preview: bool = True) -> list[
         # the image is cut to what is drawn (the source line lies below the axes' frame);
         # the box is measured once, not by a draw of its own in each format
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
+        image = None
         for fmt in formats:
             path = f"{stem}.{fmt}"
+            if fmt == "png" or fmt in RASTER:
+                image = image or _raster(fig, box)
             if fmt == "png":
-                image = _raster(fig, box)
-                atomic_write(path, _png(image, dpi=(DPI, DPI)))
+                atomic_write(path, _png(image, dpi=DPI))
                 if preview:
                     atomic_write(f"{stem}.preview.png", _preview(image))
                     paths.append(f"{stem}.preview.png")
+            elif fmt in RASTER:
+                atomic_write(path, _image_bytes(image.convert("RGB"), RASTER[fmt], DPI))
             else:
                 vector = io.BytesIO()
                 fig.savefig(vector, format=fmt, dpi=DPI, metadata=METADATA[fmt], bbox_inches=box)
@@ -289,9 +296,15 @@ def _raster(fig: Figure, box):
     return Image.fromarray(np.array(fig.canvas.buffer_rgba()))
 
 
-def _png(image, **options) -> bytes:
+def _png(image, dpi: int | None = None) -> bytes:
+    return _image_bytes(image, "PNG", dpi)
+
+
+def _image_bytes(image, kind: str, dpi: int | None = None, **options) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", **options)
+    if dpi:
+        options["dpi"] = (dpi, dpi)
+    image.save(buffer, format=kind, **options)
     return buffer.getvalue()
 
 
