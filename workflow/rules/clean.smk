@@ -3,17 +3,11 @@ rule clean_usgs_world:
     the editions compared where they overlap (a unit-scale disagreement refused), each
     value in every edition, and the best series (each year from the latest edition)."""
     input:
+        # the reference tables, as the library names them (clean/layouts.REFERENCE)
+        **{name: repo(path) for name, path in USGS_REFERENCE.items()},
         library=library("clean_usgs_world.py"),
         records=edition_records(),
-        commodities=table("commodities"),
-        commodity_names=repo("data/usgs_commodity_names.csv"),
-        countries=repo("data/countries.csv"),
-        header_fixes=repo("data/corrections/usgs_header_fixes.csv"),
-        version_corrections=repo("data/corrections/usgs_version_corrections.csv"),
         table3=table("paper_table3_corrected"),
-        value_issues=repo("data/corrections/usgs_value_issues.csv"),
-        units=repo("data/corrections/usgs_units.csv"),
-        note_readings=repo("data/corrections/usgs_note_readings.csv"),
     output:
         observations=results("tidy/observations.csv"),
         usgs_row_accounting=results("tidy/usgs_row_accounting.csv"),

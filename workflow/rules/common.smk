@@ -2,6 +2,7 @@ import functools
 import importlib.metadata
 import os
 
+from raremetals.clean.layouts import REFERENCE as USGS_REFERENCE
 from raremetals.core import catalogue, settings, web
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml

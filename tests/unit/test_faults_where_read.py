@@ -1,0 +1,102 @@
+"""Each fault of tests/faults.py met where its file is read: the USGS clean step
+(``clean.layouts.clean_usgs_world``) on the snapshot with one file made faulty, and the
+compiled tables' reader (``core.io.read_as_printed`` with the table's schema). The error
+names the file, the row or column and what was expected, as the build would print it; a
+few cases go through the whole pipeline as well (tests/pipeline/test_bad_input.py)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from faults import CARELESS, CARELESS_END_TO_END, CASES, END_TO_END, OBS
+
+from conftest import REPO
+from raremetals.clean.layouts import REFERENCE, clean_usgs_world
+from raremetals.core import catalogue
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_as_printed
+from raremetals.sources.registry import load_registry, usgs_editions
+
+EDITIONS = usgs_editions(load_registry(REPO / "data/sources.yaml"))
+# faults met before any file is read, or only by a later stage: through the pipeline alone
+NOT_HERE = {"wrong checksum", "shares far above the world total"}
+USGS = sorted(c for c, case in CASES.items() if case[3] == OBS and c not in NOT_HERE)
+USGS_CARELESS = sorted(c for c, case in CARELESS.items() if case[3] == OBS)
+COMPILED = {  # cases of a compiled table -> the table
+    case: name
+    for case, (_, _, _, target, _) in CASES.items()
+    for name, table in catalogue.TABLES.items()
+    if table.path == target and table.rule == "clean_compiled_table"
+}
+
+
+def _faulty(tmp_path, rel: str, edit, in_place: bool):
+    """A copy of ``rel`` below ``tmp_path`` at the same path, made faulty."""
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / rel, path)
+    if in_place:
+        edit(path)
+    else:
+        changed = edit(path.read_text(encoding="utf-8-sig"))
+        if isinstance(changed, bytes):
+            path.write_bytes(changed)
+        else:
+            path.write_text(changed, encoding="utf-8")
+    return path
+
+
+def clean_with_fault(tmp_path, rel: str, edit, in_place: bool = False):
+    faulty = str(_faulty(tmp_path, rel, edit, in_place))
+
+    def at(path: str) -> str:
+        return faulty if path == rel else str(REPO / path)
+
+    # the faulty file's edition first: a fault met while reading stops before the others
+    order = sorted(EDITIONS.values(), key=lambda s: all(f.path != rel for f in s.files))
+    return clean_usgs_world(
+        {s.id: [at(f.path) for f in s.files] for s in order},
+        {s.id: s.usgs_release for s in order},
+        {name: at(path) for name, path in REFERENCE.items()},
+    )
+
+
+def test_the_clean_snapshot_passes():
+    tables, notes = clean_usgs_world(
+        {s.id: [str(REPO / f.path) for f in s.files] for s in EDITIONS.values()},
+        {s.id: s.usgs_release for s in EDITIONS.values()},
+        {name: str(REPO / path) for name, path in REFERENCE.items()},
+    )
+    assert len(tables["observations"]) > 10_000 and notes
+
+
+@pytest.mark.parametrize("case", USGS)
+def test_a_faulty_usgs_input_is_refused_where_it_is_read(case, tmp_path):
+    rel, edit, _, _, message = CASES[case]
+    with pytest.raises(InputError) as err:
+        clean_with_fault(tmp_path, rel, edit)
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize("case", USGS_CARELESS)
+def test_a_careless_usgs_input_is_refused_where_it_is_read(case, tmp_path):
+    rel, edit, _, _, message = CARELESS[case]
+    with pytest.raises(InputError) as err:
+        clean_with_fault(tmp_path, rel, edit, in_place=True)
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize("case", sorted(COMPILED))
+def test_a_faulty_compiled_table_is_refused_where_it_is_read(case, tmp_path):
+    rel, edit, _, _, message = CASES[case]
+    path = _faulty(tmp_path, rel, edit, in_place=False)
+    with pytest.raises(InputError) as err:
+        read_as_printed(path, catalogue.schema(COMPILED[case]))
+    assert message in str(err.value)
+
+
+def test_every_fault_is_met_at_one_level_at_least():
+    here = set(USGS) | set(COMPILED)
+    assert set(CASES) - here - set(END_TO_END) == set()
+    assert set(CARELESS) - set(USGS_CARELESS) - set(CARELESS_END_TO_END) == set()
