@@ -159,3 +159,19 @@ def test_peer_uid_reads_the_kernels_credentials():
     a, b = socket.socketpair(socket.AF_UNIX)
     with a, b:
         assert warm.peer_uid(a) == os.getuid()
+
+
+def test_the_private_interpreter_api_the_server_uses_still_works():
+    """A job's child leaves with os._exit and runs the exit handlers itself through
+    atexit._run_exitfuncs (the job record is written by one): should Python rename or
+    change it, this fails, not a build that silently loses its records."""
+    import sys
+
+    # in a process of its own: the call runs every exit handler of the process
+    code = (
+        "import atexit, os; atexit.register(print, 'ran', flush=True); "
+        "atexit._run_exitfuncs(); os._exit(0)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout == "ran\n"
+    assert "_run_exitfuncs" in open(warm.__file__, encoding="utf-8").read()
