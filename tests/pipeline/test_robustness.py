@@ -71,18 +71,20 @@ def test_a_killed_build_finishes_on_rerun_with_identical_results(built, tmp_path
     assert result_files(workdir) == result_files(built)
 
 
-def test_a_build_after_an_interrupted_forced_rerun_makes_what_it_removed(built, tmp_path):
-    """SIGTERM to `./pipeline build --forcerun figure` once figure jobs run: Snakemake has
-    removed what those jobs were remaking. The next plain build makes it again, so that
-    every file the manifest and the report list exists, with the clean build's bytes."""
+def _copy_with_command(built, name: str):
+    """A copy of the session's build that ./pipeline runs in, with the test environment."""
     from conftest import copy_build
 
-    workdir = copy_build(built, "forcerun")
-    for name in ("pipeline", "pyproject.toml", "requirements.lock"):
-        shutil.copy2(REPO / name, workdir / name)
-    env = {**os.environ, "VENV": sys.prefix}
-    log = tmp_path / "forcerun.log"
-    with log.open("w") as out:
+    workdir = copy_build(built, name)
+    for part in ("pipeline", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(REPO / part, workdir / part)
+    return workdir, {**os.environ, "VENV": sys.prefix}
+
+
+def _figures_forced(workdir, env, log, pause: float) -> subprocess.Popen:
+    """`./pipeline build --forcerun figure`, ``pause`` seconds after its first figure job
+    started (its output in ``log``)."""
+    with log.open("w") as out:  # the build writes through its own descriptor
         build = subprocess.Popen(
             ["./pipeline", "build", "--forcerun", "figure"],
             cwd=workdir,
@@ -91,13 +93,22 @@ def test_a_build_after_an_interrupted_forced_rerun_makes_what_it_removed(built, 
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.time() + 300
-        while "localrule figure:" not in log.read_text():
-            assert build.poll() is None and time.time() < deadline, log.read_text()[-3000:]
-            time.sleep(0.1)
-        time.sleep(1.5)
-        build.send_signal(signal.SIGTERM)
-        build.wait(timeout=120)
+    deadline = time.time() + 300
+    while "localrule figure:" not in log.read_text():
+        assert build.poll() is None and time.time() < deadline, log.read_text()[-3000:]
+        time.sleep(0.05)
+    time.sleep(pause)
+    return build
+
+
+def test_a_build_after_an_interrupted_forced_rerun_makes_what_it_removed(built, tmp_path):
+    """SIGTERM to `./pipeline build --forcerun figure` once figure jobs run: Snakemake has
+    removed what those jobs were remaking. The next plain build makes it again, so that
+    every file the manifest and the report list exists, with the clean build's bytes."""
+    workdir, env = _copy_with_command(built, "forcerun")
+    build = _figures_forced(workdir, env, tmp_path / "forcerun.log", 1.5)
+    build.send_signal(signal.SIGTERM)
+    build.wait(timeout=120)
     gone = [p for p in result_files(built) if not (workdir / "results" / p).exists()]
     assert gone, "the interrupted rerun removed nothing: the test did not make the fault"
     rerun = subprocess.run(
@@ -114,35 +125,18 @@ def test_sigterm_stops_a_build_every_time(built, tmp_path):
     """SIGTERM to ./pipeline build while figure jobs run, at ten moments: the build ends
     within seconds each time and leaves no lock (Snakemake itself is not signalled: its
     handler can deadlock on a lock its main thread holds, 2 tries in 9 when it was)."""
-    from conftest import copy_build
-
-    workdir = copy_build(built, "sigterm")
-    for name in ("pipeline", "pyproject.toml", "requirements.lock"):
-        shutil.copy2(REPO / name, workdir / name)
-    env = {**os.environ, "VENV": sys.prefix}
+    workdir, env = _copy_with_command(built, "sigterm")
     for attempt in range(10):
         log = tmp_path / f"try{attempt}.log"
-        with log.open("w") as out:
-            build = subprocess.Popen(
-                ["./pipeline", "build", "--forcerun", "figure"],
-                cwd=workdir,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            deadline = time.time() + 300
-            while "localrule figure:" not in log.read_text():
-                assert build.poll() is None and time.time() < deadline, log.read_text()[-3000:]
-                time.sleep(0.05)
-            time.sleep(0.3 * attempt)  # from at once to 2.7 s into the figure jobs
-            stopped = time.monotonic()
-            build.send_signal(signal.SIGTERM)
-            try:
-                build.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(build.pid, signal.SIGKILL)
-                pytest.fail(f"try {attempt}: the build hung after SIGTERM")
+        # from at once to 2.7 s into the figure jobs
+        build = _figures_forced(workdir, env, log, 0.3 * attempt)
+        stopped = time.monotonic()
+        build.send_signal(signal.SIGTERM)
+        try:
+            build.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(build.pid, signal.SIGKILL)
+            pytest.fail(f"try {attempt}: the build hung after SIGTERM")
         assert time.monotonic() - stopped < 30, f"try {attempt}: {log.read_text()[-2000:]}"
         assert build.returncode != 0
         assert not any((workdir / ".snakemake/locks").glob("*")), f"try {attempt}: lock left"
