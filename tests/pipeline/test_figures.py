@@ -167,7 +167,13 @@ def test_every_figure_file_and_caption_is_written(built):
         assert caption["id"] == fid
         for name in caption["files"]:
             assert (built / "results/figures" / name).stat().st_size > 1000
-        assert len(caption["files"]) == 6
+        # PNG and PDF, the default formats, in English and Japanese
+        assert sorted(name.rsplit(".", 2)[-2:][1] for name in caption["files"]) == [
+            "pdf",
+            "pdf",
+            "png",
+            "png",
+        ]
     png = (built / "results/figures/fig1_shares_2009.en.png").read_bytes()
     assert png.startswith(b"\x89PNG")
     # the report's copy: 120 of the PNG's 300 dpi, the same shape, far fewer bytes
