@@ -117,6 +117,28 @@ rule clean_eu_crm:
         "../scripts/clean_eu_crm.py"
 
 
+rule clean_iea:
+    """The IEA Critical Minerals Data Explorer's supply sheet (a third party's conversion):
+    mining and refining by country, 2024 and the base case's 2030-2040, each total and
+    top-three share checked against the rows, the converter's note lines refused as
+    countries by rule."""
+    input:
+        library=library("clean_iea.py"),
+        record=fetch_record("iea_critical_minerals"),
+        minerals=repo("data/iea_minerals.csv"),
+        countries=repo("data/countries.csv"),
+    output:
+        iea_supply=results("tidy/iea_supply.csv"),
+    log:
+        **logs("clean/iea"),
+    benchmark:
+        benchmark("clean/iea")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_iea.py"
+
+
 rule clean_ds140:
     """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
     production), one row per year and statistic with the worksheet cell."""

@@ -124,27 +124,16 @@ PROJECT_VERSION = importlib.metadata.version("raremetals")
 
 TABLE_AT = {t.path: t.name for t in catalogue.TABLES.values()}
 
-# Tables that Snakemake's own report (`snakemake --report report.zip`) shows, by category
-REPORTED_TABLES = {
-    "concentration": "Statistics",
-    "concentration_series": "Statistics",
-    "paper_metals_comparison": "Statistics",
-    "us_import_reliance": "Statistics",
-    "claims_audit": "Audit",
-    "table3_errata": "Audit",
-}
-
-
 def results(path):
     """An output under results/, as a rule names it (PyPSA-Eur's resources()); a table
-    that REPORTED_TABLES lists is marked for Snakemake's report."""
+    with a report category in the catalogue is marked for Snakemake's report."""
     name = TABLE_AT.get(f"results/{path}")
-    if name not in REPORTED_TABLES:
+    if name is None or not catalogue.TABLES[name].report:
         return f"results/{path}"
     return marked_for_report(
         f"results/{path}",
         caption="../report/table.rst",
-        category=REPORTED_TABLES[name],
+        category=catalogue.TABLES[name].report,
         labels={"table": name},
     )
 
@@ -166,7 +155,7 @@ def described(rule):
     return {
         f"{catalogue.path(name)}": catalogue.TABLES[name].description
         for name in catalogue.of_rule(rule)
-        if name in REPORTED_TABLES
+        if catalogue.TABLES[name].report
     }
 
 

@@ -53,6 +53,7 @@ from raremetals.core.schemas.stats import (
 from raremetals.core.schemas.tidy import (
     BGS_PRODUCTION,
     DS140,
+    IEA_SUPPLY,
     NET_IMPORT_RELIANCE,
     TABLE3,
     TABLE3_CORRECTED,

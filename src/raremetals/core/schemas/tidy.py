@@ -128,6 +128,44 @@ BGS_PRODUCTION = pa.DataFrameSchema(
     ),
 )
 
+IEA_SUPPLY = pa.DataFrameSchema(
+    {
+        "source_id": text("Source id in data/sources.yaml (iea_critical_minerals)"),
+        "mineral": text("The explorer's mineral (data/iea_minerals.csv)"),
+        "commodity": text("Commodity id (data/commodities.csv)"),
+        "what": text(
+            "What is weighed, as a comparison names it: the magnet rare earths are not "
+            "the rare earths of Table 3 (data/iea_minerals.csv)"
+        ),
+        "stage": text("mining or refining", checks=pa.Check.isin(["mining", "refining"])),
+        "year": pa.Column(int, pa.Check.in_range(2000, 2100), description="Year"),
+        "kind": text(
+            "data (2024) or projection (2030, 2035, 2040: the base case), never data",
+            checks=pa.Check.isin(["data", "projection"]),
+        ),
+        "scenario": text("The projection's scenario (base case); empty for data"),
+        **PLACE,
+        "country_raw": text("Country as the file names it"),
+        "value": number("Supply in unit; empty where the file gives null"),
+        "unit": text("kt (thousand metric tons)", checks=pa.Check.isin(["kt"])),
+        "basis": text("What is weighed (data/iea_minerals.csv)"),
+        **PROVENANCE,
+        "flag": text(
+            "outside_total: the file's total leaves this country's figure out (it falls "
+            "short of the rows' sum by exactly this figure)",
+            checks=pa.Check.isin(["", "outside_total"]),
+        ),
+        "note": text(
+            "The converter's note lines found among this stage's countries, kept here, "
+            "never read as countries"
+        ),
+    },
+    strict=True,
+    ordered=True,
+    name="iea_supply",
+    unique=["mineral", "stage", "year", "country_raw"],
+)
+
 WGI = pa.DataFrameSchema(
     {
         "source_id": text("Source id in data/sources.yaml"),
