@@ -53,6 +53,34 @@ rule bgs_long_run:
         "../scripts/compute_long_run.py"
 
 
+rule processing:
+    """The processing stage beside mining for the twelve metals a source gives it for
+    (data/processing_series.csv), the IEA's projections to 2040, and 2009, 2024 and 2030
+    side by side for rare earths, cobalt and lithium."""
+    input:
+        library=library("compute_processing.py"),
+        plan=table("processing_series"),
+        bgs=table("bgs_production"),
+        bgs_series=repo("data/bgs_series.csv"),
+        iea=table("iea_supply"),
+        long_run=table("bgs_long_run"),
+        series=table("concentration_series"),
+    output:
+        mining_and_processing=results("stats/mining_and_processing.csv"),
+        iea_outlook=results("stats/iea_outlook.csv"),
+        horizon=results("stats/horizon.csv"),
+    log:
+        **logs("stats/processing"),
+    benchmark:
+        benchmark("stats/processing")
+    conda:
+        "../../environment.yml"
+    params:
+        tables=described("processing"),
+    script:
+        "../scripts/compute_processing.py"
+
+
 rule second_source:
     """USGS against BGS, side by side, for every metal and year both cover: totals, China's
     share, the leader, their ratio and an agreement class."""

@@ -19,7 +19,9 @@ What each BGS series is (the project's commodity, stage and basis) is data:
 ``data/bgs_series.csv``, one row per BGS commodity and sub-commodity; a series it does not
 list stops the build. A series is one commodity, stage and basis: rare-earth oxides and
 each rare-earth mineral, each lithium mineral or compound, are series of their own, and
-nothing sums across them. Countries are resolved through the table the USGS files use
+nothing sums across them. A series that gives several alloys together (``holds``: the
+alloys it may hold, ``*`` any) is one too: the statistics read it as a country's
+figure of those alloys given only in a sum (:mod:`raremetals.stats.processing`). Countries are resolved through the table the USGS files use
 (``data/countries.csv``); former countries (the Soviet Union, Czechoslovakia, Yugoslavia,
 the German Democratic Republic) keep codes of their own. BGS gives no world totals.
 """
@@ -89,9 +91,30 @@ def _table(path, wanted: list[str]) -> list[tuple[int, dict]]:
 
 def load_series(path) -> dict[tuple[str, str], dict]:
     """``data/bgs_series.csv`` by (BGS commodity, sub-commodity)."""
-    wanted = ["bgs_commodity", "bgs_sub_commodity", "commodity", "stage", "unit", "basis", "note"]
+    wanted = [
+        "bgs_commodity",
+        "bgs_sub_commodity",
+        "commodity",
+        "stage",
+        "unit",
+        "basis",
+        "note",
+        "holds",
+    ]
     out: dict[tuple[str, str], dict] = {}
-    for line, r in _table(path, wanted):
+    lines = _table(path, wanted)
+    subs = {(r["bgs_commodity"], r["bgs_sub_commodity"]) for _, r in lines}
+    for line, r in lines:
+        held = [h for h in r["holds"].split(";") if h not in ("", "*")]
+        unknown = [h for h in held if (r["bgs_commodity"], h) not in subs]
+        if unknown:
+            raise InputError(
+                path,
+                f"series of {r['bgs_commodity']} this table lists, or *",
+                unknown[0],
+                row=line,
+                column="holds",
+            )
         key = (r["bgs_commodity"], r["bgs_sub_commodity"])
         if key in out:
             raise InputError(path, "each BGS commodity and sub-commodity once", key, row=line)

@@ -50,3 +50,16 @@ def verdict(a: Side, b: Side) -> Verdict:
     if a.stage and b.stage and a.stage != b.stage:
         return Verdict(False, "stage")
     return Verdict(True)
+
+
+def across_stages(mining: Side, processing: Side) -> Verdict:
+    """Whether two stages' shares may be set side by side: of one metal (the same
+    ``what``), neither a proxy, and of two stages. Only shares and HHIs are: a stage's
+    tonnage is never set beside another's."""
+    if mining.proxy or processing.proxy:
+        return Verdict(False, "proxy")
+    if mining.what != processing.what:
+        return Verdict(False, "series")
+    if not mining.stage or mining.stage == processing.stage:
+        return Verdict(False, "stage")
+    return Verdict(True)

@@ -27,6 +27,7 @@ from raremetals.core.schemas.eu import (
     EU_SUPPLY_SHARES,
 )
 from raremetals.core.schemas.figures import FIGURE_DATA
+from raremetals.core.schemas.processing import HORIZON, IEA_OUTLOOK, MINING_AND_PROCESSING
 from raremetals.core.schemas.inputs import (
     CLAIM_CHECKS,
     CLAIMS,
