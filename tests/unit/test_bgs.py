@@ -251,6 +251,6 @@ def test_a_blank_line_is_skipped_and_a_short_row_named(tmp_path):
     short.write_text(text + "tungsten ore,,tungsten\n", encoding="utf-8")
     line = len(text.splitlines()) + 1
     with pytest.raises(
-        InputError, match=rf"short.csv, row {line}: expected 7 cells, as the header"
+        InputError, match=rf"short.csv, row {line}: expected 8 cells, as the header"
     ):
         load_series(short)

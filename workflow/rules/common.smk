@@ -124,6 +124,7 @@ PROJECT_VERSION = importlib.metadata.version("raremetals")
 
 TABLE_AT = {t.path: t.name for t in catalogue.TABLES.values()}
 
+
 def results(path):
     """An output under results/, as a rule names it (PyPSA-Eur's resources()); a table
     with a report category in the catalogue is marked for Snakemake's report."""

@@ -23,7 +23,9 @@ conc = processing_statistics(
     aggregate_holdings(read_reference(inp.bgs_series)),
     iea,
 )
-stages = mining_and_processing(plan, conc, iea, catalogue.read("bgs_long_run", inp.long_run), series)
+stages = mining_and_processing(
+    plan, conc, iea, catalogue.read("bgs_long_run", inp.long_run), series
+)
 write_table(schemas.MINING_AND_PROCESSING.validate(stages), out.mining_and_processing)
 outlook = iea_outlook(iea)
 write_table(schemas.IEA_OUTLOOK.validate(outlook), out.iea_outlook)

@@ -21,9 +21,10 @@ list stops the build. A series is one commodity, stage and basis: rare-earth oxi
 each rare-earth mineral, each lithium mineral or compound, are series of their own, and
 nothing sums across them. A series that gives several alloys together (``holds``: the
 alloys it may hold, ``*`` any) is one too: the statistics read it as a country's
-figure of those alloys given only in a sum (:mod:`raremetals.stats.processing`). Countries are resolved through the table the USGS files use
-(``data/countries.csv``); former countries (the Soviet Union, Czechoslovakia, Yugoslavia,
-the German Democratic Republic) keep codes of their own. BGS gives no world totals.
+figure of those alloys given only in a sum (:mod:`raremetals.stats.processing`).
+Countries are resolved through the table the USGS files use (``data/countries.csv``);
+former countries (the Soviet Union, Czechoslovakia, Yugoslavia, the German Democratic
+Republic) keep codes of their own. BGS gives no world totals.
 """
 
 from __future__ import annotations

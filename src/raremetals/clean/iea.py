@@ -186,9 +186,7 @@ def parse_supply(path, minerals_path, places: CountryResolver, source_id: str) -
                 path, "mining and refining", ", ".join(stages), row=where[("supply", mineral)]
             )
         for stage in STAGES:
-            frames.append(
-                _stage_rows(path, mineral, stage, stages[stage], where, places, minerals)
-            )
+            frames.append(_stage_rows(path, mineral, stage, stages[stage], where, places, minerals))
     out = pd.concat(frames, ignore_index=True)
     out.insert(0, "source_id", source_id)
     return out.sort_values(["mineral", "stage", "year", "country_code"], kind="stable")

@@ -127,7 +127,9 @@ def horizon(
         for r in ahead.to_dict("records"):
             stats = {**r, "cr3": r["top3_share"]}
             rows.append(
-                _row(metal, r["stage"], r["year"], r["kind"], r["scenario"], "IEA", r["what"], stats)
+                _row(
+                    metal, r["stage"], r["year"], r["kind"], r["scenario"], "IEA", r["what"], stats
+                )
             )
     out = pd.DataFrame(rows)
     out["like_2009"] = [_against_2009(out, r) for r in out.to_dict("records")]

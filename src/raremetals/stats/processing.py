@@ -36,21 +36,10 @@ from raremetals.core.schemas.processing import MINING_AND_PROCESSING
 from raremetals.stats.comparability import Side, across_stages
 from raremetals.stats.concentration import concentration
 from raremetals.stats.distributions import DIST_COLUMNS
-from raremetals.stats.long_run import bgs_distributions
+from raremetals.stats.long_run import segments
 
 PUBLISHERS = {"bgs": "BGS", "iea": "IEA", "usgs": "USGS", "paper_table3": "USGS (Table 3)"}
 IEA_EDITION = "2024"
-SIDE_COLUMNS = (
-    "publisher",
-    "series",
-    "basis",
-    "china_share",
-    "china_share_bound",
-    "leader",
-    "leader_share",
-    "hhi_lower",
-    "hhi_upper",
-)
 
 
 def load_plan(path) -> pd.DataFrame:
@@ -149,11 +138,14 @@ def _side(conc_row: dict, publisher: str) -> dict:
         "series": conc_row["series"],
         "basis": conc_row["basis"],
         "china_share": conc_row["china_share"],
-        "china_share_bound": "at most" if open_total and conc_row["china_share"] == conc_row["china_share"] else "",
+        "china_share_bound": "at most"
+        if open_total and conc_row["china_share"] == conc_row["china_share"]
+        else "",
         "leader": "" if open_total else conc_row["cr1_country"],
         "leader_share": math.nan if open_total else conc_row["cr1"],
         "hhi_lower": conc_row["hhi_lower"],
         "hhi_upper": conc_row["hhi_upper"],
+        "segment": conc_row.get("segment", math.nan),
     }
 
 
@@ -191,7 +183,17 @@ def processing_statistics(plan, bgs, holdings, iea) -> pd.DataFrame:
     in_sums = _in_sums(processing[processing["flag"] == "in_aggregate"])
     conc = concentration(processing, {})
     conc["in_sums"] = [in_sums.get((s, int(y)), "") for s, y in zip(conc["series"], conc["year"])]
-    return conc
+    # BGS's breaks in series cut a processing run as they cut a mining one; each series
+    # is a run of its own (a metal may have two alloys)
+    bgs = processing[processing["dataset"] == "bgs"]
+    cuts = pd.concat(
+        [
+            segments(g.assign(commodity=series)).assign(series=series)
+            for series, g in bgs.groupby("series")
+        ],
+        ignore_index=True,
+    )[["series", "year", "segment"]]
+    return conc.merge(cuts, on=["series", "year"], how="left")
 
 
 def mining_and_processing(
@@ -208,7 +210,9 @@ def mining_and_processing(
     rows = []
     for p in plan[plan["series"] != ""].to_dict("records"):
         name = p["series"] if p["publisher"] == "bgs" else f"{p['series']}, refining"
-        mining = _mining(p["commodity"], p["mining"], bgs_mining, usgs_mining, iea_conc, p["series"])
+        mining = _mining(
+            p["commodity"], p["mining"], bgs_mining, usgs_mining, iea_conc, p["series"]
+        )
         what = whats.get(p["series"], p["commodity"])
         verdict = across_stages(Side(what, stage="mine"), Side(what, stage="processing"))
         for r in conc[conc["series"] == name].to_dict("records"):

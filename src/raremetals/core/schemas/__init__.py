@@ -27,7 +27,6 @@ from raremetals.core.schemas.eu import (
     EU_SUPPLY_SHARES,
 )
 from raremetals.core.schemas.figures import FIGURE_DATA
-from raremetals.core.schemas.processing import HORIZON, IEA_OUTLOOK, MINING_AND_PROCESSING
 from raremetals.core.schemas.inputs import (
     CLAIM_CHECKS,
     CLAIMS,
@@ -42,6 +41,7 @@ from raremetals.core.schemas.inputs import (
     TABLE3_CORRECTIONS,
     WIND,
 )
+from raremetals.core.schemas.processing import HORIZON, IEA_OUTLOOK, MINING_AND_PROCESSING
 from raremetals.core.schemas.stats import (
     CONCENTRATION,
     CONCENTRATION_SERIES,

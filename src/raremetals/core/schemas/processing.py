@@ -25,6 +25,10 @@ def _stage(stage: str, what: str) -> dict:
         f"{stage}_leader_share": number("Its share", checks=SHARE),
         f"{stage}_hhi_lower": number("HHI, unassigned share contributing 0", checks=HHI),
         f"{stage}_hhi_upper": number("HHI, unassigned share held by one producer", checks=HHI),
+        f"{stage}_segment": number(
+            "BGS: the first year of the run this year belongs to (a break in series starts "
+            "a new one; nothing is joined across); empty for other publishers"
+        ),
     }
 
 

@@ -43,6 +43,8 @@ FIGURES: dict[str, tuple[str, ...]] = {
         "china_export_controls",
         "china_export_measures",
     ),
+    "fig16_mining_and_processing": ("mining_and_processing", "processing_series", "commodities"),
+    "fig17_horizon": ("iea_outlook", "horizon"),
 }
 
 
