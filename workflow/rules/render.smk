@@ -53,12 +53,15 @@ PAPER_TABLES = [
     "table3_as_printed.ja",
     *expand("table3_corrected.{lang}", lang=LANGUAGES),
     *expand("china_export_policy.{lang}", lang=LANGUAGES),
+    *expand("processing_stage.{lang}", lang=LANGUAGES),
+    *expand("horizon.{lang}", lang=LANGUAGES),
 ]
 
 
 rule tables:
     """The paper's Table 1 and Table 3 corrected in every language, Table 3 as printed,
-    and China's export measures 2012-2025, in CSV, Markdown, LaTeX and HTML."""
+    China's export measures 2012-2025, the processing stage beside mining and the horizon
+    (2009, 2024, 2030), in CSV, Markdown, LaTeX and HTML."""
     input:
         library=library("render_tables.py"),
         table3=table("paper_table3_corrected"),
@@ -66,6 +69,8 @@ rule tables:
         commodities=table("commodities"),
         controls=table("china_export_controls"),
         measures=table("china_export_measures"),
+        stages=table("mining_and_processing"),
+        horizon=table("horizon"),
         languages=LANGUAGE_FILES,
         # the corrections' evidence in the languages it is translated into
         evidence=[

@@ -9,7 +9,7 @@ from pathlib import Path
 from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import load_languages
-from raremetals.render import tables
+from raremetals.render import stage_tables, tables
 from raremetals.stats.selections import export_measures
 
 i = snakemake.input
@@ -26,6 +26,8 @@ t3 = t3.merge(
 made = {"table3_as_printed.ja": tables.table3_printed(t3)}
 controls = catalogue.read("china_export_controls", i.controls)
 names = catalogue.read("china_export_measures", i.measures)
+stages = catalogue.read("mining_and_processing", i.stages)
+horizon = catalogue.read("horizon", i.horizon)
 # the corrections' evidence in another language than the one it is written in (English)
 evidence = {Path(p).name.split(".")[1]: (p, read_reference(p)) for p in i.evidence}
 for code, language in load_languages(i.languages).items():
@@ -36,6 +38,8 @@ for code, language in load_languages(i.languages).items():
     made[f"china_export_policy.{code}"] = tables.china_export_policy(
         export_measures(controls, names, code), controls, language
     )
+    made[f"processing_stage.{code}"] = stage_tables.processing_stage(stages, commodities, language)
+    made[f"horizon.{code}"] = stage_tables.horizon(horizon, commodities, language)
 for path in snakemake.output:
     name, ext = Path(path).name.rsplit(".", 1)
     atomic_write(path, tables.RENDERERS[ext](made[name]))

@@ -17,10 +17,16 @@ from __future__ import annotations
 
 import json
 import math
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from raremetals.core.printed import (
+    hhi_text,
+    integer_text,
+    percent_text,
+    rounded,
+    significant_text,
+)
 from raremetals.core.vocab import EVIDENCE_CLASSES
 
 _ONES = "One Two Three Four Five Six Seven Eight Nine".split()
@@ -44,40 +50,6 @@ def periods(middle_year: int) -> dict[str, str]:
 
 
 MEASURES = {"production": "Prod", "reserves": "Res"}
-
-
-# A bound's text rounds outward, so that it still bounds: "at least" down, "at most" up
-# (58.44% at most prints ≤59, 187.5 years at least ≥187); other numbers half up.
-ROUNDING = {"": ROUND_HALF_UP, "at least": ROUND_FLOOR, "at most": ROUND_CEILING}
-
-
-def rounded(value: float, step: Decimal, bound: str = "") -> Decimal:
-    """``value`` to a multiple of ``step``, half up, or outward for a bound."""
-    exact = Decimal(repr(float(value)))
-    return (exact / step).quantize(Decimal(1), rounding=ROUNDING[bound]) * step
-
-
-def hhi_text(value: float, bound: str = "") -> str:
-    """An HHI as text, to the nearest ten (half up; outward for a bound): the shares
-    behind it come from figures rounded to two or three significant digits, so its units
-    digit says nothing (9,370.4 and 9,371.2 both print 9,370). The CSVs keep every digit."""
-    return f"{int(rounded(value, Decimal(10), bound)):,}"
-
-
-def percent_text(value: float, bound: str = "") -> str:
-    return f"{int(rounded(100 * value, Decimal(1), bound))}"
-
-
-def significant_text(value: float, bound: str = "", digits: int = 3) -> str:
-    """To ``digits`` significant figures with thousands separators (1,234,567 → 1,230,000)."""
-    if value == 0:
-        return "0"
-    step = Decimal(10) ** (Decimal(repr(abs(float(value)))).adjusted() - digits + 1)
-    return f"{rounded(value, step, bound):,.0f}"
-
-
-def integer_text(value: float, bound: str = "") -> str:
-    return f"{rounded(value, Decimal(1), bound):,.0f}"
 
 
 # statistic -> (macro part, unit, rounding, formatter)

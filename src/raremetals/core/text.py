@@ -142,6 +142,9 @@ LATEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
     "\\": r"\textbackslash{}",
+    # a bound's sign: in mathematics, which pdfLaTeX and LuaLaTeX both set
+    "≤": r"\ensuremath{\leq}",
+    "≥": r"\ensuremath{\geq}",
 }
 
 
@@ -155,5 +158,5 @@ def markdown_escape(s: str) -> str:
 
 
 def latex_escape(s: str) -> str:
-    """Text with the characters LaTeX treats as commands escaped."""
-    return re.sub(r"[&%$#_{}~^\\]", lambda m: LATEX_SPECIAL[m.group()], s)
+    """Text with the characters LaTeX treats as commands escaped, and a bound's sign set."""
+    return re.sub(r"[&%$#_{}~^\\≤≥]", lambda m: LATEX_SPECIAL[m.group()], s)

@@ -164,13 +164,12 @@ def _mining(commodity, source, bgs_mining, usgs_mining, iea_conc, mineral) -> di
     return {int(r["year"]): _side(r, source) for r in rows.to_dict("records")}
 
 
-def _in_sums(rows: pd.DataFrame) -> dict[tuple[str, int], str]:
-    """(series, year) -> the countries whose alloy is given only in a sum, as said."""
-    out = {}
-    for (series, year), g in rows.groupby(["series", "year"]):
-        codes = ";".join(sorted(set(g["country_code"])))
-        out[(series, int(year))] = f"{codes}: their alloys given only in a sum of several"
-    return out
+def _in_sums(rows: pd.DataFrame) -> dict[tuple[str, int], list[str]]:
+    """(series, year) -> the countries whose alloy is given only in a sum of several."""
+    return {
+        (series, int(year)): sorted(set(g["country_code"]))
+        for (series, year), g in rows.groupby(["series", "year"])
+    }
 
 
 def processing_statistics(plan, bgs, holdings, iea) -> pd.DataFrame:
@@ -182,7 +181,7 @@ def processing_statistics(plan, bgs, holdings, iea) -> pd.DataFrame:
     )
     in_sums = _in_sums(processing[processing["flag"] == "in_aggregate"])
     conc = concentration(processing, {})
-    conc["in_sums"] = [in_sums.get((s, int(y)), "") for s, y in zip(conc["series"], conc["year"])]
+    conc["in_sums"] = [in_sums.get((s, int(y)), []) for s, y in zip(conc["series"], conc["year"])]
     # BGS's breaks in series cut a processing run as they cut a mining one; each series
     # is a run of its own (a metal may have two alloys)
     bgs = processing[processing["dataset"] == "bgs"]
@@ -194,6 +193,10 @@ def processing_statistics(plan, bgs, holdings, iea) -> pd.DataFrame:
         ignore_index=True,
     )[["series", "year", "segment"]]
     return conc.merge(cuts, on=["series", "year"], how="left")
+
+
+def _said(codes: list[str]) -> str:
+    return f"{';'.join(codes)}: their alloys given only in a sum of several" if codes else ""
 
 
 def mining_and_processing(
@@ -232,7 +235,8 @@ def mining_and_processing(
                     "processing_stage": r["stage"],
                     "china_gap": gap,
                     "comparable": "shares and HHI" if verdict.like else f"no: {verdict.why}",
-                    "processing_note": "; ".join(filter(None, [r["note"], r["in_sums"]])),
+                    "processing_china_in_sum": "CHN" in r["in_sums"],
+                    "processing_note": "; ".join(filter(None, [r["note"], _said(r["in_sums"])])),
                 }
             )
     out = pd.DataFrame(rows).reindex(columns=list(MINING_AND_PROCESSING.columns))

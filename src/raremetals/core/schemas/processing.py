@@ -46,6 +46,11 @@ MINING_AND_PROCESSING = pa.DataFrameSchema(
             description="China's processing share less its mining share (fraction); "
             "empty where either is a bound or missing, or the stages are not of one metal",
         ),
+        "processing_china_in_sum": pa.Column(
+            bool,
+            description="China gives this alloy only in a sum of several alloys (its "
+            "share of the alloy is unknown, never zero)",
+        ),
         "comparable": text("shares and HHI, or no and why (stats/comparability.py)"),
         "processing_note": text(
             "What to know about the processing distribution (countries without a figure, "

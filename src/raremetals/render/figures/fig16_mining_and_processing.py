@@ -96,8 +96,10 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ):
                 if value == value:
                     _share(ax, y, value, r[f"{stage}_china_share_bound"], color, marker, dy)
+                elif stage == "processing" and r["processing_china_in_sum"]:
+                    said.append(t["fig16_no_processing"])
                 else:
-                    said.append(t[f"fig16_no_{stage}"])
+                    said.append(t["fig16_unnamed"].format(stage=t[f"fig16_{stage}"]))
             if said:  # under the row: never over a mark
                 ax.text(0.01, y + 0.36, "; ".join(said), fontsize=6.5, color="#555")
         ax.set_yticks(
