@@ -24,7 +24,6 @@ from raremetals.core.printed import (
     hhi_text,
     integer_text,
     percent_text,
-    rounded,
     significant_text,
 )
 from raremetals.core.vocab import EVIDENCE_CLASSES

@@ -47,8 +47,11 @@ def processing_stage(stages: pd.DataFrame, commodities, language: Language) -> T
                     _share(
                         r[f"{stage}_china_share"],
                         r[f"{stage}_china_share_bound"],
-                        text["in_sum" if stage == "processing" and r["processing_china_in_sum"]
-                             else "unnamed"],
+                        text[
+                            "in_sum"
+                            if stage == "processing" and r["processing_china_in_sum"]
+                            else "unnamed"
+                        ],
                     ),
                     language.country(r[f"{stage}_leader"]) if r[f"{stage}_leader"] else "–",
                     _hhi(r[f"{stage}_hhi_lower"], r[f"{stage}_hhi_upper"]),
