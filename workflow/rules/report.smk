@@ -10,6 +10,8 @@ rule numbers:
         errata=table("table3_errata"),
         controls=table("china_export_controls"),
         measures=table("china_export_measures"),
+        stages=table("mining_and_processing"),
+        plan=table("processing_series"),
     output:
         json="results/numbers.json",
         tex="results/numbers.tex",
@@ -106,6 +108,7 @@ rule report:
         japan=table("japan_import_dependency_2009"),
         japan_today=table("japan_imports"),
         comparison=table("paper_metals_comparison"),
+        stages=table("mining_and_processing"),
         languages=LANGUAGE_FILES,
         outputs=REPORTED_OUTPUTS,
     output:

@@ -4,7 +4,7 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.cite import counts, numbers
+from raremetals.cite import counts, numbers, stages
 from raremetals.core import catalogue, schemas
 from raremetals.core.io import atomic_write, read_tidy
 
@@ -25,6 +25,11 @@ entries += counts.export_measure_numbers(
     catalogue.read("china_export_controls", i.controls),
     dict(zip(kinds["fact_id"], kinds["kind"])),
     i.controls,
+)
+entries += stages.processing_numbers(
+    catalogue.read("mining_and_processing", i.stages),
+    catalogue.read("processing_series", i.plan),
+    {"stages": i.stages, "plan": i.plan},
 )
 entries.sort(key=lambda n: n["key"])
 atomic_write(snakemake.output.json, numbers.to_json(entries))

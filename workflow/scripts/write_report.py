@@ -17,6 +17,7 @@ from raremetals.core.io import atomic_write, read_reference, read_tidy
 from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import lead, report
 from raremetals.sources.registry import load_registry
+from raremetals.stats.processing import largest_gaps, unknown_in_sums
 from raremetals.stats.selections import paper_metals
 
 i = snakemake.input
@@ -51,8 +52,10 @@ shared = {
 }
 # Japan's leading import sources, named in each language
 leaders = {code: lead.japan_leaders(japan, japan_today, languages[code]) for code in languages}
+stages = catalogue.read("mining_and_processing", i.stages)
+gaps = {"largest": largest_gaps(stages), "unknown": unknown_in_sums(stages)}
 shared["findings"] = report.findings_section(
-    numbers, languages, names, leaders, comparable.get("rare_earths", True)
+    numbers, languages, names, leaders, comparable.get("rare_earths", True), gaps
 )
 codes = list(languages)
 for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i.audit):

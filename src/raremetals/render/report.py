@@ -98,13 +98,40 @@ def figure_section(
     return "\n".join(parts)
 
 
+def processing_sentence(gaps: dict, words: dict, html_of, names: dict) -> str:
+    """Where processing is far more concentrated than mining (``gaps``: the largest gaps
+    and the metals whose share is unknown, from ``stats.processing``), each share an
+    entry of numbers.json."""
+
+    def name(metal):  # a name inside a sentence, lower-cased where the language does so
+        return names[metal].lower() if words.get("lowercase_names") else names[metal]
+
+    items = [
+        words["s_processing_item"].format(
+            metal=e(name(g["commodity"])),
+            processing=html_of(f"{g['commodity']}.processing.{g['word']}.china_share.latest"),
+            mining=html_of(f"{g['commodity']}.processing.{g['word']}.mining_china_share.latest"),
+            publisher=e(g["publisher"]),
+            year=g["year"],
+            series=e(words["series"][g["series"]]),
+        )
+        for g in gaps["largest"]
+    ]
+    said = e(words["s_processing"]).format(items=words["list_sep"].join(items))
+    if gaps["unknown"]:
+        metals = words["and_sep"].join(e(name(m)) for m in gaps["unknown"])
+        said += words["sep"] + e(words["s_processing_unknown"]).format(metals=metals)
+    return said
+
+
 def findings_sentences(
     by_key: dict, words: dict, html_of, japan: dict, comparable: bool = True
 ) -> list[str]:
     """The first screen's sentences in one language: what was found, each number an
     entry of numbers.json (``html_of(key)``); ``japan``: the country and code of Japan's
     leading rare-earth-proxy source today; ``comparable``: whether rare-earth production
-    of 2009 and today may be compared (paper_metals_comparison.csv)."""
+    of 2009 and today may be compared (paper_metals_comparison.csv). The processing
+    stage's sentence is :func:`processing_sentence`, second."""
     n = {
         name: html_of(key)
         for name, key in {
@@ -148,6 +175,7 @@ def findings_section(
     names: dict[str, dict],
     leaders: dict[str, dict] | None = None,
     comparable: bool = True,
+    gaps: dict | None = None,
 ) -> str:
     """The key findings box, first on the page, in every language (code -> Language;
     ``names``: code -> commodity -> name; ``leaders``: code -> Japan's leading import
@@ -165,9 +193,10 @@ def findings_section(
             if ("rare_earths", "today") in found
             else {}
         )
-        said = findings_sentences(
-            by_key, words, lambda key: number_html(by_key[key], "b"), japan, comparable
-        )
+        html_of = lambda key: number_html(by_key[key], "b")  # noqa: E731
+        said = findings_sentences(by_key, words, html_of, japan, comparable)
+        if gaps and gaps["largest"]:
+            said.insert(1, processing_sentence(gaps, words, html_of, names[code]))
         items = []
         for metal in ("rare_earths", "tungsten", "cobalt"):
             stats = [("china_share", words["share"]), ("hhi_range", words["hhi"])]

@@ -27,6 +27,7 @@ values and the comparison is of one metal (:func:`raremetals.stats.comparability
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -241,3 +242,43 @@ def mining_and_processing(
             )
     out = pd.DataFrame(rows).reindex(columns=list(MINING_AND_PROCESSING.columns))
     return out.sort_values(["commodity", "processing_series", "year"], kind="stable")
+
+
+def series_word(publisher: str, series: str) -> str:
+    """A processing series as a key or macro names it: BGS's "ferro-alloys: Ferro-chrome"
+    → BGSFerroChrome (``numbers.json``)."""
+    words = re.findall(r"[A-Za-z]+", series.removeprefix("ferro-alloys: "))
+    return publisher + "".join(w.capitalize() for w in words)
+
+
+def largest_gaps(stages: pd.DataFrame, n: int = 3) -> list[dict]:
+    """The metals whose processing is most concentrated in China beside their mining, by
+    rule: each metal's largest gap (processing less mining, both values, one metal) in
+    the latest year a series holds both stages, the ``n`` largest first. Each with the
+    word its ``numbers.json`` entries are keyed by."""
+    last = stages[
+        stages["year"]
+        == stages.groupby(["commodity", "processing_series"])["year"].transform("max")
+    ]
+    known = last[last["china_gap"].notna()].sort_values("china_gap", ascending=False)
+    top = known.drop_duplicates("commodity").head(n)
+    return [
+        {
+            "commodity": r["commodity"],
+            "word": series_word(r["processing_publisher"], r["processing_series"]),
+            "publisher": r["processing_publisher"],
+            "series": r["processing_series"],
+            "year": int(r["year"]),
+        }
+        for r in top.to_dict("records")
+    ]
+
+
+def unknown_in_sums(stages: pd.DataFrame) -> list[str]:
+    """The metals whose processing share China gives only in a sum of alloys, in the
+    latest year their series hold both stages."""
+    last = stages[
+        stages["year"]
+        == stages.groupby(["commodity", "processing_series"])["year"].transform("max")
+    ]
+    return sorted(set(last.loc[last["processing_china_in_sum"], "commodity"]))
