@@ -29,6 +29,20 @@ def _hhi(lower, upper) -> str:
     return low if low == high else f"{low}–{high}"
 
 
+def _table(text: dict, rows, language: Language, widths, label: str) -> Table:
+    """A table of the language catalogue's words (name, caption, header, note)."""
+    return Table(
+        text["name"],
+        text["caption"],
+        list(text["header"]),
+        rows,
+        [text["note"]],
+        language.code,
+        widths=widths,
+        label=f"tab:{label}-{language.code}",
+    )
+
+
 def processing_stage(stages: pd.DataFrame, commodities, language: Language) -> Table:
     """Each metal's processing series in 2009 (where both stages hold it) and in the
     latest year both hold: China's share, the leader and the HHI of each stage."""
@@ -41,33 +55,26 @@ def processing_stage(stages: pd.DataFrame, commodities, language: Language) -> T
     for r in shown.to_dict("records"):
         cells = [[names[r["commodity"]]], [series_names[r["processing_series"]]], [str(r["year"])]]
         for stage in ("mining", "processing"):
+            share = _share(
+                r[f"{stage}_china_share"],
+                r[f"{stage}_china_share_bound"],
+                text[
+                    "in_sum"
+                    if stage == "processing" and r["processing_china_in_sum"]
+                    else "unnamed"
+                ],
+            )
+            leader = language.country(r[f"{stage}_leader"]) if r[f"{stage}_leader"] else "–"
             cells.append(
                 [
                     text["publishers"].get(r[f"{stage}_publisher"], r[f"{stage}_publisher"]),
-                    _share(
-                        r[f"{stage}_china_share"],
-                        r[f"{stage}_china_share_bound"],
-                        text[
-                            "in_sum"
-                            if stage == "processing" and r["processing_china_in_sum"]
-                            else "unnamed"
-                        ],
-                    ),
-                    language.country(r[f"{stage}_leader"]) if r[f"{stage}_leader"] else "–",
-                    _hhi(r[f"{stage}_hhi_lower"], r[f"{stage}_hhi_upper"]),
+                    text["china"].format(share=share),
+                    text["leader"].format(leader=leader),
+                    text["hhi"].format(hhi=_hhi(r[f"{stage}_hhi_lower"], r[f"{stage}_hhi_upper"])),
                 ]
             )
         rows.append(cells)
-    return Table(
-        text["name"],
-        text["caption"],
-        list(text["header"]),
-        rows,
-        [text["note"]],
-        language.code,
-        widths=[0.12, 0.2, 0.06, 0.28, 0.28],
-        label=f"tab:processing-stage-{language.code}",
-    )
+    return _table(text, rows, language, [0.12, 0.2, 0.06, 0.28, 0.28], "processing-stage")
 
 
 def horizon(table: pd.DataFrame, commodities, language: Language) -> Table:
@@ -94,13 +101,4 @@ def horizon(table: pd.DataFrame, commodities, language: Language) -> Table:
                 cell.append(text["unlike"][r["like_2009"].removeprefix("no: ")])
             cells.append(cell)
         rows.append(cells)
-    return Table(
-        text["name"],
-        text["caption"],
-        list(text["header"]),
-        rows,
-        [text["note"]],
-        language.code,
-        widths=[0.13, 0.1, 0.25, 0.25, 0.25],
-        label=f"tab:horizon-{language.code}",
-    )
+    return _table(text, rows, language, [0.13, 0.1, 0.25, 0.25, 0.25], "horizon")
