@@ -83,3 +83,24 @@ rule audit_usgs_peer:
         releases={s.id: s.usgs_release for s in releases_stating()},
     script:
         "../scripts/check_usgs_peer.py"
+
+
+rule wmd_index_check:
+    """World Mining Data's printed concentration index of 2015 (vol. 32, section 6.5),
+    each reproduced by the pipeline's HHI function from WMD's own rows; a difference stops
+    the build."""
+    input:
+        library=library("check_wmd_index.py"),
+        record=fetch_record("world_mining_data"),
+        minerals=repo("data/wmd_minerals.csv"),
+        production=table("wmd_production"),
+    output:
+        wmd_index_check=results("audit/wmd_index_check.csv"),
+    log:
+        **logs("audit/wmd_index_check"),
+    benchmark:
+        benchmark("audit/wmd_index_check")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/check_wmd_index.py"

@@ -139,6 +139,26 @@ rule clean_iea:
         "../scripts/clean_iea.py"
 
 
+rule clean_wmd:
+    """World Mining Data's workbook (section 6.4 of vol. 32, 2011-2015; a third party's
+    copy): every sheet, each value with its cell and its row's mark."""
+    input:
+        library=library("clean_wmd.py"),
+        record=fetch_record("world_mining_data"),
+        minerals=repo("data/wmd_minerals.csv"),
+        countries=repo("data/countries.csv"),
+    output:
+        wmd_production=results("tidy/wmd_production.csv"),
+    log:
+        **logs("clean/wmd"),
+    benchmark:
+        benchmark("clean/wmd")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_wmd.py"
+
+
 rule clean_ds140:
     """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
     production), one row per year and statistic with the worksheet cell."""

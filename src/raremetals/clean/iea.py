@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -109,7 +110,7 @@ def _stage_rows(path, mineral, stage, block, where, places: CountryResolver, min
                     "value": _number(path, here, values[year]),
                     "unit": UNIT,
                     "basis": minerals.at[mineral, "basis"],
-                    "file": str(path),
+                    "file": Path(path).name,
                     "row": here,
                 }
             )

@@ -22,7 +22,7 @@ def _stage(stage: str, what: str) -> dict:
         f"{stage}_leader": text(
             f"The {what}'s largest producer (empty where a country without a figure may be larger)"
         ),
-        f"{stage}_leader_share": number("Its share", checks=SHARE),
+        f"{stage}_leader_share": number("The leader's share", checks=SHARE),
         f"{stage}_hhi_lower": number("HHI, unassigned share contributing 0", checks=HHI),
         f"{stage}_hhi_upper": number("HHI, unassigned share held by one producer", checks=HHI),
         f"{stage}_segment": number(
@@ -69,7 +69,7 @@ IEA_OUTLOOK = pa.DataFrameSchema(
         "commodity": text("Commodity id"),
         "what": text("What is weighed, as a comparison names it"),
         "stage": text("mining or refining"),
-        "year": pa.Column(int, description="Year"),
+        "year": pa.Column(int, description="Year of the data or projection"),
         "kind": text(
             "data (2024) or projection (the base case): a projection is never data",
             checks=pa.Check.isin(["data", "projection"]),
@@ -80,7 +80,7 @@ IEA_OUTLOOK = pa.DataFrameSchema(
         "total": number("The rows' sum (the countries and the rest of the world)"),
         "china_share": number("China's share (empty: China not named)", checks=SHARE),
         "leader": text("The largest country named"),
-        "leader_share": number("Its share", checks=SHARE),
+        "leader_share": number("The leader's share", checks=SHARE),
         "top3_share": number("Share of the three largest countries named", checks=SHARE),
         "top3_countries": text("Their ISO3 codes, largest first"),
         "hhi_lower": number("HHI, the rest of the world contributing 0", checks=HHI),

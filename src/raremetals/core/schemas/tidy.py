@@ -138,7 +138,9 @@ IEA_SUPPLY = pa.DataFrameSchema(
             "the rare earths of Table 3 (data/iea_minerals.csv)"
         ),
         "stage": text("mining or refining", checks=pa.Check.isin(["mining", "refining"])),
-        "year": pa.Column(int, pa.Check.in_range(2000, 2100), description="Year"),
+        "year": pa.Column(
+            int, pa.Check.in_range(2000, 2100), description="Year of the data or projection"
+        ),
         "kind": text(
             "data (2024) or projection (2030, 2035, 2040: the base case), never data",
             checks=pa.Check.isin(["data", "projection"]),

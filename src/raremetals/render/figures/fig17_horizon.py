@@ -163,7 +163,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             fontsize=7.5,
             frameon=False,
         )
-        fig.supylabel(t["fig17_axis"])
+        fig.supylabel(t["fig17_axis"], x=0.005)
         fig.suptitle(t["fig17"])
-        fig.subplots_adjust(left=0.08, right=0.99, top=0.9, bottom=0.2, hspace=0.45, wspace=0.1)
+        fig.subplots_adjust(left=0.09, right=0.99, top=0.9, bottom=0.2, hspace=0.45, wspace=0.1)
     return fig
