@@ -11,7 +11,7 @@ import pandas as pd
 
 from raremetals.cite.numbers import camel, entry, percent_text
 from raremetals.render.figures.plotted import record_lines
-from raremetals.stats.processing import series_word
+from raremetals.stats.processing import latest, series_word
 
 
 def _share(r: dict, stage: str, key: str, macro: str, file: str, line: int, what: str):
@@ -47,8 +47,7 @@ def _share(r: dict, stage: str, key: str, macro: str, file: str, line: int, what
 def processing_numbers(stages: pd.DataFrame, plan: pd.DataFrame, files: dict) -> list[dict]:
     out = []
     lines = dict(zip(stages.index, record_lines(files["stages"])[1:]))
-    latest = stages.loc[stages.groupby(["commodity", "processing_series"])["year"].idxmax()]
-    for i, r in latest.iterrows():
+    for i, r in latest(stages).iterrows():
         word = series_word(r["processing_publisher"], r["processing_series"])
         key = f"{r['commodity']}.processing.{word}"
         macro = f"{camel(r['commodity'])}Proc{word}"

@@ -4,6 +4,7 @@ and stage a series' words name. Every layout's parser reads its cells through th
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -209,3 +210,14 @@ def estimate_marks(text: str) -> tuple[set[int], bool]:
     """The years a note (or Type text) says are estimated, and whether it says all are."""
     years = {int(next(g for g in m.groups() if g)) for m in _EST_YEAR.finditer(text)}
     return years, bool(_EST_ALL.search(text.strip()))
+
+
+def amount(value, path, what: str, *, row: int, column: str | None = None) -> float:
+    """A number a reader took from a JSON file or a workbook cell: 0 or more, or none (an
+    empty cell, a null) as NaN; anything else (text, a boolean, a negative) is an error
+    naming the place and ``what`` was expected."""
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise InputError(path, what, repr(value), row=row, column=column)
+    return float(value)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from raremetals.clean.cells import amount
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_reference, read_text
@@ -67,12 +68,8 @@ def _is_note(key: str, values: dict) -> bool:
     return all(v is None for v in values.values()) and len(key.split()) >= NOTE_WORDS
 
 
-def _number(path, line, value):
-    if value is None:
-        return math.nan
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise InputError(path, "a number of kt, 0 or more, or null", repr(value), row=line)
-    return float(value)
+def _number(path, line, value) -> float:
+    return amount(value, path, "a number of kt, 0 or more, or null", row=line)
 
 
 def _stage_rows(path, mineral, stage, block, where, places: CountryResolver, minerals):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from raremetals.clean.cells import amount
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_reference
@@ -49,13 +50,7 @@ def load_minerals(path) -> pd.DataFrame:
 
 
 def _number(path, cell, value) -> float:
-    if value is None:
-        return math.nan
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise InputError(
-            path, "a number, 0 or more, or an empty cell", repr(value), row=cell[0], column=cell[1]
-        )
-    return float(value)
+    return amount(value, path, "a number, 0 or more, or an empty cell", row=cell[0], column=cell[1])
 
 
 def _sheet(path, ws, mineral: dict, places: CountryResolver) -> list[dict]:

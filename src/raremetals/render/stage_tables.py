@@ -14,6 +14,7 @@ import pandas as pd
 from raremetals.core.printed import hhi_text, percent_text
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.tables import Table
+from raremetals.stats.processing import is_latest
 
 
 def _share(value, bound: str, missing: str) -> str:
@@ -49,8 +50,7 @@ def processing_stage(stages: pd.DataFrame, commodities, language: Language) -> T
     text = language.tables["processing_stage"]
     names = commodity_names(commodities, language.code)
     series_names = language.labels["fig16_series"]
-    last = stages.groupby(["commodity", "processing_series"])["year"].transform("max")
-    shown = stages[(stages["year"] == 2009) | (stages["year"] == last)]
+    shown = stages[(stages["year"] == 2009) | is_latest(stages)]
     rows = []
     for r in shown.to_dict("records"):
         cells = [[names[r["commodity"]]], [series_names[r["processing_series"]]], [str(r["year"])]]

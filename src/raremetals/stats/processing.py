@@ -88,12 +88,12 @@ def in_aggregate(bgs: pd.DataFrame, series: str, holdings: dict[str, set[str]]) 
     given = set(zip(own["country_code"], own["year"]))
     rows = rows[[k not in given for k in zip(rows["country_code"], rows["year"])]]
     rows = rows.drop_duplicates(["country_code", "year"])
-    stage = own["stage"].iloc[0] if len(own) else ""
+    first = own.iloc[0]  # the plan's series exist (bgs_processing checks)
     return rows.assign(
         series=series,
-        commodity=own["commodity"].iloc[0] if len(own) else "",
-        stage=stage,
-        basis=own["basis"].iloc[0] if len(own) else "",
+        commodity=first["commodity"],
+        stage=first["stage"],
+        basis=first["basis"],
         value=math.nan,
         value_max=math.nan,
         flag="in_aggregate",
@@ -251,15 +251,23 @@ def series_word(publisher: str, series: str) -> str:
     return publisher + "".join(w.capitalize() for w in words)
 
 
+def is_latest(stages: pd.DataFrame) -> pd.Series:
+    """Rows of ``mining_and_processing`` in the latest year their series holds both stages."""
+    return stages["year"] == stages.groupby(["commodity", "processing_series"])["year"].transform(
+        "max"
+    )
+
+
+def latest(stages: pd.DataFrame) -> pd.DataFrame:
+    return stages[is_latest(stages)]
+
+
 def largest_gaps(stages: pd.DataFrame, n: int = 3) -> list[dict]:
     """The metals whose processing is most concentrated in China beside their mining, by
     rule: each metal's largest gap (processing less mining, both values, one metal) in
     the latest year a series holds both stages, the ``n`` largest first. Each with the
     word its ``numbers.json`` entries are keyed by."""
-    last = stages[
-        stages["year"]
-        == stages.groupby(["commodity", "processing_series"])["year"].transform("max")
-    ]
+    last = latest(stages)
     known = last[last["china_gap"].notna()].sort_values("china_gap", ascending=False)
     top = known.drop_duplicates("commodity").head(n)
     return [
@@ -277,8 +285,5 @@ def largest_gaps(stages: pd.DataFrame, n: int = 3) -> list[dict]:
 def unknown_in_sums(stages: pd.DataFrame) -> list[str]:
     """The metals whose processing share China gives only in a sum of alloys, in the
     latest year their series hold both stages."""
-    last = stages[
-        stages["year"]
-        == stages.groupby(["commodity", "processing_series"])["year"].transform("max")
-    ]
+    last = latest(stages)
     return sorted(set(last.loc[last["processing_china_in_sum"], "commodity"]))

@@ -17,6 +17,7 @@ from matplotlib.patches import Patch
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import CHINA, GREYS, columns, runs, style, wrap
+from raremetals.stats.processing import latest
 
 MINE, PROCESSING = GREYS[0], CHINA
 LONG_RUN = ("cobalt", "cobalt, refined")  # the right panel: one metal, one publisher
@@ -25,9 +26,11 @@ LONG_RUN = ("cobalt", "cobalt, refined")  # the right panel: one metal, one publ
 def latest_pairs(stages: pd.DataFrame) -> pd.DataFrame:
     """Each metal's processing series in the latest year both stages hold, in the order
     of the largest processing share first (unknown shares last)."""
-    last = stages.sort_values("year").groupby(["commodity", "processing_series"]).tail(1)
-    return last.sort_values(
-        ["processing_china_share", "commodity"], ascending=[False, True], na_position="last"
+    return latest(stages).sort_values(
+        ["processing_china_share", "commodity", "processing_series"],
+        ascending=[False, True, True],
+        na_position="last",
+        kind="stable",
     )
 
 
