@@ -86,14 +86,16 @@ rule audit_usgs_peer:
 
 
 rule wmd_index_check:
-    """World Mining Data's printed concentration index of 2015 (vol. 32, section 6.5),
-    each reproduced by the pipeline's HHI function from WMD's own rows; a difference stops
-    the build."""
+    """World Mining Data's printed concentration indices (section 6.5: vol. 32's 63 of
+    2015, and the paper's metals' in vols. 28-31), each reproduced by the pipeline's HHI
+    function from WMD's own rows; a difference stops the build."""
     input:
         library=library("check_wmd_index.py"),
         record=fetch_record("world_mining_data"),
         minerals=repo("data/wmd_minerals.csv"),
+        volumes=repo("data/wmd_volumes.csv"),
         production=table("wmd_production"),
+        wmd_volumes=table("wmd_volumes"),
     output:
         wmd_index_check=results("audit/wmd_index_check.csv"),
     log:

@@ -159,6 +159,27 @@ rule clean_wmd:
         "../scripts/clean_wmd.py"
 
 
+rule clean_wmd_volumes:
+    """World Mining Data's PDFs (vols. 28-32, a third party's copies): the tables of the
+    paper's metals in section 6.4, 2007-2015, each value with its page, line and remark;
+    every volume's figure kept, the latest volume's marked best."""
+    input:
+        library=library("clean_wmd_volumes.py"),
+        record=fetch_record("world_mining_data"),
+        volumes=repo("data/wmd_volumes.csv"),
+        countries=repo("data/countries.csv"),
+    output:
+        wmd_volumes=results("tidy/wmd_volumes.csv"),
+    log:
+        **logs("clean/wmd_volumes"),
+    benchmark:
+        benchmark("clean/wmd_volumes")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/clean_wmd_volumes.py"
+
+
 rule clean_ds140:
     """USGS Data Series 140, rare earths 1900-2020 (US supply, unit value, world
     production), one row per year and statistic with the worksheet cell."""

@@ -13,7 +13,8 @@ comes in two parts (Europe, Asia), two rows of one country (``RUS``).
 
 The PDF: section 6.5 is read with pypdf, page by page; a mineral's table opens with the
 line before its "Rank Rank" header (the heading of ``data/wmd_minerals.csv``) and closes
-with "Total <production> 100.00 HHI <index>". A heading the table does not list stops
+with "Total <production> 100.00 HHI <index>" (100,00 in vol. 28, which writes a decimal
+comma). A heading the table does not list stops
 the build.
 """
 
@@ -36,7 +37,7 @@ TOTAL = "Total"
 MARK_COLUMN = "Sources of data"
 _HEAD = re.compile(r"^\s*Rank\s+Rank")
 _SECTION = re.compile(r"^\s*6\.5 Share of World Mineral Production \d{4}")
-_PRINTED = re.compile(r"Total\s+([\d ]+?)\s+100\.00\s+HHI\s*([\d ]+?)\s*$")
+_PRINTED = re.compile(r"Total\s+([\d ]+?)\s+100[.,]00\s+HHI\s*([\d ]+?)\s*$")
 
 
 def load_minerals(path) -> pd.DataFrame:
@@ -148,15 +149,20 @@ def read_workbook(path, minerals: pd.DataFrame, places: CountryResolver) -> pd.D
     return pd.DataFrame(rows)
 
 
-def read_printed_indices(path, year: int, minerals: pd.DataFrame) -> pd.DataFrame:
+def read_printed_indices(
+    path, year: int, minerals: pd.DataFrame, pages: list[int] | None = None
+) -> pd.DataFrame:
     """Section 6.5's printed total and (mod)HHI(ct) of each mineral for ``year`` (the
-    volume's last), with the page it stands on."""
+    volume's last), with the page it stands on: every page of the section, or only
+    ``pages`` (of the file, from 1) and the page after each (a table may end there)."""
     from pypdf import PdfReader
 
     by_heading = dict(zip(minerals["heading"], minerals["sheet"]))
-    found, heading, within = [], None, False
-    for number, page in enumerate(PdfReader(path).pages, start=1):
-        lines = (page.extract_text() or "").split("\n")
+    found, heading, within = [], None, pages is not None
+    reader = PdfReader(path)
+    wanted = sorted({n + k for n in pages for k in (0, 1)}) if pages else None
+    for number in wanted or range(1, len(reader.pages) + 1):
+        lines = (reader.pages[number - 1].extract_text() or "").split("\n")
         # the section runs from its title to the end of the volume's tables (a table
         # may end on the page after its heading)
         within = within or any(_SECTION.match(line) for line in lines)
@@ -165,7 +171,9 @@ def read_printed_indices(path, year: int, minerals: pd.DataFrame) -> pd.DataFram
         for k, line in enumerate(lines):
             if _HEAD.match(line) and k:
                 heading = lines[k - 1].strip()
-                if heading not in by_heading:
+                if heading not in by_heading and pages:
+                    heading = None  # another mineral's table on a page listed for one
+                elif heading not in by_heading:
                     raise InputError(
                         path, f"a heading data/wmd_minerals.csv lists (page {number})", heading
                     )

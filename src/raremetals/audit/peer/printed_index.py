@@ -1,7 +1,8 @@
 """A published index as a peer check: World Mining Data prints, for the last year of each
 volume, a concentration index per mineral ((mod)HHI(ct), section 6.5). The pipeline's own
 HHI function (:func:`raremetals.stats.measures.hhi_bounds`), run on WMD's own country
-table (the workbook's rows, each a producer as WMD counts them: Russia, Europe and
+table (vol. 32's workbook for all its 63 minerals, and the paper's metals' tables read
+from the PDFs of vols. 28-31; each row a producer as WMD counts them: Russia, Europe and
 Russia, Asia are two), must give each printed index to its rounding (a unit), and the
 rows must sum to the printed total; a difference stops the build. This is the check of
 the HHI code against someone else's published figure.
@@ -44,17 +45,18 @@ def check_printed_indices(production: pd.DataFrame, printed: pd.DataFrame) -> pd
         if not math.isclose(total, p["printed_total"], abs_tol=0.5):
             raise InputError(
                 where,
-                f"the printed total of {p['year']} equal to the workbook's rows ({total:,.0f})",
+                f"the printed total of {p['year']} equal to WMD's rows ({total:,.0f})",
                 f"{p['printed_total']:,.0f}",
             )
         if abs(computed - p["printed_hhi"]) > PRINTED_STEP:
             raise InputError(
                 where,
-                f"a printed index the HHI of the workbook's rows reproduces ({computed:,.2f})",
+                f"a printed index the HHI of WMD's rows reproduces ({computed:,.2f})",
                 f"{p['printed_hhi']:,.0f}",
             )
         rows.append(
             {
+                "volume": int(p["volume"]),
                 "sheet": p["sheet"],
                 "commodity": d["commodity"].iloc[0] if len(d) else "",
                 "year": int(p["year"]),

@@ -1,5 +1,6 @@
-"""Schemas of World Mining Data: its production by country (the workbook of section 6.4)
-and the check of its printed concentration indices."""
+"""Schemas of World Mining Data: its production by country (the workbook of section 6.4,
+and the PDFs' tables of the paper's metals in every volume) and the check of its printed
+concentration indices."""
 
 from __future__ import annotations
 
@@ -30,14 +31,41 @@ WMD_PRODUCTION = pa.DataFrameSchema(
     name="wmd_production",
 )
 
+WMD_VOLUMES = pa.DataFrameSchema(
+    {
+        "volume": pa.Column(int, pa.Check.in_range(28, 32), description="WMD volume (28: 2013)"),
+        "heading": text("The table's heading in section 6.4 (data/wmd_volumes.csv)"),
+        "commodity": text("The paper's metal; empty for vol. 28's tantalum-columbium"),
+        "basis": text("What the figures weigh, as the volume's definitions state"),
+        "usgs_basis": text("The USGS's name for the same tonnage; empty where it weighs another"),
+        "content_of": text("Element (or REO) whose content the figures weigh; empty: gross"),
+        "year": pa.Column(int, pa.Check.in_range(2007, 2015), description="Data year"),
+        **PLACE,
+        "country_raw": text("Country as WMD names it (Russia in two parts: Europe, Asia)"),
+        "value": number("Production in metric t; empty where the volume gives the year none"),
+        "flag": text(
+            "The row's remark: empty reported (1), e estimate (2), provisional (3)",
+            checks=pa.Check.isin(["", "e", "provisional"]),
+        ),
+        "source": text("Whom WMD takes the row from (the remark's letter)"),
+        "file": text("The PDF (data/raw/world_mining_data/)"),
+        "where": text("Its page (of the PDF file, from 1) and line (of text, from the top)"),
+        "best": pa.Column(bool, description="The latest volume that gives this year"),
+    },
+    strict=True,
+    ordered=True,
+    name="wmd_volumes",
+)
+
 WMD_INDEX_CHECK = pa.DataFrameSchema(
     {
-        "sheet": text("The mineral's sheet"),
+        "volume": pa.Column(int, description="WMD volume that prints the index"),
+        "sheet": text("The mineral's sheet (vol. 32) or its heading in section 6.4"),
         "commodity": text("The paper's metal, or empty"),
         "year": pa.Column(int, description="The volume's last year (2015 for vol. 32)"),
         "producers": pa.Column(int, description="Rows with a figure (each a producer to WMD)"),
         "printed_total": number("The total section 6.5 prints"),
-        "rows_total": number("The workbook's rows summed"),
+        "rows_total": number("WMD's rows summed (the workbook's, or the PDF's table)"),
         "printed_hhi": number("The index section 6.5 prints ((mod)HHI(ct))", checks=HHI),
         "computed_hhi": number(
             "The pipeline's HHI of the workbook's rows, each a producer as WMD counts them",
