@@ -11,6 +11,8 @@ rule audit:
         secondary=table("ree_2009_secondary"),
         ds140=table("ds140_rare_earths"),
         against_bgs=table("table3_against_bgs"),
+        three_ways=table("table3_three_ways"),
+        wmd=table("wmd_volumes"),
         eu_2010=table("eu_crm_2010"),
         bgs=table("bgs_production"),
         checks=repo("data/audit/claim_checks.csv"),
@@ -57,6 +59,27 @@ rule audit_against_bgs:
         "../../environment.yml"
     script:
         "../scripts/audit_against_bgs.py"
+
+
+rule audit_three_ways:
+    """Table 3's 2009 production three ways: the paper (USGS), BGS and World Mining Data,
+    cell by cell, each pair with an agreement class and the reasons the rows show."""
+    input:
+        library=library("audit_three_ways.py"),
+        table3=table("paper_table3_corrected"),
+        against_bgs=table("table3_against_bgs"),
+        wmd=table("wmd_volumes"),
+        best=table("usgs_best_series"),
+    output:
+        table3_three_ways=results("audit/table3_three_ways.csv"),
+    log:
+        **logs("audit/three_ways"),
+    benchmark:
+        benchmark("audit/three_ways")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/audit_three_ways.py"
 
 
 rule audit_usgs_peer:

@@ -30,6 +30,8 @@ sources = Sources(
     read_tidy(i.eu_2010, schemas.EU_CRM_2010),
     read_tidy(i.bgs, schemas.BGS_PRODUCTION),
     read_as_printed(i.element_values, schemas.ELEMENT_VALUES),
+    read_tidy(i.three_ways, schemas.TABLE3_THREE_WAYS),
+    read_tidy(i.wmd, schemas.WMD_VOLUMES),
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
@@ -38,15 +40,15 @@ notes = read_reference(i.notes)
 errata = schemas.TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audit, checks, i.notes))
 write_table(claims_audit, snakemake.output.claims_audit)
 write_table(errata, snakemake.output.table3_errata)
-against_bgs = sources.bgs
+three_ways = sources.wmd
 languages = load_languages(i.languages)
 words = {code: language.report["audit"] for code, language in languages.items()}
 atomic_write(
-    snakemake.output.markdown, summary_markdown(claims_audit, errata, against_bgs, words["en"])
+    snakemake.output.markdown, summary_markdown(claims_audit, errata, three_ways, words["en"])
 )
 for code, path in zip(languages, snakemake.output.html):
     # each page links the next language's (English to Japanese and back)
     other = list(languages)[(list(languages).index(code) + 1) % len(languages)]
     link = (Path(web.page_name("summary", other)).name, other, languages[other].name)
-    page = summary_html(claims_audit, errata, against_bgs, words[code], code, link)
+    page = summary_html(claims_audit, errata, three_ways, words[code], code, link)
     atomic_write(path, page)

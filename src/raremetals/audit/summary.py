@@ -39,24 +39,36 @@ def evidence_counts(claims: pd.DataFrame) -> pd.DataFrame:
     return table.loc[rows, columns]
 
 
-def _against_bgs_rows(table: pd.DataFrame) -> list[tuple[str, ...]]:
-    """One row of text per cell of ``table3_against_bgs.csv``, in the order of the
+def _three_ways_rows(table: pd.DataFrame) -> list[tuple[str, ...]]:
+    """One row of text per cell of ``table3_three_ways.csv``, in the order of the
     catalogue's ``bgs_heads``."""
+
+    def figure(value, estimate):
+        return ("" if pd.isna(value) else _num(value)) + (" e" if estimate else "")
+
     rows = []
     for r in table.to_dict("records"):
         cell = "world" if r["country_code"] == "WLD" else f"#{r['rank']} {r['country_code']}"
-        bgs = "" if pd.isna(r["bgs_value"]) else _num(r["bgs_value"])
-        if "e" in str(r["bgs_flag"]).split(";"):
-            bgs += " e"
-        ratio = "" if pd.isna(r["ratio"]) else f"{r['ratio']:.2f}"
+        why = "; ".join(
+            f"{who}: {w}" for who, w in (("BGS", r["bgs_why"]), ("WMD", r["wmd_why"])) if w
+        )
         rows.append(
-            (r["commodity"], cell, _num(r["table3_value"]), bgs, ratio, r["agreement"], r["why"])
+            (
+                r["commodity"],
+                cell,
+                _num(r["table3_value"]),
+                figure(r["bgs_value"], "e" in str(r["bgs_flag"]).split(";")),
+                r["bgs_agreement"],
+                figure(r["wmd_value"], r["wmd_flag"] == "e"),
+                r["wmd_agreement"],
+                why,
+            )
         )
     return rows
 
 
 def summary_markdown(
-    claims: pd.DataFrame, errata: pd.DataFrame, against_bgs: pd.DataFrame, words: dict
+    claims: pd.DataFrame, errata: pd.DataFrame, three_ways: pd.DataFrame, words: dict
 ) -> str:
     """The summary in Markdown, in the language of ``words`` (English for the build)."""
     status_text, errata_text = words["status"], words["errata_status"]
@@ -112,7 +124,7 @@ def summary_markdown(
     heads = words["bgs_heads"]
     out += ["", f"## {words['against_bgs']}", "", words["bgs_lead"], ""]
     out += ["| " + " | ".join(heads) + " |", "|---" * len(heads) + "|"]
-    out += ["| " + " | ".join(md(c) for c in row) + " |" for row in _against_bgs_rows(against_bgs)]
+    out += ["| " + " | ".join(md(c) for c in row) + " |" for row in _three_ways_rows(three_ways)]
     return "\n".join(out) + "\n"
 
 
@@ -128,7 +140,7 @@ def _num(v) -> str:
 def summary_html(
     claims: pd.DataFrame,
     errata: pd.DataFrame,
-    against_bgs: pd.DataFrame,
+    three_ways: pd.DataFrame,
     words: dict,
     lang: str = "en",
     other: tuple[str, str, str] | None = None,
@@ -234,7 +246,7 @@ def summary_html(
         f'<table class="sortable against-bgs">{head(words["bgs_heads"])}<tbody>'
         + "".join(
             "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
-            for row in _against_bgs_rows(against_bgs)
+            for row in _three_ways_rows(three_ways)
         )
         + "</tbody></table>"
     )

@@ -46,6 +46,8 @@ class Sources:
         eu_2010: pd.DataFrame | None = None,
         bgs_production: pd.DataFrame | None = None,
         published: pd.DataFrame | None = None,
+        wmd: pd.DataFrame | None = None,
+        wmd_volumes: pd.DataFrame | None = None,
     ):
         self.t3, self.quotas, self.gwec = table3, quotas, gwec
         self.sipri, self.secondary = sipri, secondary
@@ -55,6 +57,8 @@ class Sources:
         self.eu_2010 = eu_2010  # the EU's critical raw materials of 2010 (the 2014 report)
         self.bgs_production = bgs_production  # every BGS series, every year (tidy)
         self.published = published  # published values of element properties (data/audit)
+        self.wmd = wmd  # Table 3 three ways, with WMD's 2009 (results/audit/table3_three_ways.csv)
+        self.wmd_volumes = wmd_volumes  # every WMD figure of the paper's metals (tidy)
 
     def t3_cell(self, symbol, field, rank=None) -> pd.Series:
         t = self.t3[(self.t3["symbol"] == symbol) & (self.t3["field"] == field)]

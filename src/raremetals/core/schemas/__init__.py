@@ -16,6 +16,7 @@ from raremetals.core.schemas.audit import (
     CLAIMS_AUDIT,
     TABLE3_AGAINST_BGS,
     TABLE3_ERRATA,
+    TABLE3_THREE_WAYS,
 )
 from raremetals.core.schemas.bgs import BGS_LONG_RUN, USGS_BGS
 from raremetals.core.schemas.eu import (

@@ -115,3 +115,48 @@ TABLE3_AGAINST_BGS = pa.DataFrameSchema(
     ordered=True,
     name="table3_against_bgs",
 )
+
+_CLASSES = ["agree", "close", "differ", "bases differ", "no series", "not in BGS", "not in WMD"]
+TABLE3_THREE_WAYS = pa.DataFrameSchema(
+    {
+        "commodity": text("Commodity id"),
+        "field": text("The Table 3 cell: world_production_2009 or production_rank"),
+        "rank": pa.Column("Int64", nullable=True, description="Table 3's rank (empty: world)"),
+        "country_code": text("ISO3 (WLD: the world); a tie Table 3 prints as one cell: a row each"),
+        "table3_value": number("Table 3's figure (corrected), in unit", nullable=False),
+        "unit": text("Unit (t)"),
+        "usgs_basis": text("What USGS weighs for the metal (its production rows)"),
+        "bgs_value": number("BGS's 2009 figure (audit/table3_against_bgs.csv)"),
+        "bgs_flag": text("BGS's flag on it (e: estimate)"),
+        "bgs_agreement": text(
+            "Table 3 against BGS, as table3_against_bgs.csv classes it",
+            checks=pa.Check.isin(_CLASSES),
+        ),
+        "bgs_why": text("Why Table 3 and BGS differ, as table3_against_bgs.csv says"),
+        "wmd_volume": pa.Column("Int64", nullable=True, description="WMD's best volume for 2009"),
+        "wmd_basis": text("What WMD weighs, as the volume's definitions state"),
+        "wmd_content_of": text("The element whose content WMD weighs (empty: gross weight)"),
+        "wmd_value": number(
+            "WMD's 2009 figure: the country's (Russia's parts summed), or the Total"
+        ),
+        "wmd_flag": text("WMD's remark: empty reported, e estimate, provisional"),
+        "wmd_source": text("Whom WMD takes the figure from (its remark's letter)"),
+        "wmd_rank": pa.Column("Int64", nullable=True, description="The country's rank in WMD"),
+        "wmd_ratio": number("table3_value / wmd_value"),
+        "wmd_agreement": text(
+            "agree (within 5%), close (within 20%), differ, bases differ, no series, not in WMD",
+            checks=pa.Check.isin(_CLASSES),
+        ),
+        "wmd_why": text("What the rows show of why Table 3 and WMD differ"),
+        "wmd_where": text("WMD's page and line (tidy/wmd_volumes.csv), or its Total"),
+        "bgs_wmd_agreement": text(
+            "BGS against WMD where both compare with Table 3 (same classes); else empty",
+            checks=pa.Check.isin(["", "agree", "close", "differ"]),
+        ),
+        "table3_file": text("Table 3's file"),
+        "table3_row": pa.Column("Int64", description="Its line"),
+    },
+    strict=True,
+    ordered=True,
+    name="table3_three_ways",
+)

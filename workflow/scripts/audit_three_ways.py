@@ -1,0 +1,19 @@
+"""Audit stage: Table 3's 2009 production three ways (USGS, BGS, World Mining Data)."""
+
+from _helpers import configure
+
+configure(snakemake)
+
+from raremetals.audit.three_ways import table3_three_ways
+from raremetals.core import catalogue, schemas
+from raremetals.core.io import write_table
+from raremetals.stats.second_source import usgs_bases
+
+inp = snakemake.input
+table = table3_three_ways(
+    catalogue.read("paper_table3_corrected", inp.table3),
+    catalogue.read("table3_against_bgs", inp.against_bgs),
+    catalogue.read("wmd_volumes", inp.wmd),
+    usgs_bases(catalogue.read("usgs_best_series", inp.best)),
+)
+write_table(schemas.TABLE3_THREE_WAYS.validate(table), snakemake.output.table3_three_ways)
