@@ -14,6 +14,7 @@ from raremetals.audit.checks.wmd import wmd_share, wmd_value
 from raremetals.audit.three_ways import table3_three_ways
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd_pdf import best_volume, load_volumes, read_volume
+from raremetals.stats.third_publisher import wmd_series
 
 FOLDER = REPO / "data/raw/world_mining_data"
 BASES = {
@@ -37,14 +38,19 @@ CELLS = [
 
 
 @pytest.fixture(scope="module")
-def three_ways():
+def wmd():
     volumes = load_volumes(REPO / "data/wmd_volumes.csv")
     places = CountryResolver(REPO / "data/countries.csv")
-    wmd = pd.concat(
+    rows = pd.concat(
         [read_volume(FOLDER / f"WMD{y}.pdf", volumes, places) for y in (2013, 2015)],
         ignore_index=True,
     )
-    wmd["best"] = best_volume(wmd)
+    rows["best"] = best_volume(rows)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def three_ways(wmd):
     table3 = pd.DataFrame(
         [
             {"commodity": m, "field": f, "rank": r, "country_code": c, "value": v, "unit": "t"}
@@ -112,3 +118,25 @@ def test_the_audit_reads_a_share_of_one_elements_content_not_a_copy_of_the_usgs(
     # chromium: Cr2O3 content against chromite's gross weight, neither compares
     with pytest.raises(NotCheckable, match="share does not compare"):
         wmd_share(src, {"commodity": "chromium", "country": "ZAF"}, None)
+
+
+def test_wmds_series_worked_out_from_a_page(wmd):
+    series = wmd_series(
+        wmd, BASES | {"rare_earths": "REO equivalent", "lithium": "element content"}
+    )
+    at = series.set_index(["commodity", "year"])
+    # WMD2015.pdf page 116, rare earths (REO content) 2009: China 129 400, Russia 1 898,
+    # Brazil 303, Malaysia 25, India 16, Australia and the United States blank; Total 131 642
+    ree = at.loc[("rare_earths", 2009)]
+    assert (ree["volume"], ree["total"], ree["blank_countries"]) == (30, 131_642, "AUS;USA")
+    assert ree["china_share"] == pytest.approx(129_400 / 131_642)
+    shares = [129_400, 1_898, 303, 25, 16]
+    assert ree["hhi"] == pytest.approx(sum((100 * v / 131_642) ** 2 for v in shares))  # 9,664.4
+    assert ree["compares_with_usgs"] == "tonnage"
+    # vol. 28 weighs rare earths as concentrate: its 2007 does not stand beside the USGS
+    assert at.loc[("rare_earths", 2007), "compares_with_usgs"] == ""
+    # lithium as Li2O content: its shares are lithium's; chromium's Cr2O3 against chromite's weight
+    assert at.loc[("lithium", 2009), "compares_with_usgs"] == "share"
+    assert at.loc[("chromium", 2009), "compares_with_usgs"] == ""
+    # niobium 2009: WMD lists no figure for China, and no share is made up for it
+    assert pd.isna(at.loc[("niobium", 2009), "china_share"])

@@ -81,6 +81,26 @@ rule processing:
         "../scripts/compute_processing.py"
 
 
+rule wmd_series:
+    """World Mining Data as a third publisher's series, 2007-2015: China's share, the
+    leader and the HHI of each of the paper's metals it has a table for, from the best
+    volume for each year, and whether each may stand beside the USGS's."""
+    input:
+        library=library("compute_wmd_series.py"),
+        wmd=table("wmd_volumes"),
+        best=table("usgs_best_series"),
+    output:
+        wmd_series=results("stats/wmd_series.csv"),
+    log:
+        **logs("stats/wmd_series"),
+    benchmark:
+        benchmark("stats/wmd_series")
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/compute_wmd_series.py"
+
+
 rule second_source:
     """USGS against BGS, side by side, for every metal and year both cover: totals, China's
     share, the leader, their ratio and an agreement class."""

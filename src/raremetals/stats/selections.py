@@ -203,6 +203,15 @@ def paper_metal_series(series: pd.DataFrame, commodities: pd.DataFrame, column: 
     ]
 
 
+def wmd_points(wmd: pd.DataFrame, commodities: pd.DataFrame, column: str, first: int = 2009):
+    """World Mining Data's years from ``first`` of the paper's metals that may stand
+    beside the USGS's (``compares_with_usgs``) and give ``column``: what Figures 9 and 10
+    draw of the third publisher; and the metals it has but does not draw, with the basis."""
+    d = wmd[wmd["commodity"].isin(paper_metals(commodities)) & (wmd["year"] >= first)]
+    apart = d[d["compares_with_usgs"] == ""].groupby("commodity")["basis"].first().to_dict()
+    return d[(d["compares_with_usgs"] != "") & d[column].notna()], apart
+
+
 # the measure that ended the rare-earth export quotas (METI's page, per the compiled table)
 QUOTAS_END = "CN_QUOTA_ABOLISHED_2015"
 

@@ -70,7 +70,12 @@ from raremetals.core.schemas.usgs import (
     USGS_ROW_ACCOUNTING,
     usgs_values_by_edition,
 )
-from raremetals.core.schemas.wmd import WMD_INDEX_CHECK, WMD_PRODUCTION, WMD_VOLUMES
+from raremetals.core.schemas.wmd import (
+    WMD_INDEX_CHECK,
+    WMD_PRODUCTION,
+    WMD_SERIES,
+    WMD_VOLUMES,
+)
 
 
 def settings_in_header(columns: list[str]) -> dict:

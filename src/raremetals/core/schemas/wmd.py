@@ -57,6 +57,36 @@ WMD_VOLUMES = pa.DataFrameSchema(
     name="wmd_volumes",
 )
 
+WMD_SERIES = pa.DataFrameSchema(
+    {
+        "commodity": text("The paper's metal"),
+        "year": pa.Column(int, pa.Check.in_range(2007, 2015), description="Data year"),
+        "volume": pa.Column(int, description="WMD's best volume for the year (the latest)"),
+        "series": text("The table's heading in section 6.4"),
+        "basis": text("What WMD weighs, as the volume's definitions state"),
+        "usgs_basis": text("The USGS's name for the same tonnage; empty where it weighs another"),
+        "content_of": text("Element (or REO) whose content WMD weighs; empty: gross weight"),
+        "compares_with_usgs": text(
+            "tonnage (same basis), share (one element's content as element or oxide) or "
+            "empty (not drawn with the USGS's)",
+            checks=pa.Check.isin(["tonnage", "share", ""]),
+        ),
+        "total": number("WMD's world: its Total, the sum of the figures printed"),
+        "n_listed": pa.Column(int, description="Countries with a figure (Russia once)"),
+        "blank_countries": text("Countries the table lists without a figure this year"),
+        "china_share": number("China's share of the total (empty: China not listed)"),
+        "cr1": number("The leader's share"),
+        "cr1_country": text("The leader (ISO3)"),
+        "cr3": number("The three largest producers' share"),
+        "cr3_countries": text("The three largest producers"),
+        "hhi": number("HHI of the countries' shares (0-10,000)", checks=HHI),
+        "source_file": text("The PDF (data/raw/world_mining_data/)"),
+    },
+    strict=True,
+    ordered=True,
+    name="wmd_series",
+)
+
 WMD_INDEX_CHECK = pa.DataFrameSchema(
     {
         "volume": pa.Column(int, description="WMD volume that prints the index"),

@@ -1,31 +1,37 @@
 """Figure 10: the HHI range of production of the paper's twelve metals, 2009 and every
-year of the USGS best series, against the DOJ/FTC bands, one panel per metal."""
+year of the USGS best series, with World Mining Data's 2009-2015 where it may stand beside
+them, against the DOJ/FTC bands, one panel per metal."""
 
 from __future__ import annotations
 
 import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, take
 from raremetals.render.figures.style import (
     BANDS,
+    BREAK,
     LATEST,
     PAPER,
+    THIRD,
     axis_break,
     columns,
     runs,
+    series_slots,
     style,
     wrap,
 )
 from raremetals.stats.measures import DOJ_FTC_2010
-from raremetals.stats.selections import paper_metal_series, paper_metals
+from raremetals.stats.selections import paper_metal_series, paper_metals, wmd_points
 
 
 def plotted(data: dict, config: dict):
     d = paper_metal_series(data["concentration_series"], data["commodities"], "hhi_lower")
+    w, _ = wmd_points(data["wmd_series"], data["commodities"], "hhi")
     return [
         take(
             d,
@@ -36,6 +42,15 @@ def plotted(data: dict, config: dict):
             flag=f"{b} bound",
         )
         for b in ("lower", "upper")
+    ] + [
+        take(
+            w,
+            "wmd_series",
+            "hhi",
+            series="wmd vol. " + w["volume"].astype(str),
+            measure="production",
+            unit=HHI,
+        )
     ]
 
 
@@ -45,7 +60,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     names = commodity_names(commodities, language.code)
     d = series[(series["measure"] == "production") & series["hhi_lower"].notna()]
     usgs_years = sorted(d.loc[d["dataset"] == "usgs", "year"].unique())
-    slots = {2009: 0, **{y: i + 2 for i, y in enumerate(usgs_years)}}
+    slots = series_slots(usgs_years)
+    wmd, apart = wmd_points(data["wmd_series"], commodities, "hhi")
     g = DOJ_FTC_2010
     with style(language.font):
         fig, axes = plt.subplots(3, 4, figsize=(11, 7.5), sharex=True, sharey=True)
@@ -67,12 +83,26 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 color=LATEST,
                 lw=0.8,
             )
-            absent = [str(y) for y in slots if y not in set(m["year"])]
-            if absent:
+            third = wmd[wmd["commodity"] == metal]
+            ax.plot(
+                *runs([slots[y] for y in third["year"]], list(third["hhi"])),
+                color=THIRD,
+                marker="D",
+                ms=3,
+                mfc="white",
+                lw=0.9,
+                ls="--",
+                gid=f"{metal}:wmd",
+            )
+            absent = [str(y) for y in (2009, *usgs_years) if y not in set(m["year"])]
+            notes = [t["no_hhi"].format(years=", ".join(absent))] if absent else []
+            if metal in apart:
+                notes.append(t["wmd_not_drawn"].format(formula=apart[metal].split()[0]))
+            if notes:
                 ax.text(
                     0.02,
                     0.97,
-                    t["no_hhi"].format(years=", ".join(absent)),
+                    "\n".join(notes),
                     transform=ax.transAxes,
                     va="top",
                     fontsize=6.5,
@@ -82,14 +112,25 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ax.set_ylim(0, 10_000)
         ax.set_xticks(list(slots.values()), [str(y) for y in slots])
         for ax in axes[-1]:
-            ax.tick_params(axis="x", labelrotation=90, labelsize=8)
+            ax.tick_params(axis="x", labelrotation=90, labelsize=7)
         for ax in axes.flat:
-            axis_break(ax, 1)
+            axis_break(ax, BREAK)
         axes[0][0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         fig.legend(
             handles=[
                 Patch(color=PAPER, label=t["fig2_2009"]),
                 Patch(color=LATEST, label="USGS"),
+                Line2D(
+                    [],
+                    [],
+                    marker="D",
+                    ms=3,
+                    mfc="white",
+                    lw=0.9,
+                    ls="--",
+                    color=THIRD,
+                    label=t["wmd_points"],
+                ),
                 *(
                     Patch(color=c, label=t[k])
                     for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))
@@ -97,7 +138,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ],
             loc="upper center",
             bbox_to_anchor=(0.5, 0.955),
-            ncol=5,
+            ncol=6,
             fontsize=8,
             frameon=False,
         )
@@ -105,5 +146,5 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         fig.suptitle(t["fig10"].format(latest=max(usgs_years)))
         fig.text(0.01, 0.005, wrap(t["hhi_range_note"], columns(fig, 7)), fontsize=7, color="#666")
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
-        fig.subplots_adjust(left=0.1, right=0.99, top=0.87, bottom=0.12, hspace=0.32, wspace=0.08)
+        fig.subplots_adjust(left=0.1, right=0.99, top=0.87, bottom=0.13, hspace=0.32, wspace=0.08)
     return fig

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import matplotlib
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
-from raremetals.render.figures.style import CHINA, GREYS, LATEST, PAPER, style
+from raremetals.render.figures.style import CHINA, GREYS, LATEST, PAPER, THIRD, style
 from raremetals.stats.selections import comparable_points, long_run_view, quota_events
+from raremetals.stats.third_publisher import compares
 
 USGS = LATEST  # another publisher's points: today's series, square
 OPEN = dict(facecolor="white", edgecolor=GREYS[2], lw=0, hatch="////")
@@ -110,6 +112,23 @@ RULE = {
 }
 
 
+def _third(data: dict) -> tuple[pd.DataFrame, list[str]]:
+    """World Mining Data's years that may stand beside BGS's series (by the rule that
+    sets it beside the USGS's, against the series' basis), and the metals left out."""
+    run, wmd = data["bgs_long_run"], data["wmd_series"]
+    bases = run.groupby("commodity")["basis"].first().to_dict()
+    wmd = wmd[wmd["commodity"].isin(set(bases)) & (wmd["year"] >= 2009)]
+    like = pd.Series(
+        [
+            compares(u, c, bases[m]) != ""
+            for u, c, m in zip(wmd["usgs_basis"], wmd["content_of"], wmd["commodity"])
+        ],
+        index=wmd.index,
+        dtype=bool,
+    )
+    return wmd[like], sorted(set(wmd.loc[~like, "commodity"]))
+
+
 def _points(data: dict):
     run, series = data["bgs_long_run"], data["concentration_series"]
     production = series[
@@ -155,6 +174,19 @@ def plotted(data: dict, config: dict):
                         unit=unit,
                     )
                 )
+    third, _ = _third(data)
+    for column, unit in (("china_share", SHARE), ("hhi", HHI)):
+        rows = third[third[column].notna()]
+        parts.append(
+            take(
+                rows,
+                "wmd_series",
+                column,
+                series="World Mining Data",
+                measure="production",
+                unit=unit,
+            )
+        )
     for column, unit in RULE.items():
         rows = run[run[column].notna()]
         parts.append(
@@ -185,6 +217,9 @@ def _legend(fig, t):
         Line2D(
             [], [], ls="none", marker="o", ms=5.5, mfc="white", color=PAPER, label=t["paper_2009"]
         ),
+        Line2D(
+            [], [], ls="none", marker="D", ms=3, mfc="white", color=THIRD, label=t["wmd_points"]
+        ),
     ]
     fig.legend(
         handles=handles,
@@ -205,6 +240,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     # in the plan's order; a metal without a series has no rows (named below the panels)
     metals = [c for c in plan["commodity"] if c in set(run["commodity"])]
     usgs_all, paper_all, left_out = _points(data)
+    third_all, third_out = _third(data)
     view_all = long_run_view(run)
     with style(language.font):
         fig, axes = plt.subplots(2, len(metals), figsize=(12, 7), sharex=True, sharey="row")
@@ -218,6 +254,16 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 ax = axes[row, i]
                 for points, marker, face in ((usgs, "s", USGS), (paper, "o", "white")):
                     _publisher(ax, points, column, marker, face)
+                third = third_all[third_all["commodity"] == metal]
+                ax.plot(
+                    third["year"],
+                    third["china_share" if row == 0 else "hhi"],
+                    ls="none",
+                    marker="D",
+                    ms=3,
+                    mfc="white",
+                    color=THIRD,
+                )
                 _breaks(ax, view)
                 _events(ax, events, first=(row, i) == (0, 0), t=t)
                 ax.grid(axis="y", color="#eee", lw=0.6)
@@ -237,6 +283,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             notes.append(t["bgs_no_series"].format(names=", ".join(no_series)))
         if left_out:
             notes.append(t["bgs_usgs_left_out"].format(names=", ".join(names[c] for c in left_out)))
+        if third_out:
+            notes.append(t["bgs_wmd_left_out"].format(names=", ".join(names[c] for c in third_out)))
         fig.suptitle(t["fig12"].format(last=int(run["year"].max())))
         fig.text(0.01, 0.005, "  ".join(notes), fontsize=7, color="#666")
         fig.subplots_adjust(left=0.07, right=0.99, top=0.89, bottom=0.19, hspace=0.12, wspace=0.1)

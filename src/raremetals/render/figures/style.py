@@ -32,6 +32,7 @@ JAPAN = "#ca6f1e"  # Japan
 USA = "#1a5276"  # the United States
 LATEST = "#148f77"  # today's data: the latest year, the USGS series of 2020 on
 PAPER = "#7f8c8d"  # 2009 as the paper's Table 3 gives it
+THIRD = "#9a7d0a"  # World Mining Data, the third publisher (Figures 10 and 12)
 PRICE = "#7d3c98"  # prices and unit values
 INK = "#273746"  # emphasis with no meaning of its own (the paper's twelve metals)
 GREYS = ["#5d6d7e", "#85929e", "#aeb6bf"]
@@ -214,6 +215,18 @@ def axis_break(ax, x: float, half: float = 0.3) -> None:
         clip_on=False,
         zorder=6,
     )
+
+
+EARLY_YEARS = range(2009, 2016)  # 2009 (the paper) and the years World Mining Data fills
+BREAK = len(EARLY_YEARS)  # where the axis of Figures 9 and 10 breaks (2016-2019)
+
+
+def series_slots(later_years) -> dict[int, int]:
+    """Each year's place on the axis of Figures 9 and 10: 2009-2015, a break, then the
+    USGS's years."""
+    return {y: i for i, y in enumerate(EARLY_YEARS)} | {
+        y: BREAK + 1 + i for i, y in enumerate(later_years)
+    }
 
 
 def runs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
