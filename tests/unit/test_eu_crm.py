@@ -13,6 +13,8 @@ from conftest import REPO
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.eu_crm import parse_2010_list, parse_scores, parse_supply_shares
 from raremetals.core.errors import InputError
+from raremetals.core.io import read_reference
+from raremetals.stats.eu_criticality import criticality, threshold_check
 from raremetals.stats.eu_view import nearest_year, shares_against_usgs, spearman
 
 
@@ -181,3 +183,46 @@ def test_rare_earths_by_element_and_counted_once():
         "Cobalt",
     ]
     assert said == "HREEs (headline), LREEs (other)"
+
+
+def _thresholds_and_lists():
+    thresholds = read_reference(REPO / "data/eu_thresholds.csv").astype(
+        {"assessment": int, "supply_risk": float, "economic_importance": float}
+    )
+    lists = read_reference(REPO / "data/eu_critical_lists.csv").astype({"assessment": int})
+    return thresholds, lists
+
+
+def test_the_thresholds_give_the_published_lists_but_one_named_case():
+    scores = parse_scores(REPO / "data/raw/eu_crm_assessments/crm_scores_over_time.csv", "eu")
+    check = threshold_check(scores, *_thresholds_and_lists()).set_index("assessment")
+    # 2014: supply risk >= 1 and economic importance >= 5 make exactly the 20 materials of
+    # the 2014 report's Table 6 (p. 24): chromium at SR 1.0, EI 8.9 is one of them
+    assert (check.loc[2014, "reach_both"], check.loc[2014, "listed"]) == (20, 20)
+    assert check.loc[[2011, 2014, 2020, 2023], "reach_not_listed"].eq("").all()
+    # 2017: coking coal is listed at EI 2.3 in the transcription, below 2.8
+    assert check.loc[2017, "listed_not_reaching"] == "Coking coal"
+    assert check.loc[2023, "ei_threshold"] == 2.8
+
+
+def test_a_metal_on_a_threshold_reaches_it():
+    scores = pd.DataFrame(
+        [
+            {"material": m, "assessment": a, "supply_risk": sr, "economic_importance": ei}
+            | {"file": "crm_scores_over_time.csv", "row": r}
+            for m, a, sr, ei, r in [
+                ("Chromium", 2014, 1.0, 8.9, 20),  # both reached: critical
+                ("Chromium", 2017, 0.9, 6.8, 30),
+                ("Cobalt", 2023, 2.8, 6.8, 40),
+            ]
+        ]
+    )
+    materials = pd.DataFrame(
+        {"material": ["Chromium", "Cobalt"], "commodity": ["chromium", "cobalt"]}
+    )
+    c = criticality(scores, materials, *_thresholds_and_lists()).set_index(
+        ["material", "assessment"]
+    )
+    assert c.loc[("Chromium", 2014), ["critical", "listed"]].tolist() == [True, True]
+    assert c.loc[("Chromium", 2017), ["critical", "listed"]].tolist() == [False, False]
+    assert c.loc[("Cobalt", 2023), "ei_threshold"] == 2.8 and c.loc[("Cobalt", 2023), "critical"]

@@ -144,16 +144,21 @@ rule japan_imports:
 rule eu_view:
     """The EU's supply-risk scores 2011-2023 beside the pipeline's governance-weighted HHI
     (the year nearest each assessment's window), with a rank correlation; the EU 2023
-    report's global supply shares against the pipeline's."""
+    report's global supply shares against the pipeline's; the paper's metals against the
+    criticality thresholds, which are checked against the published lists."""
     input:
         library=library("compute_eu_view.py"),
         scores=table("eu_crm_scores"),
         shares=table("eu_supply_shares_2023"),
         materials=table("eu_materials"),
         windows=table("eu_assessments"),
+        thresholds=table("eu_thresholds"),
+        lists=table("eu_critical_lists"),
         series=table("concentration_series"),
         concentration=table("concentration"),
     output:
+        eu_criticality=results("stats/eu_criticality.csv"),
+        eu_threshold_check=results("stats/eu_threshold_check.csv"),
         eu_scores_against_hhi=results("stats/eu_scores_against_hhi.csv"),
         eu_rank_correlation=results("stats/eu_rank_correlation.csv"),
         eu_supply_shares_against_usgs=results("stats/eu_supply_shares_against_usgs.csv"),

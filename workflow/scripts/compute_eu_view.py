@@ -6,7 +6,7 @@ configure(snakemake)
 
 from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy, write_table
-from raremetals.stats import eu_view
+from raremetals.stats import eu_criticality, eu_view
 
 inp, out = snakemake.input, snakemake.output
 materials = catalogue.read("eu_materials", inp.materials)
@@ -30,3 +30,12 @@ shares = eu_view.shares_against_usgs(
     (int(latest["data_first"]), int(latest["data_last"])),
 )
 write_table(schemas.EU_SHARES_AGAINST_USGS.validate(shares), out.eu_supply_shares_against_usgs)
+scores = read_tidy(inp.scores, schemas.EU_CRM_SCORES)
+thresholds = catalogue.read("eu_thresholds", inp.thresholds).astype(
+    {"assessment": int, "supply_risk": float, "economic_importance": float}
+)
+lists = catalogue.read("eu_critical_lists", inp.lists).astype({"assessment": int})
+critical = eu_criticality.criticality(scores, materials, thresholds, lists)
+write_table(schemas.EU_CRITICALITY.validate(critical), out.eu_criticality)
+check = eu_criticality.threshold_check(scores, thresholds, lists)
+write_table(schemas.EU_THRESHOLD_CHECK.validate(check), out.eu_threshold_check)

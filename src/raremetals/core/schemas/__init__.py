@@ -21,11 +21,13 @@ from raremetals.core.schemas.audit import (
 from raremetals.core.schemas.bgs import BGS_LONG_RUN, USGS_BGS
 from raremetals.core.schemas.eu import (
     EU_CORRELATION,
+    EU_CRITICALITY,
     EU_CRM_2010,
     EU_CRM_SCORES,
     EU_SCORES_AGAINST_HHI,
     EU_SHARES_AGAINST_USGS,
     EU_SUPPLY_SHARES,
+    EU_THRESHOLD_CHECK,
 )
 from raremetals.core.schemas.figures import FIGURE_DATA
 from raremetals.core.schemas.inputs import (

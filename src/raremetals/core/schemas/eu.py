@@ -154,3 +154,38 @@ EU_SHARES_AGAINST_USGS = pa.DataFrameSchema(
     ordered=True,
     name="eu_supply_shares_against_usgs",
 )
+
+EU_CRITICALITY = pa.DataFrameSchema(
+    {
+        "material": text("The EU's material (the transcription's name)"),
+        "commodity": text("The paper's metal it stands beside (data/eu_materials.csv)"),
+        "assessment": pa.Column(int, description="The EU's assessment (2011-2023)"),
+        "supply_risk": number("Supply risk, as the transcription gives it"),
+        "economic_importance": number("Economic importance (rescaled from 2017 on)"),
+        "sr_threshold": number("Supply risk threshold of the assessment's method"),
+        "ei_threshold": number("Economic importance threshold (5 to 2014, 2.8 from 2017)"),
+        "critical": pa.Column(bool, description="Both thresholds reached"),
+        "listed": pa.Column(bool, description="The published list names the material"),
+        "file": text("The transcription's file"),
+        "row": pa.Column(int, description="Its line"),
+    },
+    strict=True,
+    ordered=True,
+    name="eu_criticality",
+)
+
+EU_THRESHOLD_CHECK = pa.DataFrameSchema(
+    {
+        "assessment": pa.Column(int, description="The EU's assessment"),
+        "sr_threshold": number("Supply risk threshold (data/eu_thresholds.csv)"),
+        "ei_threshold": number("Economic importance threshold"),
+        "scored": pa.Column(int, description="Materials the transcription scores"),
+        "reach_both": pa.Column(int, description="Of them, those reaching both thresholds"),
+        "listed": pa.Column(int, description="Materials on the published list"),
+        "reach_not_listed": text("Reaching both, not on the list (; between names)"),
+        "listed_not_reaching": text("On the list, not reaching both"),
+    },
+    strict=True,
+    ordered=True,
+    name="eu_threshold_check",
+)

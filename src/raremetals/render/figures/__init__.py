@@ -46,6 +46,7 @@ FIGURES: dict[str, tuple[str, ...]] = {
     ),
     "fig16_mining_and_processing": ("mining_and_processing", "processing_series", "commodities"),
     "fig17_horizon": ("iea_outlook", "horizon"),
+    "fig18_eu_criticality": ("eu_criticality", "eu_crm_scores", "commodities"),
 }
 
 
