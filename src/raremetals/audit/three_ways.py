@@ -39,6 +39,7 @@ COMPARED = {"agree", "close", "differ"}
 TAKEN_FROM = {
     "US Geological Survey": "WMD takes the figure from the USGS (remark b): not independent",
     "British Geological Survey": "WMD takes the figure from BGS (remark s): BGS's, not a third",
+    "World Mineral Statistics": "WMD takes the figure from BGS's yearbook (remark g): not a third",
 }
 
 

@@ -9,8 +9,11 @@ listed, and that the header's years are the volume's. Figures are right-aligned 
 their year, so a word belongs to the year whose header ends at or after it and after the
 year before (a figure's digit groups, "2 539 200", are three words of one column); a
 country a year does not list has no word under it and gets no figure (never 0). The row's
-remark ("1e": 1 reported, 2 estimated, 3 provisional; the letter the source, listed on the
-volume's explanation page) stands under "Rem". A table may run onto the next page (no
+remark ("1e": 1 reported, 2 estimated, 3 provisional; the letter the source) stands under
+"Rem", as each volume's key "Sources and accuracy of data" says (WMD2013.pdf p. 14,
+WMD2014/2015.pdf p. 12, WMD2016/2017.pdf p. 10). The copies' manifest reads these as
+"'e' estimate and 'r' revised marks after some figures": by the volumes' own key, e is
+national statistics and r BP plc, and no figure of these tables carries a letter. A table may run onto the next page (no
 header repeated, the same columns) and ends at its "Total" row; the rows must sum to that
 total in every year, which is also the check that no figure was put under the wrong year.
 
@@ -33,7 +36,7 @@ from raremetals.core.io import read_reference
 
 # the first digit of a remark (explanation page, "Sources and accuracy of data")
 MARKS = {"1": "", "2": "e", "3": "provisional"}
-# its letter: who the figure comes from (same page; vols. 28-32 use the same key)
+# its letter: who the figure comes from (the same key in vols. 28-32; g is BGS's yearbook)
 SOURCES = {
     "a": "WMD's own questionnaire",
     "b": "US Geological Survey",
