@@ -13,9 +13,10 @@ remark ("1e": 1 reported, 2 estimated, 3 provisional; the letter the source) sta
 "Rem", as each volume's key "Sources and accuracy of data" says (WMD2013.pdf p. 14,
 WMD2014/2015.pdf p. 12, WMD2016/2017.pdf p. 10). The copies' manifest reads these as
 "'e' estimate and 'r' revised marks after some figures": by the volumes' own key, e is
-national statistics and r BP plc, and no figure of these tables carries a letter. A table may run onto the next page (no
-header repeated, the same columns) and ends at its "Total" row; the rows must sum to that
-total in every year, which is also the check that no figure was put under the wrong year.
+national statistics and r BP plc, and no figure of these tables carries a letter. A table
+may run onto the next page (no header repeated, the same columns) and ends at its "Total"
+row; the rows must sum to that total in every year, which is also the check that no figure
+was put under the wrong year.
 
 Anything else stops the build naming file, page and line: a heading or header not where
 the list says, a word under no column, a figure that is not digit groups, a remark of

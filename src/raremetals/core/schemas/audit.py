@@ -82,14 +82,19 @@ TABLE3_ERRATA = pa.DataFrameSchema(
     name="table3_errata",
 )
 
+# a production cell of Table 3, as the tables that set it beside other publishers name it
+TABLE3_CELL = {
+    "commodity": text("Commodity id"),
+    "field": text("The Table 3 cell: world_production_2009 or production_rank"),
+    "rank": pa.Column("Int64", nullable=True, description="Table 3's rank (empty: world)"),
+    "country_code": text("ISO3 (WLD: the world); a tie Table 3 prints as one cell: a row each"),
+    "table3_value": number("Table 3's figure (corrected), in unit", nullable=False),
+    "unit": text("Unit (t)"),
+}
+
 TABLE3_AGAINST_BGS = pa.DataFrameSchema(
     {
-        "commodity": text("Commodity id"),
-        "field": text("The Table 3 cell: world_production_2009 or production_rank"),
-        "rank": pa.Column("Int64", nullable=True, description="Table 3's rank (empty: world)"),
-        "country_code": text("ISO3 (WLD: the world); a tie Table 3 prints as one cell: a row each"),
-        "table3_value": number("Table 3's figure (corrected), in unit", nullable=False),
-        "unit": text("Unit (t)"),
+        **TABLE3_CELL,
         "bgs_series": text("The BGS series standing for the metal (data/long_run_series.csv)"),
         "bgs_basis": text("What the BGS series weighs"),
         "usgs_basis": text(
@@ -119,12 +124,7 @@ TABLE3_AGAINST_BGS = pa.DataFrameSchema(
 _CLASSES = ["agree", "close", "differ", "bases differ", "no series", "not in BGS", "not in WMD"]
 TABLE3_THREE_WAYS = pa.DataFrameSchema(
     {
-        "commodity": text("Commodity id"),
-        "field": text("The Table 3 cell: world_production_2009 or production_rank"),
-        "rank": pa.Column("Int64", nullable=True, description="Table 3's rank (empty: world)"),
-        "country_code": text("ISO3 (WLD: the world); a tie Table 3 prints as one cell: a row each"),
-        "table3_value": number("Table 3's figure (corrected), in unit", nullable=False),
-        "unit": text("Unit (t)"),
+        **TABLE3_CELL,
         "usgs_basis": text("What USGS weighs for the metal (its production rows)"),
         "bgs_value": number("BGS's 2009 figure (audit/table3_against_bgs.csv)"),
         "bgs_flag": text("BGS's flag on it (e: estimate)"),

@@ -18,6 +18,7 @@ from raremetals.render.figures.style import (
     LATEST,
     PAPER,
     THIRD,
+    THIRD_MARK,
     axis_break,
     columns,
     runs,
@@ -87,12 +88,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ax.plot(
                 *runs([slots[y] for y in third["year"]], list(third["hhi"])),
                 color=THIRD,
-                marker="D",
-                ms=3,
-                mfc="white",
-                lw=0.9,
-                ls="--",
                 gid=f"{metal}:wmd",
+                **THIRD_MARK,
             )
             absent = [str(y) for y in (2009, *usgs_years) if y not in set(m["year"])]
             notes = [t["no_hhi"].format(years=", ".join(absent))] if absent else []
@@ -120,17 +117,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             handles=[
                 Patch(color=PAPER, label=t["fig2_2009"]),
                 Patch(color=LATEST, label="USGS"),
-                Line2D(
-                    [],
-                    [],
-                    marker="D",
-                    ms=3,
-                    mfc="white",
-                    lw=0.9,
-                    ls="--",
-                    color=THIRD,
-                    label=t["wmd_points"],
-                ),
+                Line2D([], [], color=THIRD, label=t["wmd_points"], **THIRD_MARK),
                 *(
                     Patch(color=c, label=t[k])
                     for c, k in zip(BANDS, ("unconc_short", "moderate_short", "high_short"))

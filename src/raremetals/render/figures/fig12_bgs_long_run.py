@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
-from raremetals.render.figures.style import CHINA, GREYS, LATEST, PAPER, THIRD, style
+from raremetals.render.figures.style import CHINA, GREYS, LATEST, PAPER, THIRD, THIRD_MARK, style
 from raremetals.stats.selections import comparable_points, long_run_view, quota_events
 from raremetals.stats.third_publisher import compares
 
@@ -217,9 +217,7 @@ def _legend(fig, t):
         Line2D(
             [], [], ls="none", marker="o", ms=5.5, mfc="white", color=PAPER, label=t["paper_2009"]
         ),
-        Line2D(
-            [], [], ls="none", marker="D", ms=3, mfc="white", color=THIRD, label=t["wmd_points"]
-        ),
+        Line2D([], [], color=THIRD, label=t["wmd_points"], **(THIRD_MARK | {"ls": "none"})),
     ]
     fig.legend(
         handles=handles,
@@ -258,11 +256,8 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 ax.plot(
                     third["year"],
                     third["china_share" if row == 0 else "hhi"],
-                    ls="none",
-                    marker="D",
-                    ms=3,
-                    mfc="white",
                     color=THIRD,
+                    **(THIRD_MARK | {"ls": "none"}),
                 )
                 _breaks(ax, view)
                 _events(ax, events, first=(row, i) == (0, 0), t=t)

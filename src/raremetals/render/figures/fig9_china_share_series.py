@@ -14,6 +14,7 @@ from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import (
     BREAK,
     CHINA,
+    THIRD_MARK,
     axis_break,
     columns,
     runs,
@@ -78,11 +79,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 ax.plot(
                     *runs([at[y] for y in third["year"]], list(third["china_share"])),
                     color=CHINA,
-                    marker="D",
-                    ms=3,
-                    mfc="white",
-                    lw=0.9,
-                    ls="--",
+                    **THIRD_MARK,
                     gid=f"{metal}:wmd",
                 )
             if paper is not None and paper == paper:
@@ -133,17 +130,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     label=t["paper_2009"],
                 ),
                 Line2D([], [], marker="o", ms=3.5, lw=1.5, color=CHINA, label=t["usgs_points"]),
-                Line2D(
-                    [],
-                    [],
-                    marker="D",
-                    ms=3,
-                    mfc="white",
-                    lw=0.9,
-                    ls="--",
-                    color=CHINA,
-                    label=t["wmd_points"],
-                ),
+                Line2D([], [], color=CHINA, label=t["wmd_points"], **THIRD_MARK),
             ],
             loc="upper center",
             bbox_to_anchor=(0.5, 0.955),

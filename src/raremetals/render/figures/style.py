@@ -33,6 +33,8 @@ USA = "#1a5276"  # the United States
 LATEST = "#148f77"  # today's data: the latest year, the USGS series of 2020 on
 PAPER = "#7f8c8d"  # 2009 as the paper's Table 3 gives it
 THIRD = "#9a7d0a"  # World Mining Data, the third publisher (Figures 10 and 12)
+# World Mining Data's points (Figures 9, 10, 12): hollow diamonds, dashed where joined
+THIRD_MARK = {"marker": "D", "ms": 3, "mfc": "white", "lw": 0.9, "ls": "--"}
 PRICE = "#7d3c98"  # prices and unit values
 INK = "#273746"  # emphasis with no meaning of its own (the paper's twelve metals)
 GREYS = ["#5d6d7e", "#85929e", "#aeb6bf"]
