@@ -11,9 +11,11 @@ from conftest import REPO
 from raremetals.audit.checks import Sources
 from raremetals.audit.checks.base import NotCheckable
 from raremetals.audit.checks.wmd import wmd_share, wmd_value
+from raremetals.audit.summary import _three_ways_rows
 from raremetals.audit.three_ways import table3_three_ways
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd_pdf import best_volume, load_volumes, read_volume
+from raremetals.core.text import load_languages
 from raremetals.stats.third_publisher import wmd_series
 
 FOLDER = REPO / "data/raw/world_mining_data"
@@ -140,3 +142,14 @@ def test_wmds_series_worked_out_from_a_page(wmd):
     assert at.loc[("chromium", 2009), "compares_with_usgs"] == ""
     # niobium 2009: WMD lists no figure for China, and no share is made up for it
     assert pd.isna(at.loc[("niobium", 2009), "china_share"])
+
+
+def test_the_audit_pages_table_has_a_head_for_every_cell(three_ways):
+    rows = _three_ways_rows(three_ways.reset_index())
+    paths = [REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"]
+    for code, language in load_languages(paths).items():
+        words = language.report["audit"]
+        assert {len(row) for row in rows} == {len(words["bgs_heads"])}, code
+        assert "World Mining Data" in words["against_bgs"], code
+    congo = next(r for r in rows if r[:2] == ("cobalt", "#1 COD"))
+    assert congo[2:7] == ("25,000", "56,258", "differ", "56,103", "differ")
