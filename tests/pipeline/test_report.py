@@ -390,3 +390,28 @@ def test_the_twelve_metals_say_what_changed_in_each_language(built):
         "Production went from between moderately concentrated and highly concentrated to "
         "highly concentrated."
     )
+
+
+def test_the_japanese_audit_shows_statuses_and_classes_in_japanese(built):
+    """On the Japanese audit page (alone and inside the Japanese report) a status, an
+    erratum's class or an agreement class is shown by its Japanese name; headings and
+    column names are Japanese unless they are names (BGS, WMD, ID)."""
+    from raremetals.core.text import load_languages
+
+    languages = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
+    names = languages["ja"].report["audit"]["names"]
+    japanese = re.compile(r"[぀-ヿ一-鿿]")
+    for page in ("audit/summary.ja.html", "report.ja.html"):
+        html = (built / "results" / page).read_text(encoding="utf-8")
+        # the English findings the report's switch can show stay English
+        html = re.sub(r'<div class="only-en".*?</div>', "", html, flags=re.S)
+        cells = {re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", html)}
+        shown_in_english = sorted(w for w in names if w in cells and names[w] != w)
+        assert shown_in_english == [], page
+        assert "一致" in cells and "世界計" in cells and "コバルト" in cells, page
+        heads = [
+            re.sub(r"<[^>]+>", "", h) for _, h in re.findall(r"<h([1-4])[^>]*>(.*?)</h\1>", html)
+        ]
+        heads += [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", html)]
+        english = {h for h in heads if not japanese.search(h) and not h.isdigit()}
+        assert english <= {"BGS", "WMD", "ID"}, (page, sorted(english))

@@ -13,6 +13,7 @@ rule audit:
         against_bgs=table("table3_against_bgs"),
         three_ways=table("table3_three_ways"),
         wmd=table("wmd_volumes"),
+        commodities=table("commodities"),
         eu_2010=table("eu_crm_2010"),
         bgs=table("bgs_production"),
         checks=repo("data/audit/claim_checks.csv"),

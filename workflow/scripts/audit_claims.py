@@ -10,9 +10,9 @@ from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
 from raremetals.audit.summary import summary_html, summary_markdown
-from raremetals.core import schemas, web
+from raremetals.core import catalogue, schemas, web
 from raremetals.core.io import atomic_write, read_as_printed, read_reference, read_tidy, write_table
-from raremetals.core.text import load_languages
+from raremetals.core.text import commodity_names, load_languages
 
 i = snakemake.input
 table3 = read_tidy(i.table3, schemas.TABLE3_CORRECTED)
@@ -46,9 +46,11 @@ words = {code: language.report["audit"] for code, language in languages.items()}
 atomic_write(
     snakemake.output.markdown, summary_markdown(claims_audit, errata, three_ways, words["en"])
 )
+commodities = catalogue.read("commodities", i.commodities)
 for code, path in zip(languages, snakemake.output.html):
     # each page links the next language's (English to Japanese and back)
     other = list(languages)[(list(languages).index(code) + 1) % len(languages)]
     link = (Path(web.page_name("summary", other)).name, other, languages[other].name)
-    page = summary_html(claims_audit, errata, three_ways, words[code], code, link)
+    metals = commodity_names(commodities, code)
+    page = summary_html(claims_audit, errata, three_ways, words[code], code, link, metals)
     atomic_write(path, page)

@@ -39,28 +39,31 @@ def evidence_counts(claims: pd.DataFrame) -> pd.DataFrame:
     return table.loc[rows, columns]
 
 
-def _three_ways_rows(table: pd.DataFrame) -> list[tuple[str, ...]]:
+def _three_ways_rows(table: pd.DataFrame, names: dict | None = None) -> list[tuple[str, ...]]:
     """One row of text per cell of ``table3_three_ways.csv``, in the order of the
-    catalogue's ``bgs_heads``."""
+    catalogue's ``bgs_heads``; a class by its name in ``names`` (the catalogue's
+    ``report.audit.names``), else as the table gives it."""
+    names = names or {}
 
     def figure(value, estimate):
         return ("" if pd.isna(value) else _num(value)) + (" e" if estimate else "")
 
     rows = []
     for r in table.to_dict("records"):
-        cell = "world" if r["country_code"] == "WLD" else f"#{r['rank']} {r['country_code']}"
+        world = names.get("world", "world")
+        cell = world if r["country_code"] == "WLD" else f"#{r['rank']} {r['country_code']}"
         why = "; ".join(
             f"{who}: {w}" for who, w in (("BGS", r["bgs_why"]), ("WMD", r["wmd_why"])) if w
         )
         rows.append(
             (
-                r["commodity"],
+                names.get(r["commodity"], r["commodity"]),
                 cell,
                 _num(r["table3_value"]),
                 figure(r["bgs_value"], "e" in str(r["bgs_flag"]).split(";")),
-                r["bgs_agreement"],
+                names.get(r["bgs_agreement"], r["bgs_agreement"]),
                 figure(r["wmd_value"], r["wmd_flag"] == "e"),
-                r["wmd_agreement"],
+                names.get(r["wmd_agreement"], r["wmd_agreement"]),
                 why,
             )
         )
@@ -144,15 +147,18 @@ def summary_html(
     words: dict,
     lang: str = "en",
     other: tuple[str, str, str] | None = None,
+    metals: dict[str, str] | None = None,
 ) -> str:
     """The audit as one page in the language ``lang`` (``words``: its catalogue's
     ``report.audit``): a count per status with links to its group, each group of claims as
     a table that sorts and filters (local script, no network), and the Table 3 errata.
-    ``other``: (file, language code, its name) of the same page in another language. The
+    ``other``: (file, language code, its name) of the same page in another language;
+    ``metals``: each commodity's name in the language. The
     Japanese text is set in IPAexGothic embedded as a subset, so it shows on a machine
     without Japanese fonts."""
     e = html.escape
     status_text, errata_text = words["status"], words["errata_status"]
+    name = {**words["names"], **(metals or {})}
     counts = _counts(claims["status"], STATUSES)
 
     def head(cells) -> str:
@@ -178,14 +184,15 @@ def summary_html(
         f"{e(words['evidence_language'])}</p>",
         '<nav class="audit-groups">'
         # the counts come below, by what each verdict rests on first
-        + " · ".join(f'<a href="#audit-{s}">{s}</a>' for s, n in counts if n)
+        + " · ".join(f'<a href="#audit-{s}">{e(name[s])}</a>' for s, n in counts if n)
         + f' · <a href="#audit-errata">{e(words["errata"])}</a>'
         + f' · <a href="#audit-bgs">{e(words["against_bgs"])}</a></nav>',
     ]
     classes = evidence_counts(claims)
     parts.append(
         f"<p>{e(words['rests_on'])}</p><table>"
-        f"{head([words['evidence_head'], *classes.columns, words['total']])}<tbody>"
+        f"{head([words['evidence_head'], *(name[s] for s in classes.columns), words['total']])}"
+        "<tbody>"
         + "".join(
             f"<tr><td>{e(words['evidence_classes'][evidence])}</td>"
             + "".join(f"<td>{n}</td>" for n in row)
@@ -196,7 +203,8 @@ def summary_html(
     )
     parts.append(f"<table>{head(words['count_heads'])}<tbody>")
     parts += [
-        f'<tr><td><a href="#audit-{s}">{s}</a></td><td>{n}</td><td>{e(status_text[s])}</td></tr>'
+        f'<tr><td><a href="#audit-{s}">{e(name[s])}</a></td><td>{n}</td>'
+        f"<td>{e(status_text[s])}</td></tr>"
         for s, n in counts
     ]
     parts.append("</tbody></table>")
@@ -205,7 +213,7 @@ def summary_html(
         if group.empty:
             continue
         parts.append(
-            f'<h2 id="audit-{status}">{status} ({len(group)})</h2>'
+            f'<h2 id="audit-{status}">{e(name[status])} ({len(group)})</h2>'
             f"<p>{e(status_text[status])}</p>"
             f'<table class="sortable claims">{head(words["claim_heads"])}<tbody>'
         )
@@ -219,7 +227,7 @@ def summary_html(
                 said.reverse()
             parts.append(
                 f'<tr id="{e(c["claim_id"])}"><td>{e(c["claim_id"])}</td>'
-                f"<td>{e(c['section'])}</td>{''.join(said)}"
+                f"<td>{e(name.get(c['section'], c['section']))}</td>{''.join(said)}"
                 f'<td lang="en">{e(detail)}</td><td lang="en">{e(evidence)}</td></tr>'
             )
         parts.append("</tbody></table>")
@@ -228,7 +236,7 @@ def summary_html(
         f"<table>{head(words['errata_count_heads'])}<tbody>"
     )
     parts += [
-        f"<tr><td>{s}</td><td>{n}</td><td>{e(errata_text[s])}</td></tr>"
+        f"<tr><td>{e(name[s])}</td><td>{n}</td><td>{e(errata_text[s])}</td></tr>"
         for s, n in _counts(errata["status"], ERRATA_STATUSES)
     ]
     parts.append(
@@ -238,7 +246,7 @@ def summary_html(
         parts.append(
             f'<tr><td>{e(_cell(r))}</td><td lang="ja">{e(r["value_as_printed"])}'
             f"</td><td>{_num(r['value_printed'])}</td><td>{_num(r['value_corrected'])}"
-            f'</td><td>{r["status"]}</td><td lang="en">{e(r["evidence"])}</td></tr>'
+            f'</td><td>{e(name[r["status"]])}</td><td lang="en">{e(r["evidence"])}</td></tr>'
         )
     parts.append("</tbody></table>")
     parts.append(
@@ -246,7 +254,7 @@ def summary_html(
         f'<table class="sortable against-bgs">{head(words["bgs_heads"])}<tbody>'
         + "".join(
             "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
-            for row in _three_ways_rows(three_ways)
+            for row in _three_ways_rows(three_ways, name)
         )
         + "</tbody></table>"
     )
