@@ -3,9 +3,13 @@ paper are found."""
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
+from conftest import REPO
 from raremetals.audit.rounding import default_tolerance, parse_claimed, precision, round_half_up
+from raremetals.audit.summary import _claim_lines
+from raremetals.core.text import load_languages
 
 
 @pytest.mark.parametrize(
@@ -105,3 +109,20 @@ def test_a_published_value_that_is_no_number_is_refused_at_its_row(tmp_path):
     with pytest.raises(InputError) as err:
         read_as_printed(bad, schemas.ELEMENT_VALUES)
     assert "element_values.csv, row 4, column 'low'" in str(err.value)
+
+
+def test_a_claims_unit_is_written_as_its_language_writes_it():
+    paths = [REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"]
+    words = {code: lang.report["audit"] for code, lang in load_languages(paths).items()}
+
+    def said(value, unit, code):
+        claim = {"value": value, "unit": unit, "recomputed": "", "evidence": ""}
+        return _claim_lines(claim, words[code])[0]
+
+    assert said("2008", "year", "en") == "claimed 2008 year"
+    assert said("2008", "year", "ja") == "論文 2008年"
+    assert said("1980s", "decade", "ja") == "論文 1980年代"
+    assert said("120000", "t", "ja") == "論文 120,000 t"
+    # every unit a claim is given in has its Japanese form
+    claims = pd.read_csv(REPO / "data/raw/paper/claims.csv", dtype=str, keep_default_na=False)
+    assert set(claims["unit"]) - {""} <= set(words["ja"]["units"])

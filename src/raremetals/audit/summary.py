@@ -22,7 +22,11 @@ def _claim_lines(c, words: dict) -> tuple[str, str]:
     value = c["value"]
     if value.isdigit() and len(value) > 4:
         value = f"{int(value):,}"
-    detail = words["claimed"].format(value=f"{value} {c['unit']}".strip())
+    # the unit as the language writes it after a number ("2008年", "2008 year")
+    unit = words["units"].get(c["unit"], f" {c['unit']}" if c["unit"] else "")
+    if c["unit"] == "decade" and not unit.startswith(" "):
+        value = value.removesuffix("s")  # "1980s" is 1980年代
+    detail = words["claimed"].format(value=f"{value}{unit}".strip())
     if c["recomputed"]:
         detail += words["recomputed"].format(value=c["recomputed"], tolerance=c["tolerance"])
     return detail, c["evidence"]
