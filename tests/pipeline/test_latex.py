@@ -55,6 +55,10 @@ def test_table_compiles_on_a4_with_every_row_and_note(built, tmp_path, table, en
     for note in notes:
         assert latex.squeeze(note[:80]) in pdf, note[:80]
     assert latex.squeeze(caption[:40]) in pdf
+    # labelled in the table's language, the paper's own tables by the paper's number
+    number = {"table1": "1", "table3": "3"}.get(table.split("_")[0], r"\d")
+    label = r"表\s*" if table.endswith(".ja") else r"Table\s+"
+    assert re.search(label + number + ":", text), text[:300]
 
 
 def test_table3_runs_over_pages_with_its_header_repeated(built, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import load_languages
-from raremetals.render import stage_tables, tables
+from raremetals.render import policy_table, stage_tables, tables
 from raremetals.stats.selections import export_measures
 
 i = snakemake.input
@@ -35,7 +35,7 @@ for code, language in load_languages(i.languages).items():
     made[f"table3_corrected.{code}"] = tables.table3_corrected(
         t3, commodities, language, evidence.get(code)
     )
-    made[f"china_export_policy.{code}"] = tables.china_export_policy(
+    made[f"china_export_policy.{code}"] = policy_table.china_export_policy(
         export_measures(controls, names, code), controls, language
     )
     made[f"processing_stage.{code}"] = stage_tables.processing_stage(stages, commodities, language)

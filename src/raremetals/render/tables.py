@@ -41,6 +41,7 @@ class Table:
     lang: str = "en"
     widths: list[float] | None = None  # LaTeX: each column's share of the page's width
     label: str = ""  # LaTeX: the \label
+    number: int | None = None  # the paper's own number of a table it prints (1, 3)
 
     @property
     def title(self) -> str:
@@ -99,6 +100,21 @@ def _tex_note(note: str) -> str:
     return "".join(parts) + latex_escape(note[last:])
 
 
+def _caption_label(t: Table) -> list[str]:
+    """How the caption is labelled, within the table's group: 表3 in Japanese (no space,
+    as the paper prints it), Table 3 in English; the paper's own number where the table
+    is one the paper prints."""
+    out = []
+    if t.lang == PAPER_LANGUAGE:
+        out += [
+            r"\renewcommand{\tablename}{表}",
+            r"\makeatletter\renewcommand{\fnum@table}{\tablename\thetable}\makeatother",
+        ]
+    if t.number is not None:
+        out.append(rf"\renewcommand{{\thetable}}{{{t.number}}}")
+    return out
+
+
 def to_latex(t: Table) -> str:
     """A longtable on a landscape page, its header repeated on every page, the notes
     below it. Needs the packages of :data:`LATEX_PREAMBLE`."""
@@ -117,6 +133,7 @@ def to_latex(t: Table) -> str:
         r"\setlength{\tabcolsep}{3pt}",
         r"\setlength{\LTleft}{0pt}",
         r"\setlength{\LTright}{0pt}",
+        *_caption_label(t),
         rf"\begin{{longtable}}{{@{{}}{columns}@{{}}}}",
         rf"\caption{{{latex_escape(t.caption)}}}"
         + (rf"\label{{{t.label}}}" if t.label else "")
@@ -134,6 +151,8 @@ def to_latex(t: Table) -> str:
     ]
     out += [" & ".join(_tex_cell(cell) for cell in row) + r" \\" for row in t.rows]
     out.append(r"\end{longtable}")
+    if t.number is not None:  # the paper's number borrowed: the count goes on as before
+        out.append(r"\addtocounter{table}{-1}")
     if t.footnotes:
         out += [r"\begin{list}{}{\setlength{\leftmargin}{0pt}\setlength{\itemsep}{1pt}}"]
         out += [rf"\item {_tex_note(n)}" for n in t.footnotes]
@@ -188,6 +207,7 @@ def table1(elements: pd.DataFrame, language: Language) -> Table:
         [legend + sources],
         language.code,
         label=f"tab:table1-{language.code}",
+        number=1,
     )
 
 
@@ -251,6 +271,7 @@ def table3_printed(t3: pd.DataFrame) -> Table:
         PAPER_LANGUAGE,
         TABLE3_WIDTHS,
         "tab:table3-printed",
+        number=3,
     )
 
 
@@ -352,46 +373,5 @@ def table3_corrected(
         language.code,
         TABLE3_WIDTHS,
         f"tab:table3-corrected-{language.code}",
-    )
-
-
-# --- China's export measures -----------------------------------------------------------
-
-
-def _status_text(m: dict, compiled: str, text: dict) -> str:
-    """A measure's status as of the table's date in the language: its state (and until
-    when), with what the compiled table adds in brackets where the language is its own."""
-    said = text["states"][m["state"]]
-    if m["until"]:
-        said = text["until"].format(state=said, until=m["until"])
-    extra = compiled[compiled.find("(") :] if "(" in compiled else ""
-    return f"{said} {extra}" if extra and text.get("keep_notes") else said
-
-
-def china_export_policy(measures: list[dict], controls: pd.DataFrame, language: Language) -> Table:
-    """China's export measures 2012-2025 by the day they took effect, each with its kind
-    and name in the language (``measures``: the figure's, from
-    ``data/china_export_measures.csv``), its instrument and its status as of the
-    compiled table's date (December 2025), in the language's words."""
-    text = language.tables["china_export_policy"]
-    by_id = controls.set_index("fact_id")
-    rows = [
-        [
-            [f"{m['day']:%Y-%m-%d}"],
-            [text["kinds"][m["kind"]]],
-            [m["name"]],
-            [by_id.loc[m["fact_id"], "instrument"]],
-            [_status_text(m, by_id.loc[m["fact_id"], "status_as_of_2026"], text)],
-        ]
-        for m in measures
-    ]
-    return Table(
-        text["name"],
-        text["caption"],
-        list(text["header"]),
-        rows,
-        [text["note"]],
-        language.code,
-        widths=[0.09, 0.13, 0.28, 0.3, 0.2],
-        label=f"tab:china-export-policy-{language.code}",
+        number=3,
     )
