@@ -415,3 +415,19 @@ def test_the_japanese_audit_shows_statuses_and_classes_in_japanese(built):
         heads += [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", html)]
         english = {h for h in heads if not japanese.search(h) and not h.isdigit()}
         assert english <= {"BGS", "WMD", "ID"}, (page, sorted(english))
+
+
+def test_the_corrected_table_3_names_a_country_one_way(built):
+    """The paper writes 南ア and 南アフリカ, カザフ and カザフスタン; the corrected table
+    names each country once one way, in every column; the printed one keeps the paper's."""
+    tables = built / "results/tables"
+    corrected = (tables / "table3_corrected.ja.md").read_text(encoding="utf-8")
+    printed = (tables / "table3_as_printed.ja.md").read_text(encoding="utf-8")
+    for short, full in (
+        ("南ア", "南アフリカ"),
+        ("カザフ", "カザフスタン"),
+        ("コンゴ民", "コンゴ民主共和国"),
+    ):
+        assert corrected.count(short) == corrected.count(full) > 0, short
+        assert printed.count(short) > printed.count(full), short
+    assert "中国・ロシア（同数）" in corrected and "(tie)" not in corrected

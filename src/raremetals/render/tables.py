@@ -342,12 +342,12 @@ def table3_corrected(
             for r in g[g["field"] == f].sort_values("rank").to_dict("records"):
                 if not r["country_code"]:
                     continue
-                # in the paper's own language a country is named as the paper prints it
-                who = (
-                    r["country_ja"]
-                    if language.code == PAPER_LANGUAGE
-                    else language.country(r["country_code"], r["country"])
-                )
+                # one name a country in every language (the paper writes 南ア and
+                # 南アフリカ, カザフ and カザフスタン: the printed table keeps its spelling)
+                codes = r["country_code"].split("+")
+                who = text["tie_joiner"].join(language.country(c) for c in codes)
+                if len(codes) > 1:
+                    who = text["tie"].format(names=who)
                 rank = int(r["rank"])
                 # circled numbers are the paper's; pdfLaTeX cannot set them
                 line = (
