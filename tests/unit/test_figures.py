@@ -1,11 +1,13 @@
 """Figures and tables: what is drawn, in both languages, with every glyph available."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from conftest import REPO
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_as_printed
+from raremetals.core.io import read_as_printed, read_yaml
 from raremetals.core.schemas import WIND
 from raremetals.core.vocab import periodic_position
 from raremetals.stats.selections import wind_capacity
@@ -82,3 +84,24 @@ def test_a_reference_table_with_a_ragged_row_is_named(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="table3_evidence.ja.csv.*as many cells"):
         read_reference(path)
+
+
+def test_no_file_module_or_library_name_is_drawn_in_a_figure():
+    """What a figure draws (its source line and its labels) names sources in a reader's
+    words: no path of the repository, no file, module or library name."""
+    pattern = re.compile(r"data/|results/|\.csv|\.py\b|mendeleev|matplotlib|pdfplumber|pypdf")
+
+    def texts(tree):
+        if isinstance(tree, dict):
+            for value in tree.values():
+                yield from texts(value)
+        elif isinstance(tree, list):
+            for value in tree:
+                yield from texts(value)
+        elif isinstance(tree, str):
+            yield tree
+
+    for code in ("en", "ja"):
+        figures = read_yaml(REPO / f"data/languages/{code}.yaml")["figures"]
+        drawn = [*texts(figures["sources"]), *texts(figures["labels"])]
+        assert [t for t in drawn if pattern.search(t)] == [], code
