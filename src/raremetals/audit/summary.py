@@ -267,7 +267,7 @@ def summary_html(
         'body{font-family:sans-serif,"IPAexGothic";max-width:80em;margin:2em auto;'
         "padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0}"
         "td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}"
-        '.ja,td[lang=ja],th[lang=ja]{font-family:"IPAexGothic",sans-serif}.ja{color:#444}'
+        '.ja{font-family:"IPAexGothic",sans-serif;color:#444}'
         ".other-language{float:right}" + web.STYLE
     )
     return web.with_csp(

@@ -28,7 +28,7 @@ th[aria-sort=descending] button.sort::after{content:" \\25BC"}
 input.filter{margin:.5em 0;padding:.2em .4em;width:20em;max-width:100%;font:inherit;
 font-family:"IPAexGothic",sans-serif}
 html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
-html[lang=ja] body{font-family:"IPAexGothic",sans-serif}
+html[lang=ja] body,[lang=ja]{font-family:"IPAexGothic",sans-serif}
 table{display:block;overflow-x:auto;max-width:100%} body{overflow-wrap:break-word}
 """
 

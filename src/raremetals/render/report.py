@@ -33,12 +33,10 @@ figure img{max-width:100%;height:auto} figcaption p{margin:.3em 0}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 .ja{color:#333} code{font-size:.9em} details{margin:.5em 0}
-[lang=ja]{font-family:"IPAexGothic",sans-serif}
 .findings{border:2px solid #c0392b;border-radius:6px;padding:.5em 1.2em;margin:1.5em 0;
 background:#fdf2f1} .findings h2{margin:.3em 0} .findings li{margin:.3em 0}
 .lang-switch{float:right} .lang-switch button{font:inherit;padding:.2em .7em}
-.lang-switch button[lang=ja]{font-family:"IPAexGothic",sans-serif}
-.lang-switch button[aria-pressed=true]{background:#2e4053;color:white}
+.lang-switch button.lang-switch button[aria-pressed=true]{background:#2e4053;color:white}
 .other-language{float:right;margin-left:1em}
 @media (max-width:40em){h1{font-size:1.4em} body{margin:1em auto}}
 """
