@@ -37,10 +37,7 @@ def plotted(data: dict, config: dict):
 
 
 def _name(material: str, commodity: str, names: dict, t: dict) -> str:
-    # the EU's material where it is not the pipeline's commodity (zircon: zirconium and
-    # hafnium to the USGS, zirconium alone to the EU)
-    own = {"HREEs": t["eu_hree"], "LREEs": t["eu_lree"], "Zirconium": t["eu_zirconium"]}
-    return own.get(material, names[commodity])
+    return {"HREEs": t["eu_hree"], "LREEs": t["eu_lree"]}.get(material, names[commodity])
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:

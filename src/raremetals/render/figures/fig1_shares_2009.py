@@ -139,21 +139,29 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     )
                     name = language.country(r["country_code"], r["country"])
                     tie = t["tie_mark"] if r["tied_with"] else ""
-                    label = ax.text(
-                        left + r["share"] / 2,
-                        i,
-                        name + tie,
-                        ha="center",
-                        va="center",
-                        fontsize=7,
-                        color="white",
-                        gid=f"{metal}:{r['country_code']}:label",
-                    )
+                    share = f"{r['share']:.0%}"
                     span = ax.transData.transform([(left, 0), (left + r["share"], 0)])
-                    if label.get_window_extent(renderer).width > span[1][0] - span[0][0] - 4:
+                    # the name and its share inside the bar, else the share alone there and
+                    # the name beside the panel, else both beside it
+                    for inside in (f"{name}{tie} {share}", share):
+                        label = ax.text(
+                            left + r["share"] / 2,
+                            i,
+                            inside,
+                            ha="center",
+                            va="center",
+                            fontsize=7,
+                            color="white",
+                            gid=f"{metal}:{r['country_code']}:label",
+                        )
+                        if label.get_window_extent(renderer).width <= span[1][0] - span[0][0] - 4:
+                            break
                         label.remove()
+                        label = None
+                    if label is None or label.get_text() == share:
                         # a no-break space: a line breaks between names, not in one
-                        outside.append(f"{place}{tie.strip()}\u00a0{name}")
+                        beside = f"{place}{tie.strip()}\u00a0{name}"
+                        outside.append(beside if label else f"{beside}\u00a0{share}")
                     left += r["share"]
                 ax.barh(
                     i,
