@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from raremetals.core.text import Language, commodity_names
+from raremetals.core.text import Language
 from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import GREYS, INK, PALE, place_labels, style, wrap
 
@@ -36,13 +36,16 @@ def plotted(data: dict, config: dict):
     ]
 
 
-def _name(material: str, commodity: str, names: dict, t: dict) -> str:
-    return {"HREEs": t["eu_hree"], "LREEs": t["eu_lree"]}.get(material, names[commodity])
+def _name(material: str, commodity: str, symbols: dict, t: dict) -> str:
+    """A metal by its symbol, as Table 3 prints it (names crowd where scores are close);
+    the rare earths as heavy and light."""
+    return {"HREEs": t["eu_hree"], "LREEs": t["eu_lree"]}.get(material, symbols[commodity])
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
     t = language.labels
-    names = commodity_names(data["commodities"], language.code)
+    commodities = data["commodities"]
+    symbols = dict(zip(commodities["commodity"], commodities["symbol"]))
     scores = data["eu_crm_scores"].dropna(subset=["supply_risk", "economic_importance"])
     metals = data["eu_criticality"]
     assessments = sorted(metals["assessment"].unique())
@@ -84,7 +87,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 (
                     r["economic_importance"],
                     r["supply_risk"],
-                    _name(r["material"], r["commodity"], names, t),
+                    _name(r["material"], r["commodity"], symbols, t),
                     {"fontsize": 6.5, "color": INK},
                 )
                 for r in mine.to_dict("records")
