@@ -160,6 +160,9 @@ def _static_checks(page: Path, html: str, language: str, other: str) -> None:
     script = re.search(r"<script>(.*?)</script>", html, re.S)[1]
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}';" in policy[1]
+    # every link within the page has its target (a status no claim has has no group)
+    targets = set(re.findall(r'id="([^"]+)"', html))
+    assert sorted(set(re.findall(r'href="#([^"]+)"', html)) - targets) == []
     # no heading twice
     headings = re.findall(r"<h([1-3])[^>]*>(.*?)</h\1>", html)
     assert len(headings) == len(set(headings)), sorted(h for h in headings if headings.count(h) > 1)

@@ -140,6 +140,10 @@ def _cell(e) -> str:
     return f"{e['symbol']} {e['field']}{rank} {e['country_code']}".strip()
 
 
+def _linked(status: str, shown: str) -> str:
+    return f'<a href="#audit-{status}">{html.escape(shown)}</a>'
+
+
 def _num(v) -> str:
     return "" if pd.isna(v) else f"{v:,.0f}" if v >= 100 else f"{v:g}"
 
@@ -188,7 +192,7 @@ def summary_html(
         f"{e(words['evidence_language'])}</p>",
         '<nav class="audit-groups">'
         # the counts come below, by what each verdict rests on first
-        + " · ".join(f'<a href="#audit-{s}">{e(name[s])}</a>' for s, n in counts if n)
+        + " · ".join(_linked(s, name[s]) for s, n in counts if n)
         + f' · <a href="#audit-errata">{e(words["errata"])}</a>'
         + f' · <a href="#audit-bgs">{e(words["against_bgs"])}</a></nav>',
     ]
@@ -207,7 +211,8 @@ def summary_html(
     )
     parts.append(f"<table>{head(words['count_heads'])}<tbody>")
     parts += [
-        f'<tr><td><a href="#audit-{s}">{e(name[s])}</a></td><td>{n}</td>'
+        # a status no claim has has no group to link to
+        f"<tr><td>{_linked(s, name[s]) if n else e(name[s])}</td><td>{n}</td>"
         f"<td>{e(status_text[s])}</td></tr>"
         for s, n in counts
     ]
