@@ -24,6 +24,8 @@ PERIOD_COLOURS = {
     "H1": CHINA_SHADES[0],
     "H2": CHINA_SHADES[2],
 }
+# a year's halves are hatched, its batches not: the two light reds differ by more than hue
+PERIOD_HATCHES = {"H1": "//", "H2": "//"}
 FULL_TOTAL, FULL_NOT_STATED = GREYS[0], GREYS[2]
 
 
@@ -98,6 +100,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     bottom=bottom,
                     width=0.38,
                     color=PERIOD_COLOURS[r["period"]],
+                    hatch=PERIOD_HATCHES.get(r["period"]),
                     edgecolor="white",
                     gid=f"{year}:{r['period']}:{r['scope']}",
                 )
@@ -109,6 +112,10 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     va="center",
                     fontsize=6.5,
                     color="white" if r["period"] in ("first_batch", "H1") else "#222",
+                    # the bar's own colour behind the figure, so no hatch line crosses it
+                    bbox={"facecolor": PERIOD_COLOURS[r["period"]], "edgecolor": "none", "pad": 1.5}
+                    if r["period"] in PERIOD_HATCHES
+                    else None,
                 )
                 bottom += r["value"]
         top = q["value"].max() * 1.25
@@ -141,7 +148,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ),
             matplotlib.patches.Patch(color=FULL_TOTAL, label=t["full_total"]),
             *(
-                matplotlib.patches.Patch(color=PERIOD_COLOURS[p], label=t["periods"][p])
+                matplotlib.patches.Patch(
+                    facecolor=PERIOD_COLOURS[p],
+                    hatch=PERIOD_HATCHES.get(p),
+                    edgecolor="white",
+                    label=t["periods"][p],
+                )
                 for p in PERIOD_COLOURS
                 if p in used
             ),
@@ -154,6 +166,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             fontsize=8,
             frameon=False,
         )
-        ax.set_title(t["fig4"])
+        ax.set_title(t["fig4"].format(first=min(years), last=max(years)))
         fig.tight_layout()
     return fig
