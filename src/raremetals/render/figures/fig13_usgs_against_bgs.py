@@ -9,6 +9,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take, worked_out
@@ -132,11 +133,14 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 label=t[f"class_{key.replace(' ', '_')}"],
             )
             for key, mark in MARKS.items()
+        ] + [
+            Patch(color=REST, label=t["fig13_band_close"]),
+            Patch(color=PALE, label=t["fig13_band_wide"]),
         ]
         fig.legend(
             handles=handles,
             loc="lower center",
-            ncol=3,
+            ncol=5,
             frameon=False,
             fontsize=8,
             bbox_to_anchor=(0.5, 0.03),
