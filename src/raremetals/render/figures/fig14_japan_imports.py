@@ -119,7 +119,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             # what the code is, in the image: one form of the metal, or a proxy
             kind = t[f"fig14_{plan.loc[metal, 'stands_for']}"]
             labels.append(
-                f"{names[metal]}\n{plan.loc[metal, product]} ({hs6[:4]}.{hs6[4:]})\n{kind}"
+                f"{names[metal]}\n{plan.loc[metal, product]} (HS {hs6[:4]}.{hs6[4:]})\n{kind}"
             )
             ax.text(1.02, y0 + 0.5, _then(rows, language), va="center", fontsize=7.5)
         ax.set_yticks(ticks, labels, fontsize=8)
