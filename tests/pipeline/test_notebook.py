@@ -87,6 +87,10 @@ def test_the_notebook_tables_read_as_tables(built):
     assert ">nan<" not in html and ">NaN<" not in html
     # the one-metal table: rare earths 2025, China 270,000 t (MCS 2026)
     assert ">270,000<" in html
+    # a year is a year, and the comparison gives the HHI as the range the data allow:
+    # cobalt production 2009, Table 3: 1,930-2,800 (three countries named, the rest open)
+    assert ">2,009" not in html and ">2009<" in html
+    assert ">1,930–2,800<" in html
 
 
 def test_markup_in_a_name_is_shown_as_text_and_no_script_runs(built):

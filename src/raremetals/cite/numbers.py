@@ -21,6 +21,7 @@ import math
 import pandas as pd
 
 from raremetals.core.printed import (
+    hhi_range_text,
     hhi_text,
     integer_text,
     percent_text,
@@ -101,14 +102,13 @@ def hhi_range(r: dict, when: str, period: str, line: int, file: str) -> list[dic
     lo, hi = r.get(f"hhi_lower_{when}"), r.get(f"hhi_upper_{when}")
     if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
         return []
-    low, high = hhi_text(lo), hhi_text(hi)
     year = r["year_latest"] if when == "latest" else float(when)
     return [
         entry(
             f"{r['commodity']}.{r['measure']}.hhi_range.{when}",
             f"{camel(r['commodity'])}{MEASURES[r['measure']]}HHIrange{period}",
             float(lo),
-            low if low == high else f"{low}–{high}",
+            hhi_range_text(lo, hi),
             "HHI (0-10,000)",
             "nearest ten; value is the lower bound, one number where both ends round alike",
             file,

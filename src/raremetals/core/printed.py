@@ -22,6 +22,15 @@ def hhi_text(value: float, bound: str = "") -> str:
     return f"{int(rounded(value, Decimal(10), bound)):,}"
 
 
+def hhi_range_text(lower: float, upper: float, missing: str = "–") -> str:
+    """An HHI range, each end to the nearest ten: "6,600–6,730", or one number where both
+    ends print alike ("5,050", not "5,050–5,050"); ``missing`` where there is none."""
+    if lower != lower or upper != upper:
+        return missing
+    low, high = hhi_text(lower), hhi_text(upper)
+    return low if low == high else f"{low}–{high}"
+
+
 def percent_text(value: float, bound: str = "") -> str:
     return f"{int(rounded(100 * value, Decimal(1), bound))}"
 

@@ -57,10 +57,12 @@ def check_parameters(commodity: str, edition: str, commodities, editions) -> Non
 
 def shown(table, percent=(), whole=(), decimals: int = 3):
     """A table as the notebook shows it: no index column, numbers with thousands
-    separators (``whole`` to the unit, others to ``decimals``), shares (``percent``) as
-    percents, a missing value as a dash, never as 0 or "nan"."""
+    separators (``whole`` to the unit, others to ``decimals``), years as years, shares
+    (``percent``) as percents, a missing value as a dash, never as 0 or "nan"."""
     numbers = table.select_dtypes("number").columns
     formats = {c: f"{{:,.{decimals}f}}" for c in numbers}
+    # a year is a name, not an amount: 2009, never 2,009.000
+    formats |= {c: "{:.0f}" for c in numbers if "year" in c.lower()}
     formats |= {c: "{:,.0f}" for c in whole} | {c: "{:.1%}" for c in percent}
     # pandas names a table's styles by a random id unless given one: one from the table's
     # columns and rows, so the same notebook gives the same bytes

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from raremetals.core.printed import hhi_text, percent_text
+from raremetals.core.printed import hhi_range_text, percent_text
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.tables import Table
 from raremetals.stats.processing import is_latest
@@ -24,10 +24,7 @@ def _share(value, bound: str, missing: str) -> str:
 
 
 def _hhi(lower, upper) -> str:
-    if lower != lower:
-        return "–"
-    low, high = hhi_text(lower), hhi_text(upper)
-    return low if low == high else f"{low}–{high}"
+    return hhi_range_text(lower, upper)
 
 
 def _table(text: dict, rows, language: Language, widths, label: str) -> Table:
