@@ -16,6 +16,9 @@ from raremetals.stats.selections import ree_long_run
 DRAWN = ("us_production", "world_production", "unit_value_1998usd")
 
 
+NUMBERED = "①②③④⑤⑥"
+
+
 def plotted(data: dict, config: dict):
     """US and world production and the unit value as Data Series 140 gives them; the
     rest of the world as world less US production, named by the world row it comes from."""
@@ -69,7 +72,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             unknown / 1000,
             where=unknown.notna(),
             facecolor="white",
-            edgecolor=GREYS[1],
+            edgecolor=GREYS[0],  # the darkest grey: the areas are small
             hatch="////",
             lw=0,
             label=t["world_us_na"],
@@ -109,21 +112,26 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         bottom.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,g}"))
         bottom.set_ylabel(t["unit_value_1998"])
         bottom.set_xlim(d.index.min(), d.index.max())
-        # labels stacked above the curve, the latest year highest, so no lines cross
-        ordered = sorted(events.items(), key=lambda e: -e[1][0])
-        for k, (name, (year, y_top)) in enumerate(ordered):
+        # each event a numbered line, the numbers explained in the empty top left: no
+        # leader line crosses the curve or another
+        ordered = sorted(events.items(), key=lambda e: e[1][0])
+        said = []
+        for k, (name, (year, _)) in enumerate(ordered):
+            mark = NUMBERED[k]
             for ax in (top, bottom):
                 ax.axvline(year, color="#888", lw=0.7, ls="--", zorder=0)
-            top.annotate(
-                t[f"event_{name}"].format(year=year),
-                (year, y_top / 1000),
-                xytext=(1985, 235 - 40 * k),
-                textcoords="data",
-                ha="right",
-                va="center",
+            top.text(
+                year,
+                1.01,
+                mark,
+                transform=top.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
                 fontsize=8,
-                arrowprops={"arrowstyle": "-", "color": "#888", "lw": 0.6},
+                gid=f"event:{name}",
             )
+            said.append(f"{mark} " + t[f"event_{name}"].format(year=year).replace("\n", " "))
+        top.text(0.3, 0.95, "\n".join(said), transform=top.transAxes, va="top", fontsize=8)
         bottom.set_xlabel(t["year"])
         top.set_title(t["fig11"].format(first=d.index.min(), last=d.index.max()))
         fig.text(0.01, 0.005, t["ds140_note"], fontsize=7, color="#666")
