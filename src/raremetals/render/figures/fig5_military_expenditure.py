@@ -1,9 +1,9 @@
 """Figure 5: SIPRI military expenditure of China, the US and Japan, with the
 figures the paper quotes.
 
-Three price bases meet here: today's SIPRI series in current and in constant 2023
-dollars, and the paper's figures in constant 2008 dollars (SIPRI Yearbook 2010). The
-legend names each; the log axis is labelled in plain billions.
+Three price bases, a panel each, so no line is read against another basis: today's
+SIPRI series in current and in constant 2023 dollars, and the paper's figures in constant
+2008 dollars (SIPRI Yearbook 2010). One log axis for all, labelled in plain billions.
 """
 
 from __future__ import annotations
@@ -53,19 +53,16 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     labels = t["sipri_countries"]
     s = sipri.assign(value=sipri["value"].astype(float), year=sipri["year"].astype(int))
     with style(language.font):
-        fig, ax = plt.subplots(figsize=(9, 5.5))
-        for country, color in colors.items():
-            for sheet, ls in zip(SHEETS, ("-", ":")):
+        fig, axes = plt.subplots(1, 3, figsize=(12, 5.2), sharey=True)
+        for ax, sheet, title in zip(axes, SHEETS, (t["current"], t["constant"])):
+            for country, color in colors.items():
                 d = s[(s["country"] == country) & (s["sipri_sheet"] == sheet)].sort_values("year")
-                ax.plot(
-                    d["year"],
-                    d["value"] / 1000,
-                    color=color,
-                    ls=ls,
-                    gid=f"{country}:{sheet}",
-                )
+                ax.plot(d["year"], d["value"] / 1000, color=color, gid=f"{country}:{sheet}")
+            ax.set_title(title, fontsize=10)
+        paper = axes[2]
+        for country, color in colors.items():
             q = quoted[quoted["country"] == country]
-            ax.scatter(
+            paper.scatter(
                 q["year"],
                 q["value"] / 1000,
                 color=color,
@@ -74,22 +71,29 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 zorder=3,
                 gid=f"{country}:paper",
             )
+        paper.set_title(t["paper_quoted"], fontsize=10)
+        for ax in axes:
+            ax.set_yscale("log")
+            ax.set_ylim(15, 1500)
+            ax.set_xlim(1999.5, 2009.5)
+            ax.set_xticks(range(2000, 2010, 3))
+            ax.grid(axis="y", which="major", color="#eee")
+        locator = matplotlib.ticker.FixedLocator([20, 50, 100, 200, 500, 1000])
+        axes[0].yaxis.set_major_locator(locator)
+        axes[0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        axes[0].yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        axes[0].set_ylabel(t["milex"])
         line = matplotlib.lines.Line2D
-        handles = [
-            *(line([], [], color=c, lw=6, label=labels[country]) for country, c in colors.items()),
-            line([], [], color="#555", ls="-", label=t["current"]),
-            line([], [], color="#555", ls=":", label=t["constant"]),
-            line([], [], color="#555", marker="D", ls="", label=t["paper_quoted"]),
-        ]
-        ax.set_yscale("log")
-        ax.set_ylim(15, 1500)
-        ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator([20, 50, 100, 200, 500, 1000]))
-        ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-        ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-        ax.grid(axis="y", which="major", color="#eee")
-        ax.set_ylabel(t["milex"])
-        ax.set_xticks(range(2000, 2010))
-        ax.legend(handles=handles, fontsize=8, ncol=2, loc="lower right")
-        ax.set_title(t["fig5"])
-        fig.tight_layout()
+        fig.legend(
+            handles=[
+                line([], [], color=c, lw=6, label=labels[country]) for country, c in colors.items()
+            ],
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.94),
+            ncol=3,
+            fontsize=8,
+            frameon=False,
+        )
+        fig.suptitle(t["fig5"])
+        fig.tight_layout(rect=(0, 0.04, 1, 0.9))
     return fig
