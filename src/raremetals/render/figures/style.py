@@ -119,8 +119,9 @@ def columns(fig: Figure, fontsize: float) -> float:
 
 def source_line(fig: Figure, text: str) -> None:
     """Print the figure's sources and data years under it, across its width, so that the
-    image carries them wherever it is pasted (saving keeps everything drawn)."""
-    fontsize = 7
+    image carries them wherever it is pasted (saving keeps everything drawn). Large and
+    dark enough to be read where the report shows the figure at a page's width."""
+    fontsize = 8.5
     fig.text(
         0.01,
         -0.005,
@@ -128,7 +129,7 @@ def source_line(fig: Figure, text: str) -> None:
         ha="left",
         va="top",
         fontsize=fontsize,
-        color="#555",
+        color="#444",
         linespacing=1.4,
         gid=SOURCE_GID,
     )
