@@ -150,3 +150,13 @@ def test_a_total_the_rows_do_not_make_stops_the_build():
         InputError, match=r"Cobalt, 2007: a total equal to the sum of the rows \(600\)"
     ):
         table.check_total()
+
+
+def test_a_blank_between_two_figures_stops_the_build():
+    table = _table()
+    # before a first figure: a mine not yet producing, read
+    table.read([_word("Oman", 80), _word("775", 482), _word("1e", 516)], "test.pdf, page 2, line 6")
+    # between two figures: an unknown, not a zero
+    row = [_word("Oman", 80), _word("700", 207), _word("775", 482), _word("1e", 516)]
+    with pytest.raises(InputError, match=r"line 7: expected figures in consecutive years"):
+        table.read(row, "test.pdf, page 2, line 7")

@@ -30,16 +30,18 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.audit.against_bgs import FIELDS
+from raremetals.clean.wmd_pdf import SOURCES
 from raremetals.core.schemas import TABLE3_THREE_WAYS
 from raremetals.stats.second_source import TOTALS_AGREE, TOTALS_CLOSE
 
 YEAR = 2009
 COMPARED = {"agree", "close", "differ"}
+USGS_ITSELF = SOURCES["b"]
 # a figure WMD takes from a publisher compared here is that publisher's, not a third's
 TAKEN_FROM = {
-    "US Geological Survey": "WMD takes the figure from the USGS (remark b): not independent",
-    "British Geological Survey": "WMD takes the figure from BGS (remark s): BGS's, not a third",
-    "World Mineral Statistics": "WMD takes the figure from BGS's yearbook (remark g): not a third",
+    USGS_ITSELF: "WMD takes the figure from the USGS (remark b): not independent",
+    SOURCES["s"]: "WMD takes the figure from BGS (remark s): BGS's, not a third",
+    SOURCES["g"]: "WMD takes the figure from BGS's yearbook (remark g): not a third",
 }
 
 

@@ -8,7 +8,8 @@ reader checks the heading printed above the table's "Country ... Rem" header is 
 listed, and that the header's years are the volume's. Figures are right-aligned under
 their year, so a word belongs to the year whose header ends at or after it and after the
 year before (a figure's digit groups, "2 539 200", are three words of one column); a
-country a year does not list has no word under it and gets no figure (never 0). The row's
+country a year does not list has no word under it and gets no figure (never 0); such a
+blank may only come before a row's first figure or after its last. The row's
 remark ("1e": 1 reported, 2 estimated, 3 provisional; the letter the source) stands under
 "Rem", as each volume's key "Sources and accuracy of data" says (WMD2013.pdf p. 14,
 WMD2014/2015.pdf p. 12, WMD2016/2017.pdf p. 10). The copies' manifest reads these as
@@ -148,6 +149,11 @@ class _Table:
         if label == "Total":
             self.total = values
             return
+        held = [y for y in self.years if y in values]
+        if held and len(held) != held[-1] - held[0] + 1:
+            # a blank before a first or after a last figure is a mine not (yet) producing;
+            # one between two figures would be an unknown, not a zero
+            raise InputError(where, "figures in consecutive years (no blank between two)", label)
         if remark is None:
             raise InputError(where, "a remark under Rem (1e, 2b, ...)", _text(line))
         self.rows.append({"label": label, "values": values, "remark": remark, "where": where})

@@ -3,10 +3,12 @@ and the HHI of each of the paper's metals WMD has a table for, year by year from
 volume for the year (the latest that gives it), computed by the functions every
 distribution here goes through (:func:`raremetals.stats.concentration.concentration`).
 
-WMD's world is its Total, the sum of the figures it prints; a country its table lists
-without a figure for a year (a blank: WMD's own total and index leave it out, where it
-prints a 0 for no output) is named in ``blank_countries``, never given a number. Russia's
-two parts are one country.
+WMD's world is its Total, the sum of the figures it prints, so each index is one value,
+not a range. A country its table lists without a figure for a year is named in
+``blank_countries`` and given no number: such a blank stands only before a country's first
+figure or after its last in a volume (a mine not yet, or no longer, producing; WMD's own
+total and index leave it out), since a blank between two figures would be an unknown and
+stops the reading (:mod:`raremetals.clean.wmd_pdf`). Russia's two parts are one country.
 
 Whether a year of WMD may stand beside the USGS's on one axis is decided once, by the
 audit's rule (:mod:`raremetals.audit.checks.wmd`): ``tonnage`` where WMD weighs what the

@@ -12,18 +12,16 @@ reads it.
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources
-from raremetals.audit.three_ways import COMPARED, TAKEN_FROM
-
-CONTENT = {"element content", "REO equivalent"}
-USGS = next(k for k in TAKEN_FROM if "USGS" in TAKEN_FROM[k])
+from raremetals.audit.three_ways import COMPARED, TAKEN_FROM, USGS_ITSELF
+from raremetals.stats.third_publisher import CONTENT
 
 
 def _cell(src: Sources, commodity: str, country: str) -> dict:
     r = src.one(src.wmd, "table3_three_ways", commodity=commodity, country_code=country)
     if r["wmd_agreement"] in ("no series", "not in WMD"):
         raise NotCheckable(f"WMD 2009 does not compare ({r['wmd_agreement']}): {r['wmd_why']}")
-    if r["wmd_source"] == USGS:
-        raise NotCheckable(f"WMD 2009: {TAKEN_FROM[USGS]}")
+    if r["wmd_source"] == USGS_ITSELF:
+        raise NotCheckable(f"WMD 2009: {TAKEN_FROM[USGS_ITSELF]}")
     return r
 
 
@@ -50,6 +48,7 @@ def wmd_value(src: Sources, a, claim):
 
 def wmd_share(src: Sources, a, claim):
     r = _cell(src, a["commodity"], a["country"])
+    # the rule of stats.third_publisher.compares: the same tonnage, or one element's content
     like = r["wmd_agreement"] in COMPARED or (r["wmd_content_of"] and r["usgs_basis"] in CONTENT)
     if not like:
         raise NotCheckable(f"{_said(r)}: {r['wmd_why']}, so its share does not compare")
