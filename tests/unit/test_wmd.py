@@ -59,3 +59,30 @@ def test_an_index_the_rows_do_not_give_stops_the_build(production, printed):
     wrong.loc[wrong["sheet"] == "Tungsten", "printed_hhi"] = 6663
     with pytest.raises(InputError, match=r"WMD2017.pdf, page 147 \(Tungsten \(W-Content\)\)"):
         check_printed_indices(production, wrong)
+
+
+def test_a_heading_listed_on_a_page_it_is_not_on_stops_the_build(minerals):
+    """Niobium's table is on page 145: listed as on page 150, its index is not found
+    there or on page 151, and the reader names the heading and the pages it read."""
+    niobium = minerals[minerals["sheet"] == "Niobium"]
+    found = read_printed_indices(FOLDER / "WMD2017.pdf", 2015, niobium)
+    assert (found["page"].tolist(), found["printed_hhi"].tolist()) == ([145], [8553])
+    with pytest.raises(
+        InputError,
+        match=r"WMD2017.pdf: expected heading 'Niobium \(Nb2O5-Content\)' with its printed "
+        r"total and index on page 150 or 151 .*found 'none'",
+    ):
+        read_printed_indices(FOLDER / "WMD2017.pdf", 2015, niobium.assign(index_page="150"))
+
+
+def test_a_heading_without_its_page_is_refused_where_the_list_is_read(tmp_path):
+    text = (REPO / "data/wmd_minerals.csv").read_text(encoding="utf-8")
+    assert "\nCobalt,Cobalt,142," in text
+    path = tmp_path / "wmd_minerals.csv"
+    path.write_text(text.replace("\nCobalt,Cobalt,142,", "\nCobalt,Cobalt,p. 142,"))
+    with pytest.raises(
+        InputError,
+        match=r"column 'index_page': expected the page \(from 1\) of sheet Cobalt's heading, "
+        r"found 'p. 142'",
+    ):
+        load_minerals(path)

@@ -81,9 +81,7 @@ def test_vol_32_read_from_the_pdf_is_its_workbook_cell_by_cell(volumes, places):
 def test_the_indices_vol_28_prints_are_reproduced_from_the_rows_read(volumes, vol28):
     listed = volumes[volumes["volume"] == 28]
     minerals = listed.rename(columns={"heading": "sheet", "index_heading": "heading"})
-    printed = read_printed_indices(
-        FOLDER / "WMD2013.pdf", 2011, minerals, list(listed["index_page"])
-    )
+    printed = read_printed_indices(FOLDER / "WMD2013.pdf", 2011, minerals)
     checked = check_printed_indices(
         vol28.rename(columns={"heading": "sheet"}), printed.assign(volume=28)
     )

@@ -28,7 +28,7 @@ rows = catalogue.read("wmd_volumes", inp.wmd_volumes)
 for (name, volume), listed in volumes[volumes["volume"] < 32].groupby(["file", "volume"]):
     minerals = listed.rename(columns={"heading": "sheet", "index_heading": "heading"})
     last = volume + 1983
-    found = read_printed_indices(pdfs[name], last, minerals, list(listed["index_page"]))
+    found = read_printed_indices(pdfs[name], last, minerals)
     own = rows[rows["volume"] == volume].rename(columns={"heading": "sheet"})
     checked.append(check_printed_indices(own, found.assign(volume=volume)))
 table = pd.concat(checked, ignore_index=True)

@@ -11,11 +11,12 @@ row's mark: ``reported`` (no flag), ``estimate`` (``e``) or ``provisional``
 number and a total that is not the sum of its rows stop the build at the cell. Russia
 comes in two parts (Europe, Asia), two rows of one country (``RUS``).
 
-The PDF: section 6.5 is read with pypdf, page by page; a mineral's table opens with the
-line before its "Rank Rank" header (the heading of ``data/wmd_minerals.csv``) and closes
-with "Total <production> 100.00 HHI <index>" (100,00 in vol. 28, which writes a decimal
-comma). A heading the table does not list stops
-the build.
+The PDF: section 6.5 is read with pypdf, on the pages the data lists for each heading
+(``index_page`` of ``data/wmd_minerals.csv`` for vol. 32, of ``data/wmd_volumes.csv`` for
+vols. 28-31) and the page after; a mineral's table opens with the line before its "Rank
+Rank" header (the heading) and closes with "Total <production> 100.00 HHI <index>" (100,00
+in vol. 28, which writes a decimal comma). A listed heading not found there with its total
+and index stops the build.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ HEADER = ("Country", "unit")
 TOTAL = "Total"
 MARK_COLUMN = "Sources of data"
 _HEAD = re.compile(r"^\s*Rank\s+Rank")
-_SECTION = re.compile(r"^\s*6\.5 Share of World Mineral Production \d{4}")
 _PRINTED = re.compile(r"Total\s+([\d ]+?)\s+100[.,]00\s+HHI\s*([\d ]+?)\s*$")
 
 
@@ -47,6 +47,11 @@ def load_minerals(path) -> pd.DataFrame:
         twice = named[named[column].duplicated()]
         if len(twice):
             raise InputError(path, f"each {column} once", twice[column].iloc[0], column=column)
+    headed = minerals[minerals["heading"] != ""]
+    bad = headed[~headed["index_page"].str.fullmatch(r"[1-9]\d*")]
+    if len(bad):
+        expected = f"the page (from 1) of sheet {bad['sheet'].iloc[0]}'s heading"
+        raise InputError(path, expected, bad["index_page"].iloc[0], column="index_page")
     return minerals
 
 
@@ -149,34 +154,27 @@ def read_workbook(path, minerals: pd.DataFrame, places: CountryResolver) -> pd.D
     return pd.DataFrame(rows)
 
 
-def read_printed_indices(
-    path, year: int, minerals: pd.DataFrame, pages: list[int] | None = None
-) -> pd.DataFrame:
+def read_printed_indices(path, year: int, minerals: pd.DataFrame) -> pd.DataFrame:
     """Section 6.5's printed total and (mod)HHI(ct) of each mineral for ``year`` (the
-    volume's last), with the page it stands on: every page of the section, or only
-    ``pages`` (of the file, from 1) and the page after each (a table may end there)."""
+    volume's last), with the page it stands on. ``minerals`` gives each ``heading`` its
+    ``sheet`` and ``index_page`` (of the file, from 1); a row without a heading has no
+    index. Only those pages and the page after each (a table may end there) are read:
+    text extraction costs some 30 ms a page, and the section is 40 pages of 255."""
     from pypdf import PdfReader
 
-    by_heading = dict(zip(minerals["heading"], minerals["sheet"]))
-    found, heading, within = [], None, pages is not None
+    listed = minerals[minerals["heading"] != ""]
+    by_heading = dict(zip(listed["heading"], listed["sheet"]))
+    found, heading = [], None
     reader = PdfReader(path)
-    wanted = sorted({n + k for n in pages for k in (0, 1)}) if pages else None
-    for number in wanted or range(1, len(reader.pages) + 1):
-        lines = (reader.pages[number - 1].extract_text() or "").split("\n")
-        # the section runs from its title to the end of the volume's tables (a table
-        # may end on the page after its heading)
-        within = within or any(_SECTION.match(line) for line in lines)
-        if not within:
+    for number in sorted({int(n) + k for n in listed["index_page"] for k in (0, 1)}):
+        if number > len(reader.pages):
             continue
+        lines = (reader.pages[number - 1].extract_text() or "").split("\n")
         for k, line in enumerate(lines):
             if _HEAD.match(line) and k:
                 heading = lines[k - 1].strip()
-                if heading not in by_heading and pages:
+                if heading not in by_heading:
                     heading = None  # another mineral's table on a page listed for one
-                elif heading not in by_heading:
-                    raise InputError(
-                        path, f"a heading data/wmd_minerals.csv lists (page {number})", heading
-                    )
             m = _PRINTED.search(line)
             if m and heading:
                 found.append(
@@ -191,7 +189,12 @@ def read_printed_indices(
                     }
                 )
                 heading = None
-    missing = sorted(set(by_heading) - {""} - {f["heading"] for f in found})
-    if missing:
-        raise InputError(path, "a printed total and index for every heading listed", missing[0])
+    for _, row in listed[~listed["heading"].isin([f["heading"] for f in found])].iterrows():
+        page = int(row["index_page"])
+        raise InputError(
+            path,
+            f"heading {row['heading']!r} with its printed total and index on page {page} "
+            f"or {page + 1} (index_page of the data's list)",
+            "none",
+        )
     return pd.DataFrame(found)
