@@ -65,17 +65,20 @@ def copy_build(built: Path, name: str) -> Path:
 def run_pipeline(
     workdir: Path, *args: str, cwd: Path | None = None, **env: str
 ) -> subprocess.CompletedProcess:
-    """Run Snakemake on the copy in ``workdir`` as the README's build command does, with the
-    installed library; ``env`` adds environment variables (PYTHONPATH=<copy>/src makes the
-    copy run its own library, for a test that changes it)."""
+    """Run Snakemake on the copy in ``workdir`` as the README's build command does: with
+    the copy's own library first on the path (``./pipeline`` puts ``src/`` there), so that
+    the rules name the library's files as ``src/...`` in every copy alike, and a copy of a
+    build (``copy_build``) that ``./pipeline build`` then runs in re-runs nothing for
+    them. ``env`` adds environment variables."""
     cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--show-failed-logs", "--nocolor"]
+    own = os.pathsep.join([str(workdir / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])
     return subprocess.run(
         [*cmd, *args],
         cwd=cwd or workdir,
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, **env},
+        env={**os.environ, "PYTHONPATH": own, **env},
     )
 
 

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from conftest import copy_repo, register, run_pipeline
+from conftest import copy_build, register, run_pipeline
 from raremetals.core import catalogue, schemas
 from raremetals.core.io import read_tidy
 
@@ -115,9 +115,9 @@ def test_summary_reads_by_status_with_japanese_quotes(built, claims):
     assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
-def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, tmp_path):
+def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, built):
     assert claim(claims, "C150").status == "match"  # the world's 158.5 GW at the end of 2009
-    workdir = copy_repo(tmp_path / "repo")
+    workdir = copy_build(built, "gwec")  # a maintainer's build, one source file replaced
     path = workdir / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv"
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     text = path.read_text(encoding="utf-8")
@@ -191,8 +191,8 @@ def test_claims_behind_table3_corrections_are_checked_independently(claims):
     assert c034.status == "not-checkable" and "basis of correction T3-07" in c034.evidence
 
 
-def test_a_check_against_the_correction_a_claim_supports_is_refused(tmp_path):
-    workdir = copy_repo(tmp_path / "repo")
+def test_a_check_against_the_correction_a_claim_supports_is_refused(built):
+    workdir = copy_build(built, "check")
     checks = workdir / "data/audit/claim_checks.csv"
     lines = checks.read_text(encoding="utf-8").splitlines()
     lines = [

@@ -23,7 +23,7 @@ from faults import (
     replace,
 )
 
-from conftest import REPO, copy_repo, register, run_pipeline
+from conftest import REPO, copy_build, copy_repo, register, run_pipeline
 from raremetals.core import catalogue
 
 
@@ -232,11 +232,12 @@ def test_a_vendored_file_linked_out_of_data_raw_is_refused(tmp_path):
     assert not (workdir / "results/fetch/paper.json").exists()
 
 
-def test_markdown_outputs_keep_source_text_as_text(tmp_path):
-    """HTML and links in a source's text reach the Markdown outputs as text."""
+def test_markdown_outputs_keep_source_text_as_text(built):
+    """HTML and links in a source's text reach the Markdown outputs as text (in a
+    maintainer's build, the paper's claims and a correction edited)."""
     import markdown
 
-    workdir = copy_repo(tmp_path / "repo")
+    workdir = copy_build(built, "markup")
     path = workdir / CLAIMS
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) a|b"

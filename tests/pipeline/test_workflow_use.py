@@ -16,7 +16,6 @@ import yaml
 
 from conftest import REPO, copy_build, copy_repo, result_files, run_pipeline
 from raremetals.core import catalogue
-from raremetals.render.figures import FIGURES
 
 FIGURE = "results/figures/fig4_export_quotas.en.png"
 TABLE = catalogue.path("concentration")
@@ -87,26 +86,19 @@ def planned(proc) -> dict[str, int]:
     return {rule: int(n) for rule, n in jobs.items() if rule != "total"}
 
 
-def test_an_edit_to_one_figure_module_reruns_that_figure_only(tmp_path):
-    workdir = copy_repo(tmp_path / "repo")
-    own = {"PYTHONPATH": str(workdir / "src")}  # the copy runs its own library
-    # two figures and a table: what the edit must re-run, and what it must not
-    targets = [
-        "results/figures/fig4_export_quotas.caption.json",
-        "results/figures/fig5_military_expenditure.caption.json",
-        "results/tables/table1_rare_metals.en.md",
-    ]
-    assert run_pipeline(workdir, *targets, **own).returncode == 0
-    assert "Nothing to be done" in run_pipeline(workdir, "-n", *targets, **own).stdout
+def test_an_edit_to_one_figure_module_reruns_that_figure_only(built):
+    """A finished build, one figure's module edited: the next build re-runs that figure
+    and what gathers every figure (citations, report, manifest), nothing else."""
+    workdir = copy_build(built, "module")
+    assert "Nothing to be done" in run_pipeline(workdir, "-n").stdout
     module = workdir / "src/raremetals/render/figures/fig4_export_quotas.py"
     module.write_text(module.read_text() + "\n# an edit\n")
-    proc = run_pipeline(workdir, "-n", *targets, **own)
+    proc = run_pipeline(workdir, "-n", "results/figures/fig5_military_expenditure.caption.json")
+    assert "Nothing to be done" in proc.stdout, proc.stdout[-2000:]
+    proc = run_pipeline(workdir, "-n")
     assert proc.returncode == 0, proc.stderr
-    assert planned(proc) == {"figure": 1}
+    assert planned(proc) == {"figure": 1, "citations": 1, "report": 1, "manifest": 1, "all": 1}
     assert "wildcards: fig=fig4_export_quotas" in proc.stdout
-    # in the whole workflow too, the other figure stays (the rest is planned as missing)
-    whole = planned(run_pipeline(workdir, "-n", **own))
-    assert whole["figure"] == len(FIGURES) - 1 and "tables" not in whole
 
 
 def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(tmp_path):
@@ -160,14 +152,15 @@ def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(tmp_path):
     assert 'lang="xx"' in report and "SHARES OF WORLD PRODUCTION" in report
 
 
-def test_a_made_up_edition_is_data_alone(tmp_path):
-    """MCS 2026's table relabelled as MCS 2027, its years one later, is added as a maintainer
-    adds an edition, with data alone: the files and their registry entry (layout and
-    table), the edition's commodity names and corrections. The build reads it with the
-    parser of its layout, and the best series takes 2025 and 2026 from it."""
+def test_a_made_up_edition_is_data_alone(built):
+    """MCS 2026's table relabelled as MCS 2027, its years one later, is added to a finished
+    build as a maintainer adds an edition, with data alone: the files and their registry
+    entry (layout and table), the edition's commodity names and corrections. The next
+    build reads it with the parser of its layout, and the best series takes 2025 and 2026
+    from it."""
     import hashlib
 
-    workdir = copy_repo(tmp_path / "repo")
+    workdir = copy_build(built, "edition")
     old = workdir / "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
     rows = list(csv.reader(io.StringIO(old.read_bytes().decode("cp1252"), newline="")))
     year = rows[0].index("Year")
