@@ -46,8 +46,6 @@ include: "workflow/rules/render.smk"
 include: "workflow/rules/report.smk"
 
 
-check_rules_write_the_catalogue()
-
 
 onstart:
     start_job_server()

@@ -146,7 +146,7 @@ def one(df: pd.DataFrame, **where) -> pd.Series:
     """The one row of ``df`` with these column values (a test fails on none or several)."""
     for k, v in where.items():
         df = df[df[k] == v]
-    assert len(df) == 1, where
+    assert len(df) == 1, f"{len(df)} rows match {where}"
     return df.iloc[0]
 
 

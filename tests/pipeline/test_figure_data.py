@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, one
 from raremetals.core import catalogue
 from raremetals.core.io import read_tidy
 from raremetals.core.schemas import FIGURE_DATA
@@ -65,14 +65,6 @@ def test_each_value_reads_back_from_its_table_row(built, fid):
             assert str(r["source_row"]) == row["row"], r
         checked += 1
     assert checked > 0
-
-
-def one(d, **where):
-    m = d
-    for column, value in where.items():
-        m = m[m[column] == value]
-    assert len(m) == 1, where
-    return m.iloc[0]
 
 
 def test_worked_out_values_by_hand(built):

@@ -6,18 +6,10 @@ import math
 import pandas as pd
 import pytest
 
-from conftest import REPO
+from conftest import REPO, one
 from raremetals.core import catalogue
 from raremetals.core.io import read_tidy
 from raremetals.core.schemas import TABLE3_CORRECTED
-
-
-def one(df: pd.DataFrame, **where) -> pd.Series:
-    sel = df
-    for key, value in where.items():
-        sel = sel[sel[key] == value]
-    assert len(sel) == 1, f"{len(sel)} rows match {where}"
-    return sel.iloc[0]
 
 
 def test_rare_earths_china_2023_mine_production(observations):

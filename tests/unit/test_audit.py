@@ -1,5 +1,6 @@
-"""The audit: every claim and every Table 3 cell gets a status, and the known errors of the
-paper are found."""
+"""The audit's rules without a build: default tolerances, rounding half up, the precision of
+printed numbers, ranges of figures printed rounded, and a published value that is no
+number refused at its row. (The verdicts of a whole build: tests/pipeline/test_audit.py.)"""
 
 from decimal import Decimal
 

@@ -1,5 +1,6 @@
-"""What readers cite with: CITATION.cff for the software and its sources, results/sources.bib
-for LaTeX, and results/datapackage.json, a Frictionless Data Package of every table."""
+"""Citing, without a build: CITATION.cff is complete, a LaTeX title prints as written, and
+the macros' words and roundings. (The BibTeX, the data package and their validity after a
+build: tests/pipeline/test_citations.py.)"""
 
 import re
 import shutil

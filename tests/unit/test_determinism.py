@@ -1,6 +1,7 @@
-"""Same inputs, same bytes: a job gives the same bytes in the warm interpreter as in an
-interpreter of its own. (That a second whole build, started afresh, killed and finished,
-is identical to the first, file by file, is test_robustness's killed-build test.)"""
+"""Where jobs run: under SLURM every job has an interpreter of its own, with no job server.
+(That the warm interpreter and jobs of their own give the same bytes is
+tests/pipeline/test_determinism.py; a second whole build, killed and finished, is
+test_robustness's killed-build test.)"""
 
 
 def test_no_warm_interpreter_on_a_cluster_node(monkeypatch):

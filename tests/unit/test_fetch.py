@@ -1,4 +1,6 @@
-"""Fetch stage: snapshot verification and download mode against a local HTTP server."""
+"""Fetch stage, without the workflow: the snapshot verified file by file, and download mode
+against local HTTP servers (a mirror, a checksum that differs, a 404, a timeout, a server
+down). (The pipeline in both modes: tests/pipeline/test_fetch.py.)"""
 
 from __future__ import annotations
 

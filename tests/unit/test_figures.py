@@ -1,4 +1,7 @@
-"""Figures and tables: what is drawn, in both languages, with every glyph available."""
+"""Figures and tables without a build: wind capacity's unit, Table 1's positions against
+mendeleev, every metal's Japanese name, a value out of line, a ragged reference table,
+and no file, module or library name drawn. (What the built figures draw:
+tests/pipeline/test_figures.py.)"""
 
 import re
 

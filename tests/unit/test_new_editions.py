@@ -1,6 +1,7 @@
-"""MCS 2022, 2025 and 2026 and Data Series 140: values read from the vendored files by
-hand, the codes kept as flags, the version 1.3 correction, the editions side by side,
-and the refusals of bad input."""
+"""MCS 2022, 2025 and 2026 and Data Series 140 read file by file, without a build: values
+worked out by hand from the vendored files, the codes kept as flags, the version 1.3
+correction, and each bad input refused where it is read. (The editions side by side in a
+build: tests/pipeline/test_new_editions.py.)"""
 
 from __future__ import annotations
 

@@ -82,10 +82,13 @@ def test_the_catalogue_names_every_table_once():
 
 
 def test_rules_take_table_paths_from_the_catalogue():
-    """No rule file spells out the path of a catalogued table."""
+    """No rule file spells out the path of a catalogued table, whole or below results/: a
+    rule names its tables (``tables_of(rule)`` for its outputs, ``table(name)`` for its
+    inputs), and the catalogue alone gives their paths."""
     rules = "".join(p.read_text() for p in (REPO / "workflow/rules").glob("*.smk"))
     for t in catalogue.TABLES.values():
-        assert f'"{t.path}"' not in rules, t.path
+        for spelled in (t.path, t.path.removeprefix("results/")):
+            assert f'"{spelled}"' not in rules, t.path
 
 
 def test_every_registry_layout_has_its_parser():
@@ -186,11 +189,29 @@ def test_a_unit_test_builds_nothing():
 
 def test_each_colour_of_the_figures_has_one_meaning():
     """Every colour a figure draws is a name of style's palette, which says what it means
-    (CHINA, JAPAN, USA, LATEST, PAPER, PRICE, ...): no module mixes in a hue of its own."""
+    (CHINA, JAPAN, USA, LATEST, PAPER, PRICE, the neutral greys, ...): no module mixes in
+    a colour of its own, in any of the forms matplotlib reads as hex (#rgb, #rgba,
+    #rrggbb, #rrggbbaa)."""
     from raremetals.render.figures import style
 
+    hex_colour = re.compile(r"[\"']#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})[\"']")
+    assert hex_colour.search('color="#666"') and hex_colour.search("'#c0392b80'")
     for fig in FIGURES:
         text = (LIBRARY / f"render/figures/{fig}.py").read_text(encoding="utf-8")
-        assert not re.findall(r"#[0-9a-fA-F]{6}\b", text), fig
+        assert not hex_colour.findall(text), fig
     hues = [style.CHINA, style.JAPAN, style.USA, style.LATEST, style.PAPER, style.PRICE]
     assert len(set(hues)) == len(hues)
+
+
+def test_a_unit_file_and_its_pipeline_namesake_each_say_what_they_hold():
+    """tests/unit/test_x.py and tests/pipeline/test_x.py test one concern at two tiers:
+    each opens with its own account of what it tests (a copied docstring said, of the
+    unit file on the warm interpreter, what only the pipeline file does)."""
+    for unit in sorted((REPO / "tests/unit").glob("test_*.py")):
+        pipeline = REPO / "tests/pipeline" / unit.name
+        if pipeline.is_file():
+            said = [
+                ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))
+                for p in (unit, pipeline)
+            ]
+            assert said[0] and said[1] and said[0] != said[1], unit.name

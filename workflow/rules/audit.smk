@@ -22,8 +22,7 @@ rule audit:
         notes=repo("data/audit/table3_notes.csv"),
         languages=LANGUAGE_FILES,
     output:
-        claims_audit=results("audit/claims_audit.csv"),
-        table3_errata=results("audit/table3_errata.csv"),
+        **tables_of("audit"),
         markdown="results/audit/summary.md",
         html=[web.page_name("results/audit/summary", code) for code in LANGUAGES],
     log:
@@ -51,7 +50,7 @@ rule audit_against_bgs:
         plan=table("long_run_series"),
         best=table("usgs_best_series"),
     output:
-        table3_against_bgs=results("audit/table3_against_bgs.csv"),
+        **tables_of("audit_against_bgs"),
     log:
         **logs("audit/against_bgs"),
     benchmark:
@@ -72,7 +71,7 @@ rule audit_three_ways:
         wmd=table("wmd_volumes"),
         best=table("usgs_best_series"),
     output:
-        table3_three_ways=results("audit/table3_three_ways.csv"),
+        **tables_of("audit_three_ways"),
     log:
         **logs("audit/three_ways"),
     benchmark:
@@ -96,7 +95,7 @@ rule audit_usgs_peer:
         names=repo("data/audit/usgs_peer_names.csv"),
         notes=repo("data/audit/usgs_peer_notes.csv"),
     output:
-        usgs_peer_check=results("audit/usgs_peer_check.csv"),
+        **tables_of("audit_usgs_peer"),
     log:
         **logs("audit/usgs_peer"),
     benchmark:
@@ -121,7 +120,7 @@ rule wmd_index_check:
         production=table("wmd_production"),
         wmd_volumes=table("wmd_volumes"),
     output:
-        wmd_index_check=results("audit/wmd_index_check.csv"),
+        **tables_of("wmd_index_check"),
     log:
         **logs("audit/wmd_index_check"),
     benchmark:

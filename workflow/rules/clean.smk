@@ -9,11 +9,7 @@ rule clean_usgs_world:
         records=edition_records(),
         table3=table("paper_table3_corrected"),
     output:
-        observations=results("tidy/observations.csv"),
-        usgs_row_accounting=results("tidy/usgs_row_accounting.csv"),
-        usgs_revisions=results("tidy/usgs_revisions.csv"),
-        usgs_values_by_edition=results("tidy/usgs_values_by_edition.csv"),
-        usgs_best_series=results("tidy/usgs_best_series.csv"),
+        **tables_of("clean_usgs_world"),
     log:
         **logs("clean/usgs_world"),
     benchmark:
@@ -41,7 +37,7 @@ rule clean_net_import_reliance:
         labels=repo("data/usgs_nir_commodities.csv"),
         countries=repo("data/countries.csv"),
     output:
-        usgs_net_import_reliance=results("tidy/usgs_net_import_reliance.csv"),
+        **tables_of("clean_net_import_reliance"),
     log:
         **logs("clean/net_import_reliance"),
     benchmark:
@@ -63,7 +59,7 @@ rule clean_bgs:
         marks=repo("data/bgs_marks.csv"),
         countries=repo("data/countries.csv"),
     output:
-        bgs_production=results("tidy/bgs_production.csv"),
+        **tables_of("clean_bgs"),
     log:
         **logs("clean/bgs"),
     benchmark:
@@ -83,7 +79,7 @@ rule clean_comtrade:
         partners=repo("data/comtrade_partners.csv"),
         countries=repo("data/countries.csv"),
     output:
-        comtrade_japan=results("tidy/comtrade_japan.csv"),
+        **tables_of("clean_comtrade"),
     log:
         **logs("clean/comtrade"),
     benchmark:
@@ -104,9 +100,7 @@ rule clean_eu_crm:
         record=fetch_record("eu_crm_assessments"),
         countries=repo("data/countries.csv"),
     output:
-        eu_crm_scores=results("tidy/eu_crm_scores.csv"),
-        eu_supply_shares_2023=results("tidy/eu_supply_shares_2023.csv"),
-        eu_crm_2010=results("tidy/eu_crm_2010.csv"),
+        **tables_of("clean_eu_crm"),
     log:
         **logs("clean/eu_crm"),
     benchmark:
@@ -128,7 +122,7 @@ rule clean_iea:
         minerals=repo("data/iea_minerals.csv"),
         countries=repo("data/countries.csv"),
     output:
-        iea_supply=results("tidy/iea_supply.csv"),
+        **tables_of("clean_iea"),
     log:
         **logs("clean/iea"),
     benchmark:
@@ -148,7 +142,7 @@ rule clean_wmd:
         minerals=repo("data/wmd_minerals.csv"),
         countries=repo("data/countries.csv"),
     output:
-        wmd_production=results("tidy/wmd_production.csv"),
+        **tables_of("clean_wmd"),
     log:
         **logs("clean/wmd"),
     benchmark:
@@ -169,7 +163,7 @@ rule clean_wmd_volumes:
         volumes=repo("data/wmd_volumes.csv"),
         countries=repo("data/countries.csv"),
     output:
-        wmd_volumes=results("tidy/wmd_volumes.csv"),
+        **tables_of("clean_wmd_volumes"),
     log:
         **logs("clean/wmd_volumes"),
     benchmark:
@@ -187,7 +181,7 @@ rule clean_ds140:
         library=library("clean_ds140.py"),
         record=fetch_record("usgs_ds140"),
     output:
-        ds140_rare_earths=results("tidy/ds140_rare_earths.csv"),
+        **tables_of("clean_ds140"),
     log:
         **logs("clean/ds140"),
     benchmark:
@@ -205,7 +199,7 @@ rule clean_wgi:
         record=fetch_record("worldbank_wgi"),
         countries=repo("data/countries.csv"),
     output:
-        wgi_estimates=results("tidy/wgi_estimates.csv"),
+        **tables_of("clean_wgi"),
     log:
         **logs("clean/wgi"),
     benchmark:
@@ -227,7 +221,7 @@ rule clean_table3:
         commodities=table("commodities"),
         countries=repo("data/countries.csv"),
     output:
-        paper_table3=results("tidy/paper_table3.csv"),
+        **tables_of("clean_table3"),
     log:
         **logs("clean/table3"),
     benchmark:
@@ -246,7 +240,7 @@ rule correct_table3:
         table3=table("paper_table3"),
         corrections=repo("data/corrections/table3_corrections.csv"),
     output:
-        paper_table3_corrected=results("tidy/paper_table3_corrected.csv"),
+        **tables_of("correct_table3"),
     log:
         **logs("clean/table3_corrected"),
     benchmark:
@@ -266,7 +260,7 @@ rule clean_export_controls:
         record=fetch_record("china_export_controls"),
         added=table("china_export_controls_added"),
     output:
-        results("tidy/china_export_controls.csv"),
+        **tables_of("clean_export_controls"),
     log:
         **logs("clean/china_export_controls"),
     benchmark:

@@ -122,33 +122,26 @@ def table(name):
 PROJECT_VERSION = importlib.metadata.version("raremetals")
 
 
-TABLE_AT = {t.path: t.name for t in catalogue.TABLES.values()}
-
-
-def results(path):
-    """An output under results/, as a rule names it (PyPSA-Eur's resources()); a table
-    with a report category in the catalogue is marked for Snakemake's report."""
-    name = TABLE_AT.get(f"results/{path}")
-    if name is None or not catalogue.TABLES[name].report:
-        return f"results/{path}"
-    return marked_for_report(
-        f"results/{path}",
-        caption="../report/table.rst",
-        category=catalogue.TABLES[name].report,
-        labels={"table": name},
-    )
-
-
-def check_rules_write_the_catalogue():
-    """Each table of the catalogue is an output of the rule the catalogue names, under
-    the table's name: the rule files show the files, the catalogue is how code finds them."""
-    for t in catalogue.TABLES.values():
-        # an input has no rule; a compiled table is the output of a rule with a wildcard
-        if t.stage == "data" or t.source:
-            continue
-        written = getattr(rules, t.rule).output
-        if str(getattr(written, t.name, "")) != t.path:
-            sys.exit(f"error: rule {t.rule} does not name {t.path} as its output {t.name}")
+def tables_of(rule):
+    """The tables the catalogue declares ``rule`` writes, by name: the rule's outputs
+    (PyPSA-Eur's resources()), so that a table's path is written once, in the catalogue.
+    A table with a report category is marked for Snakemake's report."""
+    tables = {name: catalogue.TABLES[name] for name in catalogue.of_rule(rule)}
+    if not tables:
+        sys.exit(f"error: the catalogue declares no table of rule {rule}")
+    return {
+        name: (
+            marked_for_report(
+                t.path,
+                caption="../report/table.rst",
+                category=t.report,
+                labels={"table": name},
+            )
+            if t.report
+            else t.path
+        )
+        for name, t in tables.items()
+    }
 
 
 def described(rule):

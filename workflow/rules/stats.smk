@@ -11,11 +11,7 @@ rule concentration:
         claims=table("paper_claims"),
         text_values=repo("data/paper_text_values.csv"),
     output:
-        concentration=results("stats/concentration.csv"),
-        country_shares=results("stats/country_shares.csv"),
-        reserves_to_production=results("stats/reserves_to_production.csv"),
-        paper_metals_comparison=results("stats/paper_metals_comparison.csv"),
-        concentration_series=results("stats/concentration_series.csv"),
+        **tables_of("concentration"),
     log:
         **logs("stats/concentration"),
     benchmark:
@@ -42,7 +38,7 @@ rule bgs_long_run:
         bgs=table("bgs_production"),
         plan=table("long_run_series"),
     output:
-        bgs_long_run=results("stats/bgs_long_run.csv"),
+        **tables_of("bgs_long_run"),
     log:
         **logs("stats/bgs_long_run"),
     benchmark:
@@ -66,9 +62,7 @@ rule processing:
         long_run=table("bgs_long_run"),
         series=table("concentration_series"),
     output:
-        mining_and_processing=results("stats/mining_and_processing.csv"),
-        iea_outlook=results("stats/iea_outlook.csv"),
-        horizon=results("stats/horizon.csv"),
+        **tables_of("processing"),
     log:
         **logs("stats/processing"),
     benchmark:
@@ -90,7 +84,7 @@ rule wmd_series:
         wmd=table("wmd_volumes"),
         best=table("usgs_best_series"),
     output:
-        wmd_series=results("stats/wmd_series.csv"),
+        **tables_of("wmd_series"),
     log:
         **logs("stats/wmd_series"),
     benchmark:
@@ -110,7 +104,7 @@ rule second_source:
         concentration=table("concentration"),
         long_run=table("bgs_long_run"),
     output:
-        usgs_bgs_comparison=results("stats/usgs_bgs_comparison.csv"),
+        **tables_of("second_source"),
     log:
         **logs("stats/second_source"),
     benchmark:
@@ -130,7 +124,7 @@ rule japan_imports:
         trade=table("comtrade_japan"),
         table3=table("paper_table3_corrected"),
     output:
-        japan_imports=results("stats/japan_imports.csv"),
+        **tables_of("japan_imports"),
     log:
         **logs("stats/japan_imports"),
     benchmark:
@@ -157,11 +151,7 @@ rule eu_view:
         series=table("concentration_series"),
         concentration=table("concentration"),
     output:
-        eu_criticality=results("stats/eu_criticality.csv"),
-        eu_threshold_check=results("stats/eu_threshold_check.csv"),
-        eu_scores_against_hhi=results("stats/eu_scores_against_hhi.csv"),
-        eu_rank_correlation=results("stats/eu_rank_correlation.csv"),
-        eu_supply_shares_against_usgs=results("stats/eu_supply_shares_against_usgs.csv"),
+        **tables_of("eu_view"),
     log:
         **logs("stats/eu_view"),
     benchmark:
@@ -179,8 +169,7 @@ rule dependency:
         table3=table("paper_table3_corrected"),
         nir=table("usgs_net_import_reliance"),
     output:
-        japan_import_dependency_2009=results("stats/japan_import_dependency_2009.csv"),
-        us_import_reliance=results("stats/us_import_reliance.csv"),
+        **tables_of("dependency"),
     log:
         **logs("stats/dependency"),
     benchmark:

@@ -16,6 +16,7 @@ from raremetals.render.figures.style import (
     BANDS,
     BREAK,
     LATEST,
+    NOTE_LIGHT,
     PAPER,
     THIRD,
     THIRD_MARK,
@@ -103,7 +104,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     transform=ax.transAxes,
                     va="top",
                     fontsize=6.5,
-                    color="#666",
+                    color=NOTE_LIGHT,
                 )
             ax.set_title(names[metal], fontsize=10)
             ax.set_ylim(0, 10_000)
@@ -131,7 +132,9 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         )
         fig.supylabel(t["hhi"])
         fig.suptitle(t["fig10"].format(latest=max(usgs_years)))
-        fig.text(0.01, 0.005, wrap(t["hhi_range_note"], columns(fig, 7)), fontsize=7, color="#666")
+        fig.text(
+            0.01, 0.005, wrap(t["hhi_range_note"], columns(fig, 7)), fontsize=7, color=NOTE_LIGHT
+        )
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
         fig.subplots_adjust(left=0.1, right=0.99, top=0.87, bottom=0.13, hspace=0.32, wspace=0.08)
     return fig

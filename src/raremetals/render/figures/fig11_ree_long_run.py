@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import take, worked_out
-from raremetals.render.figures.style import GREYS, PRICE, REST, USA, style
+from raremetals.render.figures.style import EVENT, GREYS, NOTE, NOTE_LIGHT, PRICE, REST, USA, style
 from raremetals.stats.selections import ree_long_run
 
 DRAWN = ("us_production", "world_production", "unit_value_1998usd")
@@ -106,7 +106,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 textcoords="offset points",
                 va="center",
                 fontsize=7.5,
-                color="#555",
+                color=NOTE,
             )
         bottom.set_yscale("log")  # a century of prices spans three orders of magnitude
         bottom.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,g}"))
@@ -119,7 +119,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         for k, (name, (year, _)) in enumerate(ordered):
             mark = NUMBERED[k]
             for ax in (top, bottom):
-                ax.axvline(year, color="#888", lw=0.7, ls="--", zorder=0)
+                ax.axvline(year, color=EVENT, lw=0.7, ls="--", zorder=0)
             top.text(
                 year,
                 1.01,
@@ -134,6 +134,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         top.text(0.3, 0.95, "\n".join(said), transform=top.transAxes, va="top", fontsize=8)
         bottom.set_xlabel(t["year"])
         top.set_title(t["fig11"].format(first=d.index.min(), last=d.index.max()))
-        fig.text(0.01, 0.005, t["ds140_note"], fontsize=7, color="#666")
+        fig.text(0.01, 0.005, t["ds140_note"], fontsize=7, color=NOTE_LIGHT)
         fig.tight_layout(rect=(0, 0.025, 1, 1))
     return fig

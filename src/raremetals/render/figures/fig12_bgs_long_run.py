@@ -21,7 +21,20 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
-from raremetals.render.figures.style import CHINA, GREYS, LATEST, PAPER, THIRD, THIRD_MARK, style
+from raremetals.render.figures.style import (
+    CHINA,
+    FAINT,
+    GREYS,
+    GRID,
+    LATEST,
+    NOTE,
+    NOTE_LIGHT,
+    PAPER,
+    REFERENCE,
+    THIRD,
+    THIRD_MARK,
+    style,
+)
 from raremetals.stats.selections import comparable_points, long_run_view, quota_events
 from raremetals.stats.third_publisher import compares
 
@@ -84,12 +97,12 @@ def _publisher(ax, points, column: str, marker: str, face: str):
 def _breaks(ax, view):
     starts = sorted(set(view["segment"]))[1:]
     for year in starts:
-        ax.axvline(year - 0.5, color="#bbb", lw=0.8, ls=":")
+        ax.axvline(year - 0.5, color=FAINT, lw=0.8, ls=":")
 
 
 def _events(ax, events, first: bool, t):
     for key, year in events.items():
-        ax.axvline(year, color="#999", lw=0.8, ls="--")
+        ax.axvline(year, color=REFERENCE, lw=0.8, ls="--")
         if first:
             # at the foot of the panel, below the first metal's line (rare earths, high)
             ax.text(
@@ -98,7 +111,7 @@ def _events(ax, events, first: bool, t):
                 t[f"bgs_{key}"].format(year=year),
                 transform=ax.get_xaxis_transform(),
                 fontsize=6.5,
-                color="#555",
+                color=NOTE,
                 va="bottom",
                 rotation=90,
             )
@@ -212,7 +225,7 @@ def _legend(fig, t):
         Line2D(
             [], [], ls="none", marker="v", ms=4.5, mfc="white", color=CHINA, label=t["bgs_at_most"]
         ),
-        Line2D([], [], color="#bbb", lw=0.8, ls=":", label=t["bgs_break"]),
+        Line2D([], [], color=FAINT, lw=0.8, ls=":", label=t["bgs_break"]),
         Line2D([], [], ls="none", marker="s", ms=3.5, color=USGS, label=t["usgs_points"]),
         Line2D(
             [], [], ls="none", marker="o", ms=5.5, mfc="white", color=PAPER, label=t["paper_2009"]
@@ -261,7 +274,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 )
                 _breaks(ax, view)
                 _events(ax, events, first=(row, i) == (0, 0), t=t)
-                ax.grid(axis="y", color="#eee", lw=0.6)
+                ax.grid(axis="y", color=GRID, lw=0.6)
             title = names[metal] + t["bgs_from"].format(year=int(view["year"].min()))
             axes[0, i].set_title(title, fontsize=9)
         axes[0, 0].set_ylim(0, 1.02)
@@ -281,6 +294,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         if third_out:
             notes.append(t["bgs_wmd_left_out"].format(names=", ".join(names[c] for c in third_out)))
         fig.suptitle(t["fig12"].format(last=int(run["year"].max())))
-        fig.text(0.01, 0.005, "  ".join(notes), fontsize=7, color="#666")
+        fig.text(0.01, 0.005, "  ".join(notes), fontsize=7, color=NOTE_LIGHT)
         fig.subplots_adjust(left=0.07, right=0.99, top=0.89, bottom=0.19, hspace=0.12, wspace=0.1)
     return fig

@@ -13,7 +13,16 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take, worked_out
-from raremetals.render.figures.style import GREYS, PALE, REST, axis_break, style
+from raremetals.render.figures.style import (
+    GREYS,
+    GRID,
+    NOTE,
+    PALE,
+    REFERENCE,
+    REST,
+    axis_break,
+    style,
+)
 from raremetals.stats.selections import paper_metals
 
 # agreement class -> marker (one mark a class, drawn in one colour)
@@ -33,7 +42,7 @@ def _mark(ax, x, y, limits, mark, hollow, fmt):
             xytext=(6, 3),
             textcoords="offset points",
             fontsize=7,
-            color="#555",
+            color=NOTE,
         )
 
 
@@ -108,13 +117,13 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                         ha="center",
                         va="center",
                         fontsize=7.5,
-                        color="#555",
+                        color=NOTE,
                         bbox={"fc": "white", "ec": "none", "alpha": 0.85},
                     )
             top.set_title(names[metal], fontsize=10)
             for ax in (top, bottom):
-                ax.axhline(1 if ax is top else 0, color="#999", lw=0.8)
-                ax.grid(axis="y", color="#eee", lw=0.6)
+                ax.axhline(1 if ax is top else 0, color=REFERENCE, lw=0.8)
+                ax.grid(axis="y", color=GRID, lw=0.6)
         axes[0, 0].set_ylim(*RATIO)
         axes[1, 0].set_ylim(*POINTS)
         axes[0, 0].set_ylabel(t["total_ratio"], fontsize=8.5)

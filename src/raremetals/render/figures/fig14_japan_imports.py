@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take, worked_out
-from raremetals.render.figures.style import CHINA, GREYS, REST, style
+from raremetals.render.figures.style import CHINA, GREYS, NOTE, REST, style
 from raremetals.stats.selections import paper_metals
 
 BASES = ("value", "net weight")
@@ -112,7 +112,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     ha="right",
                     va="center",
                     fontsize=7,
-                    color="#555",
+                    color=NOTE,
                 )
             ticks.append(y0 + 0.5)
             hs6 = plan.loc[metal, "hs6"]
@@ -129,7 +129,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
         # the column's head, and under it what its sources are of
         ax.text(1.02, -2.05, t["japan_2009_head"], fontsize=8, weight="bold", va="bottom")
-        ax.text(1.02, -1.05, t["japan_2009_unlike"], fontsize=6.5, color="#555", va="bottom")
+        ax.text(1.02, -1.05, t["japan_2009_unlike"], fontsize=6.5, color=NOTE, va="bottom")
         ax.set_xlabel(t["japan_share_axis"], fontsize=8.5)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
@@ -139,7 +139,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             0.045,
             t["japan_not_covered"].format(names=t["list_sep"].join(names[m] for m in missing)),
             fontsize=7.5,
-            color="#555",
+            color=NOTE,
         )
         fig.subplots_adjust(left=0.2, right=0.72, top=0.86, bottom=0.16)
     return fig

@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
-from raremetals.render.figures.style import GREYS, style
+from raremetals.render.figures.style import FAINT, GREYS, GRID, NOTE, REFERENCE, style
 from raremetals.stats.selections import STATUS_DATE, export_measures
 
 # kind -> marker: one mark a kind, all in one ink, filled where in force, hollow where
@@ -103,20 +103,20 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 float(full["value_t"].astype(float).max()) / 2,
                 t["fig15_quota_gap"].format(first=last + 1, last=2014),
                 fontsize=7.5,
-                color="#555",
+                color=NOTE,
                 va="center",
             )
         top.set_ylabel(t["fig15_quota_axis"], fontsize=8.5)
         top.yaxis.set_major_formatter(lambda v, _: f"{v / 1000:,.0f}k" if v else "0")
-        top.grid(axis="y", color="#eee", lw=0.6)
-        top.axvline(SCOPE_CHANGE, color="#555", ls="--", lw=0.8)
+        top.grid(axis="y", color=GRID, lw=0.6)
+        top.axvline(SCOPE_CHANGE, color=NOTE, ls="--", lw=0.8)
         # said beside the gap's note, where no bar stands
         top.text(
             date(last + 1, 3, 1),
             float(full["value_t"].astype(float).max()) / 6,
             t["fig15_scope"],
             fontsize=7.5,
-            color="#555",
+            color=NOTE,
             va="center",
         )
         for i, m in enumerate(rows):
@@ -148,9 +148,9 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         for a in (top, ax):
             for side in ("top", "right"):
                 a.spines[side].set_visible(False)
-            a.axvspan(date(2015, 1, 1), date(2015, 1, 2), color="#999", lw=0.8)
+            a.axvspan(date(2015, 1, 1), date(2015, 1, 2), color=REFERENCE, lw=0.8)
         ax.spines["left"].set_visible(False)
-        ax.axvline(STATUS_DATE, color="#bbb", lw=0.8, ls=":")
+        ax.axvline(STATUS_DATE, color=FAINT, lw=0.8, ls=":")
         ax.text(
             STATUS_DATE,
             -0.7,
@@ -158,7 +158,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ha="right",
             va="center",
             fontsize=7,
-            color="#555",
+            color=NOTE,
         )
         handles = [
             Line2D([], [], ls="none", marker=mk, color=GREYS[0], label=t[f"fig15_kind_{kind}"])

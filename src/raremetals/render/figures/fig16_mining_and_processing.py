@@ -16,7 +16,18 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take
-from raremetals.render.figures.style import CHINA, GREYS, columns, runs, style, wrap
+from raremetals.render.figures.style import (
+    CHINA,
+    FAINT,
+    GREYS,
+    GRID,
+    NOTE,
+    REFERENCE,
+    columns,
+    runs,
+    style,
+    wrap,
+)
 from raremetals.stats.processing import latest
 
 MINE, PROCESSING = GREYS[0], CHINA
@@ -91,7 +102,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         for y, r in enumerate(pairs.to_dict("records")):
             m, p = r["mining_china_share"], r["processing_china_share"]
             if m == m and p == p and r["china_gap"] == r["china_gap"]:
-                ax.plot([m, p], [y, y], color="#bbb", lw=1.2, zorder=1)
+                ax.plot([m, p], [y, y], color=FAINT, lw=1.2, zorder=1)
             said = []
             for stage, value, color, marker, dy in (
                 ("mining", m, MINE, "o", 0.0),
@@ -104,21 +115,21 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 else:
                     said.append(t["fig16_unnamed"].format(stage=t[f"fig16_{stage}"]))
             if said:  # under the row: never over a mark
-                ax.text(0.01, y + 0.36, "; ".join(said), fontsize=6.5, color="#555")
+                ax.text(0.01, y + 0.36, "; ".join(said), fontsize=6.5, color=NOTE)
         ax.set_yticks(
             range(len(pairs)), [_label(r, names, t) for r in pairs.to_dict("records")], fontsize=8
         )
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-        ax.grid(axis="x", color="#eee", lw=0.6)
+        ax.grid(axis="x", color=GRID, lw=0.6)
         ax.set_xlabel(t["fig16_axis"])
         ax.set_title(t["fig16_left"], fontsize=10)
         ax.legend(
             handles=[
                 Line2D([], [], marker="o", color=MINE, ls="", label=t["fig16_mining"]),
                 Line2D([], [], marker="s", color=PROCESSING, ls="", label=t["fig16_processing"]),
-                Patch(facecolor="#999", alpha=0.3, hatch="///", label=t["fig16_at_most"]),
+                Patch(facecolor=REFERENCE, alpha=0.3, hatch="///", label=t["fig16_at_most"]),
             ],
             fontsize=7,
             loc="upper left",
@@ -135,7 +146,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         right.set_xlim(1970, 2024)
         right.set_ylim(0, 1)
         right.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-        right.grid(axis="y", color="#eee", lw=0.6)
+        right.grid(axis="y", color=GRID, lw=0.6)
         right.set_title(t["fig16_right"], fontsize=10)
         right.text(
             0.02,
@@ -143,7 +154,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             t["fig16_unlisted_years"],
             transform=right.transAxes,
             fontsize=6.5,
-            color="#555",
+            color=NOTE,
             va="top",
         )
         right.legend(
@@ -169,7 +180,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             0.01,
             wrap(t["fig16_note"] + " " + foot, columns(fig, 6.5)),
             fontsize=6.5,
-            color="#555",
+            color=NOTE,
             va="bottom",
         )
         fig.subplots_adjust(left=0.22, right=0.98, top=0.9, bottom=0.24, wspace=0.3)

@@ -16,7 +16,16 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import SHARE, take
-from raremetals.render.figures.style import CHINA, CHINA_SHADES, GREYS, PALE, PAPER, style
+from raremetals.render.figures.style import (
+    CHINA,
+    CHINA_SHADES,
+    GREYS,
+    GRID,
+    NOTE,
+    PALE,
+    PAPER,
+    style,
+)
 
 ROWS = (("Rare Earth Elements", "Cobalt", "Lithium"), ("Copper", "Nickel", "Graphite"))
 COLOURS = {"mining": GREYS[0], "refining": CHINA}
@@ -91,7 +100,7 @@ def _panel(ax, mineral, outlook, paper, t):
                 t["fig17_china_unnamed"],
                 transform=ax.transAxes,
                 fontsize=7,
-                color="#555",
+                color=NOTE,
             )
     commodity = d["commodity"].iloc[0]
     then = paper[(paper["commodity"] == commodity) & (paper["year"] == 2009)]
@@ -108,14 +117,14 @@ def _panel(ax, mineral, outlook, paper, t):
             )
     unlike = paper[(paper["commodity"] == commodity) & paper["like_2009"].str.startswith("no:")]
     if len(unlike):
-        ax.text(0.03, 0.04, t["fig17_unlike"], transform=ax.transAxes, fontsize=6.5, color="#555")
+        ax.text(0.03, 0.04, t["fig17_unlike"], transform=ax.transAxes, fontsize=6.5, color=NOTE)
     ax.set_title(t["fig17_minerals"][mineral], fontsize=10)
     ax.set_xlim(FIRST, LAST)
     ax.set_ylim(0, 1.02)
     ax.set_xticks([2009, 2024, 2030, 2035, 2040])
     ax.tick_params(axis="x", labelsize=7)
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-    ax.grid(axis="y", color="#eee", lw=0.6)
+    ax.grid(axis="y", color=GRID, lw=0.6)
 
 
 def draw(data: dict, config: dict, language: Language) -> Figure:
@@ -131,7 +140,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             (0, 1.18),
             xycoords="axes fraction",
             fontsize=8,
-            color="#555",
+            color=NOTE,
         )
         handles = [
             Line2D(

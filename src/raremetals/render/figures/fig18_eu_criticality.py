@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import take
-from raremetals.render.figures.style import GREYS, INK, PALE, place_labels, style, wrap
+from raremetals.render.figures.style import GREYS, INK, NOTE, PALE, place_labels, style, wrap
 
 SCORE = "EU score (supply risk or economic importance)"
 
@@ -124,7 +124,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             0.4,
             wrap(t["fig18_note"], 52),
             fontsize=7.5,
-            color="#555",
+            color=NOTE,
             va="top",
             transform=legend.transAxes,
         )

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take, worked_out
-from raremetals.render.figures.style import CHINA, GREYS, REST, style, wrap
+from raremetals.render.figures.style import CHINA, GREYS, NOTE_DARK, NOTE_LIGHT, REST, style, wrap
 from raremetals.stats.selections import paper_metals
 
 PAPER_TABLES = ("country_shares", "concentration")
@@ -118,7 +118,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                         ha="center",
                         va="center",
                         fontsize=8,
-                        color="#666",
+                        color=NOTE_LIGHT,
                         style="italic",
                         gid=f"{metal}:no_data",
                     )
@@ -206,6 +206,6 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         fig.legend(
             handles=handles, loc="lower center", ncol=6, frameon=False, bbox_to_anchor=(0.5, 0.06)
         )
-        fig.text(0.5, 0.02, t["fig1_note"], ha="center", fontsize=8, color="#444")
+        fig.text(0.5, 0.02, t["fig1_note"], ha="center", fontsize=8, color=NOTE_DARK)
         fig.suptitle(t["fig1"])
     return fig

@@ -18,7 +18,15 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take
-from raremetals.render.figures.style import CHINA, place_labels, style
+from raremetals.render.figures.style import (
+    CHINA,
+    EARLIER,
+    EVENT,
+    FAINT,
+    NOTE_DARK,
+    place_labels,
+    style,
+)
 from raremetals.stats.selections import paper_metals
 
 UPPER_BOUND_ARROW = 0.07  # share units: the arrow that marks an upper bound
@@ -90,7 +98,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     drawn, missing = points(comparison, paper_metals(commodities))
     with style(language.font):
         fig, ax = plt.subplots(figsize=(7.5, 7.5))
-        ax.plot([0, 1], [0, 1], color="#bbb", lw=0.8, ls="--")
+        ax.plot([0, 1], [0, 1], color=FAINT, lw=0.8, ls="--")
         labels = []
         for metal, pts in drawn.items():
             for when, (x, y, star) in pts.items():
@@ -123,7 +131,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     # curved, so that an arrow does not run through another metal's point
                     arrowprops={
                         "arrowstyle": "->",
-                        "color": "#888",
+                        "color": EVENT,
                         "shrinkA": 4,
                         "shrinkB": 4,
                         "connectionstyle": "arc3,rad=0.25",
@@ -145,7 +153,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.scatter([], [], color=CHINA, label=t["fig2_latest"].format(latest=latest))
         ax.scatter([], [], color=CHINA, marker="s", label=t["fig2_partial"])
         # every mark drawn is in the legend: the two kinds of arrow too
-        ax.plot([], [], color="#888", marker=">", ms=4, label=t["fig2_move"].format(latest=latest))
+        ax.plot([], [], color=EVENT, marker=">", ms=4, label=t["fig2_move"].format(latest=latest))
         ax.plot([], [], color=CHINA, marker="<", ms=4, label=t["fig2_bound_arrow"])
         # in the one corner no point or arrow reaches (low production, high reserves)
         ax.legend(loc="lower right", bbox_to_anchor=(1, 0.1), fontsize=8)
@@ -159,7 +167,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             for (reason, year, detail), m in notes.items()
         ]
         fig.text(
-            0.01, 0.005, t["fig2_not_drawn"] + "; ".join(notes), fontsize=7, color="#444", wrap=True
+            0.01,
+            0.005,
+            t["fig2_not_drawn"] + "; ".join(notes),
+            fontsize=7,
+            color=NOTE_DARK,
+            wrap=True,
         )
         fig.tight_layout(rect=(0, 0.07, 1, 1))
         # every 2009 point of a metal drawn for both years is named too: an arrow alone
@@ -169,7 +182,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 x, y, _ = pts["2009"]
                 text = t["fig2_start"].format(metal=names[metal])
                 labels.append(
-                    (x, y, text, {"fontsize": 7, "color": "#777", "gid": f"{metal}:2009:label"})
+                    (x, y, text, {"fontsize": 7, "color": EARLIER, "gid": f"{metal}:2009:label"})
                 )
         place_labels(ax, labels)
     return fig

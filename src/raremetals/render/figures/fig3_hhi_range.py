@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, take
-from raremetals.render.figures.style import BANDS, LATEST, PAPER, style
+from raremetals.render.figures.style import BANDS, LATEST, NOTE, PAPER, style
 from raremetals.stats.measures import DOJ_FTC_2010
 from raremetals.stats.selections import paper_metals
 
@@ -53,7 +53,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             (g["high"], 10_000, BANDS[2], t["high"]),
         ):
             ax.axvspan(lo, hi, color=color, zorder=0)
-            ax.text((lo + hi) / 2, -0.85, label, ha="center", va="center", fontsize=8, color="#555")
+            ax.text((lo + hi) / 2, -0.85, label, ha="center", va="center", fontsize=8, color=NOTE)
         for i, metal in enumerate(metals):
             for when, dy, color in (("2009", -0.15, PAPER), ("latest", 0.15, LATEST)):
                 lo, hi = d.loc[metal, f"hhi_lower_{when}"], d.loc[metal, f"hhi_upper_{when}"]
@@ -79,7 +79,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.set_xlabel(t["hhi"])
         ax.plot([], [], color=PAPER, lw=4, label=f"2009 ({t['lower']}–{t['upper']})")
         ax.plot([], [], color=LATEST, lw=4, label=f"{latest} ({t['lower']}–{t['upper']})")
-        ax.plot([], [], "o", color="#555", ms=6, label=t["equal_bounds"])
+        ax.plot([], [], "o", color=NOTE, ms=6, label=t["equal_bounds"])
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=8, frameon=False)
         ax.set_title(t["fig3"].format(latest=latest), pad=12)
         fig.tight_layout()

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
-from raremetals.render.figures.style import CHINA, CHINA_SHADES, GREYS, style
+from raremetals.render.figures.style import CHINA, CHINA_SHADES, GREYS, NOTE, ON_FILL, style
 
 PERIOD_COLOURS = {
     "first_batch": CHINA,
@@ -111,7 +111,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     ha="center",
                     va="center",
                     fontsize=6.5,
-                    color="white" if r["period"] in ("first_batch", "H1") else "#222",
+                    color="white" if r["period"] in ("first_batch", "H1") else ON_FILL,
                     # the bar's own colour behind the figure, so no hatch line crosses it
                     bbox={"facecolor": PERIOD_COLOURS[r["period"]], "edgecolor": "none", "pad": 1.5}
                     if r["period"] in PERIOD_HATCHES
@@ -123,7 +123,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         before = [x for x, y in enumerate(years) if not total_scope.get(y, True)]
         if before:
             cut = max(before) + 0.5
-            ax.axvline(cut, color="#555", ls="--", lw=0.8)
+            ax.axvline(cut, color=NOTE, ls="--", lw=0.8)
             ax.text(cut - 0.1, top * 0.97, t["scope_not_stated"], ha="right", va="top", fontsize=8)
             ax.text(cut + 0.1, top * 0.97, t["scope_total"], ha="left", va="top", fontsize=8)
         if 2010 in full.index and 2009 in full.index:

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import take
-from raremetals.render.figures.style import CHINA, JAPAN, USA, style
+from raremetals.render.figures.style import CHINA, GRID, JAPAN, USA, style
 from raremetals.stats.selections import quoted_military_expenditure
 
 CODES = {"China": "CHN", "United States of America": "USA", "Japan": "JPN"}
@@ -77,7 +77,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             ax.set_ylim(15, 1500)
             ax.set_xlim(1999.5, 2009.5)
             ax.set_xticks(range(2000, 2010, 3))
-            ax.grid(axis="y", which="major", color="#eee")
+            ax.grid(axis="y", which="major", color=GRID)
         locator = matplotlib.ticker.FixedLocator([20, 50, 100, 200, 500, 1000])
         axes[0].yaxis.set_major_locator(locator)
         axes[0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))

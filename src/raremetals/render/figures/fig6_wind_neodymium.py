@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
-from raremetals.render.figures.style import CHINA, GREYS, INK, style
+from raremetals.render.figures.style import CHINA, GREYS, INK, NOTE, style
 from raremetals.stats.selections import (
     annual_additions,
     full_year_quota_row,
@@ -133,7 +133,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 gw=additions,
             ),
             fontsize=7,
-            color="#555",
+            color=NOTE,
         )
         fig.suptitle(t["fig6"])
         fig.tight_layout(rect=(0, 0.04, 1, 1))

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import take
-from raremetals.render.figures.style import GREYS, INK, PAPER, style
+from raremetals.render.figures.style import GREYS, INK, NOTE, NOTE_LIGHT, PAPER, POINTER, style
 from raremetals.stats.selections import paper_metals
 
 COLOURS = {"ge50": INK, "lt50": GREYS[1], "either": "white"}
@@ -75,7 +75,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                 )
             row = latest[latest["commodity"] == metal]
             if row.empty:
-                ax.text(1, i, t["not_listed"], va="center", fontsize=8, color="#666")
+                ax.text(1, i, t["not_listed"], va="center", fontsize=8, color=NOTE_LIGHT)
                 continue
             r = row.iloc[0]
             if pd.isna(r["value"]):
@@ -90,7 +90,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     color=COLOURS[cls],
                     hatch="///" if bound else None,
                     # a class's own colour under white hatching: a bound looks its class
-                    edgecolor="#555" if cls == "either" else "white" if bound else COLOURS[cls],
+                    edgecolor=NOTE if cls == "either" else "white" if bound else COLOURS[cls],
                     lw=0.8 if cls == "either" else 0,
                     gid=f"{metal}:{edition}",
                 )
@@ -101,7 +101,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                         "",
                         xy=(r["value"] + step, i),
                         xytext=(r["value"], i),
-                        arrowprops={"arrowstyle": "-|>", "color": "#333", "lw": 1.2},
+                        arrowprops={"arrowstyle": "-|>", "color": POINTER, "lw": 1.2},
                         gid=f"{metal}:{edition}:bound",
                     )
                     end = max(end, r["value"] + step)
@@ -114,7 +114,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             patch(color=INK, label=f"{year}: {t['ge50']}"),
             patch(color=GREYS[1], label=f"{year}: {t['lt50']}"),
             patch(facecolor=INK, edgecolor="white", hatch="///", label=t["nir_bound"]),
-            patch(facecolor="white", edgecolor="#555", hatch="///", label=t["nir_either"]),
+            patch(facecolor="white", edgecolor=NOTE, hatch="///", label=t["nir_either"]),
         ]
         ax.set_yticks(range(len(metals)), [names[m] for m in metals])
         ax.invert_yaxis()

@@ -17,7 +17,17 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import HHI, SHARE, take
-from raremetals.render.figures.style import CHINA, GREYS, INK, REST, embolden, style
+from raremetals.render.figures.style import (
+    CHINA,
+    GREYS,
+    GRID,
+    INK,
+    NOTE,
+    NOTE_LIGHT,
+    REST,
+    embolden,
+    style,
+)
 from raremetals.stats.selections import most_concentrated, not_ranked, paper_metals
 
 PAPER, OTHER = INK, GREYS[2]
@@ -119,7 +129,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     text.format(flag=why),
                     va="center",
                     fontsize=7,
-                    color="#666",
+                    color=NOTE_LIGHT,
                     gid=f"china:{top['commodity'].iloc[i]}:{why}",
                 )
         known = np.array([not why for _, why in china])
@@ -129,7 +139,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax2.set_xlim(0, 1)
         ax2.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax2.set_xticks([0, 0.5, 1])
-        ax2.grid(axis="x", color="#eee")
+        ax2.grid(axis="x", color=GRID)
         ax2.set_xlabel(t["china_share"])
         ax2.set_title(t["china_share"], fontsize=10, color=CHINA)
         ax2.tick_params(axis="y", left=False)
@@ -151,7 +161,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         notes = [t["fig8_rule"]]
         if left_out:
             notes.append(t["fig8_not_ranked"].format(names=t["list_sep"].join(left_out)))
-        fig.text(0.01, 0.005, "\n".join(notes), fontsize=7.5, color="#555")
+        fig.text(0.01, 0.005, "\n".join(notes), fontsize=7.5, color=NOTE)
         fig.suptitle(t["fig8"].format(year=year))
         fig.tight_layout(rect=(0, 0.11, 1, 1))
     return fig

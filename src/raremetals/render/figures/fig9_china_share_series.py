@@ -14,6 +14,8 @@ from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import (
     BREAK,
     CHINA,
+    GRID,
+    NOTE_LIGHT,
     THIRD_MARK,
     axis_break,
     columns,
@@ -106,12 +108,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     transform=ax.transAxes,
                     va="top",
                     fontsize=6.5,
-                    color="#666",
+                    color=NOTE_LIGHT,
                 )
             ax.set_title(names[metal], fontsize=10)
             ax.set_ylim(0, 1.02)
             ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-            ax.grid(axis="y", color="#eee", lw=0.6)
+            ax.grid(axis="y", color=GRID, lw=0.6)
         ax.set_xticks(list(at.values()), [str(y) for y in at])
         for ax in axes[-1]:
             ax.tick_params(axis="x", labelrotation=90, labelsize=7)
@@ -140,7 +142,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         )
         fig.supylabel(t["china_prod"])
         fig.suptitle(t["fig9"].format(latest=max(usgs_years)))
-        fig.text(0.01, 0.005, wrap(t["series_note"], columns(fig, 7)), fontsize=7, color="#666")
+        fig.text(0.01, 0.005, wrap(t["series_note"], columns(fig, 7)), fontsize=7, color=NOTE_LIGHT)
         # a fixed layout: tight_layout redraws twelve panels (a third of the drawing time)
         fig.subplots_adjust(left=0.09, right=0.99, top=0.87, bottom=0.13, hspace=0.32, wspace=0.12)
     return fig

@@ -40,6 +40,17 @@ INK = "#273746"  # emphasis with no meaning of its own (the paper's twelve metal
 GREYS = ["#5d6d7e", "#85929e", "#aeb6bf"]
 REST = "#e5e8e8"
 PALE = "#f2f3f4"
+# Neutral greys for text and lines that mean nothing of their own, darkest first
+ON_FILL = "#222"  # a label on a pale fill
+POINTER = "#333"  # an arrow that points at a label
+NOTE_DARK = "#444"  # the source line and a figure's own notes
+NOTE = "#555"  # annotations, a line that marks a date or a change of scope
+NOTE_LIGHT = "#666"  # secondary labels and notes under a figure
+EARLIER = "#777"  # the label of an earlier year beside the latest
+EVENT = "#888"  # an event line, the arrow of a move
+REFERENCE = "#999"  # a reference line (parity, zero), a bound's fill
+FAINT = "#bbb"  # a break in a series, a diagonal, the segment between two stages
+GRID = "#eee"  # gridlines
 BANDS = ("#eafaf1", "#fef9e7", "#fdedec")  # DOJ/FTC: unconcentrated, moderate, high
 MARKS = {"rare_metal": "#f9e79f", "ree": "#aed6f1", "": PALE}  # Table 1's two marks
 FORMATS = ("png", "pdf")  # the default of config figures.formats
@@ -129,7 +140,7 @@ def source_line(fig: Figure, text: str) -> None:
         ha="left",
         va="top",
         fontsize=fontsize,
-        color="#444",
+        color=NOTE_DARK,
         linespacing=1.4,
         gid=SOURCE_GID,
     )

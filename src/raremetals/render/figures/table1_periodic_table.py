@@ -16,7 +16,7 @@ from raremetals.core.text import Language
 from raremetals.core.vocab import MARKS, periodic_position
 from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import MARKS as FILLS
-from raremetals.render.figures.style import embolden, style, wrap
+from raremetals.render.figures.style import NOTE_DARK, NOTE_LIGHT, embolden, style, wrap
 
 
 def plotted(data: dict, config: dict):
@@ -60,7 +60,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
                     0.94,
                     0.94,
                     facecolor=colors[category],
-                    edgecolor="#666",
+                    edgecolor=NOTE_LIGHT,
                     ls=":",
                     gid=f"placeholder:{first}-{last}",
                 )
@@ -81,7 +81,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         ax.legend(
             handles=handles, loc="upper center", ncol=2, bbox_to_anchor=(0.45, 1.0), frameon=False
         )
-        ax.text(0.55, 11.05, wrap(t["table1_marks"], 150), fontsize=8, color="#444", va="top")
+        ax.text(0.55, 11.05, wrap(t["table1_marks"], 150), fontsize=8, color=NOTE_DARK, va="top")
         ax.set_title(t["table1"])
         fig.tight_layout()
     return fig
