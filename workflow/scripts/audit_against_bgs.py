@@ -5,15 +5,14 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.audit.against_bgs import table3_against_bgs
-from raremetals.core import schemas
-from raremetals.core.io import read_tidy, write_table
+from raremetals.core import catalogue
 from raremetals.stats.long_run import load_plan
 
 inp = snakemake.input
 table = table3_against_bgs(
-    read_tidy(inp.table3, schemas.TABLE3_CORRECTED),
-    read_tidy(inp.bgs, schemas.BGS_PRODUCTION),
+    catalogue.read("paper_table3_corrected", inp.table3),
+    catalogue.read("bgs_production", inp.bgs),
     load_plan(inp.plan),
-    read_tidy(inp.best, schemas.USGS_BEST_SERIES),
+    catalogue.read("usgs_best_series", inp.best),
 )
-write_table(schemas.TABLE3_AGAINST_BGS.validate(table), snakemake.output.table3_against_bgs)
+catalogue.write("table3_against_bgs", table, snakemake.output.table3_against_bgs)

@@ -11,27 +11,27 @@ from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
 from raremetals.audit.summary import summary_html, summary_markdown
 from raremetals.core import catalogue, schemas, web
-from raremetals.core.io import atomic_write, read_as_printed, read_reference, read_tidy, write_table
+from raremetals.core.io import atomic_write, read_as_printed, read_reference, write_table
 from raremetals.core.text import commodity_names, load_languages
 
 i = snakemake.input
-table3 = read_tidy(i.table3, schemas.TABLE3_CORRECTED)
-claims = read_tidy(i.claims, schemas.CLAIMS)
+table3 = catalogue.read("paper_table3_corrected", i.table3)
+claims = catalogue.read("paper_claims", i.claims)
 checks = read_as_printed(i.checks, schemas.CLAIM_CHECKS)
 sources = Sources(
     table3,
-    read_tidy(i.quotas, schemas.EXPORT_QUOTAS),
-    read_tidy(i.wind, schemas.WIND),
-    read_tidy(i.military, schemas.MILITARY_EXPENDITURE),
-    read_tidy(i.secondary, schemas.REE_SECONDARY),
+    catalogue.read("china_ree_export_quotas", i.quotas),
+    catalogue.read("gwec_wind_2009", i.wind),
+    catalogue.read("sipri_milex", i.military),
+    catalogue.read("ree_2009_secondary", i.secondary),
     claims,
-    read_tidy(i.ds140, schemas.DS140),
-    read_tidy(i.against_bgs, schemas.TABLE3_AGAINST_BGS),
-    read_tidy(i.eu_2010, schemas.EU_CRM_2010),
-    read_tidy(i.bgs, schemas.BGS_PRODUCTION),
+    catalogue.read("ds140_rare_earths", i.ds140),
+    catalogue.read("table3_against_bgs", i.against_bgs),
+    catalogue.read("eu_crm_2010", i.eu_2010),
+    catalogue.read("bgs_production", i.bgs),
     read_as_printed(i.element_values, schemas.ELEMENT_VALUES),
-    read_tidy(i.three_ways, schemas.TABLE3_THREE_WAYS),
-    read_tidy(i.wmd, schemas.WMD_VOLUMES),
+    catalogue.read("table3_three_ways", i.three_ways),
+    catalogue.read("wmd_volumes", i.wmd),
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)

@@ -5,8 +5,7 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.audit.three_ways import table3_three_ways
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import write_table
+from raremetals.core import catalogue
 from raremetals.stats.second_source import usgs_bases
 
 inp = snakemake.input
@@ -16,4 +15,4 @@ table = table3_three_ways(
     catalogue.read("wmd_volumes", inp.wmd),
     usgs_bases(catalogue.read("usgs_best_series", inp.best)),
 )
-write_table(schemas.TABLE3_THREE_WAYS.validate(table), snakemake.output.table3_three_ways)
+catalogue.write("table3_three_ways", table, snakemake.output.table3_three_ways)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from raremetals.audit import peer
 from raremetals.clean.countries import CountryResolver
-from raremetals.core import schemas
-from raremetals.core.io import read_reference, read_tidy, write_table
+from raremetals.core import catalogue
+from raremetals.core.io import read_reference
 from raremetals.sources.fetch import path_of
 
 inp = snakemake.input
@@ -23,8 +23,8 @@ for record in reversed(inp.records):
     for kind, registered in release["statements"].items():
         said[kind].append((path_of(record, registered), release["edition"]))
 table = peer.peer_check(
-    read_tidy(inp.observations, schemas.OBSERVATIONS),
-    read_tidy(inp.nir, schemas.NET_IMPORT_RELIANCE),
+    catalogue.read("observations", inp.observations),
+    catalogue.read("usgs_net_import_reliance", inp.nir),
     said["salient"],
     said["import_shares"],
     read_reference(inp.names),
@@ -32,4 +32,4 @@ table = peer.peer_check(
     CountryResolver(inp.countries),
 )
 peer.check_explained(table)
-write_table(schemas.USGS_PEER_CHECK.validate(table), snakemake.output.usgs_peer_check)
+catalogue.write("usgs_peer_check", table, snakemake.output.usgs_peer_check)

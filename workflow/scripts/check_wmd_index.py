@@ -9,8 +9,7 @@ import pandas as pd
 from raremetals.audit.peer.printed_index import check_printed_indices
 from raremetals.clean.wmd import load_minerals, read_printed_indices
 from raremetals.clean.wmd_pdf import load_volumes
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import write_table
+from raremetals.core import catalogue
 from raremetals.sources.fetch import read_record
 
 inp = snakemake.input
@@ -32,4 +31,4 @@ for (name, volume), listed in volumes[volumes["volume"] < 32].groupby(["file", "
     own = rows[rows["volume"] == volume].rename(columns={"heading": "sheet"})
     checked.append(check_printed_indices(own, found.assign(volume=volume)))
 table = pd.concat(checked, ignore_index=True)
-write_table(schemas.WMD_INDEX_CHECK.validate(table), snakemake.output.wmd_index_check)
+catalogue.write("wmd_index_check", table, snakemake.output.wmd_index_check)

@@ -10,8 +10,7 @@ import pandas as pd
 
 from raremetals.clean.bgs import Marks, load_series, parse_export
 from raremetals.clean.countries import CountryResolver
-from raremetals.core.io import write_table
-from raremetals.core.schemas import BGS_PRODUCTION
+from raremetals.core import catalogue
 from raremetals.sources.fetch import paths_in
 
 inp = snakemake.input
@@ -23,8 +22,9 @@ table = pd.concat(
     [parse_export(p, source_id, series, resolver, marks) for p in paths_in(inp.record, "/BGS_")],
     ignore_index=True,
 )
-write_table(
-    BGS_PRODUCTION.validate(table),
+catalogue.write(
+    "bgs_production",
+    table,
     snakemake.output.bgs_production,
     sort_by=["commodity", "series", "year", "country_code", "file", "row"],
 )

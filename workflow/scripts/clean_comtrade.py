@@ -10,8 +10,7 @@ import pandas as pd
 
 from raremetals.clean.comtrade import PartnerCodes, parse_extract
 from raremetals.clean.countries import CountryResolver
-from raremetals.core.io import write_table
-from raremetals.core.schemas import COMTRADE_TRADE
+from raremetals.core import catalogue
 from raremetals.sources.fetch import paths_in
 
 inp = snakemake.input
@@ -24,8 +23,9 @@ table = pd.concat(
     ],
     ignore_index=True,
 )
-write_table(
-    COMTRADE_TRADE.validate(table),
+catalogue.write(
+    "comtrade_japan",
+    table,
     snakemake.output.comtrade_japan,
     sort_by=["year", "flow", "hs6", "country_code", "partner_code"],
 )

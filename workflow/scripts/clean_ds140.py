@@ -7,11 +7,10 @@ configure(snakemake)
 from pathlib import Path
 
 from raremetals.clean.ds140 import parse_workbook
-from raremetals.core.io import write_table
-from raremetals.core.schemas import DS140
+from raremetals.core import catalogue
 from raremetals.sources.fetch import paths_in
 
 record = snakemake.input.record
 (path,) = paths_in(record, "/ds140-rare-earths", ".xlsx")
 table = parse_workbook(path, Path(record).stem)
-write_table(DS140.validate(table), snakemake.output.ds140_rare_earths)
+catalogue.write("ds140_rare_earths", table, snakemake.output.ds140_rare_earths)

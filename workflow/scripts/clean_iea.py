@@ -8,8 +8,7 @@ from pathlib import Path
 
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.iea import parse_supply
-from raremetals.core import schemas
-from raremetals.core.io import write_table
+from raremetals.core import catalogue
 from raremetals.sources.fetch import read_record
 
 inp, out = snakemake.input, snakemake.output
@@ -17,4 +16,4 @@ inp, out = snakemake.input, snakemake.output
 supply = parse_supply(
     json_file, inp.minerals, CountryResolver(inp.countries), Path(inp.record).stem
 )
-write_table(schemas.IEA_SUPPLY.validate(supply), out.iea_supply)
+catalogue.write("iea_supply", supply, out.iea_supply)

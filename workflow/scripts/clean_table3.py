@@ -7,8 +7,7 @@ configure(snakemake)
 from raremetals.clean.commodities import load_commodities
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.paper import parse_table3
-from raremetals.core.io import write_table
-from raremetals.core.schemas import TABLE3
+from raremetals.core import catalogue
 from raremetals.sources.fetch import paths_in
 
 [path] = paths_in(snakemake.input.record, "table3_as_printed")
@@ -18,4 +17,4 @@ table = parse_table3(
     load_commodities(snakemake.input.commodities),
     CountryResolver(snakemake.input.countries),
 )
-write_table(TABLE3.validate(table), snakemake.output[0])
+catalogue.write("paper_table3", table, snakemake.output[0])

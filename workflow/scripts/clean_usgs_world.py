@@ -13,8 +13,9 @@ from pathlib import Path
 
 from raremetals.clean import editions
 from raremetals.clean.layouts import REFERENCE, clean_usgs_world
-from raremetals.core.io import read_tidy, write_table
-from raremetals.core.schemas import TABLE3_CORRECTED, usgs_values_by_edition
+from raremetals.core import catalogue
+from raremetals.core.io import write_table
+from raremetals.core.schemas import usgs_values_by_edition
 from raremetals.sources.fetch import read_record
 
 inp = snakemake.input
@@ -25,7 +26,7 @@ tables, notes = clean_usgs_world(
 )
 # each value in every edition that gives it, the paper's beside
 wanted = snakemake.params.editions
-paper = editions.paper_values(read_tidy(inp.table3, TABLE3_CORRECTED))
+paper = editions.paper_values(catalogue.read("paper_table3_corrected", inp.table3))
 tables["usgs_values_by_edition"] = usgs_values_by_edition(wanted).validate(
     editions.values_by_edition(tables["observations"], paper, wanted)
 )

@@ -6,11 +6,10 @@ configure(snakemake)
 
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd import load_minerals, read_workbook
-from raremetals.core import schemas
-from raremetals.core.io import write_table
+from raremetals.core import catalogue
 from raremetals.sources.fetch import read_record
 
 inp = snakemake.input
 (workbook,) = [f["path"] for f in read_record(inp.record) if f["path"].endswith(".xlsx")]
 table = read_workbook(workbook, load_minerals(inp.minerals), CountryResolver(inp.countries))
-write_table(schemas.WMD_PRODUCTION.validate(table), snakemake.output.wmd_production)
+catalogue.write("wmd_production", table, snakemake.output.wmd_production)

@@ -8,8 +8,7 @@ import pandas as pd
 
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd_pdf import best_volume, load_volumes, read_volume
-from raremetals.core import schemas
-from raremetals.core.io import write_table
+from raremetals.core import catalogue
 from raremetals.sources.fetch import read_record
 
 inp = snakemake.input
@@ -18,4 +17,4 @@ places = CountryResolver(inp.countries)
 pdfs = sorted(f["path"] for f in read_record(inp.record) if f["path"].endswith(".pdf"))
 table = pd.concat([read_volume(path, volumes, places) for path in pdfs], ignore_index=True)
 table["best"] = best_volume(table)
-write_table(schemas.WMD_VOLUMES.validate(table), snakemake.output.wmd_volumes)
+catalogue.write("wmd_volumes", table, snakemake.output.wmd_volumes)

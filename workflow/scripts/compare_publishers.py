@@ -4,14 +4,13 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.core import schemas
-from raremetals.core.io import read_tidy, write_table
+from raremetals.core import catalogue
 from raremetals.stats.second_source import usgs_against_bgs
 
 inp = snakemake.input
 table = usgs_against_bgs(
-    read_tidy(inp.series, schemas.CONCENTRATION_SERIES),
-    read_tidy(inp.concentration, schemas.CONCENTRATION),
-    read_tidy(inp.long_run, schemas.BGS_LONG_RUN),
+    catalogue.read("concentration_series", inp.series),
+    catalogue.read("concentration", inp.concentration),
+    catalogue.read("bgs_long_run", inp.long_run),
 )
-write_table(schemas.USGS_BGS.validate(table), snakemake.output.usgs_bgs_comparison)
+catalogue.write("usgs_bgs_comparison", table, snakemake.output.usgs_bgs_comparison)

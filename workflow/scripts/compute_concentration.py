@@ -7,8 +7,8 @@ configure(snakemake)
 
 import pandas as pd
 
-from raremetals.core import schemas
-from raremetals.core.io import read_as_printed, read_reference, read_tidy, write_table
+from raremetals.core import catalogue, schemas
+from raremetals.core.io import read_as_printed, read_reference, write_table
 from raremetals.stats.comparison import paper_comparison
 from raremetals.stats.concentration import (
     concentration,
@@ -25,11 +25,11 @@ from raremetals.stats.distributions import (
 from raremetals.stats.reserves_to_production import reserves_to_production
 from raremetals.stats.series import PARTIAL_EDITIONS, concentration_series
 
-obs = read_tidy(snakemake.input.best_series, schemas.USGS_BEST_SERIES)
-table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
-wgi = read_tidy(snakemake.input.wgi, schemas.WGI)
+obs = catalogue.read("usgs_best_series", snakemake.input.best_series)
+table3 = catalogue.read("paper_table3_corrected", snakemake.input.table3)
+wgi = catalogue.read("wgi_estimates", snakemake.input.wgi)
 commodities = read_reference(snakemake.input.commodities)
-claims = read_tidy(snakemake.input.claims, schemas.CLAIMS)
+claims = catalogue.read("paper_claims", snakemake.input.claims)
 text_values = read_as_printed(snakemake.input.text_values, schemas.PAPER_TEXT_VALUES)
 
 dist = pd.concat(
@@ -43,14 +43,16 @@ dist = pd.concat(
 conc = concentration(dist, wgi_scores(wgi))
 conc = note_partial_editions(conc, PARTIAL_EDITIONS)
 out = snakemake.output
-write_table(schemas.CONCENTRATION.validate(conc), out.concentration, sort_by=KEY)
-write_table(
-    schemas.COUNTRY_SHARES.validate(country_shares(dist, conc)),
+catalogue.write("concentration", conc, out.concentration, sort_by=KEY)
+catalogue.write(
+    "country_shares",
+    country_shares(dist, conc),
     out.country_shares,
     sort_by=KEY + ["rank", "country_code", "row"],
 )
-write_table(
-    schemas.RESERVES_TO_PRODUCTION.validate(reserves_to_production(conc)),
+catalogue.write(
+    "reserves_to_production",
+    reserves_to_production(conc),
     out.reserves_to_production,
     sort_by=["dataset", "edition", "commodity", "series", "year"],
 )
@@ -60,8 +62,9 @@ comparison = paper_comparison(conc, commodities, middle_year)
 schema = schemas.paper_comparison(middle_year)
 comparison = comparison.reindex(columns=list(schema.columns))
 write_table(schema.validate(comparison), out.paper_metals_comparison)
-write_table(
-    schemas.CONCENTRATION_SERIES.validate(concentration_series(conc)),
+catalogue.write(
+    "concentration_series",
+    concentration_series(conc),
     out.concentration_series,
     sort_by=["commodity", "measure", "year", "dataset"],
 )

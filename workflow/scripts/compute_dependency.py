@@ -4,18 +4,19 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.core import schemas
-from raremetals.core.io import read_tidy, write_table
+from raremetals.core import catalogue
 from raremetals.stats.dependency import japan_dependency, us_import_reliance
 
-table3 = read_tidy(snakemake.input.table3, schemas.TABLE3_CORRECTED)
-nir = read_tidy(snakemake.input.nir, schemas.NET_IMPORT_RELIANCE)
-write_table(
-    schemas.JAPAN_DEPENDENCY.validate(japan_dependency(table3)),
+table3 = catalogue.read("paper_table3_corrected", snakemake.input.table3)
+nir = catalogue.read("usgs_net_import_reliance", snakemake.input.nir)
+catalogue.write(
+    "japan_import_dependency_2009",
+    japan_dependency(table3),
     snakemake.output.japan_import_dependency_2009,
 )
-write_table(
-    schemas.US_IMPORT_RELIANCE.validate(us_import_reliance(table3, nir)),
+catalogue.write(
+    "us_import_reliance",
+    us_import_reliance(table3, nir),
     snakemake.output.us_import_reliance,
     sort_by=["source", "commodity_label", "row"],
 )

@@ -4,14 +4,13 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import read_tidy, write_table
+from raremetals.core import catalogue
 from raremetals.stats.japan_imports import japan_imports
 
 inp = snakemake.input
 table = japan_imports(
     catalogue.read("japan_import_codes", inp.plan),
-    read_tidy(inp.trade, schemas.COMTRADE_TRADE),
-    read_tidy(inp.table3, schemas.TABLE3_CORRECTED),
+    catalogue.read("comtrade_japan", inp.trade),
+    catalogue.read("paper_table3_corrected", inp.table3),
 )
-write_table(schemas.JAPAN_IMPORTS.validate(table), snakemake.output.japan_imports)
+catalogue.write("japan_imports", table, snakemake.output.japan_imports)

@@ -4,10 +4,9 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.core import schemas
-from raremetals.core.io import read_tidy, write_table
+from raremetals.core import catalogue
 from raremetals.stats.long_run import load_plan, long_run
 
 inp = snakemake.input
-table = long_run(read_tidy(inp.bgs, schemas.BGS_PRODUCTION), load_plan(inp.plan))
-write_table(schemas.BGS_LONG_RUN.validate(table), snakemake.output.bgs_long_run)
+table = long_run(catalogue.read("bgs_production", inp.bgs), load_plan(inp.plan))
+catalogue.write("bgs_long_run", table, snakemake.output.bgs_long_run)

@@ -4,8 +4,8 @@ from _helpers import configure
 
 configure(snakemake)
 
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import read_reference, write_table
+from raremetals.core import catalogue
+from raremetals.core.io import read_reference
 from raremetals.stats.outlook import horizon, iea_outlook
 from raremetals.stats.processing import (
     aggregate_holdings,
@@ -26,7 +26,7 @@ conc = processing_statistics(
 stages = mining_and_processing(
     plan, conc, iea, catalogue.read("bgs_long_run", inp.long_run), series
 )
-write_table(schemas.MINING_AND_PROCESSING.validate(stages), out.mining_and_processing)
+catalogue.write("mining_and_processing", stages, out.mining_and_processing)
 outlook = iea_outlook(iea)
-write_table(schemas.IEA_OUTLOOK.validate(outlook), out.iea_outlook)
-write_table(schemas.HORIZON.validate(horizon(outlook, series, conc)), out.horizon)
+catalogue.write("iea_outlook", outlook, out.iea_outlook)
+catalogue.write("horizon", horizon(outlook, series, conc), out.horizon)

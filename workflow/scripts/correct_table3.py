@@ -6,9 +6,8 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.clean.paper import apply_corrections
-from raremetals.core.io import read_tidy, write_table
-from raremetals.core.schemas import TABLE3, TABLE3_CORRECTED
+from raremetals.core import catalogue
 
-table3 = read_tidy(snakemake.input.table3, TABLE3)
+table3 = catalogue.read("paper_table3", snakemake.input.table3)
 corrected = apply_corrections(table3, snakemake.input.corrections)
-write_table(TABLE3_CORRECTED.validate(corrected), snakemake.output[0])
+catalogue.write("paper_table3_corrected", corrected, snakemake.output[0])

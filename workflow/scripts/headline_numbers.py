@@ -5,21 +5,21 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.cite import counts, numbers, stages
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import atomic_write, read_tidy
+from raremetals.core import catalogue
+from raremetals.core.io import atomic_write
 
 i = snakemake.input
 entries = numbers.headline_numbers(
-    read_tidy(i.comparison, schemas.paper_comparison(snakemake.params.middle_year)),
-    read_tidy(i.rp, schemas.RESERVES_TO_PRODUCTION),
-    read_tidy(i.japan, schemas.JAPAN_DEPENDENCY),
-    read_tidy(i.japan_today, schemas.JAPAN_IMPORTS),
-    read_tidy(i.claims, schemas.CLAIMS_AUDIT),
-    read_tidy(i.errata, schemas.TABLE3_ERRATA),
+    catalogue.read("paper_metals_comparison", i.comparison),
+    catalogue.read("reserves_to_production", i.rp),
+    catalogue.read("japan_import_dependency_2009", i.japan),
+    catalogue.read("japan_imports", i.japan_today),
+    catalogue.read("claims_audit", i.claims),
+    catalogue.read("table3_errata", i.errata),
     files={k: i[k] for k in ("comparison", "rp", "japan", "japan_today", "claims", "errata")},
     middle_year=snakemake.params.middle_year,
 )
-entries += counts.evidence_numbers(read_tidy(i.claims, schemas.CLAIMS_AUDIT), i.claims)
+entries += counts.evidence_numbers(catalogue.read("claims_audit", i.claims), i.claims)
 kinds = catalogue.read("china_export_measures", i.measures)
 entries += counts.export_measure_numbers(
     catalogue.read("china_export_controls", i.controls),

@@ -12,8 +12,8 @@ from pathlib import Path
 from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
-from raremetals.core import catalogue, schemas, web
-from raremetals.core.io import atomic_write, read_reference, read_tidy
+from raremetals.core import catalogue, web
+from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import lead, report
 from raremetals.sources.registry import load_registry
@@ -32,8 +32,8 @@ languages = load_languages(i.languages)
 names = {code: commodity_names(commodities, code) for code in languages}
 numbers = json.loads(Path(i.numbers).read_text(encoding="utf-8"))["numbers"]
 sizes = {Path(p).name: web.png_size(p) for p in i.outputs if p.endswith(".png")}
-japan = read_tidy(i.japan, schemas.JAPAN_DEPENDENCY)
-japan_today = read_tidy(i.japan_today, schemas.JAPAN_IMPORTS)
+japan = catalogue.read("japan_import_dependency_2009", i.japan)
+japan_today = catalogue.read("japan_imports", i.japan_today)
 comparison = catalogue.read("paper_metals_comparison", i.comparison)
 # whether 2009 and today's production of a metal may be compared (stats.comparison)
 comparable = dict(
