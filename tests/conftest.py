@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from raremetals.core import catalogue
+from raremetals.core.schemas.stats import CONCENTRATION
 from raremetals.sources.registry import load_registry
 from servers import MISSING, TAMPERED, SlowHandler
 
@@ -136,10 +137,9 @@ def observations(built) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def conc(built) -> pd.DataFrame:
-    from raremetals.core import schemas
     from raremetals.core.io import read_tidy
 
-    return read_tidy(built / catalogue.path("concentration"), schemas.CONCENTRATION)
+    return read_tidy(built / catalogue.path("concentration"), CONCENTRATION)
 
 
 def one(df: pd.DataFrame, **where) -> pd.Series:

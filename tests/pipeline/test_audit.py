@@ -8,18 +8,19 @@ import pandas as pd
 import pytest
 
 from conftest import copy_build, register, run_pipeline
-from raremetals.core import catalogue, schemas
+from raremetals.core import catalogue
 from raremetals.core.io import read_tidy
+from raremetals.core.schemas.audit import CLAIMS_AUDIT, TABLE3_ERRATA
 
 
 @pytest.fixture(scope="module")
 def claims(built):
-    return read_tidy(built / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)
+    return read_tidy(built / catalogue.path("claims_audit"), CLAIMS_AUDIT)
 
 
 @pytest.fixture(scope="module")
 def errata(built):
-    return read_tidy(built / catalogue.path("table3_errata"), schemas.TABLE3_ERRATA)
+    return read_tidy(built / catalogue.path("table3_errata"), TABLE3_ERRATA)
 
 
 def cell(errata, symbol, field, rank=None):
@@ -127,7 +128,7 @@ def test_a_changed_source_value_flips_a_match_to_a_mismatch(claims, built):
     register(workdir, "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv", before)
     proc = run_pipeline(workdir, catalogue.path("claims_audit"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    changed = read_tidy(workdir / catalogue.path("claims_audit"), schemas.CLAIMS_AUDIT)
+    changed = read_tidy(workdir / catalogue.path("claims_audit"), CLAIMS_AUDIT)
     c150 = changed.set_index("claim_id").loc["C150"]
     assert c150.status == "mismatch" and c150.recomputed == "160.5"
 

@@ -12,7 +12,7 @@ import yaml
 from conftest import REPO, one
 from raremetals.core import catalogue
 from raremetals.core.io import read_tidy
-from raremetals.core.schemas import FIGURE_DATA
+from raremetals.core.schemas.figures import FIGURE_DATA
 from raremetals.core.text import load_languages
 from raremetals.render import figures
 

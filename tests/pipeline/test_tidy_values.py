@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO, one
 from raremetals.core import catalogue
 from raremetals.core.io import read_tidy
-from raremetals.core.schemas import TABLE3_CORRECTED
+from raremetals.core.schemas.tidy import TABLE3_CORRECTED
 
 
 def test_rare_earths_china_2023_mine_production(observations):

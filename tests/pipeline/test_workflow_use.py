@@ -309,3 +309,55 @@ def test_a_script_runs_outside_snakemake_for_debugging(tmp_path, built):
         assert proc.returncode == 0, proc.stderr
     for path in ("results/fetch/paper.json", catalogue.path("paper_table3")):
         assert (workdir / path).read_bytes() == (built / path).read_bytes(), path
+
+
+def test_a_new_statistic_is_four_files(built):
+    """docs/extending.md's count: a statistic written by a rule that exists touches four
+    files (its function, its schema, its row of the catalogue, the call in the rule's
+    script), and the rule's output, the data dictionary and the data package follow.
+    Here: the second and third producers' share (CR3 - CR1) of every distribution."""
+    workdir = copy_build(built, "statistic")
+    before = {p: p.read_bytes() for p in workdir.rglob("*") if p.is_file()}
+    (workdir / "src/raremetals/stats/runners_up.py").write_text(
+        '"""The second and third producers\' share of a distribution: CR3 - CR1."""\n\n\n'
+        "def runners_up(conc):\n"
+        '    out = conc[["dataset", "edition", "commodity", "series", "measure", "year"]]\n'
+        '    return out.assign(runners_up=conc["cr3"] - conc["cr1"])\n'
+    )
+    schemas = workdir / "src/raremetals/core/schemas/stats.py"
+    schemas.write_text(
+        schemas.read_text(encoding="utf-8") + "\n\nRUNNERS_UP = pa.DataFrameSchema(\n"
+        '    {**DIST_KEY, "runners_up": number("CR3 - CR1", checks=SHARE)},\n'
+        '    strict=True, ordered=True, name="runners_up",\n)\n'
+    )
+    tables = workdir / "src/raremetals/core/tables.csv"
+    tables.write_text(
+        tables.read_text(encoding="utf-8")
+        + "runners_up,stats,concentration,stats.RUNNERS_UP,CR3 less CR1 of each distribution,,\n"
+    )
+    script = workdir / "workflow/scripts/compute_concentration.py"
+    script.write_text(
+        script.read_text(encoding="utf-8")
+        + "from raremetals.stats.runners_up import runners_up\n\n"
+        'catalogue.write("runners_up", runners_up(conc), snakemake.output.runners_up)\n'
+    )
+    touched = sorted(
+        str(p.relative_to(workdir))
+        for p in workdir.rglob("*")
+        if p.is_file() and before.get(p) != p.read_bytes()
+    )
+    assert len(touched) == 4, touched
+    made = "results/stats/runners_up.csv"
+    proc = run_pipeline(workdir, made, "results/stats/data_dictionary.csv")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    table = pd.read_csv(workdir / made, keep_default_na=False, na_values={"runners_up": [""]})
+    conc = pd.read_csv(built / catalogue.path("concentration"), keep_default_na=False)
+    assert len(table) == len(conc)
+    # rare earths, USGS MCS 2026, 2025: CR3 - CR1 of the concentration table's own rows
+    key = {"dataset": "usgs", "edition": "mcs2026", "commodity": "rare_earths", "year": 2025}
+    mine = table[(table[list(key)] == pd.Series(key)).all(axis=1)]
+    theirs = conc[(conc[list(key)] == pd.Series(key)).all(axis=1)]
+    expected = sorted(float(r.cr3) - float(r.cr1) for r in theirs.itertuples() if r.cr3 != "")
+    assert expected and sorted(mine.runners_up.dropna()) == expected
+    dictionary = pd.read_csv(workdir / "results/stats/data_dictionary.csv")
+    assert "runners_up" in set(dictionary.table)

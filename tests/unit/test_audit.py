@@ -10,6 +10,7 @@ import pytest
 from conftest import REPO
 from raremetals.audit.rounding import default_tolerance, parse_claimed, precision, round_half_up
 from raremetals.audit.summary import _claim_lines
+from raremetals.core.schemas.inputs import ELEMENT_VALUES
 from raremetals.core.text import load_languages
 
 
@@ -82,10 +83,9 @@ def test_melting_and_boiling_points_are_judged_against_the_same_published_spread
 
     from raremetals.audit.checks import Sources
     from raremetals.audit.checks.elements import element_property
-    from raremetals.core import schemas
     from raremetals.core.io import read_as_printed
 
-    published = read_as_printed("data/audit/element_values.csv", schemas.ELEMENT_VALUES)
+    published = read_as_printed("data/audit/element_values.csv", ELEMENT_VALUES)
     empty = pd.DataFrame()
     src = Sources(empty, empty, empty, empty, empty, pd.DataFrame({"claim_id": []}))
     src.published = published
@@ -100,7 +100,6 @@ def test_melting_and_boiling_points_are_judged_against_the_same_published_spread
 
 
 def test_a_published_value_that_is_no_number_is_refused_at_its_row(tmp_path):
-    from raremetals.core import schemas
     from raremetals.core.errors import InputError
     from raremetals.core.io import read_as_printed
 
@@ -108,7 +107,7 @@ def test_a_published_value_that_is_no_number_is_refused_at_its_row(tmp_path):
     bad = tmp_path / "element_values.csv"
     bad.write_text(text.replace("W,boiling_point,C,5500,", "W,boiling_point,C,5.500 K,"))
     with pytest.raises(InputError) as err:
-        read_as_printed(bad, schemas.ELEMENT_VALUES)
+        read_as_printed(bad, ELEMENT_VALUES)
     assert "element_values.csv, row 4, column 'low'" in str(err.value)
 
 

@@ -97,7 +97,7 @@ def test_a_date_that_is_no_date_or_an_unknown_status_is_refused_at_its_row(
     tmp_path, column, cell, expected
 ):
     from raremetals.core.io import read_as_printed
-    from raremetals.core.schemas import EXPORT_CONTROLS
+    from raremetals.core.schemas.inputs import EXPORT_CONTROLS
 
     rows = list(csv.reader(CONTROLS.open(encoding="utf-8", newline="")))
     rows[5][rows[0].index(column)] = cell

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed, read_yaml
-from raremetals.core.schemas import WIND
+from raremetals.core.schemas.inputs import WIND
 from raremetals.core.vocab import periodic_position
 from raremetals.stats.selections import wind_capacity
 

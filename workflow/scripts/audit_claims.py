@@ -10,14 +10,16 @@ from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
 from raremetals.audit.summary import summary_html, summary_markdown
-from raremetals.core import catalogue, schemas, web
+from raremetals.core import catalogue, web
 from raremetals.core.io import atomic_write, read_as_printed, read_reference, write_table
+from raremetals.core.schemas.audit import CLAIMS_AUDIT, TABLE3_ERRATA
+from raremetals.core.schemas.inputs import CLAIM_CHECKS, ELEMENT_VALUES
 from raremetals.core.text import commodity_names, load_languages
 
 i = snakemake.input
 table3 = catalogue.read("paper_table3_corrected", i.table3)
 claims = catalogue.read("paper_claims", i.claims)
-checks = read_as_printed(i.checks, schemas.CLAIM_CHECKS)
+checks = read_as_printed(i.checks, CLAIM_CHECKS)
 sources = Sources(
     table3,
     catalogue.read("china_ree_export_quotas", i.quotas),
@@ -29,15 +31,15 @@ sources = Sources(
     catalogue.read("table3_against_bgs", i.against_bgs),
     catalogue.read("eu_crm_2010", i.eu_2010),
     catalogue.read("bgs_production", i.bgs),
-    read_as_printed(i.element_values, schemas.ELEMENT_VALUES),
+    read_as_printed(i.element_values, ELEMENT_VALUES),
     catalogue.read("table3_three_ways", i.three_ways),
     catalogue.read("wmd_volumes", i.wmd),
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
-claims_audit = schemas.CLAIMS_AUDIT.validate(claims_audit)
+claims_audit = CLAIMS_AUDIT.validate(claims_audit)
 notes = read_reference(i.notes)
-errata = schemas.TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audit, checks, i.notes))
+errata = TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audit, checks, i.notes))
 write_table(claims_audit, snakemake.output.claims_audit)
 write_table(errata, snakemake.output.table3_errata)
 three_ways = sources.wmd

@@ -11,7 +11,7 @@ import pandas as pd
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.net_import_reliance import parse_net_import_reliance
 from raremetals.core.io import read_reference, write_table
-from raremetals.core.schemas import NET_IMPORT_RELIANCE
+from raremetals.core.schemas.tidy import NET_IMPORT_RELIANCE
 from raremetals.sources.fetch import paths_in
 
 resolver = CountryResolver(snakemake.input.countries)

@@ -15,7 +15,7 @@ from raremetals.clean import editions
 from raremetals.clean.layouts import REFERENCE, clean_usgs_world
 from raremetals.core import catalogue
 from raremetals.core.io import write_table
-from raremetals.core.schemas import usgs_values_by_edition
+from raremetals.core.schemas.usgs import usgs_values_by_edition
 from raremetals.sources.fetch import read_record
 
 inp = snakemake.input

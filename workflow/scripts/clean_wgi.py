@@ -7,7 +7,7 @@ configure(snakemake)
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wgi import parse_wgi
 from raremetals.core.io import write_table
-from raremetals.core.schemas import WGI
+from raremetals.core.schemas.tidy import WGI
 from raremetals.sources.fetch import paths_in
 
 [path] = paths_in(snakemake.input.record, "WGIData")

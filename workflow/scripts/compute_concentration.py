@@ -7,8 +7,9 @@ configure(snakemake)
 
 import pandas as pd
 
-from raremetals.core import catalogue, schemas
-from raremetals.core.io import read_as_printed, read_reference, write_table
+from raremetals.core import catalogue
+from raremetals.core.io import read_as_printed, read_reference
+from raremetals.core.schemas.inputs import PAPER_TEXT_VALUES
 from raremetals.stats.comparison import paper_comparison
 from raremetals.stats.concentration import (
     concentration,
@@ -30,7 +31,7 @@ table3 = catalogue.read("paper_table3_corrected", snakemake.input.table3)
 wgi = catalogue.read("wgi_estimates", snakemake.input.wgi)
 commodities = read_reference(snakemake.input.commodities)
 claims = catalogue.read("paper_claims", snakemake.input.claims)
-text_values = read_as_printed(snakemake.input.text_values, schemas.PAPER_TEXT_VALUES)
+text_values = read_as_printed(snakemake.input.text_values, PAPER_TEXT_VALUES)
 
 dist = pd.concat(
     [
@@ -59,9 +60,9 @@ catalogue.write(
 middle_year = snakemake.params.middle_year
 comparison = paper_comparison(conc, commodities, middle_year)
 # in the order of the schema (a column no row fills stays, empty)
-schema = schemas.paper_comparison(middle_year)
+schema = catalogue.schema("paper_metals_comparison", middle_year=middle_year)
 comparison = comparison.reindex(columns=list(schema.columns))
-write_table(schema.validate(comparison), out.paper_metals_comparison)
+catalogue.write("paper_metals_comparison", comparison, out.paper_metals_comparison)
 catalogue.write(
     "concentration_series",
     concentration_series(conc),

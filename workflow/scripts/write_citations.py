@@ -14,7 +14,7 @@ from raremetals.cite.datapackage import datapackage
 from raremetals.cite.provenance import job_records
 from raremetals.core import catalogue
 from raremetals.core.io import atomic_write
-from raremetals.core.schemas import FIGURE_DATA
+from raremetals.core.schemas.figures import FIGURE_DATA
 from raremetals.sources.registry import load_registry
 
 FigureData = namedtuple("FigureData", "name path description")

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from raremetals.core.schemas import TABLE3_AGAINST_BGS
+from raremetals.core.schemas.audit import TABLE3_AGAINST_BGS
 from raremetals.stats.long_run import bgs_distributions
 from raremetals.stats.second_source import TOTALS_AGREE as AGREE
 from raremetals.stats.second_source import TOTALS_CLOSE as CLOSE

@@ -31,7 +31,7 @@ import pandas as pd
 
 from raremetals.audit.against_bgs import FIELDS
 from raremetals.clean.wmd_pdf import SOURCES
-from raremetals.core.schemas import TABLE3_THREE_WAYS
+from raremetals.core.schemas.audit import TABLE3_THREE_WAYS
 from raremetals.stats.second_source import TOTALS_AGREE, TOTALS_CLOSE
 
 YEAR = 2009

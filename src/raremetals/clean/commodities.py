@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed
-from raremetals.core.schemas import COMMODITY_NAMES
+from raremetals.core.schemas.inputs import COMMODITY_NAMES
 
 
 def load_commodities(path) -> dict[str, dict]:

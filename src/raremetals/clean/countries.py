@@ -22,7 +22,7 @@ from functools import cache
 
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed
-from raremetals.core.schemas import COUNTRY_NAMES
+from raremetals.core.schemas.inputs import COUNTRY_NAMES
 from raremetals.core.text import iso_converter
 
 _FOOTNOTE = re.compile(r"^(.*?\D)(\d+)$")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed
-from raremetals.core.schemas import EXPORT_CONTROLS
+from raremetals.core.schemas.inputs import EXPORT_CONTROLS
 
 
 def export_controls(compiled, added) -> pd.DataFrame:

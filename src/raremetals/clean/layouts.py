@@ -58,7 +58,7 @@ def clean_usgs_world(
     from raremetals.clean.countries import CountryResolver
     from raremetals.clean.per_commodity import parse_world_file
     from raremetals.clean.usgs_tables import LEFT_OUT, CommodityNames
-    from raremetals.core.schemas import (
+    from raremetals.core.schemas.usgs import (
         OBSERVATIONS,
         USGS_BEST_SERIES,
         USGS_REVISIONS,

@@ -16,7 +16,7 @@ import pandas as pd
 from raremetals.clean.countries import CountryResolver
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed, read_csv_rows
-from raremetals.core.schemas import TABLE3_CORRECTIONS
+from raremetals.core.schemas.inputs import TABLE3_CORRECTIONS
 
 COLUMNS = (
     "commodity_ja",

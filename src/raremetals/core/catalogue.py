@@ -71,11 +71,11 @@ def schema(name: str, **settings):
     """The schema of a table. One whose columns follow a setting of the build (the USGS
     editions it reads, the comparison's middle year) is a function of that setting, and
     made for the value ``settings`` give it (``editions=[...]``, ``middle_year=2023``)."""
+    import importlib
     import inspect
 
-    from raremetals.core import schemas
-
-    found = getattr(schemas, TABLES[name].schema)
+    module, attribute = TABLES[name].schema.rsplit(".", 1)
+    found = getattr(importlib.import_module(f"raremetals.core.schemas.{module}"), attribute)
     if not inspect.isfunction(found):
         return found
     wanted = list(inspect.signature(found).parameters)

@@ -1,6 +1,6 @@
 """Distributions: one commodity x series x measure x year of one dataset, the USGS world
 tables (``usgs``) or the paper's corrected Table 3 (``paper_table3``, 2009), as the rows
-the statistics read (the columns of ``schemas.DISTRIBUTION``)."""
+the statistics read (the columns of ``core.schemas.stats.DISTRIBUTION``)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.core.errors import InputError
-from raremetals.core.schemas import JAPAN_IMPORTS
+from raremetals.core.schemas.trade import JAPAN_IMPORTS
 from raremetals.stats.comparability import Side, verdict
 
 BASES = {"value": ("value_usd", "USD"), "net weight": ("net_weight_kg", "kg")}

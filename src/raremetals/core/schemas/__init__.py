@@ -4,7 +4,9 @@ source of the data dictionaries.
 Each column carries its description, so ``results/*/data_dictionary.csv`` are written from
 the same definitions that validate the tables. The schemas live by stage (``usgs`` and
 ``tidy``: the cleaned sources; ``stats``; ``audit``; ``inputs``: the tables compiled by
-hand), built from the columns of ``columns``; this package gathers their names.
+hand; and by source family), built from the columns of ``columns``. The catalogue
+(``core/tables.csv``) names each table's schema as ``module.NAME``; code that needs one
+imports it from its module.
 """
 
 import re
@@ -12,72 +14,6 @@ import re
 import pandas as pd
 
 from raremetals.core.io import SPREADSHEET_RULE
-from raremetals.core.schemas.audit import (
-    CLAIMS_AUDIT,
-    TABLE3_AGAINST_BGS,
-    TABLE3_ERRATA,
-    TABLE3_THREE_WAYS,
-)
-from raremetals.core.schemas.bgs import BGS_LONG_RUN, USGS_BGS
-from raremetals.core.schemas.eu import (
-    EU_CORRELATION,
-    EU_CRITICALITY,
-    EU_CRM_2010,
-    EU_CRM_SCORES,
-    EU_SCORES_AGAINST_HHI,
-    EU_SHARES_AGAINST_USGS,
-    EU_SUPPLY_SHARES,
-    EU_THRESHOLD_CHECK,
-)
-from raremetals.core.schemas.figures import FIGURE_DATA
-from raremetals.core.schemas.inputs import (
-    CLAIM_CHECKS,
-    CLAIMS,
-    COMMODITY_NAMES,
-    COUNTRY_NAMES,
-    ELEMENT_VALUES,
-    EXPORT_CONTROLS,
-    EXPORT_QUOTAS,
-    MILITARY_EXPENDITURE,
-    PAPER_TEXT_VALUES,
-    REE_SECONDARY,
-    TABLE3_CORRECTIONS,
-    WIND,
-)
-from raremetals.core.schemas.processing import HORIZON, IEA_OUTLOOK, MINING_AND_PROCESSING
-from raremetals.core.schemas.stats import (
-    CONCENTRATION,
-    CONCENTRATION_SERIES,
-    COUNTRY_SHARES,
-    JAPAN_DEPENDENCY,
-    RESERVES_TO_PRODUCTION,
-    US_IMPORT_RELIANCE,
-    paper_comparison,
-)
-from raremetals.core.schemas.tidy import (
-    BGS_PRODUCTION,
-    DS140,
-    IEA_SUPPLY,
-    NET_IMPORT_RELIANCE,
-    TABLE3,
-    TABLE3_CORRECTED,
-    WGI,
-)
-from raremetals.core.schemas.trade import COMTRADE_TRADE, JAPAN_IMPORTS
-from raremetals.core.schemas.usgs import (
-    OBSERVATIONS,
-    USGS_BEST_SERIES,
-    USGS_PEER_CHECK,
-    USGS_REVISIONS,
-    USGS_ROW_ACCOUNTING,
-    usgs_values_by_edition,
-)
-from raremetals.core.schemas.wmd import (
-    WMD_INDEX_CHECK,
-    WMD_PRODUCTION,
-    WMD_SERIES,
-    WMD_VOLUMES,
-)
 
 
 def settings_in_header(columns: list[str]) -> dict:

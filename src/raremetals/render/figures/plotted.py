@@ -100,6 +100,6 @@ def frame(parts: list[pd.DataFrame], paths: dict[str, str]) -> pd.DataFrame:
         d.loc[rows, "table_row"] = [lines[int(i) + 1] for i in d.loc[rows, "table_row"]]
     d["value"] = pd.to_numeric(d["value"].replace("", None)).astype(float)
     text = [c for c in COLUMNS if c not in ("year", "value", "table_row", "source_row")]
-    from raremetals.core.schemas import FIGURE_DATA
+    from raremetals.core.schemas.figures import FIGURE_DATA
 
     return FIGURE_DATA.validate(d.fillna({c: "" for c in text}))
