@@ -65,8 +65,13 @@ def test_the_socket_lives_in_a_private_folder_of_the_working_folder(tmp_path, mo
 @as_root
 def test_another_user_can_neither_reach_nor_answer_for_the_server(shared_dir, monkeypatch):
     """The attack of the last round: a process of another user binds the path a job
-    connects to, and receives the job's environment and streams."""
-    before = set(os.listdir(tempfile.gettempdir()))
+    connects to, and receives the job's environment and streams. The server's temporary
+    folder is one of the test's own, which must stay empty (the machine's /tmp holds what
+    other tests, running beside this one, write)."""
+    private = shared_dir / "tmp"
+    private.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
     build = shared_dir / "build"
     build.mkdir()
     monkeypatch.chdir(build)
@@ -109,7 +114,7 @@ def test_another_user_can_neither_reach_nor_answer_for_the_server(shared_dir, mo
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert set(os.listdir(tempfile.gettempdir())) <= before | {shared_dir.name}
+    assert tempfile.gettempdir() == str(private) and list(private.iterdir()) == []
 
 
 @as_root

@@ -62,7 +62,12 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
     why = [VINTAGE]
     if code == "WLD":
         value, lower = _world(rows)
-        found = {"bgs_flag": "", "bgs_rank": None, "bgs_file": "", "bgs_row": None}
+        found: dict[str, object] = {
+            "bgs_flag": "",
+            "bgs_rank": None,
+            "bgs_file": "",
+            "bgs_row": None,
+        }
         if lower:
             why.append("BGS lists countries without a figure: its world is a lower bound")
     else:

@@ -212,6 +212,8 @@ def audit_claims(
                 }
             )
             continue
+        # a claim stating no number is only described: its check raises NotCheckable
+        assert claimed is not None, c["claim_id"]
         status, evidence, shown_tolerance = _verdict(c, claimed, check, args, result, evidence)
         if check["note"]:
             evidence += f". {check['note']}"
@@ -313,6 +315,7 @@ def add_later_evidence(
         if (
             r["method"] in SAME_FIGURE
             and found is not None
+            and claimed is not None
             and audit.at[cid, "evidence_class"] == "paper_table3"
             and abs(found - claimed.value) <= float(audit.at[cid, "tolerance"])
         ):

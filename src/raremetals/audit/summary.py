@@ -43,7 +43,7 @@ def evidence_counts(claims: pd.DataFrame) -> pd.DataFrame:
     return table.loc[rows, columns]
 
 
-def _three_ways_rows(table: pd.DataFrame, names: dict | None = None) -> list[tuple[str, ...]]:
+def _three_ways_rows(table: pd.DataFrame, names: dict | None = None) -> list[tuple]:
     """One row of text per cell of ``table3_three_ways.csv``, in the order of the
     catalogue's ``bgs_heads``; a class by its name in ``names`` (the catalogue's
     ``report.audit.names``), else as the table gives it."""

@@ -196,9 +196,10 @@ def headline_numbers(
                     str(r.get(f"total_is_lower_bound_{when}")) == "True"
                     and stat in OPEN_TOTAL_BOUNDS
                 ):
-                    bound = OPEN_TOTAL_BOUNDS[stat]
-                    if bound is None:
+                    words = OPEN_TOTAL_BOUNDS[stat]
+                    if words is None:
                         continue
+                    bound = words
                 year = r["year_latest"] if when == "latest" else float(when)
                 out.append(
                     entry(

@@ -253,13 +253,14 @@ def parse_export(
     rows = read_csv_rows(path)
     header = rows[0]
     refuse_missing_columns(path, header, COLUMNS)
-    out, seen = [], {}
+    out: list[dict] = []
+    seen: dict = {}
     for line, cells in enumerate(rows[1:], start=2):
         if len(cells) != len(header):
             raise InputError(path, f"{len(header)} cells", f"{len(cells)} cells", row=line)
         r = dict(zip(header, cells))
         stamp = matching(path, line, r, "year", _YEAR, "a year stamp YYYY-01-01 00:00:00")
-        year = int(_YEAR.match(stamp)[1])
+        year = int(stamp[:4])  # matching() has held it to _YEAR
         key = (r["bgs_commodity_trans"], r["bgs_sub_commodity_trans"])
         if key not in series:
             raise InputError(

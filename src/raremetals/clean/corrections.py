@@ -44,18 +44,19 @@ def _table(path, columns: list[str]) -> pd.DataFrame:
     return table
 
 
-def _whole(path, text: str, line: int, column: str, blank_ok: bool = False) -> int | None:
+def _whole(path, text: str, line: int, column: str) -> int:
     """A whole number of a corrections table (a row, a year, a position)."""
-    if blank_ok and not text.strip():
+    if not text.strip().isdigit():
+        raise InputError(path, "a whole number", text, row=line, column=column)
+    return int(text)
+
+
+def _whole_or_none(path, text: str, line: int, column: str) -> int | None:
+    """A whole number of a corrections table, or None for an empty cell."""
+    if not text.strip():
         return None
     if not text.strip().isdigit():
-        raise InputError(
-            path,
-            "a whole number" + (" or nothing" if blank_ok else ""),
-            text,
-            row=line,
-            column=column,
-        )
+        raise InputError(path, "a whole number or nothing", text, row=line, column=column)
     return int(text)
 
 
@@ -64,7 +65,7 @@ def _rows(path, text: str, line: int) -> list[int | None]:
     one-table releases' rows ("708-718;720-722"), each row its own finding."""
     if not text.strip():
         return [None]
-    rows = []
+    rows: list[int | None] = []
     for part in text.split(";"):
         first, _, last = part.partition("-")
         a = _whole(path, first, line, "row")
@@ -90,7 +91,7 @@ def load_unit_findings(path) -> list[UnitFinding]:
             "evidence",
         ],
     )
-    findings = []
+    findings: list = []
     for line, r in enumerate(table.to_dict("records"), start=2):
         for column in ("unit_in_source", "unit_used"):
             # the older releases' header tokens, the newer ones' words; a unit cell the
@@ -189,7 +190,7 @@ def load_note_readings(path) -> dict[tuple[str, str, int, str], tuple[int, int |
     return {
         (r["edition"], r["file"].lower(), _whole(path, r["row"], line, "row"), r["column"]): (
             _whole(path, r["says"], line, "says"),
-            _whole(path, r["reads_as"], line, "reads_as", blank_ok=True),
+            _whole_or_none(path, r["reads_as"], line, "reads_as"),
         )
         for line, r in enumerate(table.to_dict("records"), start=2)
     }
@@ -207,7 +208,7 @@ def load_header_fixes(path) -> dict[tuple[str, str], dict[int | str, str]]:
         path, ["edition", "file", "position", "column_in_source", "column_used", "evidence"]
     )
     for line, r in enumerate(table.to_dict("records"), start=2):
-        key = _whole(path, r["position"], line, "position", blank_ok=True) or r["column_in_source"]
+        key = _whole_or_none(path, r["position"], line, "position") or r["column_in_source"]
         fixes.setdefault((r["edition"], r["file"].lower()), {})[key] = r["column_used"] or NOT_READ
     return fixes
 

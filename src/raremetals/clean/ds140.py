@@ -101,7 +101,7 @@ def parse_workbook(path, source_id: str) -> pd.DataFrame:
             raise InputError(path, f"the year after {last_year}", str(year), row=i, column="A")
         last_year = year
         for j, name in enumerate(header[1 : len(COLUMNS)], start=1):
-            statistic, unit = COLUMNS[name]
+            statistic, unit = COLUMNS[name] or ("", "")  # no column after Year is None
             cell = cells[j] if j < len(cells) else None
             if cell is None and (i, j) in formulas:
                 raise InputError(

@@ -55,7 +55,7 @@ def _rows(path, columns: tuple[str, ...], key: tuple[str, ...], encoding="utf-8-
     """(line, row) of a CSV with the given columns, exact repeats dropped; a repeated key
     with other values is refused, naming both lines."""
     records = _records(path, encoding)
-    header = next(records, (1, []))[1]
+    header: list[str] = next(records, (1, []))[1]
     if tuple(header) != columns:
         raise InputError(path, f"the columns {', '.join(columns)}", ", ".join(header), row=1)
     seen: dict[tuple, tuple[int, list[str]]] = {}

@@ -44,7 +44,8 @@ _KEY = re.compile(r'^( *)"((?:[^"\\]|\\.)*)":')
 def key_lines(text: str) -> dict[tuple[str, ...], int]:
     """The line of every key of a JSON file written one key a line (as ``json.dump`` with
     an indent writes it), by its path of keys."""
-    lines, stack = {}, []
+    lines: dict[tuple[str, ...], int] = {}
+    stack: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
         m = _KEY.match(line)
         if not m:
@@ -88,7 +89,7 @@ def _stage_rows(path, mineral, stage, block, where, places: CountryResolver, min
             notes.append(key)
             continue
         if place is None:
-            places.require(key, path, row=line)
+            place = places.require(key, path, row=line)
         for year in years:
             here = where[at + ("countries", key, year)]
             rows.append(

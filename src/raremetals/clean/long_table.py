@@ -143,7 +143,7 @@ def parse_commodities_table(
     unit_findings=(),
     *,
     edition: str,
-) -> tuple[pd.DataFrame, list[str]]:
+) -> tuple[pd.DataFrame, list[dict]]:
     """The world production, capacity and reserves of an edition in MCS 2026's layout as
     observations, and the rows not read, each with its reason (a chapter outside the
     analysis, a US section). Every row of the file is one or the other; a section or
@@ -159,7 +159,9 @@ def parse_commodities_table(
         for f in unit_findings
         if (f.edition, f.file, f.column, f.verdict) == (edition, path.name, "Unit", "unit-error")
     }
-    out, seen, skipped = [], {}, []
+    out: list[dict] = []
+    seen: dict = {}
+    skipped: list[dict] = []
     for rownum, cells in data_rows(path, rows, len(header)):
         section = " ".join(cells[col["Section"]].split())
         statistic = cells[col["Statistics"]].strip()

@@ -9,6 +9,7 @@ the flags the source gave it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -230,7 +231,7 @@ def parse_world_file(
     commodities: dict[str, dict],
     resolver: CountryResolver,
     header_fixes=None,
-    unit_findings: list[UnitFinding] = (),
+    unit_findings: Sequence[UnitFinding] = (),
     findings_path=None,
     note_readings=None,
 ) -> pd.DataFrame:
@@ -261,7 +262,8 @@ def parse_world_file(
     layout.findings = _findings_on(layout, unit_findings, findings_path)
     col = layout.col
     named = max(i for i, name in enumerate(rows[0]) if name.strip()) + 1
-    out, seen = [], {}
+    out: list[dict] = []
+    seen: dict = {}
     for rownum, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue

@@ -169,7 +169,7 @@ def observation(
     country_raw: str,
     qualifier: str,
     value: Decimal | None,
-    factor: Decimal | None,
+    factor: Decimal,
     unit: str,
     value_raw: str,
     unit_raw: str,

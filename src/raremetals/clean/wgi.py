@@ -36,7 +36,8 @@ def parse_wgi(path, source_id: str, resolver: CountryResolver) -> pd.DataFrame:
     if not years:
         raise InputError(path, "year columns (1996, 1998, ...)", ", ".join(header))
     col = {h: i for i, h in enumerate(header)}
-    out, seen = [], {}
+    out: list[dict] = []
+    seen: dict = {}
     for rownum, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue

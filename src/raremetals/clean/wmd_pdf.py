@@ -126,7 +126,9 @@ class _Table:
         raise InputError(where, "a word under one of the years' columns", word["text"])
 
     def read(self, line, where) -> None:
-        name, figures, remark = [], {}, None
+        name: list[str] = []
+        figures: dict[int, list[str]] = {}
+        remark = None
         for w in line:
             text = w["text"]
             if w["x0"] >= self.remark_at:

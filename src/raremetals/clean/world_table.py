@@ -12,6 +12,7 @@ Where a value cell is blank the notes often carry the USGS code instead ("NA",
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -81,7 +82,7 @@ def parse_world_table(
     unit_findings=(),
     *,
     edition: str,
-) -> tuple[pd.DataFrame, list[str]]:
+) -> tuple[pd.DataFrame, list[dict]]:
     """An edition's world table in MCS 2025's layout as observations, and the rows not
     read (chapters outside the analysis), each with its reason.
 
@@ -93,7 +94,7 @@ def parse_world_table(
     rows = read_csv_rows(path, encoding=ENCODING)
     header = [h.strip() for h in rows[0]]
     col = require_columns(path, header, COLUMNS)
-    values = {i: _VALUE.match(h) for i, h in enumerate(rows[0]) if _VALUE.match(h)}
+    values = {i: m for i, h in enumerate(rows[0]) if (m := _VALUE.match(h)) is not None}
     if not values:
         raise InputError(
             path, "columns named like PROD_2023, PROD_EST_ 2024, RESERVES_2024", ", ".join(header)
@@ -112,7 +113,7 @@ def parse_world_table(
         for f in unit_findings
         if f.edition == edition and f.file == path.name and f.verdict == "unit-error"
     }
-    out, seen, skipped, named = [], {}, [], {}
+    out, skipped, named, seen = [], [], {}, dict[tuple, int]()
     for rownum, cells in data_rows(path, rows, len(header)):
         if cells[col["SOURCE"]].strip() != edition.upper():
             raise InputError(
@@ -156,8 +157,8 @@ def parse_world_table(
                 unit, factor, applied = unit_of(finding.unit_used, path, rownum, unit_column)
             elif words.strip() or value is not None:
                 unit, factor, applied = unit_of(words, path, rownum, unit_column)
-            else:  # a row of codes alone needs no unit
-                unit, factor, applied = "t", None, ""
+            else:  # a row of codes alone needs no unit (and has no value to convert)
+                unit, factor, applied = "t", Decimal(1), ""
             basis = basis_of(type_raw) or "as reported"
             if measure == "reserves":  # "Gross weight for reserves data", "ZrO2 content"
                 basis = basis_of(note) or basis

@@ -14,7 +14,7 @@ class InputError(ValueError):
         self,
         path,
         expected: str,
-        found: str | None = None,
+        found: object = None,
         *,
         row: int | None = None,
         column: str | None = None,
@@ -48,4 +48,4 @@ class OutputError(OSError):
         )
 
     def __str__(self) -> str:
-        return self.strerror
+        return str(self.strerror)

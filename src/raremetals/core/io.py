@@ -93,7 +93,7 @@ def read_csv_rows(
 def refuse_repeated_names(path, header: list[str]) -> None:
     """A column name given twice is an error: a reader would take one of the two columns,
     or both, for the same thing."""
-    seen = {}
+    seen: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         name = name.strip()
         if name and name in seen:
@@ -127,7 +127,6 @@ def refuse_headerless(path, header: list[str], rows: list[list[str]]) -> None:
                     row=rownum,
                     column=f"column {i + 1}, no header",
                 )
-    return rows
 
 
 def atomic_write(path, text: str | bytes) -> None:

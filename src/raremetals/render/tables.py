@@ -16,6 +16,7 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -190,7 +191,7 @@ RENDERERS = {"csv": to_csv, "md": to_markdown, "tex": to_latex, "html": to_html}
 def table1(elements: pd.DataFrame, language: Language) -> Table:
     """The periodic table as a grid: each cell the atomic number and symbol, marked."""
     text = language.tables["table1"]
-    grid = [[[] for _ in range(18)] for _ in range(10)]
+    grid: list[list[list[str]]] = [[[] for _ in range(18)] for _ in range(10)]
     for e in elements.to_dict("records"):
         r, c = periodic_position(int(e["z"]))
         mark = MARKS.get(e["category"], "")
@@ -214,7 +215,7 @@ def table1(elements: pd.DataFrame, language: Language) -> Table:
 # --- Table 3 ---------------------------------------------------------------------------
 
 # Table 3 as printed keeps the paper's own words, whatever the languages of the outputs.
-PRINTED = {
+PRINTED: dict[str, Any] = {
     "name": "表3",
     "caption": "主要レアメタル埋蔵量・産出量等の偏在性と依存度（2009年、印刷のまま）",
     "header": [
@@ -299,7 +300,8 @@ def table3_corrected(
     correction it lacks is an error naming the file."""
     text = language.tables["table3"]
     names = commodity_names(commodities, language.code)
-    notes, rows = [], []
+    notes: list[str] = []
+    rows: list = []
     said = {}
     if evidence is not None:
         path, translated = evidence

@@ -150,7 +150,7 @@ def download(
 
 
 def _origin(entry: SourceFile) -> str:
-    return entry.url + (f" (member {entry.member})" if entry.member else "")
+    return f"{entry.url}" + (f" (member {entry.member})" if entry.member else "")
 
 
 def _from_publisher(
@@ -321,7 +321,7 @@ class _Fetcher:
             )
         try:
             with archive.open(found[0]) as member:
-                while chunk := member.read1(CHUNK):
+                while chunk := member.read(CHUNK):
                     out.write(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError) as err:
             raise FetchError(f"{out.where}: a damaged archive member ({err})") from None
@@ -330,13 +330,16 @@ class _Fetcher:
     def publisher(self, entry: SourceFile, out: _Sink, where: str) -> None:
         """Stream the file from its publisher's address into ``out`` (``where``: the file,
         for messages about the address the bytes come from)."""
+        url = entry.url
+        if url is None:
+            raise FetchError(f"{where}: the registry gives no address to download it from")
         if not entry.member:
-            return self.get(entry.url, out)
-        if "/catalog/item/" not in entry.url:  # a zip archive
-            if not self.member(entry.url, entry.member, out.where, out):
+            return self.get(url, out)
+        if "/catalog/item/" not in url:  # a zip archive
+            if not self.member(url, entry.member, out.where, out):
                 raise FetchError(f"{out.where}: the archive has no member {entry.member}")
             return None
-        files = self.item_files(entry.url, out.where)
+        files = self.item_files(url, out.where)
         for f in files:
             if f["name"] == entry.member:
                 out.where = f"{where}, URL {f['url']}"

@@ -111,14 +111,14 @@ def segments(dist: pd.DataFrame) -> pd.DataFrame:
             if weight >= BREAK_WEIGHT and year > starts[0]:
                 starts.append(int(year))
         for year in sorted(set(d["year"])):
-            codes, weight = marked.get(int(year), ("", 0.0))
+            named, weight = marked.get(int(year), ("", 0.0))
             rows.append(
                 {
                     "commodity": metal,
                     "year": int(year),
                     "segment": max(s for s in starts if s <= year),
-                    "break_countries": codes,
-                    "break_weight": weight if codes else float("nan"),
+                    "break_countries": named,
+                    "break_weight": weight if named else float("nan"),
                 }
             )
     return pd.DataFrame(rows)

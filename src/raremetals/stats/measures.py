@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # How far listed countries may sum above their world total before it cannot be rounding:
 # USGS world totals are rounded (to two or three significant figures), so listed countries
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 ROUNDING_TOLERANCE = 0.10
 
 # US DOJ/FTC Horizontal Merger Guidelines (2010), section 5.3, on the 0-10,000 scale.
-DOJ_FTC_2010 = {
+DOJ_FTC_2010: dict[str, Any] = {
     "vintage": "DOJ/FTC Horizontal Merger Guidelines 2010",
     "moderate": 1500,
     "high": 2500,

@@ -63,16 +63,17 @@ def reserves_to_production(conc: pd.DataFrame) -> pd.DataFrame:
     rest = [_unpaired(d, same, key) for d in (res, prod)]
     rest = [d.assign(subject=d["series"].map(series_subject)) for d in rest]
     unique = [d[d.groupby([*key, "subject"])["series"].transform("size") == 1] for d in rest]
-    by_subject = _pair(*unique, [*key, "subject"]).drop(columns="subject")
+    by_subject = _pair(unique[0], unique[1], [*key, "subject"]).drop(columns="subject")
     rest = [_unpaired(d, by_subject, key).drop(columns="subject") for d in rest]
     single = [d[d.groupby(key)["series"].transform("size") == 1] for d in rest]
-    m = pd.concat([same, by_subject, _pair(*single, key)], ignore_index=True)
+    m = pd.concat([same, by_subject, _pair(single[0], single[1], key)], ignore_index=True)
     out = []
     for r in m.to_dict("records"):
         note = ""
         if r["edition_production"] != r["edition"]:
             note = f"production from {r['edition_production']} (the best series); "
-        rp, bound = math.nan, ""
+        rp: float | None = math.nan
+        bound = ""
         open_res, open_prod = (
             r["total_is_lower_bound_reserves"],
             r["total_is_lower_bound_production"],

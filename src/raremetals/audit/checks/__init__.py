@@ -6,7 +6,7 @@ from raremetals.audit.checks.base import Allowed, NotCheckable, Sources, parse_a
 
 
 def _registry(*modules) -> dict:
-    found = {}
+    found: dict = {}
     for m in modules:
         twice = set(found) & set(m.CHECKS)
         if twice:

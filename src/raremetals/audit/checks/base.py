@@ -60,6 +60,13 @@ class Sources:
         self.wmd = wmd  # Table 3 three ways, with WMD's 2009 (results/audit/table3_three_ways.csv)
         self.wmd_volumes = wmd_volumes  # every WMD figure of the paper's metals (tidy)
 
+    def given(self, name: str) -> pd.DataFrame:
+        """A table the audit may run without (DS 140, BGS, ...), which a check needs."""
+        table = getattr(self, name)
+        if table is None:
+            raise LookupError(f"the audit was given no table {name}, which this check reads")
+        return table
+
     def t3_cell(self, symbol, field, rank=None) -> pd.Series:
         t = self.t3[(self.t3["symbol"] == symbol) & (self.t3["field"] == field)]
         if rank is not None:

@@ -9,7 +9,8 @@ from raremetals.stats.selections import zero_run
 
 
 def _us_output(src: Sources) -> pd.Series:
-    d = src.ds140[src.ds140["statistic"] == "us_production"]
+    ds140 = src.given("ds140")
+    d = ds140[ds140["statistic"] == "us_production"]
     return d.set_index("year")["value"]
 
 
@@ -27,7 +28,8 @@ def _zero_run(us: pd.Series, year: int) -> tuple[int, int]:
 
 
 def _ds140ref(src: Sources, years, statistic="us_production") -> str:
-    d = src.ds140[(src.ds140["statistic"] == statistic) & src.ds140["year"].isin(list(years))]
+    ds140 = src.given("ds140")
+    d = ds140[(ds140["statistic"] == statistic) & ds140["year"].isin(list(years))]
     rows = sorted(set(d["row"]))
     return f"{d['file'].iloc[0]}:rows {rows[0]}-{rows[-1]}"
 
@@ -72,7 +74,8 @@ def ds140_restart(src: Sources, a, claim):
 def ds140_price_ranges(src: Sources, a, claim):
     """What the unit values (1998 dollars) say about a period of stable prices: their
     range before and after the claimed turn; "stable" sets no measure to check."""
-    d = src.ds140[src.ds140["statistic"] == "unit_value_1998usd"].dropna(subset=["value"])
+    ds140 = src.given("ds140")
+    d = ds140[ds140["statistic"] == "unit_value_1998usd"].dropna(subset=["value"])
     turn, first, last = int(a["turn"]), int(a["first"]), int(a["last"])
     parts = []
     for lo, hi in ((first, turn - 1), (turn, last)):

@@ -28,7 +28,7 @@ def from_mendeleev(symbol: str, name: str) -> tuple[str, float | None, str]:
     spec = importlib.util.find_spec("mendeleev")
     if spec is None:
         raise NotCheckable("the element-properties package mendeleev is not installed")
-    db = Path(spec.submodule_search_locations[0]) / "elements.db"
+    db = Path(list(spec.submodule_search_locations or [""])[0]) / "elements.db"
     with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as con:
         rows = con.execute(
             f"SELECT e.name, {ELEMENT_PROPERTIES[name]} FROM elements e "

@@ -8,7 +8,7 @@ from raremetals.audit.checks.base import Sources
 def eu_2010_list(src: Sources, a, claim):
     """How many critical raw materials the 2010 report listed, as the Commission's 2014
     report prints its list, and whether the materials the claim names are among them."""
-    listed = src.eu_2010
+    listed = src.given("eu_2010")
     names = listed["material"].tolist()
     named = [m for m in a.get("members", "").split("|") if m]
     missing = [m for m in named if m not in names]

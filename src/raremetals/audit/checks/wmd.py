@@ -64,7 +64,7 @@ def wmd_share(src: Sources, a, claim):
 def wmd_series_value(src: Sources, a, claim):
     """A country's figure for a metal and year in WMD's best volume for the year (any year
     2007-2015, not only Table 3's 2009), with its remark."""
-    rows = src.wmd_volumes
+    rows = src.given("wmd_volumes")
     r = src.one(
         rows[rows["best"] & (rows["commodity"] == a["commodity"])],
         "WMD production",

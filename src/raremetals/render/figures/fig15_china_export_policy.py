@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 import matplotlib.pyplot as plt
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -160,7 +161,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             fontsize=7,
             color=NOTE,
         )
-        handles = [
+        handles: list[Artist] = [
             Line2D([], [], ls="none", marker=mk, color=GREYS[0], label=t[f"fig15_kind_{kind}"])
             for kind, mk in KINDS.items()
         ]

@@ -49,7 +49,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     scores = data["eu_crm_scores"].dropna(subset=["supply_risk", "economic_importance"])
     metals = data["eu_criticality"]
     assessments = sorted(metals["assessment"].unique())
-    pending = []  # labels are placed once the layout is final
+    pending: list[tuple] = []  # labels are placed once the layout is final
     with style(language.font):
         fig, axes = plt.subplots(2, 3, figsize=(13, 9))
         for ax, year in zip(axes.flat, assessments):

@@ -16,7 +16,16 @@ from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
 from raremetals.render.figures.plotted import SHARE, take, worked_out
-from raremetals.render.figures.style import CHINA, GREYS, NOTE_DARK, NOTE_LIGHT, REST, style, wrap
+from raremetals.render.figures.style import (
+    CHINA,
+    GREYS,
+    NOTE_DARK,
+    NOTE_LIGHT,
+    REST,
+    agg_renderer,
+    style,
+    wrap,
+)
 from raremetals.stats.selections import paper_metals
 
 PAPER_TABLES = ("country_shares", "concentration")
@@ -104,7 +113,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     with style(language.font):
         fig, axes = plt.subplots(1, 2, figsize=(12, 6.8), sharey=True)
         fig.subplots_adjust(left=0.16, right=0.9, bottom=0.2, top=0.88, wspace=0.42)
-        renderer = fig.canvas.get_renderer()
+        renderer = agg_renderer(fig)
         for ax, measure in zip(axes, ("production", "reserves")):
             ax.set_xlim(0, 1)
             ax.set_ylim(len(metals) - 0.5, -0.5)

@@ -37,7 +37,8 @@ def points(comparison: pd.DataFrame, metals: list[str]):
     whose share is an upper bound)}, and the
     reasons a metal is missing from a year (metal, year label, reason key, detail)."""
     rows = comparison.set_index(["commodity", "measure"])
-    drawn, missing = {}, []
+    drawn: dict[str, dict] = {}
+    missing: list[tuple[str, str, str, int | None]] = []
     latest_year = int(comparison["year_latest"].dropna().max())
     for metal in metals:
         drawn[metal] = {}
@@ -158,13 +159,13 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         # in the one corner no point or arrow reaches (low production, high reserves)
         ax.legend(loc="lower right", bbox_to_anchor=(1, 0.1), fontsize=8)
         ax.set_title(t["fig2"].format(latest=latest))
-        notes = {}
+        by_reason: dict[tuple, list[str]] = {}
         for metal, year, reason, detail in missing:
             key = (reason, year, detail)
-            notes.setdefault(key, []).append(names[metal])
+            by_reason.setdefault(key, []).append(names[metal])
         notes = [
             t[f"fig2_{reason}"].format(metals=t["list_sep"].join(m), year=year, other=detail)
-            for (reason, year, detail), m in notes.items()
+            for (reason, year, detail), m in by_reason.items()
         ]
         fig.text(
             0.01,

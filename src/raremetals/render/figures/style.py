@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Sequence
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
 import matplotlib
 
@@ -24,6 +26,10 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from raremetals.core.io import atomic_write  # noqa: E402
 
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+    from PIL.Image import Image
+
 # One meaning per hue across the figures (a test holds the modules to these names); greys
 # rank or set apart only what their legend says.
 CHINA = "#c0392b"  # China: its shares, its quotas and measures
@@ -34,7 +40,7 @@ LATEST = "#148f77"  # today's data: the latest year, the USGS series of 2020 on
 PAPER = "#7f8c8d"  # 2009 as the paper's Table 3 gives it
 THIRD = "#9a7d0a"  # World Mining Data, the third publisher (Figures 10 and 12)
 # World Mining Data's points (Figures 9, 10, 12): hollow diamonds, dashed where joined
-THIRD_MARK = {"marker": "D", "ms": 3, "mfc": "white", "lw": 0.9, "ls": "--"}
+THIRD_MARK: dict[str, Any] = {"marker": "D", "ms": 3, "mfc": "white", "lw": 0.9, "ls": "--"}
 PRICE = "#7d3c98"  # prices and unit values
 INK = "#273746"  # emphasis with no meaning of its own (the paper's twelve metals)
 GREYS = ["#5d6d7e", "#85929e", "#aeb6bf"]
@@ -168,7 +174,7 @@ def place_labels(ax, labels, avoid=(), marker_px: float = 5.0) -> list:
     labels placed before it; one that finds no such place takes the least crowded.
     Call it after the layout is final (tight_layout).
     """
-    renderer = ax.figure.canvas.get_renderer()
+    renderer = agg_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     taken = []
     for x, y, _, _ in [*labels, *avoid]:
@@ -197,6 +203,7 @@ def place_labels(ax, labels, avoid=(), marker_px: float = 5.0) -> list:
                 note.remove()
             if score == 0:
                 break
+        assert best is not None  # OFFSETS is not empty
         taken.append(best[2])
         placed.append(best[1])
     return placed
@@ -243,7 +250,7 @@ def series_slots(later_years) -> dict[int, int]:
     }
 
 
-def runs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+def runs(xs: Sequence[float], ys: Sequence[float]) -> tuple[list[float], list[float]]:
     """Points to draw as one line that breaks where the x steps by more than one (a
     year missing): a NaN is put between, which matplotlib does not join."""
     out_x, out_y = [], []
@@ -275,33 +282,34 @@ def save(fig: Figure, stem: str, formats=FORMATS, preview: bool = True) -> list[
     # also reads ps.fonttype: at 3 it splits the typeface into one subset of the first
     # 256 characters and another of the rest, two passes of the font subsetter over the
     # whole Japanese face, and two embedded fonts in each PDF
-    saving = {
-        "svg.hashsalt": "raremetals",
-        "pdf.fonttype": 42,
-        "ps.fonttype": 42,
-        "figure.autolayout": False,
-        "figure.constrained_layout.use": False,
-    }
-    with plt.rc_context(saving):
+    with plt.rc_context(
+        {
+            "svg.hashsalt": "raremetals",
+            "pdf.fonttype": 42,
+            "ps.fonttype": 42,
+            "figure.autolayout": False,
+            "figure.constrained_layout.use": False,
+        }
+    ):
         # the layout is final: savefig draws a figure that keeps a layout engine (even
         # the place-holder tight_layout leaves) once more, to lay it out again; with the
         # two settings above off, None leaves it none
         fig.set_layout_engine(None)
         # the image is cut to what is drawn (the source line lies below the axes' frame);
         # the box is measured once, not by a draw of its own in each format
-        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
+        box = fig.get_tightbbox(agg_renderer(fig)).padded(0.15)
         image = None
         for fmt in formats:
             path = f"{stem}.{fmt}"
             if fmt == "png" or fmt in RASTER:
                 image = image or _raster(fig, box)
-            if fmt == "png":
-                atomic_write(path, _png(image, dpi=DPI))
-                if preview:
-                    atomic_write(f"{stem}.preview.png", _preview(image))
-                    paths.append(f"{stem}.preview.png")
-            elif fmt in RASTER:
-                atomic_write(path, _image_bytes(image.convert("RGB"), RASTER[fmt], DPI))
+                if fmt == "png":
+                    atomic_write(path, _png(image, dpi=DPI))
+                    if preview:
+                        atomic_write(f"{stem}.preview.png", _preview(image))
+                        paths.append(f"{stem}.preview.png")
+                else:
+                    atomic_write(path, _image_bytes(image.convert("RGB"), RASTER[fmt], DPI))
             else:
                 vector = io.BytesIO()
                 fig.savefig(vector, format=fmt, dpi=DPI, metadata=METADATA[fmt], bbox_inches=box)
@@ -311,7 +319,12 @@ def save(fig: Figure, stem: str, formats=FORMATS, preview: bool = True) -> list[
     return paths
 
 
-def _raster(fig: Figure, box):
+def agg_renderer(fig) -> RendererAgg:
+    """The renderer of a figure's canvas: every figure here is drawn by Agg."""
+    return cast("FigureCanvasAgg", fig.canvas).get_renderer()
+
+
+def _raster(fig: Figure, box) -> Image:
     """The figure drawn by Agg at ``DPI`` within ``box``, as an image: the pixels
     matplotlib's own PNG writer would encode, kept so that the preview is made from them
     rather than from the PNG read back."""
@@ -320,7 +333,7 @@ def _raster(fig: Figure, box):
 
     fig.savefig(io.BytesIO(), format="rgba", dpi=DPI, bbox_inches=box)
     # the canvas holds the image it has just drawn, with its shape
-    return Image.fromarray(np.array(fig.canvas.buffer_rgba()))
+    return Image.fromarray(np.array(cast("FigureCanvasAgg", fig.canvas).buffer_rgba()))
 
 
 def _png(image, dpi: int | None = None) -> bytes:
