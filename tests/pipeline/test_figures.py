@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 from raremetals.core import catalogue, web
 from raremetals.core.text import load_languages
-from raremetals.render import figures
+from raremetals.render import figures, paper_tables
 from raremetals.render.figures.style import INK, missing_glyphs
 from raremetals.stats.selections import (
     WORLD_TOTAL_GIVEN,
@@ -192,6 +192,10 @@ def test_every_figure_file_and_caption_is_written(built):
 
 def test_tables_in_four_formats(built):
     folder = built / "results/tables"
+    # what the rule writes is the one list of render/paper_tables.py, each in four formats
+    made = sorted(p.name for p in folder.iterdir())
+    listed = paper_tables.names(["en", "ja"])
+    assert made == sorted(f"{n}.{ext}" for n in listed for ext in ("csv", "html", "md", "tex"))
     printed = (folder / "table3_as_printed.ja.md").read_text(encoding="utf-8")
     assert "①チリ(750 百万 t）" in printed and "埋 9,900 百万 t" in printed
     corrected = (folder / "table3_corrected.en.md").read_text(encoding="utf-8")

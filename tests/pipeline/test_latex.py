@@ -8,16 +8,9 @@ import re
 import pytest
 
 import latex
+from raremetals.render import paper_tables
 
-TABLES = [
-    "table1_rare_metals.en",
-    "table1_rare_metals.ja",
-    "table3_as_printed.ja",
-    "table3_corrected.en",
-    "table3_corrected.ja",
-    "china_export_policy.en",
-    "china_export_policy.ja",
-]
+TABLES = paper_tables.names(["en", "ja"])
 CASES = [(t, e) for t in TABLES for e in latex.ENGINES if t.endswith(".en") or e == "lualatex"]
 
 

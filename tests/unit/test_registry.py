@@ -109,6 +109,50 @@ def test_the_middle_year_must_be_a_year_the_editions_give():
     assert middle_year_error(2021, ["mcs2026"]) is not None  # MCS 2026 gives 2024 and 2025
 
 
+def test_a_config_value_that_cannot_work_is_named_with_its_key():
+    """What the config schema cannot know, checked where the workflow starts
+    (core.settings.config_error): editions the registry lacks, a middle year no edition
+    gives, a commodity data/commodities.csv lacks, a language without its catalogue."""
+    from raremetals.core.settings import config_error
+
+    editions = ["mcs2022", "mcs2023", "mcs2024", "mcs2025", "mcs2026"]
+    config = {
+        "editions": editions,
+        "notebook": {"edition": "mcs2024", "commodity": "rare_earths"},
+        "comparison": {"middle_year": 2023},
+    }
+
+    def error(**changed):
+        args = {"commodities": {"rare_earths", "tungsten"}, "catalogues": {"en": True}}
+        return config_error(
+            {**config, **changed.pop("config", {})},
+            editions,
+            "data/sources.yaml",
+            **{**args, **changed},
+        )
+
+    assert error() is None
+    assert error(config={"editions": ["mcs2099"]}) == (
+        "config key editions: 'mcs2099' is not an edition of data/sources.yaml (its "
+        "usgs_release entries: mcs2022, mcs2023, mcs2024, mcs2025, mcs2026)"
+    )
+    assert error(config={"notebook": {"edition": "mcs2021", "commodity": "rare_earths"}}) == (
+        "config key notebook.edition: 'mcs2021' is not an edition of data/sources.yaml (its "
+        "usgs_release entries: mcs2022, mcs2023, mcs2024, mcs2025, mcs2026)"
+    )
+    assert error(config={"comparison": {"middle_year": 2030}}).startswith(
+        "config key comparison.middle_year: 2030 is not a year the editions of this build "
+        "give (mcs2022, mcs2023, mcs2024, mcs2025, mcs2026: 2020-2025)"
+    )
+    assert error(config={"notebook": {"edition": "mcs2024", "commodity": "unobtainium"}}) == (
+        "config key notebook.commodity: 'unobtainium' is not a commodity id of "
+        "data/commodities.csv (e.g. rare_earths, tungsten)"
+    )
+    assert error(catalogues={"en": True, "xx": False}) == (
+        "config key languages: 'xx' has no text catalogue (expected data/languages/xx.yaml)"
+    )
+
+
 def test_an_address_no_url_can_hold_is_refused_naming_its_source(tmp_path):
     """A brace, space or quote in a URL or DOI (no URL holds one unencoded) would break the
     BibTeX and HTML it is written into: the registry refuses it at load, naming the key;

@@ -7,7 +7,8 @@ from raremetals.core import catalogue, settings, web
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here
-from raremetals.render.figures import FIGURES
+from raremetals.render.figures import FIGURES, caption_words
+from raremetals.render import paper_tables
 from raremetals.sources.registry import check_snapshot, load_registry, usgs_editions
 
 # The repository: its data, config and notebooks are read from here, whatever folder
@@ -63,39 +64,17 @@ def check_snapshot_present():
 
 def check_config_values():
     """What the config schema cannot know: editions, commodity ids and language
-    catalogues."""
+    catalogues (core.settings.config_error)."""
     import csv
 
-    known_editions = ", ".join(USGS_EDITIONS)
-    for key, editions in (
-        ("editions", config["editions"]),
-        ("notebook.edition", [config["notebook"]["edition"]]),
-    ):
-        for edition in editions:
-            if edition not in USGS_EDITIONS:
-                sys.exit(
-                    f"error: config key {key}: {edition!r} is not an edition of "
-                    f"{config['registry']} (its usgs_release entries: {known_editions})"
-                )
-
-    wrong = settings.middle_year_error(MIDDLE_YEAR, config["editions"])
+    with open(table("commodities"), encoding="utf-8") as fh:
+        commodities = {row["commodity"] for row in csv.DictReader(fh)}
+    catalogues = {code: Path(p).is_file() for code, p in zip(LANGUAGES, LANGUAGE_FILES)}
+    wrong = settings.config_error(
+        config, list(USGS_EDITIONS), config["registry"], commodities, catalogues
+    )
     if wrong:
         sys.exit(f"error: {wrong}")
-
-    with open(table("commodities"), encoding="utf-8") as fh:
-        known = {row["commodity"] for row in csv.DictReader(fh)}
-    commodity = config["notebook"]["commodity"]
-    if commodity not in known:
-        sys.exit(
-            f"error: config key notebook.commodity: {commodity!r} is not a commodity "
-            f"id of data/commodities.csv (e.g. rare_earths, tungsten)"
-        )
-    for code, path in zip(LANGUAGES, LANGUAGE_FILES):
-        if not Path(path).is_file():
-            sys.exit(
-                f"error: config key languages: {code!r} has no text catalogue "
-                f"(expected data/languages/{code}.yaml)"
-            )
 
 
 # --- which files of the library each rule runs (workflow/scripts/_library.py) ----------
@@ -160,9 +139,7 @@ def english_captions():
 
 def figure_caption(wildcards):
     """A figure's English caption, for Snakemake's report."""
-    latest = settings.latest_data_year(config["editions"])
-    captions = english_captions()
-    return captions[wildcards.fig].format(latest=latest, edition=f"MCS {latest + 1}")
+    return english_captions()[wildcards.fig].format(**caption_words(config["editions"]))
 
 
 def methods_page(code):

@@ -48,14 +48,7 @@ rule figure:
         "../scripts/draw_figure.py"
 
 
-PAPER_TABLES = [
-    *expand("table1_rare_metals.{lang}", lang=LANGUAGES),
-    "table3_as_printed.ja",
-    *expand("table3_corrected.{lang}", lang=LANGUAGES),
-    *expand("china_export_policy.{lang}", lang=LANGUAGES),
-    *expand("processing_stage.{lang}", lang=LANGUAGES),
-    *expand("horizon.{lang}", lang=LANGUAGES),
-]
+PAPER_TABLES = paper_tables.names(LANGUAGES)
 
 
 rule tables:

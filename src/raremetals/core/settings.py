@@ -31,3 +31,39 @@ def middle_year_error(middle_year: int, editions: list[str]) -> str | None:
         f"this build give ({', '.join(editions)}: {years[0]}-{years[-1]}); every column "
         f"of that year would be empty"
     )
+
+
+def config_error(
+    config: dict, usgs_editions: list[str], registry: str, commodities: set[str], catalogues: dict
+) -> str | None:
+    """The first value of the configuration that cannot work, in words naming its key and
+    what would, or None. ``usgs_editions``: the editions ``registry`` holds;
+    ``commodities``: the ids of data/commodities.csv; ``catalogues``: each language code
+    of the config -> whether its text catalogue exists."""
+    known = ", ".join(usgs_editions)
+    for key, editions in (
+        ("editions", config["editions"]),
+        ("notebook.edition", [config["notebook"]["edition"]]),
+    ):
+        for edition in editions:
+            if edition not in usgs_editions:
+                return (
+                    f"config key {key}: {edition!r} is not an edition of {registry} (its "
+                    f"usgs_release entries: {known})"
+                )
+    wrong = middle_year_error(config["comparison"]["middle_year"], config["editions"])
+    if wrong:
+        return wrong
+    commodity = config["notebook"]["commodity"]
+    if commodity not in commodities:
+        return (
+            f"config key notebook.commodity: {commodity!r} is not a commodity id of "
+            "data/commodities.csv (e.g. rare_earths, tungsten)"
+        )
+    for code, present in catalogues.items():
+        if not present:
+            return (
+                f"config key languages: {code!r} has no text catalogue "
+                f"(expected data/languages/{code}.yaml)"
+            )
+    return None

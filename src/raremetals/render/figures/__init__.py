@@ -56,6 +56,15 @@ def module(figure_id: str):
     return importlib.import_module(f"{__name__}.{figure_id}")
 
 
+def caption_words(editions: list[str]) -> dict:
+    """The words a figure's title, caption and source line fill in: the build's latest
+    data year, and the edition that gives it (MCS 2026 gives 2025)."""
+    from raremetals.core.settings import latest_data_year
+
+    latest = latest_data_year(editions)
+    return {"latest": latest, "edition": f"MCS {latest + 1}", "edition_year": latest + 1}
+
+
 def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
     """The figure in each language (code -> Figure), its caption record, and the values
     it draws (the same in every language)."""
@@ -67,10 +76,7 @@ def build(figure_id: str, paths: dict[str, str], config: dict, languages: dict):
     draw = figure.draw
     data = {name: catalogue.read(name, paths[name]) for name in FIGURES[figure_id]}
 
-    from raremetals.core.settings import latest_data_year
-
-    latest = latest_data_year([config["latest_edition"]])
-    words = {"latest": latest, "edition": f"MCS {latest + 1}", "edition_year": latest + 1}
+    words = caption_words([config["latest_edition"]])
     figures = {}
     for code, language in languages.items():
         figures[code] = draw(data, config, language)
