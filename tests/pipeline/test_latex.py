@@ -19,6 +19,7 @@ def _plain(tex: str) -> str:
     tex = tex.replace(r"\newline", " ")
     tex = re.sub(r"\\url\{([^}]*)\}", r"\1", tex)
     tex = re.sub(r"\\text(asciitilde|asciicircum|backslash)\{\}", "", tex)
+    tex = tex.replace(r"\ensuremath{\leq}", "≤").replace(r"\ensuremath{\geq}", "≥")
     return re.sub(r"\\([&%$#_{}])", r"\1", tex)
 
 

@@ -79,9 +79,10 @@ def library_files(script: Path, *modules: str) -> list[str]:
 
 @cache
 def data_files(path: str) -> tuple[str, ...]:
-    """The data files beside module ``path`` that it reads (``web.js`` beside ``web.py``)."""
+    """The data files beside module ``path`` that it reads, named after it (``web.js``
+    beside ``web.py``, ``catalogue.csv`` beside ``catalogue.py``)."""
     return tuple(
         str(data)
-        for data in Path(path).parent.glob(f"{Path(path).stem}*.[jJ]*")
-        if data.suffix in (".js", ".j2")
+        for data in Path(path).parent.glob(f"{Path(path).stem}*.*")
+        if data.suffix in (".js", ".j2", ".csv")
     )

@@ -5,7 +5,7 @@ The workflow's rules take their output paths from here, the figures and the repo
 tables by name, the data dictionaries list the schemas of a stage, and the tests find
 the tables they check; nothing else spells these paths out.
 
-The tables are declared in ``tables.csv`` beside this module, one row each (name, folder,
+The tables are declared in ``catalogue.csv`` beside this module, one row each (name, folder,
 rule, schema, description, report category). Paths are relative to the folder the pipeline runs in.
 Schemas are named, not imported, so that listing the catalogue does not load pandera.
 """
@@ -36,16 +36,16 @@ class Table:
 
 
 def _declared() -> dict[str, Table]:
-    """The tables as ``tables.csv`` beside this module declares them, one row each."""
+    """The tables as ``catalogue.csv`` beside this module declares them, one row each."""
     import csv
 
-    text = Path(__file__).with_name("tables.csv").read_text(encoding="utf-8")
+    text = Path(__file__).with_name("catalogue.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     tables = [Table(**row) for row in rows]
     names = [t.name for t in tables]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ValueError(f"tables.csv declares {', '.join(twice)} more than once")
+        raise ValueError(f"catalogue.csv declares {', '.join(twice)} more than once")
     return {t.name: t for t in tables}
 
 
@@ -71,11 +71,27 @@ def schema(name: str, **settings):
     """The schema of a table. One whose columns follow a setting of the build (the USGS
     editions it reads, the comparison's middle year) is a function of that setting, and
     made for the value ``settings`` give it (``editions=[...]``, ``middle_year=2023``)."""
-    import importlib
     import inspect
 
+    # imported by name, so that the workflow's rules list every schema module among the
+    # inputs of a job that reads or writes through the catalogue
+    from raremetals.core.schemas import (
+        audit,
+        bgs,
+        eu,
+        figures,
+        inputs,
+        processing,
+        stats,
+        tidy,
+        trade,
+        usgs,
+        wmd,
+    )
+
+    loaded = (audit, bgs, eu, figures, inputs, processing, stats, tidy, trade, usgs, wmd)
     module, attribute = TABLES[name].schema.rsplit(".", 1)
-    found = getattr(importlib.import_module(f"raremetals.core.schemas.{module}"), attribute)
+    found = getattr({m.__name__.rsplit(".", 1)[1]: m for m in loaded}[module], attribute)
     if not inspect.isfunction(found):
         return found
     wanted = list(inspect.signature(found).parameters)

@@ -5,7 +5,7 @@ Each column carries its description, so ``results/*/data_dictionary.csv`` are wr
 the same definitions that validate the tables. The schemas live by stage (``usgs`` and
 ``tidy``: the cleaned sources; ``stats``; ``audit``; ``inputs``: the tables compiled by
 hand; and by source family), built from the columns of ``columns``. The catalogue
-(``core/tables.csv``) names each table's schema as ``module.NAME``; code that needs one
+(``core/catalogue.csv``) names each table's schema as ``module.NAME``; code that needs one
 imports it from its module.
 """
 
