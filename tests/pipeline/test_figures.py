@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from raremetals.core import catalogue, web
+from raremetals.core import catalogue
 from raremetals.core.text import load_languages
-from raremetals.render import figures, paper_tables
+from raremetals.render import figures, paper_tables, web
 from raremetals.render.figures.style import INK, missing_glyphs
 from raremetals.stats.selections import (
     WORLD_TOTAL_GIVEN,

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import REPO
 from raremetals.audit.rounding import default_tolerance, parse_claimed, precision, round_half_up
-from raremetals.audit.summary import _claim_lines
 from raremetals.core.schemas.inputs import ELEMENT_VALUES
 from raremetals.core.text import load_languages
+from raremetals.render.audit_page import _claim_lines
 
 
 @pytest.mark.parametrize(

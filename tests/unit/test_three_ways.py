@@ -11,11 +11,11 @@ from conftest import REPO
 from raremetals.audit.checks import Sources
 from raremetals.audit.checks.base import NotCheckable
 from raremetals.audit.checks.wmd import wmd_share, wmd_value
-from raremetals.audit.summary import _three_ways_rows
 from raremetals.audit.three_ways import table3_three_ways
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd_pdf import best_volume, load_volumes, read_volume
 from raremetals.core.text import load_languages
+from raremetals.render.audit_page import _three_ways_rows
 from raremetals.stats.third_publisher import wmd_series
 
 FOLDER = REPO / "data/raw/world_mining_data"

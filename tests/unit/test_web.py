@@ -10,7 +10,7 @@ import re
 import pytest
 from fontTools.ttLib import TTFont
 
-from raremetals.core import web
+from raremetals.render import web
 
 
 def test_the_font_subset_covers_the_scripts_words():
@@ -24,7 +24,7 @@ def test_the_font_subset_covers_the_scripts_words():
 def test_a_page_runs_only_its_own_inline_scripts():
     import hashlib
 
-    from raremetals.core.web import with_csp
+    from raremetals.render.web import with_csp
 
     script = "document.title = 'x';"
     page = (

@@ -3,7 +3,8 @@ import importlib.metadata
 import os
 
 from raremetals.clean.layouts import REFERENCE as USGS_REFERENCE
-from raremetals.core import catalogue, settings, web
+from raremetals.core import catalogue, settings
+from raremetals.render import web
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here

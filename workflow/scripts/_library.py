@@ -60,7 +60,7 @@ def imported(path: str) -> frozenset[str]:
 def library_files(script: Path, *modules: str) -> list[str]:
     """The library files ``script`` (with ``_helpers.py`` beside it) and any modules it
     imports by name at run time depend on, with the packages that hold them and a
-    module's own data files beside it (``core/web.js`` beside ``core/web.py``); as paths
+    module's own data files beside it (``render/web.js`` beside ``render/web.py``); as paths
     from the folder the workflow runs in."""
     scripts = Path(script).parent
     todo = [str(script), str(scripts / "_helpers.py"), *map(module_file, modules)]

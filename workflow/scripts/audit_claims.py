@@ -9,12 +9,13 @@ from pathlib import Path
 from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
-from raremetals.audit.summary import summary_html, summary_markdown
-from raremetals.core import catalogue, web
+from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_as_printed, read_reference, write_table
 from raremetals.core.schemas.audit import CLAIMS_AUDIT, TABLE3_ERRATA
 from raremetals.core.schemas.inputs import CLAIM_CHECKS, ELEMENT_VALUES
 from raremetals.core.text import commodity_names, load_languages
+from raremetals.render import web
+from raremetals.render.audit_page import summary_html, summary_markdown
 
 i = snakemake.input
 table3 = catalogue.read("paper_table3_corrected", i.table3)

@@ -12,10 +12,10 @@ from pathlib import Path
 from matplotlib_fontja import get_font_ttf_path
 
 from raremetals.cite.provenance import file_provenance, job_records
-from raremetals.core import catalogue, web
+from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import commodity_names, load_languages
-from raremetals.render import lead, report
+from raremetals.render import lead, report, web
 from raremetals.sources.registry import load_registry
 from raremetals.stats.processing import largest_gaps, unknown_in_sums
 from raremetals.stats.selections import paper_metals

@@ -108,7 +108,7 @@ def execute(source, ipynb_out, html_out, parameters: dict, cwd=".") -> None:
     from nbconvert import HTMLExporter
 
     from raremetals.core.io import atomic_write
-    from raremetals.core.web import with_csp
+    from raremetals.render.web import with_csp
 
     env_bin = str(Path(sys.executable).parent)
     # the kernel is this interpreter, in whose environment the library is installed

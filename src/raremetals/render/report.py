@@ -20,7 +20,7 @@ from pathlib import Path
 
 import markdown
 
-from raremetals.core import web
+from raremetals.render import web
 from raremetals.render.lead import number_html
 from raremetals.sources.registry import Source
 

@@ -8,9 +8,9 @@ import re
 
 import pandas as pd
 
-from raremetals.core import web
 from raremetals.core.text import markdown_escape as md
 from raremetals.core.vocab import ERRATA_STATUSES, EVIDENCE_CLASSES, STATUSES
+from raremetals.render import web
 
 
 def _counts(series: pd.Series, order) -> list[tuple[str, int]]:
