@@ -1,6 +1,6 @@
 // Tables that sort (click a heading) and filter (type in the box above them), and the
 // page's switch between English and Japanese. Inlined into the report and the audit
-// page by raremetals.render.web, so nothing is fetched.
+// pages, so nothing is fetched.
 (function () {
   function key(cell) {
     var text = cell ? cell.textContent.trim() : "";
