@@ -4,12 +4,11 @@ import os
 
 from raremetals.clean.layouts import REFERENCE as USGS_REFERENCE
 from raremetals.core import catalogue, settings
-from raremetals.render import web
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml
 from snakemake.io import report as marked_for_report  # `report` starts a directive here
 from raremetals.render.figures import FIGURES, caption_words
-from raremetals.render import paper_tables
+from raremetals.render import paper_tables, web
 from raremetals.sources.registry import check_snapshot, load_registry, usgs_editions
 
 # The repository: its data, config and notebooks are read from here, whatever folder
