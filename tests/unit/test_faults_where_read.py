@@ -12,7 +12,8 @@ import pytest
 from faults import CARELESS, CARELESS_END_TO_END, CASES, END_TO_END, OBS
 
 from conftest import REPO
-from raremetals.clean.layouts import REFERENCE, clean_usgs_world
+from raremetals.clean.layouts import clean_usgs_world
+from raremetals.clean.usgs_reference import REFERENCE
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed

@@ -215,3 +215,29 @@ def test_a_unit_file_and_its_pipeline_namesake_each_say_what_they_hold():
                 for p in (unit, pipeline)
             ]
             assert said[0] and said[1] and said[0] != said[1], unit.name
+
+
+def test_the_workflow_starts_without_the_data_libraries():
+    """Every run of the workflow, a no-op too, reads the library modules its rule files
+    import: none of them may import pandas, pandera or matplotlib at import time (a
+    constant the rules need lives in a module of its own, clean/usgs_reference.py)."""
+    import subprocess
+    import sys
+
+    rules = [REPO / "Snakefile", *sorted((REPO / "workflow/rules").glob("*.smk"))]
+    imports = [
+        line.strip()
+        for path in rules
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*(from|import) raremetals\b", line)
+    ]
+    assert imports
+    check = "\n".join(
+        [
+            *imports,
+            "import sys",
+            "print(sorted({'pandas', 'pandera', 'matplotlib'} & set(sys.modules)))",
+        ]
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

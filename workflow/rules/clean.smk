@@ -3,7 +3,7 @@ rule clean_usgs_world:
     the editions compared where they overlap (a unit-scale disagreement refused), each
     value in every edition, and the best series (each year from the latest edition)."""
     input:
-        # the reference tables, as the library names them (clean/layouts.REFERENCE)
+        # the reference tables, as the library names them (clean/usgs_reference.REFERENCE)
         **{name: repo(path) for name, path in USGS_REFERENCE.items()},
         library=library("clean_usgs_world.py"),
         records=edition_records(),

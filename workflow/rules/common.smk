@@ -2,7 +2,7 @@ import functools
 import importlib.metadata
 import os
 
-from raremetals.clean.layouts import REFERENCE as USGS_REFERENCE
+from raremetals.clean.usgs_reference import REFERENCE as USGS_REFERENCE
 from raremetals.core import catalogue, settings
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_yaml

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from raremetals.clean import editions
-from raremetals.clean.layouts import REFERENCE, clean_usgs_world
+from raremetals.clean.layouts import clean_usgs_world
+from raremetals.clean.usgs_reference import REFERENCE
 from raremetals.core import catalogue
 from raremetals.core.io import write_table
 from raremetals.core.schemas.usgs import usgs_values_by_edition

@@ -21,17 +21,6 @@ ONE_TABLE = {
     "world-table": (world_table.parse_world_table, world_table.ENCODING),
     "long": (long_table.parse_commodities_table, long_table.ENCODING),
 }
-# the reference tables the clean step reads: the rule's inputs of these names
-REFERENCE = {
-    "commodities": "data/commodities.csv",
-    "commodity_names": "data/usgs_commodity_names.csv",
-    "countries": "data/countries.csv",
-    "header_fixes": "data/corrections/usgs_header_fixes.csv",
-    "version_corrections": "data/corrections/usgs_version_corrections.csv",
-    "value_issues": "data/corrections/usgs_value_issues.csv",
-    "units": "data/corrections/usgs_units.csv",
-    "note_readings": "data/corrections/usgs_note_readings.csv",
-}
 
 
 def clean_usgs_world(
@@ -44,7 +33,8 @@ def clean_usgs_world(
     revisions between editions, the best series) and the notes of what was left out.
 
     ``files``: each source id's files (the paths its fetch record gives); ``releases``:
-    each source id's ``usgs_release`` entry; ``reference``: the paths of ``REFERENCE``."""
+    each source id's ``usgs_release`` entry; ``reference``: the paths of
+    ``usgs_reference.REFERENCE``."""
     from raremetals.clean.cells import capacity_by_words
     from raremetals.clean.commodities import load_commodities
     from raremetals.clean.corrections import (
