@@ -12,13 +12,9 @@ from conftest import REPO
 from raremetals.core import catalogue
 from raremetals.core.text import load_languages
 from raremetals.render import figures, paper_tables, web
+from raremetals.render.figures.picks import WORLD_TOTAL_GIVEN, most_concentrated, not_ranked
 from raremetals.render.figures.style import INK, missing_glyphs
-from raremetals.stats.selections import (
-    WORLD_TOTAL_GIVEN,
-    most_concentrated,
-    neodymium_demand,
-    not_ranked,
-)
+from raremetals.stats.wind import neodymium_demand
 
 LANGUAGES = load_languages([REPO / "data/languages/en.yaml", REPO / "data/languages/ja.yaml"])
 

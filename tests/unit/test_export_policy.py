@@ -16,7 +16,7 @@ from raremetals.core.io import read_reference
 from raremetals.core.text import load_languages
 from raremetals.render.figures.fig15_china_export_policy import KINDS
 from raremetals.render.policy_table import china_export_policy
-from raremetals.stats.selections import export_measures
+from raremetals.stats.export_policy import export_measures
 
 CONTROLS = REPO / "data/raw/china_export_controls/china_export_controls_2012_2025.csv"
 

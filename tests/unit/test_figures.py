@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
+from raremetals.clean.gwec import wind_capacity
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed, read_yaml
 from raremetals.core.schemas.inputs import WIND
 from raremetals.core.vocab import periodic_position
-from raremetals.stats.selections import wind_capacity
 
 
 def test_wind_capacity_is_read_in_gigawatts_whatever_the_unit():
@@ -71,7 +71,7 @@ def test_every_commodity_has_a_japanese_name():
 
 
 def test_a_value_a_hundredfold_off_its_neighbours_is_out_of_line():
-    from raremetals.stats.selections import out_of_line
+    from raremetals.render.figures.picks import out_of_line
 
     values = pd.Series([5000.0, 6000, 40, 7000, 5500, 90_000], index=range(1935, 1941))
     # 40 is 1/150 of the median around it; 90,000 is 15 times, a market can do that

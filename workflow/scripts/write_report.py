@@ -16,9 +16,9 @@ from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_reference
 from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import lead, report, web
+from raremetals.render.figures.picks import paper_metals
 from raremetals.sources.registry import load_registry
 from raremetals.stats.processing import largest_gaps, unknown_in_sums
-from raremetals.stats.selections import paper_metals
 
 i = snakemake.input
 tables = {

@@ -9,7 +9,7 @@ import pandas as pd
 
 from raremetals.cite.numbers import camel, entry
 from raremetals.core.vocab import EVIDENCE_CLASSES
-from raremetals.stats.selections import STATUS_DATE, measure_status
+from raremetals.stats.export_policy import STATUS_DATE, measure_status
 
 
 def evidence_numbers(claims: pd.DataFrame, file: str) -> list[dict]:

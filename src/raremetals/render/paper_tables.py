@@ -41,7 +41,7 @@ def make(inputs: dict[str, pd.DataFrame], languages: dict[str, Language], eviden
     china_export_measures, mining_and_processing and horizon; ``evidence``: a language
     code -> (path, rows) of the corrections' evidence translated into it."""
     from raremetals.render import policy_table, stage_tables, tables
-    from raremetals.stats.selections import export_measures
+    from raremetals.stats.export_policy import export_measures
 
     commodities = inputs["commodities"]
     t3 = inputs["paper_table3_corrected"].merge(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.core.schemas.stats import CONCENTRATION_SERIES
-from raremetals.stats.selections import main_series
 
 COLUMNS = list(CONCENTRATION_SERIES.columns)
 PARTIAL_EDITIONS = {
@@ -33,3 +32,31 @@ def concentration_series(conc: pd.DataFrame, first_usgs_year: int = 2020) -> pd.
     d = main_series(d, ["commodity", "measure", "year", "dataset"])
     d = d.assign(coverage_note=d["edition"].map(PARTIAL_EDITIONS).fillna(""))
     return d[COLUMNS].reset_index(drop=True)
+
+
+def main_series(conc: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One distribution (row of the concentration table) per ``keys``, where a commodity
+    has several series (ilmenite and rutile, mine and refinery): one with a total before
+    one without, then the mine stage where there is one, then the largest total."""
+    d = conc.assign(
+        _total=conc["total"].notna(),
+        _mine=conc["stage"] == "mine",
+        _size=conc["total"].fillna(-1),
+    ).sort_values(
+        [*keys, "_total", "_mine", "_size", "series"],
+        ascending=[True] * len(keys) + [False, False, False, True],
+    )
+    return d.drop_duplicates(keys).drop(columns=["_total", "_mine", "_size"])
+
+
+def zero_run(values: pd.Series, year: int) -> tuple[int, int] | None:
+    """First and last year of the run of zeros (``values`` by year) that holds ``year``;
+    None where ``year`` is not zero."""
+    if values.get(year) != 0:
+        return None
+    start = end = year
+    while values.get(start - 1) == 0:
+        start -= 1
+    while values.get(end + 1) == 0:
+        end += 1
+    return start, end

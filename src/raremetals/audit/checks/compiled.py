@@ -4,7 +4,7 @@ SIPRI's military expenditure and the secondary evidence on rare earths."""
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources, ref
-from raremetals.stats.selections import UNITS_PER_GW
+from raremetals.clean.gwec import UNITS_PER_GW
 
 
 def _quota_row(src, year, period):

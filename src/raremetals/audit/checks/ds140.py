@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.audit.checks.base import NotCheckable, Sources
-from raremetals.stats.selections import zero_run
+from raremetals.stats.series import zero_run
 
 
 def _us_output(src: Sources) -> pd.Series:

@@ -1,6 +1,6 @@
 """The figures: one module per figure, each with ``draw(data, config, language)`` that
 takes tables of the catalogue by name and returns a matplotlib Figure. What a figure
-shows is chosen in :mod:`raremetals.stats.selections`; its words come from the language
+shows is chosen in :mod:`raremetals.render.figures.picks`; its words come from the language
 catalogues; :mod:`.style` saves it.
 
 Each module's ``plotted(data, config)`` gives the values the figure draws, as rows of

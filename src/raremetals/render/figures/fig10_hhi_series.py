@@ -11,6 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metal_series, paper_metals, wmd_points
 from raremetals.render.figures.plotted import HHI, take
 from raremetals.render.figures.style import (
     BANDS,
@@ -28,7 +29,6 @@ from raremetals.render.figures.style import (
     wrap,
 )
 from raremetals.stats.measures import DOJ_FTC_2010
-from raremetals.stats.selections import paper_metal_series, paper_metals, wmd_points
 
 
 def plotted(data: dict, config: dict):

@@ -9,9 +9,9 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
+from raremetals.render.figures.picks import ree_long_run
 from raremetals.render.figures.plotted import take, worked_out
 from raremetals.render.figures.style import EVENT, GREYS, NOTE, NOTE_LIGHT, PRICE, REST, USA, style
-from raremetals.stats.selections import ree_long_run
 
 DRAWN = ("us_production", "world_production", "unit_value_1998usd")
 

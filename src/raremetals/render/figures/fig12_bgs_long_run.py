@@ -3,7 +3,7 @@ BGS World Mineral Statistics, from the first year a metal's series holds one bas
 2023, with the USGS best series (2020 on) and the paper's 2009 over them where the two
 publishers weigh alike, and the 2010 quota cut and the 2015 end of the quotas marked.
 
-A range is drawn as a range and a bound as a bound (``selections.long_run_view``): the
+A range is drawn as a range and a bound as a bound (``picks.long_run_view``): the
 HHI's two ends as two lines, which meet where it is a number; a year whose total is open
 (a country without a figure and no rule to bound it) as a hatched bar up to 10,000 and
 China's share there as "at most", the lines broken around it; a year bounded by the gap
@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import comparable_points, long_run_view, quota_events
 from raremetals.render.figures.plotted import HHI, SHARE, take
 from raremetals.render.figures.style import (
     CHINA,
@@ -35,7 +36,6 @@ from raremetals.render.figures.style import (
     THIRD_MARK,
     style,
 )
-from raremetals.stats.selections import comparable_points, long_run_view, quota_events
 from raremetals.stats.third_publisher import compares
 
 USGS = LATEST  # another publisher's points: today's series, square

@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metals
 from raremetals.render.figures.plotted import take, worked_out
 from raremetals.render.figures.style import (
     GREYS,
@@ -23,7 +24,6 @@ from raremetals.render.figures.style import (
     axis_break,
     style,
 )
-from raremetals.stats.selections import paper_metals
 
 # agreement class -> marker (one mark a class, drawn in one colour)
 MARKS = {"agree": "o", "close": "s", "differ": "X"}

@@ -9,9 +9,9 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metals
 from raremetals.render.figures.plotted import take, worked_out
 from raremetals.render.figures.style import CHINA, GREYS, NOTE, REST, style
-from raremetals.stats.selections import paper_metals
 
 BASES = ("value", "net weight")
 

@@ -6,7 +6,7 @@ duties, a licence or ban on goods, on technology, a suspension). The kinds and n
 ``data/china_export_measures.csv``; a measure it does not name stops the figure.
 
 Each measure shows its status as of the compiled table's date (December 2025,
-``selections.STATUS_DATE``): a suspended measure is drawn hollow and labelled
+``stats.export_policy.STATUS_DATE``): a suspended measure is drawn hollow and labelled
 suspended, until the day the table gives; a suspension says until when it runs. The
 quota bars show where their scope changes (2008 to 2009, as Figure 4) and name the years
 the sources lack."""
@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 from raremetals.core.text import Language
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
 from raremetals.render.figures.style import FAINT, GREYS, GRID, NOTE, REFERENCE, style
-from raremetals.stats.selections import STATUS_DATE, export_measures
+from raremetals.stats.export_policy import STATUS_DATE, export_measures
 
 # kind -> marker: one mark a kind, all in one ink, filled where in force, hollow where
 # suspended as of the table's date; the quotas have the bars

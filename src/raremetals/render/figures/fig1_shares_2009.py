@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metals
 from raremetals.render.figures.plotted import SHARE, take, worked_out
 from raremetals.render.figures.style import (
     CHINA,
@@ -26,7 +27,6 @@ from raremetals.render.figures.style import (
     style,
     wrap,
 )
-from raremetals.stats.selections import paper_metals
 
 PAPER_TABLES = ("country_shares", "concentration")
 

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metals
 from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import (
     CHINA,
@@ -27,7 +28,6 @@ from raremetals.render.figures.style import (
     place_labels,
     style,
 )
-from raremetals.stats.selections import paper_metals
 
 UPPER_BOUND_ARROW = 0.07  # share units: the arrow that marks an upper bound
 

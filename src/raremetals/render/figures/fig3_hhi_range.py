@@ -9,10 +9,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metals
 from raremetals.render.figures.plotted import HHI, take
 from raremetals.render.figures.style import BANDS, LATEST, NOTE, PAPER, style
 from raremetals.stats.measures import DOJ_FTC_2010
-from raremetals.stats.selections import paper_metals
 
 POINT_WIDTH = 50  # HHI points: under this a range is drawn as a point
 

@@ -13,9 +13,9 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language
+from raremetals.render.figures.picks import quoted_military_expenditure
 from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import CHINA, GRID, JAPAN, USA, style
-from raremetals.stats.selections import quoted_military_expenditure
 
 CODES = {"China": "CHN", "United States of America": "USA", "Japan": "JPN"}
 SHEETS = ("Current US$", "Constant (2023) US$")

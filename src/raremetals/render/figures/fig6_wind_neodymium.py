@@ -11,16 +11,12 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from raremetals.clean.gwec import wind_capacity
 from raremetals.core.text import Language
+from raremetals.render.figures.picks import full_year_quota_row, table3_world_row
 from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
 from raremetals.render.figures.style import CHINA, GREYS, INK, NOTE, style
-from raremetals.stats.selections import (
-    annual_additions,
-    full_year_quota_row,
-    neodymium_demand,
-    table3_world_row,
-    wind_capacity,
-)
+from raremetals.stats.wind import annual_additions, neodymium_demand
 
 
 def plotted(data: dict, config: dict):

@@ -15,9 +15,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metals
 from raremetals.render.figures.plotted import take
 from raremetals.render.figures.style import GREYS, INK, NOTE, NOTE_LIGHT, PAPER, POINTER, style
-from raremetals.stats.selections import paper_metals
 
 COLOURS = {"ge50": INK, "lt50": GREYS[1], "either": "white"}
 ARROW = 6  # length of a bound's arrow, in percentage points

@@ -16,6 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import most_concentrated, not_ranked, paper_metals
 from raremetals.render.figures.plotted import HHI, SHARE, take
 from raremetals.render.figures.style import (
     CHINA,
@@ -28,7 +29,6 @@ from raremetals.render.figures.style import (
     embolden,
     style,
 )
-from raremetals.stats.selections import most_concentrated, not_ranked, paper_metals
 
 PAPER, OTHER = INK, GREYS[2]
 

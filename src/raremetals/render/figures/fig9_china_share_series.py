@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from raremetals.core.text import Language, commodity_names
+from raremetals.render.figures.picks import paper_metal_series, paper_metals, wmd_points
 from raremetals.render.figures.plotted import SHARE, take
 from raremetals.render.figures.style import (
     BREAK,
@@ -24,7 +25,6 @@ from raremetals.render.figures.style import (
     style,
     wrap,
 )
-from raremetals.stats.selections import paper_metal_series, paper_metals, wmd_points
 
 
 def plotted(data: dict, config: dict):

@@ -1,20 +1,15 @@
-"""The selections and small calculations the figures draw: which metals, which series,
-which figures of a compiled table, and the neodymium the paper's arithmetic implies.
-
-A figure module only draws; what it shows is chosen here, where it can be tested
-without matplotlib.
+"""What each figure shows, chosen from the tables it reads: which metals, which series,
+which rows of a compiled table. A figure module only draws; its rows are picked here,
+where the tests take the same rows without matplotlib.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 import pandas as pd
 
-from raremetals.core.errors import InputError
-from raremetals.core.io import as_numbers, refuse_first
+from raremetals.core.io import as_numbers
 from raremetals.stats.measures import ROWS_SUM_ABOVE_TOTAL, WORLD_TOTAL
+from raremetals.stats.series import main_series, zero_run
 
 
 def paper_metals(commodities: pd.DataFrame) -> list[str]:
@@ -39,40 +34,6 @@ def quoted_military_expenditure(claims: pd.DataFrame) -> pd.DataFrame:
             "row": c["row"],
         }
     )
-
-
-# GWEC figures in GW or MW (a rate, "GW per year", is in GW too)
-UNITS_PER_GW = {"GW": 1, "MW": 1000}
-
-
-def wind_capacity(gwec: pd.DataFrame) -> pd.DataFrame:
-    """World cumulative capacity at end-2009 and the GWEC forecast for 2014 (GW), both from
-    the Global Wind 2009 Report as the paper cites it; a figure in MW is converted."""
-    g = gwec[
-        (gwec["source_id"] == "GWEC_GW2009_OUTLOOK")
-        & (gwec["region"] == "World")
-        & gwec["measure"].isin(
-            ["cumulative_installed_capacity", "forecast_cumulative_installed_capacity"]
-        )
-    ]
-    refuse_first(g[~g["unit"].isin(UNITS_PER_GW)], "unit", "a capacity in GW or MW")
-    gw = as_numbers(g, "value", "a number of GW or MW") / g["unit"].map(UNITS_PER_GW)
-    return g.assign(value=gw)[["year", "value", "measure", "file", "row"]]
-
-
-def annual_additions(wind: pd.DataFrame) -> float:
-    """GW a year between the first and the last year of :func:`wind_capacity`."""
-    cap = {int(r["year"]): float(r["value"]) for r in wind.to_dict("records")}
-    years = sorted(cap)
-    return (cap[years[-1]] - cap[years[0]]) / (years[-1] - years[0])
-
-
-def neodymium_demand(
-    additions_gw: float, nd_kg_per_turbine: float, turbine_mw: float, pm_share: float
-) -> float:
-    """Tonnes of neodymium a year of wind additions needs, if ``pm_share`` of it uses
-    permanent-magnet generators at the paper's intensity."""
-    return additions_gw * 1000 / turbine_mw * pm_share * nd_kg_per_turbine / 1000
 
 
 def table3_world_row(shares: pd.DataFrame, commodity: str) -> pd.DataFrame:
@@ -126,34 +87,6 @@ def not_ranked(conc: pd.DataFrame, edition: str, top: pd.DataFrame) -> pd.DataFr
     d = main_series(d, ["commodity"])
     d = d[d["hhi_lower"] >= top["hhi_lower"].min()]
     return d.sort_values(["hhi_lower", "commodity"], ascending=[False, True])
-
-
-def main_series(conc: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One distribution (row of the concentration table) per ``keys``, where a commodity
-    has several series (ilmenite and rutile, mine and refinery): one with a total before
-    one without, then the mine stage where there is one, then the largest total."""
-    d = conc.assign(
-        _total=conc["total"].notna(),
-        _mine=conc["stage"] == "mine",
-        _size=conc["total"].fillna(-1),
-    ).sort_values(
-        [*keys, "_total", "_mine", "_size", "series"],
-        ascending=[True] * len(keys) + [False, False, False, True],
-    )
-    return d.drop_duplicates(keys).drop(columns=["_total", "_mine", "_size"])
-
-
-def zero_run(values: pd.Series, year: int) -> tuple[int, int] | None:
-    """First and last year of the run of zeros (``values`` by year) that holds ``year``;
-    None where ``year`` is not zero."""
-    if values.get(year) != 0:
-        return None
-    start = end = year
-    while values.get(start - 1) == 0:
-        start -= 1
-    while values.get(end + 1) == 0:
-        end += 1
-    return start, end
 
 
 def ree_long_run(ds140: pd.DataFrame, suspended: int = 2002, quota_cut: int = 2010) -> dict:
@@ -229,53 +162,6 @@ def quota_events(quotas: pd.DataFrame, controls: pd.DataFrame) -> dict[str, int]
         "quota_cut": int((value / value.shift() - 1).idxmin()),
         "quotas_end": int(end.iloc[0][:4]),
     }
-
-
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-# the compiled table gives each measure's status as reported to December 2025
-# (its column status_as_of_2026): every status drawn or written is as of then
-STATUS_DATE = date(2025, 12, 31)
-_STATUS = re.compile(r"^(?P<state>in force|suspended|lifted|n/a)(?: until (?P<until>[\d-]+))?")
-
-
-def measure_status(text: str) -> dict:
-    """A status of the compiled table as (state, until): "suspended until 2026-11-10" is
-    suspended, until that day; "n/a (ruling)" has no state of its own."""
-    m = _STATUS.match(text)
-    if m is None:
-        raise InputError("china_export_controls.csv", "a status of the vocabulary", text)
-    return {"state": m["state"], "until": _day(m["until"]) if m["until"] else None}
-
-
-def export_measures(
-    controls: pd.DataFrame, names: pd.DataFrame, language: str = "en"
-) -> list[dict]:
-    """Each measure of China's export-controls table with its day (in force, else
-    announced), its kind, its name in ``language`` (``data/china_export_measures.csv``;
-    a measure it does not name stops the build), its status as of ``STATUS_DATE``
-    (:func:`measure_status`) and its record in ``controls``, by day."""
-    named = names.set_index("fact_id")
-    missing = sorted(set(controls["fact_id"]) - set(named.index))
-    if missing:
-        raise InputError(
-            "data/china_export_measures.csv", "a kind and a name for every measure", missing[0]
-        )
-    column = f"label_{language}" if f"label_{language}" in named else "label_en"
-    out = [
-        {
-            "day": _day(r["date_effective"] or r["date_announced"]),
-            "kind": named.loc[r["fact_id"], "kind"],
-            "name": named.loc[r["fact_id"], column],
-            "fact_id": r["fact_id"],
-            "record": i,
-            **measure_status(r["status_as_of_2026"]),
-        }
-        for i, r in controls.iterrows()
-    ]
-    return sorted(out, key=lambda m: (m["day"], m["fact_id"]))
 
 
 def long_run_view(run: pd.DataFrame) -> pd.DataFrame:
