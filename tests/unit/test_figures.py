@@ -13,7 +13,9 @@ from raremetals.clean.gwec import wind_capacity
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed, read_yaml
 from raremetals.core.schemas.inputs import WIND
+from raremetals.core.schemas.stats import WIND_NEODYMIUM
 from raremetals.core.vocab import periodic_position
+from raremetals.stats.wind import wind_neodymium
 
 
 def test_wind_capacity_is_read_in_gigawatts_whatever_the_unit():
@@ -27,6 +29,25 @@ def test_wind_capacity_is_read_in_gigawatts_whatever_the_unit():
     in_mw.loc[row, "value"] = "about 158,500"
     with pytest.raises(InputError, match=r"row 20, column 'value': expected a number of GW or MW"):
         wind_capacity(in_mw)
+
+
+def test_the_neodymium_a_year_of_wind_additions_needs():
+    """gwec_global_wind_2009.csv rows 20 and 22: 158.5 GW at the end of 2009 and 409 GW
+    forecast for 2014, so (409 - 158.5) / 5 = 50.1 GW a year; the paper's 600 kg of Nd a
+    3.5 MW turbine: 50.1 x 1000 / 3.5 x 600 / 1000 = 8,588.6 t with every generator a
+    permanent-magnet one, a quarter of that with a quarter."""
+    gwec = read_as_printed(REPO / "data/raw/gwec_wind_2009/gwec_global_wind_2009.csv", WIND)
+    nd = wind_neodymium(
+        wind_capacity(gwec), {"nd_kg_per_turbine": 600, "turbine_mw": 3.5, "pm_shares": [0.25, 1]}
+    )
+    assert list(nd["pm_share"]) == [0.25, 1.0] and set(nd["additions_gw"]) == {50.1}
+    assert list(nd["nd_t"]) == pytest.approx([8588.571 / 4, 8588.571], abs=1e-3)
+    assert (nd["first_year"].iloc[0], nd["last_year"].iloc[0], nd["rows"].iloc[0]) == (
+        2009,
+        2014,
+        "20;22",
+    )
+    WIND_NEODYMIUM.validate(nd)
 
 
 @pytest.mark.parametrize(

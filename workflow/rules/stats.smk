@@ -135,6 +135,27 @@ rule japan_imports:
         "../scripts/compute_japan_imports.py"
 
 
+rule wind:
+    """The paper's wind arithmetic (ch. 4): GWEC's world capacity at the end of 2009 and
+    its forecast for 2014, the additions a year between them, and the neodymium they need
+    for each share of permanent-magnet generators the config names."""
+    input:
+        library=library("compute_wind.py"),
+        gwec=table("gwec_wind_2009"),
+    output:
+        **tables_of("wind"),
+    log:
+        **logs("stats/wind"),
+    benchmark:
+        benchmark("stats/wind")
+    conda:
+        "../../environment.yml"
+    params:
+        assumptions=config["figures"]["neodymium"],
+    script:
+        "../scripts/compute_wind.py"
+
+
 rule eu_view:
     """The EU's supply-risk scores 2011-2023 beside the pipeline's governance-weighted HHI
     (the year nearest each assessment's window), with a rank correlation; the EU 2023

@@ -351,3 +351,22 @@ US_IMPORT_RELIANCE = pa.DataFrameSchema(
     strict=True,
     name="us_import_reliance",
 )
+
+
+WIND_NEODYMIUM = pa.DataFrameSchema(
+    {
+        "first_year": pa.Column(int, description="The first year of the capacity figures"),
+        "last_year": pa.Column(int, description="The last year (GWEC's forecast)"),
+        "additions_gw": number("Capacity added a year between them, in GW (the mean)"),
+        "turbine_mw": number("The size of a turbine, in MW (the paper's 3.5 MW offshore)"),
+        "nd_kg_per_turbine": number("Neodymium in a turbine's magnets, in kg (the paper's 600)"),
+        "pm_share": number("Share of the additions assumed to use permanent magnets", checks=SHARE),
+        "nd_t": number("Neodymium those additions need a year, in metric tons"),
+        "file": text("The GWEC table the capacity comes from (results/tidy/gwec_wind_2009.csv)"),
+        "rows": text("Its rows of the first and the last year"),
+    },
+    strict=True,
+    ordered=True,
+    unique=["pm_share"],
+    name="wind_neodymium",
+)

@@ -21,7 +21,12 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "fig3_hhi_range": ("paper_metals_comparison", "commodities"),
     "fig4_export_quotas": ("china_ree_export_quotas",),
     "fig5_military_expenditure": ("sipri_milex", "paper_claims"),
-    "fig6_wind_neodymium": ("gwec_wind_2009", "country_shares", "china_ree_export_quotas"),
+    "fig6_wind_neodymium": (
+        "gwec_wind_2009",
+        "wind_neodymium",
+        "country_shares",
+        "china_ree_export_quotas",
+    ),
     "fig7_us_import_reliance": ("us_import_reliance", "commodities"),
     "fig8_most_concentrated": ("concentration", "country_shares", "commodities"),
     "fig9_china_share_series": ("concentration_series", "wmd_series", "commodities"),

@@ -14,34 +14,26 @@ from matplotlib.figure import Figure
 from raremetals.clean.gwec import wind_capacity
 from raremetals.core.text import Language
 from raremetals.render.figures.picks import full_year_quota_row, table3_world_row
-from raremetals.render.figures.plotted import QUOTA_UNIT, take, worked_out
+from raremetals.render.figures.plotted import QUOTA_UNIT, take
 from raremetals.render.figures.style import CHINA, GREYS, INK, NOTE, style
-from raremetals.stats.wind import annual_additions, neodymium_demand
 
 
 def plotted(data: dict, config: dict):
     wind = wind_capacity(data["gwec_wind_2009"])
     ree = table3_world_row(data["country_shares"], "rare_earths")
     quota = full_year_quota_row(data["china_ree_export_quotas"], 2010)
-    a = config["neodymium"]
-    additions = annual_additions(wind)
-    demand = [
-        {
-            "measure": "neodymium for a year of wind additions",
-            "series": f"{share:.0%} of additions with permanent-magnet generators",
-            "quantity": (
-                f"{additions:g} GW a year (the GWEC figures above) x 1000 / {a['turbine_mw']} "
-                f"MW a turbine x {share} x {a['nd_kg_per_turbine']} kg Nd a turbine / 1000"
-            ),
-            "value": neodymium_demand(additions, a["nd_kg_per_turbine"], a["turbine_mw"], share),
-            "unit": "t Nd",
-        }
-        for share in a["pm_shares"]
-    ]
+    nd = data["wind_neodymium"]
     quota_row = quota.assign(value_t=quota["value_t"].astype(float))
     return [
         take(wind, "gwec_wind_2009", "value", unit="GW"),
-        worked_out(demand),
+        take(
+            nd,
+            "wind_neodymium",
+            "nd_t",
+            measure="neodymium for a year of wind additions",
+            series=[f"{s:.0%} of additions with permanent-magnet generators" for s in nd.pm_share],
+            unit="t Nd",
+        ),
         take(
             ree,
             "country_shares",
@@ -69,12 +61,12 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
     quota_2010 = float(
         full_year_quota_row(data["china_ree_export_quotas"], 2010)["value_t"].iloc[0]
     )
-    assumptions = config["neodymium"]
     t = language.labels
     cap = {int(r["year"]): float(r["value"]) for r in wind.to_dict("records")}
     years = sorted(cap)
-    additions = annual_additions(wind)
-    a = assumptions
+    nd_rows = data["wind_neodymium"]
+    a = nd_rows.iloc[0]  # the assumptions and the additions, the same on every row
+    additions = float(a["additions_gw"])
     with style(language.font):
         fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 5.5))
         ax1.bar(
@@ -90,10 +82,7 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
             )
         ax1.set_ylabel(t["capacity"])
         ax1.set_ylim(0, max(cap.values()) * 1.2)
-        shares = a["pm_shares"]
-        nd = [
-            neodymium_demand(additions, a["nd_kg_per_turbine"], a["turbine_mw"], s) for s in shares
-        ]
+        shares, nd = list(nd_rows["pm_share"]), list(nd_rows["nd_t"])
         ax2.bar([f"{s:.0%}" for s in shares], nd, color=INK, gid="nd")
         for i, v in enumerate(nd):
             ax2.text(i, v, f"{v:,.0f} t", ha="center", va="bottom", fontsize=8)
