@@ -1,6 +1,7 @@
 import functools
 import importlib.metadata
 import os
+import re
 
 from raremetals.clean.usgs_reference import REFERENCE as USGS_REFERENCE
 from raremetals.core import catalogue, settings
@@ -156,6 +157,24 @@ def fetch_record(source):
 def logs(name):
     """The rule's error log and its job record (read by the manifest)."""
     return {"stderr": f"logs/{name}.log", "job": f"logs/{name}.job.json"}
+
+
+def job_records(names):
+    """The record of every job of the rules ``names`` (a job's log ``job``), its
+    wildcards expanded: a rule that reads the records takes them as inputs, so that each
+    is complete when it is read."""
+    values = {
+        "source": [s for s, source in REGISTRY.items() if source.vendored],
+        "fig": FIGURE_IDS,
+        "table": list(COMPILED_TABLES),
+    }
+    found = []
+    for name in names:
+        job = workflow.get_rule(name)
+        # the pattern as written, without the rule's wildcard constraints
+        pattern = re.sub(r"\{(\w+),[^}]*\}", r"{\1}", str(job.log.job))
+        found += expand(pattern, **{w: values[w] for w in job.wildcard_names})
+    return sorted(found)
 
 
 def benchmark(name):

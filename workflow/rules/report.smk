@@ -91,6 +91,11 @@ REPORTED_OUTPUTS = [
 ]
 
 
+# the records of the jobs whose outputs the report, the data package and the manifest
+# describe: every rule defined above (all but these three and the default target)
+RECORDS = job_records([r.name for r in workflow.rules])
+
+
 rule report:
     """The HTML report a reader opens without Python, a page per language:
     results/report.html, results/report.ja.html."""
@@ -111,6 +116,7 @@ rule report:
         stages=table("mining_and_processing"),
         languages=LANGUAGE_FILES,
         outputs=REPORTED_OUTPUTS,
+        records=RECORDS,
     output:
         html=[web.page_name("results/report", code) for code in LANGUAGES],
         font="results/report_files/IPA_Font_License_Agreement_v1.0.txt",
@@ -124,8 +130,6 @@ rule report:
         mem_mb=1000,
         runtime=10,
     params:
-        # where the jobs that made the outputs left their records
-        logs="logs",
         middle_year=MIDDLE_YEAR,
     script:
         "../scripts/write_report.py"
@@ -139,6 +143,7 @@ rule citations:
         registry=repo(config["registry"]),
         tables=[t.path for t in catalogue.TABLES.values() if t.stage != "data"],
         figure_data=expand(rules.figure.output.data, fig=FIGURE_IDS),
+        records=RECORDS,
     output:
         bib="results/sources.bib",
         package="results/datapackage.json",
@@ -149,7 +154,6 @@ rule citations:
     conda:
         "../../environment.yml"
     params:
-        logs="logs",
         version=PROJECT_VERSION,
         settings=SCHEMA_SETTINGS,
     script:
@@ -167,8 +171,9 @@ rule manifest:
         every_module=sorted(
             os.path.relpath(p)
             for p in Path(catalogue.__file__).parents[1].rglob("*")
-            if p.suffix in (".py", ".js", ".j2")
+            if p.suffix in (".py", ".js", ".j2", ".csv")
         ),
+        records=RECORDS + job_records(["report", "citations"]),
     output:
         "results/manifest.json",
     log:
@@ -178,7 +183,6 @@ rule manifest:
     conda:
         "../../environment.yml"
     params:
-        logs="logs",
         root=repo("."),
     script:
         "../scripts/write_manifest.py"

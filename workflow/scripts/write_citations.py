@@ -30,7 +30,7 @@ for path in snakemake.input.figure_data:
 package = datapackage(
     tables,
     schemas,
-    job_records(Path(snakemake.params.logs).rglob("*.job.json")),
+    job_records(snakemake.input.records),
     registry,
     snakemake.params.version,
 )

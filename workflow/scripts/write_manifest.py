@@ -5,12 +5,11 @@ from _helpers import configure
 configure(snakemake)
 
 import json
-from pathlib import Path
 
 from raremetals.cite.provenance import job_records, manifest
 from raremetals.core.io import atomic_write
 
-records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
+records = job_records(snakemake.input.records)
 text = json.dumps(
     manifest(
         list(snakemake.input.outputs),

@@ -26,7 +26,7 @@ tables = {
     for p in i.tables
     if p.endswith(".html")
 }
-records = job_records(Path(snakemake.params.logs).rglob("*.job.json"))
+records = job_records(i.records)
 commodities = read_reference(i.commodities)
 languages = load_languages(i.languages)
 names = {code: commodity_names(commodities, code) for code in languages}

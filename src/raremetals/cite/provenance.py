@@ -16,18 +16,11 @@ from raremetals.core.io import sha256_of
 
 
 def job_records(paths) -> dict[str, dict]:
-    """output path -> the record of the job that wrote it."""
+    """output path -> the record of the job that wrote it. ``paths``: the records, which
+    the rule reading them takes as inputs, so that every one is complete when read."""
     by_output = {}
     for path in sorted(paths):
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            # a job running beside this one: Snakemake removed its old record when it
-            # started, between the listing and the read; it has no record to give yet
-            continue
-        if not text:  # Snakemake creates the log before the job runs; a failed job leaves it
-            continue
-        record = json.loads(text)
+        record = json.loads(Path(path).read_text(encoding="utf-8"))
         for output in record["outputs"]:
             by_output[output] = record
     return by_output
