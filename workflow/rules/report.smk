@@ -91,8 +91,8 @@ REPORTED_OUTPUTS = [
 ]
 
 
-# the records of the jobs whose outputs the report, the data package and the manifest
-# describe: every rule defined above (all but these three and the default target)
+# the records of the jobs whose outputs the report and the manifest describe: every rule
+# defined above (all but these, the data package's and the default target)
 RECORDS = job_records([r.name for r in workflow.rules])
 
 
@@ -143,7 +143,10 @@ rule citations:
         registry=repo(config["registry"]),
         tables=[t.path for t in catalogue.TABLES.values() if t.stage != "data"],
         figure_data=expand(rules.figure.output.data, fig=FIGURE_IDS),
-        records=RECORDS,
+        # the records of the jobs that wrote what the data package describes
+        records=job_records(
+            sorted({t.rule for t in catalogue.TABLES.values() if t.stage != "data"}) + ["figure"]
+        ),
     output:
         bib="results/sources.bib",
         package="results/datapackage.json",

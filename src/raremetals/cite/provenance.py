@@ -26,13 +26,16 @@ def job_records(paths) -> dict[str, dict]:
     return by_output
 
 
+JOB_RECORD = ".job.json"  # the suffix of a job's record (workflow/rules/common.smk, logs())
+
 # the package's own folder: its modules are listed once, in the manifest's ``library``
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def file_provenance(path: str, records: dict[str, dict]) -> dict:
     """Rule, script and data inputs (with sha256) of one output file; the library modules
-    a job ran are not among them."""
+    a job ran are not among them, nor the job records a describing job read (they hold
+    each job's memory, which no two builds share)."""
     if path not in records:
         raise FileNotFoundError(f"{path}: no job record says which job wrote it")
     record = records[path]
@@ -42,7 +45,9 @@ def file_provenance(path: str, records: dict[str, dict]) -> dict:
         "inputs": [
             {"path": p, "sha256": sha256_of(p)}
             for p in record["inputs"]
-            if Path(p).is_file() and PACKAGE not in Path(p).resolve().parents
+            if Path(p).is_file()
+            and PACKAGE not in Path(p).resolve().parents
+            and not p.endswith(JOB_RECORD)
         ],
     }
 
