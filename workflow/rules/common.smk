@@ -1,7 +1,6 @@
 import functools
 import importlib.metadata
 import os
-import re
 
 from raremetals.clean.usgs_reference import REFERENCE as USGS_REFERENCE
 from raremetals.core import catalogue, settings
@@ -160,20 +159,18 @@ def logs(name):
 
 
 def job_records(names):
-    """The record of every job of the rules ``names`` (a job's log ``job``), its
-    wildcards expanded: a rule that reads the records takes them as inputs, so that each
-    is complete when it is read."""
+    """The record of every job of the rules ``names`` (a job's log ``job``, as the rule
+    gives it, in a module too), its wildcards expanded: a rule that reads the records
+    takes them as inputs, so that each is complete when it is read."""
     values = {
         "source": [s for s, source in REGISTRY.items() if source.vendored],
         "fig": FIGURE_IDS,
         "table": list(COMPILED_TABLES),
     }
     found = []
-    for name in names:
-        job = workflow.get_rule(name)
-        # the pattern as written, without the rule's wildcard constraints
-        pattern = re.sub(r"\{(\w+),[^}]*\}", r"{\1}", str(job.log.job))
-        found += expand(pattern, **{w: values[w] for w in job.wildcard_names})
+    for name in sorted(set(names)):
+        job = getattr(rules, name)
+        found += expand(str(job.log.job), **{w: values[w] for w in job.rule.wildcard_names})
     return sorted(found)
 
 

@@ -91,9 +91,14 @@ REPORTED_OUTPUTS = [
 ]
 
 
-# the records of the jobs whose outputs the report and the manifest describe: every rule
-# defined above (all but these, the data package's and the default target)
-RECORDS = job_records([r.name for r in workflow.rules])
+# the rules that write what the data package describes (the tables and the figures'
+# values), and what the report and the manifest describe (REPORTED_OUTPUTS): their jobs'
+# records are the inputs of those three rules (an output whose record is missing stops
+# the job that describes it)
+TABLE_RULES = sorted({t.rule for t in catalogue.TABLES.values() if t.stage != "data"})
+RECORDS = job_records(
+    TABLE_RULES + ["fetch", "audit", "data_dictionary", "tables", "figure", "rulegraph", "notebook"]
+)
 
 
 rule report:
@@ -144,9 +149,7 @@ rule citations:
         tables=[t.path for t in catalogue.TABLES.values() if t.stage != "data"],
         figure_data=expand(rules.figure.output.data, fig=FIGURE_IDS),
         # the records of the jobs that wrote what the data package describes
-        records=job_records(
-            sorted({t.rule for t in catalogue.TABLES.values() if t.stage != "data"}) + ["figure"]
-        ),
+        records=job_records(TABLE_RULES + ["figure"]),
     output:
         bib="results/sources.bib",
         package="results/datapackage.json",
@@ -176,7 +179,7 @@ rule manifest:
             for p in Path(catalogue.__file__).parents[1].rglob("*")
             if p.suffix in (".py", ".js", ".j2", ".csv")
         ),
-        records=RECORDS + job_records(["report", "citations"]),
+        records=RECORDS + job_records(["numbers", "report", "citations"]),
     output:
         "results/manifest.json",
     log:
