@@ -26,11 +26,6 @@ def inputs(built):
 
 
 CONFIG = {
-    "neodymium": {
-        "nd_kg_per_turbine": 600,
-        "turbine_mw": 3.5,
-        "pm_shares": [0.1, 1.0],
-    },
     "most_concentrated_n": 25,
     "latest_edition": "mcs2024",
 }
