@@ -91,6 +91,19 @@ def test_rules_take_table_paths_from_the_catalogue():
             assert f'"{spelled}"' not in rules, t.path
 
 
+def test_scripts_write_catalogued_tables_through_the_catalogue():
+    """A script that writes a table of the catalogue writes it by name
+    (``catalogue.write``, which checks it against its schema) and names no schema itself;
+    only the figures' data files and the data dictionary, which are no catalogued tables,
+    are written as plain tables."""
+    plain = {"draw_figure.py", "data_dictionary.py"}
+    for path in sorted((REPO / "workflow/scripts").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if path.name not in plain:
+            assert "write_table" not in text, path.name
+        assert not re.search(r"\b[A-Z][A-Z0-9_]+\.validate\(", text), path.name
+
+
 def test_every_registry_layout_has_its_parser():
     from raremetals.clean.layouts import ONE_TABLE
     from raremetals.sources.registry import LAYOUTS

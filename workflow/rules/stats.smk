@@ -151,7 +151,7 @@ rule wind:
     conda:
         "../../environment.yml"
     params:
-        assumptions=config["figures"]["neodymium"],
+        assumptions=config["wind_neodymium"],
     script:
         "../scripts/compute_wind.py"
 

@@ -10,8 +10,7 @@ from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
 from raremetals.core import catalogue
-from raremetals.core.io import atomic_write, read_as_printed, read_reference, write_table
-from raremetals.core.schemas.audit import CLAIMS_AUDIT, TABLE3_ERRATA
+from raremetals.core.io import atomic_write, read_as_printed, read_reference
 from raremetals.core.schemas.inputs import CLAIM_CHECKS, ELEMENT_VALUES
 from raremetals.core.text import commodity_names, load_languages
 from raremetals.render import web
@@ -38,11 +37,9 @@ sources = Sources(
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
-claims_audit = CLAIMS_AUDIT.validate(claims_audit)
-notes = read_reference(i.notes)
-errata = TABLE3_ERRATA.validate(table3_errata(table3, notes, claims_audit, checks, i.notes))
-write_table(claims_audit, snakemake.output.claims_audit)
-write_table(errata, snakemake.output.table3_errata)
+claims_audit = catalogue.write("claims_audit", claims_audit, snakemake.output.claims_audit)
+errata = table3_errata(table3, read_reference(i.notes), claims_audit, checks, i.notes)
+errata = catalogue.write("table3_errata", errata, snakemake.output.table3_errata)
 three_ways = sources.wmd
 languages = load_languages(i.languages)
 words = {code: language.report["audit"] for code, language in languages.items()}

@@ -5,8 +5,9 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.clean.export_controls import export_controls
-from raremetals.core.io import write_table
+from raremetals.core import catalogue
 from raremetals.sources.fetch import paths_in
 
 [path] = paths_in(snakemake.input.record, "")
-write_table(export_controls(path, snakemake.input.added), snakemake.output[0])
+table = export_controls(path, snakemake.input.added)
+catalogue.write("china_export_controls", table, snakemake.output[0])

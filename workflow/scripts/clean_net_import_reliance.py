@@ -10,8 +10,8 @@ import pandas as pd
 
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.net_import_reliance import parse_net_import_reliance
-from raremetals.core.io import read_reference, write_table
-from raremetals.core.schemas.tidy import NET_IMPORT_RELIANCE
+from raremetals.core import catalogue
+from raremetals.core.io import read_reference
 from raremetals.sources.fetch import paths_in
 
 resolver = CountryResolver(snakemake.input.countries)
@@ -21,5 +21,5 @@ frames = [
     for record in snakemake.input.records
     for path in paths_in(record, "_Fig2_", "_Net_Import_Reliance.csv")
 ]
-table = NET_IMPORT_RELIANCE.validate(pd.concat(frames, ignore_index=True))
-write_table(table, snakemake.output[0], sort_by=["edition", "row"])
+table = pd.concat(frames, ignore_index=True)
+catalogue.write("usgs_net_import_reliance", table, snakemake.output[0], sort_by=["edition", "row"])

@@ -15,7 +15,6 @@ from raremetals.clean import editions
 from raremetals.clean.layouts import clean_usgs_world
 from raremetals.clean.usgs_reference import REFERENCE
 from raremetals.core import catalogue
-from raremetals.core.io import write_table
 from raremetals.core.schemas.usgs import usgs_values_by_edition
 from raremetals.sources.fetch import read_record
 
@@ -38,4 +37,4 @@ SORT = {
     "usgs_best_series": ["commodity", "measure", "year", "series", "file", "row"],
 }
 for name, table in tables.items():
-    write_table(table, snakemake.output[name], sort_by=SORT.get(name))
+    catalogue.write(name, table, snakemake.output[name], sort_by=SORT.get(name))

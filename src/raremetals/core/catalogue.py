@@ -120,12 +120,13 @@ def read(name: str, path: str | None = None):
     return read_tidy(where, schema(name, **settings_in_header(header)))
 
 
-def write(name: str, table, path: str | None = None, **options) -> None:
+def write(name: str, table, path: str | None = None, **options):
     """Check ``table`` against the schema of catalogued table ``name`` (made for the build
-    settings its columns show) and write it (to ``path`` if given); ``options`` go to
-    ``core.io.write_table`` (``sort_by``)."""
+    settings its columns show), write it (to ``path`` if given) and return it as checked;
+    ``options`` go to ``core.io.write_table`` (``sort_by``)."""
     from raremetals.core.io import write_table
     from raremetals.core.schemas import settings_in_header
 
     checked = schema(name, **settings_in_header(list(table.columns))).validate(table)
     write_table(checked, path or TABLES[name].path, **options)
+    return checked

@@ -24,7 +24,7 @@ def neodymium_demand(
 def wind_neodymium(wind: pd.DataFrame, assumptions: dict) -> pd.DataFrame:
     """The neodymium a year of wind additions needs, one row per share of permanent-magnet
     generators (``assumptions``: ``nd_kg_per_turbine``, ``turbine_mw``, ``pm_shares``, the
-    config's ``figures.neodymium``). ``wind``: the world's capacity in GW by year
+    config's ``wind_neodymium``). ``wind``: the world's capacity in GW by year
     (``clean.gwec.wind_capacity``); the additions are the mean a year between its first
     and last year, whose rows are named."""
     years = sorted(int(y) for y in wind["year"])
