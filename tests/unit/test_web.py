@@ -1,5 +1,6 @@
-"""The pages' embedded font holds every character they show, the script's own words too
-(the filter box's placeholder "行を絞り込む" was tofu where no Japanese font is installed)."""
+"""The pages' templates escape what they print, their embedded font holds every character
+they show, the script's own words too (the filter box's placeholder "行を絞り込む" was tofu
+where no Japanese font is installed), and they run only their own scripts."""
 
 from __future__ import annotations
 
@@ -11,6 +12,22 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from raremetals.render import web
+
+
+def test_a_template_prints_text_as_text_and_markup_as_markup(tmp_path, monkeypatch):
+    """Every value a template prints is escaped as ``html.escape`` escapes it, quotes too,
+    in text and in attributes; only a fragment the library marked as markup is kept."""
+    from jinja2 import FileSystemLoader, UndefinedError
+    from markupsafe import Markup
+
+    (tmp_path / "t.html.j2").write_text('<p title="{{ a }}">{{ a }} {{ b }}</p>\n')
+    monkeypatch.setattr(web.templates(), "loader", FileSystemLoader(tmp_path))
+    name = 'Côte d\'Ivoire "<script>alert(1)</script>" & co'
+    said = web.render("t.html.j2", a=name, b=Markup("<b>97%</b>"))
+    escaped = "Côte d&#x27;Ivoire &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; co"
+    assert said == f'<p title="{escaped}">{escaped} <b>97%</b></p>'
+    with pytest.raises(UndefinedError, match="'b' is undefined"):
+        web.render("t.html.j2", a=name)
 
 
 def test_the_font_subset_covers_the_scripts_words():

@@ -1,12 +1,13 @@
-"""The audit's readable summary, in Markdown and in HTML (a page per language), written
-from the same tables; its words are the language catalogues' (``report.audit``)."""
+"""The audit's readable summary, in Markdown and in HTML (a page per language, the
+template ``audit_page.html.j2``), written from the same tables; its words are the language
+catalogues' (``report.audit``)."""
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
+from markupsafe import Markup
 
 from raremetals.core.text import markdown_escape as md
 from raremetals.core.vocab import ERRATA_STATUSES, EVIDENCE_CLASSES, STATUSES
@@ -140,10 +141,6 @@ def _cell(e) -> str:
     return f"{e['symbol']} {e['field']}{rank} {e['country_code']}".strip()
 
 
-def _linked(status: str, shown: str) -> str:
-    return f'<a href="#audit-{status}">{html.escape(shown)}</a>'
-
-
 def _num(v) -> str:
     return "" if pd.isna(v) else f"{v:,.0f}" if v >= 100 else f"{v:g}"
 
@@ -164,110 +161,31 @@ def summary_html(
     ``metals``: each commodity's name in the language. The
     Japanese text is set in IPAexGothic embedded as a subset, so it shows on a machine
     without Japanese fonts."""
-    e = html.escape
-    status_text, errata_text = words["status"], words["errata_status"]
     name = {**words["names"], **(metals or {})}
-    counts = _counts(claims["status"], STATUSES)
-
-    def head(cells) -> str:
-        # a Japanese heading is marked so, to be set in the embedded face even when bold
-        return (
-            "<thead><tr>"
-            + "".join(
-                f"<th{' lang=ja' if re.search(r'[぀-鿿]', c) else ''}>{e(c)}</th>" for c in cells
-            )
-            + "</tr></thead>"
-        )
-
-    switch = (
-        f'<p class="other-language"><a href="{e(other[0])}" hreflang="{e(other[1])}" '
-        f'lang="{e(other[1])}">{e(other[2])}</a></p>'
-        if other
-        else ""
-    )
-    parts = [
-        switch,
-        f"<h1>{e(words['title'])}</h1>",
-        f"<p>{e(words['lead'].format(claims=len(claims), cells=len(errata)))} "
-        f"{e(words['evidence_language'])}</p>",
-        '<nav class="audit-groups">'
-        # the counts come below, by what each verdict rests on first
-        + " · ".join(_linked(s, name[s]) for s, n in counts if n)
-        + f' · <a href="#audit-errata">{e(words["errata"])}</a>'
-        + f' · <a href="#audit-bgs">{e(words["against_bgs"])}</a></nav>',
-    ]
     classes = evidence_counts(claims)
-    parts.append(
-        f"<p>{e(words['rests_on'])}</p><table>"
-        f"{head([words['evidence_head'], *(name[s] for s in classes.columns), words['total']])}"
-        "<tbody>"
-        + "".join(
-            f"<tr><td>{e(words['evidence_classes'][evidence])}</td>"
-            + "".join(f"<td>{n}</td>" for n in row)
-            + f"<td>{int(row.sum())}</td></tr>"
-            for evidence, row in classes.iterrows()
-        )
-        + "</tbody></table>"
-    )
-    parts.append(f"<table>{head(words['count_heads'])}<tbody>")
-    parts += [
-        # a status no claim has has no group to link to
-        f"<tr><td>{_linked(s, name[s]) if n else e(name[s])}</td><td>{n}</td>"
-        f"<td>{e(status_text[s])}</td></tr>"
-        for s, n in counts
-    ]
-    parts.append("</tbody></table>")
+    groups = []
     for status in STATUSES:
         group = claims[claims["status"] == status]
         if group.empty:
             continue
-        parts.append(
-            f'<h2 id="audit-{status}">{e(name[status])} ({len(group)})</h2>'
-            f"<p>{e(status_text[status])}</p>"
-            f'<table class="sortable claims">{head(words["claim_heads"])}<tbody>'
-        )
+        shown = []
         for c in group.to_dict("records"):
             detail, evidence = _claim_lines(c, words)
-            said = [
-                f'<td lang="en">{e(c["text_en"])}</td>',
-                f'<td class="ja" lang="ja">「{e(c["text_ja"])}」</td>',
-            ]
+            said = [{"lang": "en", "text": c["text_en"]}, {"lang": "ja", "text": c["text_ja"]}]
             if lang == "ja":  # the original first
                 said.reverse()
-            parts.append(
-                f'<tr id="{e(c["claim_id"])}"><td>{e(c["claim_id"])}</td>'
-                f"<td>{e(name.get(c['section'], c['section']))}</td>{''.join(said)}"
-                f'<td lang="en">{e(detail)}</td><td lang="en">{e(evidence)}</td></tr>'
+            section = name.get(c["section"], c["section"])
+            shown.append(
+                {"id": c["claim_id"], "section": section, "said": said}
+                | {"detail": detail, "evidence": evidence}
             )
-        parts.append("</tbody></table>")
-    parts.append(
-        f'<h2 id="audit-errata">{e(words["errata"])}</h2>'
-        f"<table>{head(words['errata_count_heads'])}<tbody>"
-    )
-    parts += [
-        f"<tr><td>{e(name[s])}</td><td>{n}</td><td>{e(errata_text[s])}</td></tr>"
-        for s, n in _counts(errata["status"], ERRATA_STATUSES)
+        groups.append((status, shown))
+    flagged = [
+        {"cell": _cell(r), "printed": r["value_as_printed"], "status": r["status"]}
+        | {"read": _num(r["value_printed"]), "corrected": _num(r["value_corrected"])}
+        | {"evidence": r["evidence"]}
+        for r in errata[~errata["status"].isin(["ok", "blank"])].to_dict("records")
     ]
-    parts.append(
-        f'</tbody></table><table class="sortable errata">{head(words["errata_heads"])}<tbody>'
-    )
-    for r in errata[~errata["status"].isin(["ok", "blank"])].to_dict("records"):
-        parts.append(
-            f'<tr><td>{e(_cell(r))}</td><td lang="ja">{e(r["value_as_printed"])}'
-            f"</td><td>{_num(r['value_printed'])}</td><td>{_num(r['value_corrected'])}"
-            f'</td><td>{e(name[r["status"]])}</td><td lang="en">{e(r["evidence"])}</td></tr>'
-        )
-    parts.append("</tbody></table>")
-    parts.append(
-        f'<h2 id="audit-bgs">{e(words["against_bgs"])}</h2><p>{e(words["bgs_lead"])}</p>'
-        f'<table class="sortable against-bgs">{head(words["bgs_heads"])}<tbody>'
-        + "".join(
-            "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
-            for row in _three_ways_rows(three_ways, name)
-        )
-        + "</tbody></table>"
-    )
-    body = "\n".join(parts)
     style = (
         'body{font-family:sans-serif,"IPAexGothic";max-width:80em;margin:2em auto;'
         "padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0}"
@@ -275,11 +193,26 @@ def summary_html(
         '.ja{font-family:"IPAexGothic",sans-serif;color:#444}'
         ".other-language{float:right}" + web.STYLE
     )
-    return web.with_csp(
-        "<!DOCTYPE html>\n"
-        f'<html lang="{e(lang)}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{e(words['title'])}</title>"
-        f"<style>{web.font_face(body)}{style}</style></head><body>\n"
-        f"{body}\n<script>{web.SCRIPT}</script>\n</body></html>\n"
+    page = web.render(
+        "audit_page.html.j2",
+        lang=lang,
+        words=words,
+        other=other,
+        name=name,
+        n_claims=len(claims),
+        n_cells=len(errata),
+        counts=_counts(claims["status"], STATUSES),
+        classes={
+            "heads": [words["evidence_head"], *(name[s] for s in classes.columns), words["total"]],
+            "rows": [(evidence, [int(n) for n in row]) for evidence, row in classes.iterrows()],
+        },
+        groups=groups,
+        errata_counts=_counts(errata["status"], ERRATA_STATUSES),
+        flagged=flagged,
+        three_ways=_three_ways_rows(three_ways, name),
+        japanese=lambda text: re.search(r"[぀-鿿]", text) is not None,
+        font_face=lambda text: Markup(web.font_face(text)),
+        style=Markup(style),
+        script=Markup(web.SCRIPT),
     )
+    return web.with_csp(page + "\n")

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import Markup
+
+from raremetals.render import web
 from raremetals.stats.measures import doj_ftc_class
 
 e = html.escape
 
 
-def number_html(n: dict, tag: str) -> str:
+def number_html(n: dict, tag: str) -> Markup:
     """One number of numbers.json as a page shows it, its file, row and macro on hover."""
     shown = n["text"] + ("%" if n["unit"] == "%" else "")
-    return (
+    return Markup(
         f'<{tag} title="{e(n["file"])}, {e(n["rows"])} (\\{e(n["macro"])})" '
         f'data-key="{e(n["key"])}">{e(shown)}</{tag}>'
     )
@@ -119,58 +122,51 @@ def lead_section(
     comparable = comparable or {}
     latest = by_key["year.latest"]["text"]
 
-    def cell(commodity: str, measure: str, stat: str, when: str) -> str:
-        n = by_key.get(f"{commodity}.{measure}.{stat}.{when}")
-        return "<td>–</td>" if n is None else number_html(n, "td")
+    def number(commodity: str, measure: str, stat: str, when: str) -> dict | None:
+        return by_key.get(f"{commodity}.{measure}.{stat}.{when}")
 
-    def hhi(commodity: str, when: str) -> str:
-        n = by_key.get(f"{commodity}.production.hhi_range.{when}")
-        c = hhi_class(by_key, commodity, when)
-        if n is None:
-            return "<td>–</td>"
-        return f"<td>{number_html(n, 'span')}<br><small>{e(named(c, words))}</small></td>"
+    def leader(commodity: str, when: str) -> dict:
+        """Japan's leading source: the country, its share, and for today's source (of one
+        code) which code it is and that it is a proxy."""
+        kind = leaders.get((commodity, "unlike"), "") if when == "today" else ""
+        code = leaders.get((commodity, "code"))
+        return {
+            "today": when == "today",
+            "country": leaders.get((commodity, when), ""),
+            "share": number(commodity, "japan_imports", "leader_share", when),
+            "said": words["japan_code"].format(code=code, kind=words[f"unlike_{kind}"])
+            if kind and code
+            else "",
+        }
 
-    def leader(commodity: str, when: str) -> str:
-        country = leaders.get((commodity, when), "")
-        n = by_key.get(f"{commodity}.japan_imports.leader_share.{when}")
-        if not country:
-            return f"<td>{e(words['not_covered'])}</td>" if when == "today" else "<td>–</td>"
-        share = "" if n is None else " " + number_html(n, "span")
-        # today's source is of one code: the cell says which, and that it is a proxy
-        code = leaders.get((commodity, "code")) if when == "today" else None
-        kind = leaders.get((commodity, "unlike"), "")
-        said = words["japan_code"].format(code=code, kind=words[f"unlike_{kind}"]) if kind else ""
-        small = f"<br><small>{e(said)}</small>" if code and said else ""
-        return f"<td>{e(country)}{share}{small}</td>"
-
-    def changed(commodity: str) -> str:
-        return what_changed(by_key, commodity, leaders, words, comparable.get(commodity, True))
-
-    rows = "".join(
-        f"<tr><th>{e(name)}</th>"
-        + "".join(
-            cell(c, "production", "china_share", w) for w in ("2009", str(middle_year), "latest")
-        )
-        + "".join(cell(c, "reserves", "china_share", w) for w in ("2009", "latest"))
-        + hhi(c, "2009")
-        + hhi(c, "latest")
-        + leader(c, "2009")
-        + leader(c, "today")
-        + f'<td class="changed">{e(changed(c))}</td>'
-        + "</tr>"
+    rows = [
+        {
+            "name": name,
+            "shares": [
+                number(c, "production", "china_share", w)
+                for w in ("2009", str(middle_year), "latest")
+            ]
+            + [number(c, "reserves", "china_share", w) for w in ("2009", "latest")],
+            "hhi": [number(c, "production", "hhi_range", w) for w in ("2009", "latest")],
+            "classes": [
+                named(k, words) if (k := hhi_class(by_key, c, w)) else ""
+                for w in ("2009", "latest")
+            ],
+            "leaders": [leader(c, "2009"), leader(c, "today")],
+            "changed": what_changed(by_key, c, leaders, words, comparable.get(c, True)),
+        }
         for c, name in metals
-    )
+    ]
     today = by_key.get("year.japan_imports")
     today = today["text"] if today else words["today"]
     text = words["lead_text"].format(middle=middle_year, latest=e(latest), today=e(today))
-    years = f"<th>2009</th><th>{e(latest)}</th>"
-    return (
-        f'<h2 id="lead">{e(words["lead_title"].format(latest=latest))}</h2><p>{text}</p>'
-        f"<table><thead><tr><th rowspan=2>{e(words['metal'])}</th><th colspan=3>"
-        f"{e(words['china_share'])}</th><th colspan=2>{e(words['china_reserves'])}</th>"
-        f"<th colspan=2>{e(words['hhi'])}</th><th colspan=2>{e(words['japan_source'])}</th>"
-        f"<th rowspan=2>{e(words['changed'])}</th></tr><tr>"
-        f"<th>2009</th><th>{middle_year}</th><th>{e(latest)}</th>{years}{years}"
-        f"<th>2009</th><th>{e(today)}</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+    return web.render(
+        "lead.html.j2",
+        number_html=number_html,
+        words=words,
+        latest=latest,
+        middle=middle_year,
+        today=today,
+        text=Markup(text),
+        rows=rows,
     )

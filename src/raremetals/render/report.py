@@ -5,7 +5,9 @@ It opens with the key findings (each number from ``numbers.json``), then shows e
 figure (in either language: a switch at the top), the tables of its language, the
 methods, the audit summary, the sources with licences and checksums, the workflow graph,
 and for each output the rule and script that produced it. Its words are the language
-catalogue's (``report.page``). Images and pages are linked by paths
+catalogue's (``report.page``). The page is the template ``report.html.j2`` beside this
+module, the findings box ``report_findings.html.j2``; this module prepares what they
+show. Images and pages are linked by paths
 relative to ``results/``, so the folder can be copied or zipped as it is; the Japanese
 typeface is embedded as a subset of the characters the page uses, and the script that
 sorts and filters its tables is in the page.
@@ -19,6 +21,7 @@ import re
 from pathlib import Path
 
 import markdown
+from markupsafe import Markup
 
 from raremetals.render import web
 from raremetals.render.lead import number_html
@@ -56,44 +59,38 @@ def _demote(fragment: str) -> str:
     return re.sub(r"<(/?)h([1-5])", lambda m: f"<{m[1]}h{int(m[2]) + 1}", fragment)
 
 
-def figure_section(
+def figures_shown(
     captions: list[dict],
     provenance: dict,
     languages: dict[str, str],
     sizes: dict[str, tuple],
     words: dict,
-) -> str:
-    """Each figure in every language, the one of the language chosen shown: its preview,
-    loaded when it is scrolled to and linked to the full-resolution PNG, sized to the
-    figure's own shape (``sizes``: file name -> pixels)."""
-    parts = [f'<h2 id="figures">{e(words["figures"])}</h2>']
+) -> list[dict]:
+    """Each figure in every language, as the page shows it: its preview, loaded when it is
+    scrolled to and linked to the full-resolution PNG, sized to the figure's own shape
+    (``sizes``: file name -> pixels), its files, data and the rule that made it."""
+    shown = []
     for c in captions:
-        images, texts = [], []
+        images = []
         for code in languages:
             name = f"{c['id']}.{code}.png"
             width, height = (round(v * DISPLAY_DPI) for v in sizes[name])
-            small = f"{c['id']}.{code}.preview.png"
+            preview = f"{c['id']}.{code}.preview.png"
             images.append(
-                f'<a class="only-{e(code)}" href="figures/{e(name)}">'
-                f'<img class="only-{e(code)}" lang="{e(code)}" src="figures/{e(small)}" '
-                f'loading="lazy" alt="{e(c[code])}" width="{width}" height="{height}"></a>'
+                {"code": code, "name": name, "preview": preview, "text": c[code]}
+                | {"width": width, "height": height}
             )
-            texts.append(f'<p class="only-{e(code)}" lang="{e(code)}">{e(c[code])}</p>')
-        links = " · ".join(f'<a href="figures/{e(f)}">{e(f)}</a>' for f in sorted(c["files"]))
-        data = f'<a href="figures/{e(c["data"])}">{e(c["data"])}</a>'
         prov = provenance.get(f"results/figures/{c['id']}.caption.json", {})
         made = words["made_by"].format(
             rule=e(prov.get("rule", "")),
             script=e(prov.get("script") or ""),
             function=e(c["function"]),
         )
-        parts.append(
-            f'<figure id="{e(c["id"])}">{"".join(images)}'
-            f"<figcaption>{''.join(texts)}"
-            f"<p><small>{e(words['files'])}: {links}. {e(words['values'])}: {data}. "
-            f"{made}</small></p></figcaption></figure>"
+        shown.append(
+            {"id": c["id"], "images": images, "files": sorted(c["files"]), "data": c["data"]}
+            | {"made": Markup(made)}
         )
-    return "\n".join(parts)
+    return shown
 
 
 def processing_sentence(gaps: dict, words: dict, html_of, names: dict) -> str:
@@ -195,27 +192,27 @@ def findings_section(
         said = findings_sentences(by_key, words, html_of, japan, comparable)
         if gaps and gaps["largest"]:
             said.insert(1, processing_sentence(gaps, words, html_of, names[code]))
-        items = []
+        metals = []
         for metal in ("rare_earths", "tungsten", "cobalt"):
             stats = [("china_share", words["share"]), ("hhi_range", words["hhi"])]
             if metal == "cobalt":
                 stats.append(("cr1", words["cr1"]))
-            detail = "; ".join(
-                f"{label} "
-                + " → ".join(
-                    number_html(by_key[key], "b")
-                    for key in (f"{metal}.production.{stat}.{when}" for when in ("2009", "latest"))
+            pairs = [
+                (
+                    label,
+                    [
+                        number_html(by_key[f"{metal}.production.{stat}.{when}"], "b")
+                        for when in ("2009", "latest")
+                    ],
                 )
                 for stat, label in stats
-            )
-            items.append(f"<li><b>{e(names[code][metal])}</b>: {detail}</li>")
+            ]
+            metals.append((names[code][metal], pairs))
         blocks.append(
-            f'<div class="only-{e(code)}" lang="{e(code)}">'
-            f"<h2>{e(words['title'].format(latest=latest))}</h2>"
-            + "".join(f"<p>{s}</p>" for s in said)
-            + f"<p>{e(words['lead'].format(latest=latest))}</p><ul>{''.join(items)}</ul></div>"
+            {"code": code, "title": words["title"].format(latest=latest), "metals": metals}
+            | {"said": [Markup(s) for s in said], "lead": words["lead"].format(latest=latest)}
         )
-    return f'<section class="findings" id="findings">{"".join(blocks)}</section>'
+    return web.render("report_findings.html.j2", blocks=blocks)
 
 
 def tables_in(table_pages: dict[str, str], code: str) -> dict[str, str]:
@@ -228,60 +225,6 @@ def tables_in(table_pages: dict[str, str], code: str) -> dict[str, str]:
         name = f"{stem}.{code}" if f"{stem}.{code}" in table_pages else variants[0]
         out[name] = table_pages[name]
     return out
-
-
-def table_section(table_pages: dict[str, str], words: dict) -> str:
-    parts = [f'<h2 id="tables">{e(words["tables"])}</h2>']
-    for name, text in sorted(table_pages.items()):
-        parts.append(
-            f'<section id="{e(name)}">{text}'
-            f'<p><small>{e(words["also_as"])}: <a href="tables/{e(name)}.csv">CSV</a>, '
-            f'<a href="tables/{e(name)}.md">Markdown</a>, '
-            f'<a href="tables/{e(name)}.tex">LaTeX</a>.</small></p></section>'
-        )
-    return "\n".join(parts)
-
-
-def sources_section(registry: dict[str, Source], words: dict) -> str:
-    heads = "".join(f"<th>{e(h)}</th>" for h in words["source_heads"])
-    parts = [
-        f'<h2 id="sources">{e(words["sources"])}</h2>',
-        f'<table class="sortable"><thead><tr>{heads}</tr></thead><tbody>',
-    ]
-    for s in registry.values():
-        files = "".join(
-            f"<li><code>{e(f.path)}</code> sha256 <code>{f.sha256}</code></li>" for f in s.files
-        )
-        count = e(words["n_files"].format(n=len(s.files)))
-        listing = (
-            f"<details><summary>{count}</summary><ul>{files}</ul></details>"
-            if s.files
-            else e(words["not_vendored"])
-        )
-        link = f' (<a href="{e(s.url)}">{e(s.url)}</a>)' if s.url else ""
-        parts.append(
-            f"<tr><td><code>{e(s.id)}</code></td><td>{e(s.title)}, {e(s.publisher)}, "
-            f"{e(s.edition)}{link}</td><td>{e(s.licence)}</td><td>{e(s.citation)}</td>"
-            f"<td>{listing}</td></tr>"
-        )
-    parts.append("</tbody></table>")
-    return "\n".join(parts)
-
-
-def outputs_section(provenance: dict[str, dict], words: dict) -> str:
-    rows = "".join(
-        # each file linked, from the report's own folder (results/)
-        f'<tr><td><a href="{e(path.removeprefix("results/"))}"><code>{e(path)}</code></a></td>'
-        f"<td><code>{e(p['rule'])}</code></td>"
-        f"<td><code>{e(p['script'] or '')}</code></td>"
-        f"<td>{len(p['inputs'])}</td></tr>"
-        for path, p in sorted(provenance.items())
-    )
-    heads = "".join(f"<th>{e(h)}</th>" for h in words["output_heads"])
-    return (
-        f'<h2 id="outputs">{e(words["outputs"])}</h2><p>{words["outputs_text"]}</p>'
-        f'<table class="sortable"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
-    )
 
 
 def _strip_heading(fragment: str, title: str) -> str:
@@ -311,52 +254,31 @@ def report_html(
 ) -> str:
     """The report in the language ``code`` (``words``: its catalogue's ``report.page``);
     ``other``: (file, language code, its name) of the report in another language."""
-    nav = " ".join(f'<a href="#{a}">{e(t)}</a>' for a, t in words["nav"].items())
-    switch = "".join(
-        f'<button type="button" lang="{e(c)}" data-set-lang="{e(c)}" aria-pressed="false">'
-        f"{e(name)}</button>"
-        for c, name in languages.items()
-    )
     methods = markdown.markdown(methods_md, extensions=["tables"])
     methods = _demote(_strip_heading(web.rebase_links(methods, "docs"), r"[^<]*"))
     audit = _strip_heading(_body(audit_html).strip(), r"[^<]*")
-    graph = sizes["rulegraph.png"]
-    body = [
-        f'<p class="other-language"><a href="{e(other[0])}" hreflang="{e(other[1])}" '
-        f'lang="{e(other[1])}">{e(other[2])}</a></p>',
-        f"<h1>{e(words['title'])}</h1>",
-        findings,
-        f'<div class="lang-switch" role="group" aria-label="{e(words["switch"])}">{switch}</div>',
-        f"<p>{e(words['intro'])}</p>",
-        f"<nav>{nav}</nav>",
-        lead,
-        figure_section(captions, provenance, languages, sizes, words),
-        table_section(table_pages, words),
-        f'<h2 id="methods">{e(words["methods"])}</h2>{methods}',
-        f'<h2 id="audit">{e(words["audit"])}</h2>{_demote(audit)}',
-        f'<p>{e(words["notebook"])}: <a href="{e(notebook)}">{e(notebook)}</a>.</p>',
-        sources_section(registry, words),
-        f'<h2 id="workflow">{e(words["workflow"])}</h2><figure><img '
-        f'src="workflow/rulegraph.png" alt="{e(words["workflow_alt"])}" loading="lazy" '
-        f'width="{graph[0]}" height="{graph[1]}"></figure>'
-        f'<p><small>{e(words["rulegraph"])}: <a href="{e(rulegraph)}">'
-        f"{e(rulegraph)}</a>.</small></p>",
-        outputs_section(provenance, words),
-        f'<p><small>{e(words["font"])} <a href="report_files/IPA_Font_License_Agreement'
-        '_v1.0.txt">IPA Font License</a>.</small></p>',
-    ]
-    content = "\n".join(body)
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(code)}" data-lang="{e(code)}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(words['title'])}</title>",
-        f"<style>{web.font_face(content)}{STYLE}{web.STYLE}</style></head><body>",
-        content,
-        f"<script>{web.SCRIPT}</script>",
-        "</body></html>",
-    ]
-    return web.with_csp("\n".join(parts) + "\n")
+    page = web.render(
+        "report.html.j2",
+        code=code,
+        words=words,
+        other=other,
+        findings=Markup(findings),
+        lead=Markup(lead),
+        languages=languages,
+        figures=figures_shown(captions, provenance, languages, sizes, words),
+        tables=[(name, Markup(text)) for name, text in sorted(table_pages.items())],
+        methods=Markup(methods),
+        audit=Markup(_demote(audit)),
+        notebook=notebook,
+        registry=registry,
+        graph=sizes["rulegraph.png"],
+        rulegraph=rulegraph,
+        outputs=sorted(provenance.items()),
+        font_face=lambda text: Markup(web.font_face(text)),
+        style=Markup(STYLE + web.STYLE),
+        script=Markup(web.SCRIPT),
+    )
+    return web.with_csp(page + "\n")
 
 
 def load_captions(paths) -> list[dict]:

@@ -12,7 +12,6 @@ characters pdfLaTeX can set; Japanese ones need LuaLaTeX with luatexja.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from raremetals.core.errors import InputError
 from raremetals.core.io import spreadsheet_safe
 from raremetals.core.text import Language, commodity_names, latex_escape, markdown_escape
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
+from raremetals.render import web
 
 CIRCLED = {1: "①", 2: "②", 3: "③"}
 # Japanese number words in quoted printed values, spelled for the other languages
@@ -163,23 +163,7 @@ def to_latex(t: Table) -> str:
 
 
 def to_html(t: Table) -> str:
-    e = html.escape
-    out = [
-        f'<table class="paper-table" lang="{t.lang}">',
-        f"<caption>{e(t.title)}</caption>",
-        "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in t.header) + "</tr></thead>",
-        "<tbody>",
-    ]
-    out += [
-        "<tr>" + "".join("<td>" + "<br>".join(map(e, cell)) + "</td>" for cell in row) + "</tr>"
-        for row in t.rows
-    ]
-    out.append("</tbody></table>")
-    if t.footnotes:
-        out.append(
-            '<ol class="notes">' + "".join(f"<li>{e(n)}</li>" for n in t.footnotes) + "</ol>"
-        )
-    return "\n".join(out) + "\n"
+    return web.render("tables.html.j2", t=t)
 
 
 RENDERERS = {"csv": to_csv, "md": to_markdown, "tex": to_latex, "html": to_html}

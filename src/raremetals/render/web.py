@@ -1,6 +1,8 @@
-"""What the HTML pages share: the Japanese typeface embedded as a subset of the
-characters a page uses, a local script that makes tables sortable and filterable and
-switches the page between English and Japanese, and links rebased to ``results/``.
+"""What the HTML pages share: their templates (Jinja2, beside the modules that fill
+them: ``report.html.j2`` beside ``report.py``), the Japanese typeface embedded as a
+subset of the characters a page uses, a local script that makes tables sortable and
+filterable and switches the page between English and Japanese, and links rebased to
+``results/``.
 
 Nothing is fetched from elsewhere: a page opens offline, on a machine without Japanese
 fonts, from a copy of the ``results/`` folder.
@@ -10,11 +12,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import io
 import os
 import re
 from functools import cache
 from pathlib import Path, PurePosixPath
+
+import jinja2
+from markupsafe import Markup
 
 FAMILY = "IPAexGothic"
 
@@ -31,6 +37,32 @@ html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
 html[lang=ja] body,[lang=ja]{font-family:"IPAexGothic",sans-serif}
 table{display:block;overflow-x:auto;max-width:100%} body{overflow-wrap:break-word}
 """
+
+
+def _escaped(value) -> Markup:
+    """Every value a template prints, escaped as ``html.escape`` escapes it (quotes too, as
+    ``&quot;`` and ``&#x27;``), unless it is markup already (``Markup``: a fragment the
+    library made, such as a number with its source on hover)."""
+    return value if hasattr(value, "__html__") else Markup(html.escape(str(value)))
+
+
+@cache
+def templates() -> jinja2.Environment:
+    """The pages' templates, escaping on: a value is text unless it is ``Markup``. A name
+    the template uses that its caller did not give stops the page (``StrictUndefined``)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent),
+        autoescape=True,
+        finalize=_escaped,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(template: str, **values) -> str:
+    """Template ``template`` (a file name beside this module) filled with ``values``."""
+    return templates().get_template(template).render(**values)
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
