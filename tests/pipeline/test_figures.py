@@ -387,30 +387,3 @@ def test_a_tie_for_third_place_is_drawn_whole_and_a_removed_cell_is_said(drawn):
     assert "Australia: removed (inconsistent as printed)" in texts[
         "manganese:reserves:side"
     ].replace("\n", " ")
-
-
-def test_figures_come_in_the_formats_the_configuration_asks_for(built):
-    """PNG and PDF by default; SVG on request, and then everywhere a figure's files are
-    named: its caption record, the report's links and the manifest."""
-    import yaml
-
-    from conftest import copy_build, run_pipeline
-
-    assert not list((built / "results/figures").glob("*.svg"))
-    assert (built / "results/figures/fig4_export_quotas.ja.pdf").is_file()
-    workdir = copy_build(built, "svg")
-    override = workdir / "svg.yaml"
-    override.write_text(yaml.safe_dump({"figures": {"formats": ["png", "pdf", "svg"]}}))
-    targets = ["results/report.html", "results/manifest.json"]
-    proc = run_pipeline(workdir, *targets, "--configfile", str(override))
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    report = (workdir / "results/report.html").read_text(encoding="utf-8")
-    manifest = (workdir / "results/manifest.json").read_text(encoding="utf-8")
-    for fig in figures.FIGURES:
-        files = json.loads((workdir / f"results/figures/{fig}.caption.json").read_text())["files"]
-        for lang in ("en", "ja"):
-            name = f"{fig}.{lang}.svg"
-            svg = (workdir / "results/figures" / name).read_text(encoding="utf-8")
-            assert svg.lstrip().startswith("<?xml") and "<svg" in svg
-            assert name in files and f'href="figures/{name}"' in report
-            assert f'"results/figures/{name}"' in manifest

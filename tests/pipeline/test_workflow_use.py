@@ -1,10 +1,13 @@
-"""The workflow used as a reader would: from another folder, as another workflow's module,
-with one more language, and rebuilt after one module of the library changed."""
+"""The workflow used as a reader would: from another folder (with SVG asked for), as
+another workflow's module, with one more language and one more edition, and rebuilt after
+one module of the library or one setting changed."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -17,20 +20,27 @@ import yaml
 
 from conftest import REPO, copy_build, copy_repo, result_files, run_pipeline
 from raremetals.core import catalogue
+from raremetals.render.figures import FIGURES
 
 FIGURE = "results/figures/fig4_export_quotas.en.png"
 TABLE = catalogue.path("concentration")
 
 
 def test_runs_from_another_folder_as_the_readme_says(tmp_path, built):
-    """The README's command, as written, with its two paths filled in: the whole build,
-    its results where it runs, the same bytes as the session's build but for the files
-    that name where the clone is."""
+    """The README's command, as written, with its two paths filled in, on a clone whose
+    config asks for SVG beside the default PNG and PDF: the whole build, its results
+    where it runs, the same bytes as the session's build but for the files that name
+    where the clone is, and the SVGs everywhere a figure's files are named (its caption
+    record, both reports' links and the manifest) and nowhere else."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     command = re.search(
         r"^snakemake .*-s /path/to/clone/Snakefile -d /path/to/elsewhere$", readme, re.M
     )
     clone = copy_repo(tmp_path / "clone")
+    config = clone / "config/config.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "  formats: [png, pdf]\n" in text
+    config.write_text(text.replace("[png, pdf]", "[png, pdf, svg]"), encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     args = (
@@ -44,13 +54,29 @@ def test_runs_from_another_folder_as_the_readme_says(tmp_path, built):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert not (clone / "results").exists()
     made, clean = result_files(elsewhere), result_files(built)
-    assert sorted(made) == sorted(clean)
+    assert not [p for p in clean if p.endswith(".svg")]
+    svgs = sorted(f"{fig}.{lang}.svg" for fig in FIGURES for lang in ("en", "ja"))
+    assert sorted(made) == sorted([*clean, *(f"figures/{name}" for name in svgs)])
+    for name in svgs:
+        assert (
+            made[f"figures/{name}"].lstrip().startswith(b"<?xml")
+            and b"<svg" in made[f"figures/{name}"]
+        )
     # files that name an input give its path from the working folder: ../clone/data/...
     there = (os.path.relpath(clone, elsewhere) + "/").encode()
     differ = sorted(
-        p for p in made if p != "manifest.json" and made[p].replace(there, b"") != clean[p]
+        p for p in clean if p != "manifest.json" and made[p].replace(there, b"") != clean[p]
     )
-    assert differ == [], differ
+    named = [f"figures/{fig}.caption.json" for fig in FIGURES] + ["report.html", "report.ja.html"]
+    assert differ == sorted(named), differ
+    manifest = made["manifest.json"].decode()
+    for fig in FIGURES:
+        caption = json.loads(made[f"figures/{fig}.caption.json"])
+        for lang in ("en", "ja"):
+            name = f"{fig}.{lang}.svg"
+            assert name in caption["files"] and f'"results/figures/{name}"' in manifest
+            for report in ("report.html", "report.ja.html"):
+                assert f'href="figures/{name}"'.encode() in made[report]
     notebook = (elsewhere / "results/notebooks/explore.html").read_text(encoding="utf-8")
     assert "Rare earths: production in 2025, USGS mcs2026" in notebook
 
@@ -102,11 +128,31 @@ def test_an_edit_to_one_figure_module_reruns_that_figure_only(built):
     assert "wildcards: fig=fig4_export_quotas" in proc.stdout
 
 
-def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(built):
-    """A finished build given a third language in place of Japanese, with data alone: its
-    catalogue, a column of names and the config's list. The next build makes every output
-    in it (Japanese's, removed first, are not made again)."""
-    workdir = copy_build(built, "language")
+def test_an_edit_to_the_wind_assumptions_reruns_their_statistic_and_figure_only(built):
+    """The wind arithmetic's assumptions are the statistic's own setting
+    (``wind_neodymium`` in the config): a changed share re-runs the statistic, Figure 6
+    and what gathers them, no other figure."""
+    workdir = copy_build(built, "wind")
+    config = workdir / "config/config.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "  pm_shares: [0.1, 0.25, 1.0]\n" in text
+    config.write_text(text.replace("[0.1, 0.25, 1.0]", "[0.5, 1.0]"), encoding="utf-8")
+    proc = run_pipeline(workdir, "-n")
+    assert proc.returncode == 0, proc.stderr
+    assert planned(proc) == {
+        "wind": 1,
+        "figure": 1,
+        "citations": 1,
+        "report": 1,
+        "manifest": 1,
+        "all": 1,
+    }
+    assert "wildcards: fig=fig6_wind_neodymium" in proc.stdout
+
+
+def _add_a_language(workdir) -> None:
+    """A third language in place of Japanese, with data alone: its catalogue (English
+    shouted), a column of names and the config's list; Japanese's outputs removed."""
     for made in (workdir / "results").rglob("*.ja.*"):
         made.unlink()
     en = yaml.safe_load((workdir / "data/languages/en.yaml").read_text(encoding="utf-8"))
@@ -144,8 +190,9 @@ def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(built):
     config = workdir / "config/config.yaml"
     config.write_text(config.read_text().replace("languages: [en, ja]", "languages: [en, xx]"))
 
-    proc = run_pipeline(workdir, "results/report.html")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+def _check_the_language(workdir) -> None:
+    """Every output of the made-up language made, none of Japanese's made again."""
     figures = workdir / "results/figures"
     assert (figures / "fig1_shares_2009.xx.png").stat().st_size > 1000
     assert not list(figures.glob("*.ja.*"))
@@ -158,15 +205,10 @@ def test_a_made_up_language_is_one_catalogue_and_a_column_of_names(built):
     assert 'lang="xx"' in report and "SHARES OF WORLD PRODUCTION" in report
 
 
-def test_a_made_up_edition_is_data_alone(built):
-    """MCS 2026's table relabelled as MCS 2027, its years one later, is added to a finished
-    build as a maintainer adds an edition, with data alone: the files and their registry
-    entry (layout and table), the edition's commodity names and corrections. The next
-    build reads it with the parser of its layout, and the best series takes 2025 and 2026
-    from it."""
-    import hashlib
-
-    workdir = copy_build(built, "edition")
+def _add_an_edition(workdir) -> None:
+    """MCS 2026's table relabelled as MCS 2027, its years one later, added as a maintainer
+    adds an edition: the files and their registry entry (layout and table), the edition's
+    commodity names and corrections."""
     old = workdir / "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
     rows = list(csv.reader(io.StringIO(old.read_bytes().decode("cp1252"), newline="")))
     year = rows[0].index("Year")
@@ -237,8 +279,11 @@ def test_a_made_up_edition_is_data_alone(built):
         path.write_text(out.getvalue(), encoding="utf-8")
     # the config analyses every edition of the registry: it is not touched
     assert "\neditions: all\n" in (workdir / "config/config.yaml").read_text(encoding="utf-8")
-    proc = run_pipeline(workdir)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def _check_the_edition(workdir) -> None:
+    """The new edition read with the parser of its layout: the best series takes 2025
+    and 2026 from it."""
     best = pd.read_csv(workdir / catalogue.path("usgs_best_series"), keep_default_na=False)
     ree = best[(best.commodity == "rare_earths") & (best.measure == "production")]
     assert set(ree.loc[ree.year >= 2025, "edition"]) == {"mcs2027"}
@@ -250,6 +295,21 @@ def test_a_made_up_edition_is_data_alone(built):
     assert list(values.columns[-6:-4]) == ["value_mcs2027", "raw_mcs2027"]
     tidy = pd.read_csv(workdir / "results/tidy/data_dictionary.csv")
     assert "value_mcs2027" in set(tidy.column)
+
+
+def test_a_made_up_language_and_edition_are_data_alone(built):
+    """A finished build given a made-up language in place of Japanese and a made-up
+    edition, each with data alone (and the config's list of languages): the next build
+    makes every output in the new language (Japanese's, removed first, are not made
+    again) and reads the edition with the parser of its layout. One build serves both:
+    each changes what every figure draws, so each alone re-runs nearly the whole build."""
+    workdir = copy_build(built, "language-edition")
+    _add_a_language(workdir)
+    _add_an_edition(workdir)
+    proc = run_pipeline(workdir)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    _check_the_language(workdir)
+    _check_the_edition(workdir)
 
 
 def test_the_middle_year_is_the_configs_alone(built):
