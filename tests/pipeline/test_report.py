@@ -15,6 +15,7 @@ import pytest
 import browser
 from conftest import REPO, run_pipeline
 from raremetals.core import catalogue
+from raremetals.render import web
 from raremetals.render.figures import FIGURES
 
 
@@ -120,6 +121,13 @@ def local_targets(page: Path, html: str) -> list[Path]:
     return [(page.parent / t).resolve() for t in targets]
 
 
+def _click(driver, element) -> None:
+    """Click ``element`` as a reader would: brought to the middle of the screen, not under
+    the report's navigation, which stays at its top."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
 def _one_script_and_sorts_both_ways(driver) -> None:
     """The audit's tables, in the report or on their own page: one filter box each (the
     audit page's own script is not run a second time in the report), and a second click
@@ -134,9 +142,9 @@ def _one_script_and_sorts_both_ways(driver) -> None:
     first = driver.execute_script(f"return {audit}[0]")
     button = first.find_element("css selector", "th button")
     claim_ids = "return Array.from(arguments[0].tBodies[0].rows).map(r => r.cells[0].textContent)"
-    button.click()
+    _click(driver, button)
     up = driver.execute_script(claim_ids, first)
-    button.click()
+    _click(driver, button)
     down = driver.execute_script(claim_ids, first)
     assert up == sorted(up) and down == sorted(down, reverse=True) and len(up) > 1
 
@@ -218,21 +226,41 @@ def _report_in_the_browser(driver, results: Path, language: str) -> None:
     assert len(tables) >= 8 and all(rows > 1 and cells > 0 for rows, cells in tables)
     sections = driver.execute_script(
         "return ['findings','lead','figures','tables','methods','audit','sources',"
-        "'workflow','outputs'].map(id => !!document.getElementById(id))"
+        "'appendix','workflow','figure-code','outputs'].map(id => !!document.getElementById(id))"
     )
     assert all(sections)
-    # the page's own language first; the switch shows the other's figures
+    # the page is in its language alone: its figures, findings and captions
     figures = len(list((results / "figures").glob("*.caption.json")))
     other = "ja" if language == "en" else "en"
-    assert _shown(driver, f"img.only-{language}") == figures
-    assert _shown(driver, f"img.only-{other}") == 0
-    driver.find_element("css selector", f"[data-set-lang={other}]").click()
-    assert _shown(driver, f"img.only-{other}") == figures
-    assert _shown(driver, f"img.only-{language}") == 0
+    assert _shown(driver, f'img[src$=".{language}.preview.png"]') == figures
+    assert _shown(driver, f'img[src*=".{other}."]') == 0
     findings = driver.find_element("id", "findings").text
-    assert ("レアアース" if other == "ja" else "Rare earths") in findings
+    assert ("レアアース" if language == "ja" else "Rare earths") in findings
     caption = driver.find_element("css selector", "#fig1_shares_2009 figcaption").text
-    assert ("出典" if other == "ja" else "Source") in caption
+    assert ("出典" if language == "ja" else "Source") in caption
+    # each figure's preview opens the figure at full size (the 300-dpi PNG)
+    links = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#figures ~ figure > a > img'))"
+        ".map(i => [i.parentNode.getAttribute('href'), i.naturalWidth])"
+    )
+    assert len(links) == figures
+    for href, shown in links:
+        assert href.endswith(f".{language}.png"), href
+        assert web.png_size(results / href)[0] > 2 * shown, href
+    # the navigation stays in reach: at the foot of the page it is still at the top of
+    # the screen, the other language's page among its links
+    driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    nav = driver.find_element("css selector", "nav.toc")
+    assert driver.execute_script("return arguments[0].getBoundingClientRect().top", nav) == 0
+    assert nav.find_element("css selector", "a.other-language").is_displayed()
+    # a metal's link brings its row of the twelve-metal table below the navigation
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.find_element("css selector", 'a[href="#metal-cobalt"]').click()
+    row, bar = driver.execute_script(
+        "return [document.getElementById('metal-cobalt').getBoundingClientRect().top, "
+        "document.querySelector('nav.toc').getBoundingClientRect().bottom]"
+    )
+    assert bar <= row < bar + 200
     # a sortable, filterable table: the sources, filtered to SIPRI's
     table = "document.querySelector('#sources ~ table.sortable')"
     rows = driver.execute_script(f"return {table}.tBodies[0].rows.length")
@@ -244,7 +272,7 @@ def _report_in_the_browser(driver, results: Path, language: str) -> None:
     )
     assert visible == 1 and rows > 5
     header = driver.find_element("css selector", "#sources ~ table.sortable th button")
-    header.click()
+    _click(driver, header)
     ids = driver.execute_script(
         f"return Array.from({table}.tBodies[0].rows).map(r => r.cells[0].textContent)"
     )
@@ -277,10 +305,23 @@ def test_both_reports_and_both_audit_pages_open_in_a_browser(built, tmp_path):
                 shot = tmp_path / f"{name.replace('/', '_')}{tag}.png"
                 driver.save_screenshot(str(shot))
                 shots[shot.name] = shot
+                if name.startswith("report") and tag:
+                    # the twelve-metal table scrolls in its own box, its first column and
+                    # its header staying in view
+                    moved = driver.execute_script(
+                        "const t = document.querySelector('table.lead');"
+                        "t.scrollLeft = 300; t.scrollTop = 150;"
+                        "const box = t.getBoundingClientRect();"
+                        "return [t.scrollLeft, t.scrollTop,"
+                        " t.querySelector('tbody th').getBoundingClientRect().left - box.left,"
+                        " t.tHead.rows[0].cells[1].getBoundingClientRect().top - box.top]"
+                    )
+                    assert moved[0] > 0 and moved[1] > 0, (name, moved)
+                    assert abs(moved[2]) <= 2 and abs(moved[3]) <= 2, (name, moved)
             driver.set_window_size(1300, 1000)
             browser.load(driver, page.as_uri())
             # the link to the other language's page opens it
-            driver.find_element("css selector", ".other-language a").click()
+            driver.find_element("css selector", "a.other-language, .other-language a").click()
             assert driver.current_url.endswith(other)
             browser.load(driver, page.as_uri())
             # the Japanese typeface covers every character the page uses, placeholder too
@@ -409,8 +450,6 @@ def test_the_japanese_audit_shows_statuses_and_classes_in_japanese(built):
     japanese = re.compile(r"[぀-ヿ一-鿿]")
     for page in ("audit/summary.ja.html", "report.ja.html"):
         html = (built / "results" / page).read_text(encoding="utf-8")
-        # the English findings the report's switch can show stay English
-        html = re.sub(r'<div class="only-en".*?</div>', "", html, flags=re.S)
         cells = {re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", html)}
         shown_in_english = sorted(w for w in names if w in cells and names[w] != w)
         assert shown_in_english == [], page

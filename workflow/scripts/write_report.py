@@ -47,14 +47,13 @@ shared = {
     "provenance": {p: file_provenance(p, records) for p in i.outputs},
     "notebook": "notebooks/explore.html",
     "rulegraph": "workflow/rulegraph.dot",
-    "languages": {code: language.name for code, language in languages.items()},
     "sizes": sizes,
 }
 # Japan's leading import sources, named in each language
 leaders = {code: lead.japan_leaders(japan, japan_today, languages[code]) for code in languages}
 stages = catalogue.read("mining_and_processing", i.stages)
 gaps = {"largest": largest_gaps(stages), "unknown": unknown_in_sums(stages)}
-shared["findings"] = report.findings_section(
+findings = report.findings_section(
     numbers, languages, names, leaders, comparable.get("rare_earths", True), gaps
 )
 codes = list(languages)
@@ -68,6 +67,7 @@ for code, path, methods, audit in zip(codes, snakemake.output.html, i.methods, i
         methods_md=Path(methods).read_text(encoding="utf-8"),
         audit_html=Path(audit).read_text(encoding="utf-8"),
         table_pages=report.tables_in(tables, code),
+        findings=findings[code],
         lead=lead.lead_section(
             numbers,
             [(m, names[code][m]) for m in paper_metals(commodities)],

@@ -141,6 +141,7 @@ def lead_section(
 
     rows = [
         {
+            "id": c,
             "name": name,
             "shares": [
                 number(c, "production", "china_share", w)

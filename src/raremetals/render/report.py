@@ -1,16 +1,18 @@
 """The HTML report: a static page in ``results/`` per language (``report.html``,
-``report.ja.html``), each linking the other, that a reader opens in a browser.
+``report.ja.html``), each wholly in its language, that a reader opens in a browser.
 
-It opens with the key findings (each number from ``numbers.json``), then shows every
-figure (in either language: a switch at the top), the tables of its language, the
-methods, the audit summary, the sources with licences and checksums, the workflow graph,
-and for each output the rule and script that produced it. Its words are the language
-catalogue's (``report.page``). The page is the template ``report.html.j2`` beside this
-module, the findings box ``report_findings.html.j2``; this module prepares what they
-show. Images and pages are linked by paths
-relative to ``results/``, so the folder can be copied or zipped as it is; the Japanese
-typeface is embedded as a subset of the characters the page uses, and the script that
-sorts and filters its tables is in the page.
+A navigation stays at the top of the screen: the sections, and the same page in the
+other language (the one language control). The page opens with the key findings (each
+number from ``numbers.json``), then the twelve metals 2009 against today (a link to
+each metal's row), every figure, the tables, the methods, the audit summary and the
+sources with licences and checksums; an appendix for maintainers holds the workflow
+graph, the rule, script and function behind each figure, and every output's rule and
+script. Its words are the language catalogue's (``report.page``). The page is the
+template ``report.html.j2`` beside this module, the findings box
+``report_findings.html.j2``; this module prepares what they show. Images and pages are
+linked by paths relative to ``results/``, so the folder can be copied or zipped as it
+is; the Japanese typeface is embedded as a subset of the characters the page uses, and
+the script that sorts and filters its tables is in the page.
 """
 
 from __future__ import annotations
@@ -29,19 +31,29 @@ from raremetals.sources.registry import Source
 
 e = html.escape
 STYLE = """
-body{font-family:sans-serif,"IPAexGothic";max-width:75em;margin:2em auto;padding:0 1em;
+body{font-family:sans-serif,"IPAexGothic";max-width:75em;margin:0 auto 2em;padding:0 1em;
 line-height:1.45}
-nav a{margin-right:1em} figure{margin:2em 0;border-top:1px solid #ddd;padding-top:1em}
+nav.toc{position:sticky;top:0;z-index:3;background:#fff;border-bottom:1px solid #ccc;
+display:flex;gap:1.2em;overflow-x:auto;white-space:nowrap;padding:.6em 0}
+nav.toc .other-language{margin-left:auto;font-weight:bold}
+[id]{scroll-margin-top:3.2em}
+figure{margin:2em 0;border-top:1px solid #ddd;padding-top:1em}
 figure img{max-width:100%;height:auto} figcaption p{margin:.3em 0}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 .ja{color:#333} code{font-size:.9em} details{margin:.5em 0}
 .findings{border:2px solid #c0392b;border-radius:6px;padding:.5em 1.2em;margin:1.5em 0;
 background:#fdf2f1} .findings h2{margin:.3em 0} .findings li{margin:.3em 0}
-.lang-switch{float:right} .lang-switch button{font:inherit;padding:.2em .7em}
-.lang-switch button.lang-switch button[aria-pressed=true]{background:#2e4053;color:white}
-.other-language{float:right;margin-left:1em}
-@media (max-width:40em){h1{font-size:1.4em} body{margin:1em auto}}
+table.lead{max-height:85vh;border-collapse:separate;border-spacing:0;
+border-top:1px solid #ccc;border-left:1px solid #ccc}
+table.lead th,table.lead td{border-width:0 1px 1px 0}
+table.lead thead th{position:sticky;top:0;z-index:2;background:#f4f6f7}
+table.lead thead th span{display:block;font-weight:normal}
+table.lead tbody th{position:sticky;left:0;z-index:1;background:#fff;min-width:6em}
+table.lead thead th:first-child{left:0;z-index:3}
+.metals a{white-space:nowrap}
+nav.toc{scrollbar-width:none}
+@media (max-width:40em){h1{font-size:1.4em} nav.toc .other-language{order:-1;margin-left:0}}
 """
 DISPLAY_DPI = 96 / 300  # figures are saved at 300 dpi; CSS pixels are 1/96 inch
 
@@ -60,35 +72,22 @@ def _demote(fragment: str) -> str:
 
 
 def figures_shown(
-    captions: list[dict],
-    provenance: dict,
-    languages: dict[str, str],
-    sizes: dict[str, tuple],
-    words: dict,
+    captions: list[dict], provenance: dict, code: str, sizes: dict[str, tuple]
 ) -> list[dict]:
-    """Each figure in every language, as the page shows it: its preview, loaded when it is
-    scrolled to and linked to the full-resolution PNG, sized to the figure's own shape
-    (``sizes``: file name -> pixels), its files, data and the rule that made it."""
+    """Each figure as the page in language ``code`` shows it: its preview, loaded when it
+    is scrolled to and linked to the full-resolution PNG, sized to the figure's own shape
+    (``sizes``: file name -> pixels), its caption, files and data, and (for the
+    maintainers' appendix) the rule, script and function that made it."""
     shown = []
     for c in captions:
-        images = []
-        for code in languages:
-            name = f"{c['id']}.{code}.png"
-            width, height = (round(v * DISPLAY_DPI) for v in sizes[name])
-            preview = f"{c['id']}.{code}.preview.png"
-            images.append(
-                {"code": code, "name": name, "preview": preview, "text": c[code]}
-                | {"width": width, "height": height}
-            )
+        name = f"{c['id']}.{code}.png"
+        width, height = (round(v * DISPLAY_DPI) for v in sizes[name])
         prov = provenance.get(f"results/figures/{c['id']}.caption.json", {})
-        made = words["made_by"].format(
-            rule=e(prov.get("rule", "")),
-            script=e(prov.get("script") or ""),
-            function=e(c["function"]),
-        )
         shown.append(
-            {"id": c["id"], "images": images, "files": sorted(c["files"]), "data": c["data"]}
-            | {"made": Markup(made)}
+            {"id": c["id"], "name": name, "preview": f"{c['id']}.{code}.preview.png"}
+            | {"text": c[code], "width": width, "height": height}
+            | {"files": sorted(c["files"]), "data": c["data"], "function": c["function"]}
+            | {"rule": prov.get("rule", ""), "script": prov.get("script") or ""}
         )
     return shown
 
@@ -171,15 +170,15 @@ def findings_section(
     leaders: dict[str, dict] | None = None,
     comparable: bool = True,
     gaps: dict | None = None,
-) -> str:
-    """The key findings box, first on the page, in every language (code -> Language;
+) -> dict[str, Markup]:
+    """The key findings box of each language's page, first on it (code -> Language;
     ``names``: code -> commodity -> name; ``leaders``: code -> Japan's leading import
     sources, ``lead.japan_leaders``): a few plain sentences on what was found, then
     rare earths, tungsten and cobalt, 2009 against the latest year; every number from
     results/numbers.json."""
     by_key = {n["key"]: n for n in numbers}
     latest = by_key["year.latest"]["text"]
-    blocks = []
+    boxes = {}
     for code, language in languages.items():
         words = language.report["findings"]
         found = (leaders or {}).get(code, {})
@@ -208,11 +207,16 @@ def findings_section(
                 for stat, label in stats
             ]
             metals.append((names[code][metal], pairs))
-        blocks.append(
-            {"code": code, "title": words["title"].format(latest=latest), "metals": metals}
-            | {"said": [Markup(s) for s in said], "lead": words["lead"].format(latest=latest)}
+        boxes[code] = Markup(
+            web.render(
+                "report_findings.html.j2",
+                title=words["title"].format(latest=latest),
+                said=[Markup(s) for s in said],
+                lead=words["lead"].format(latest=latest),
+                metals=metals,
+            )
         )
-    return web.render("report_findings.html.j2", blocks=blocks)
+    return boxes
 
 
 def tables_in(table_pages: dict[str, str], code: str) -> dict[str, str]:
@@ -247,7 +251,6 @@ def report_html(
     provenance: dict[str, dict],
     notebook: str,
     rulegraph: str,
-    languages: dict[str, str],
     sizes: dict[str, tuple],
     lead: str = "",
     findings: str = "",
@@ -264,8 +267,7 @@ def report_html(
         other=other,
         findings=Markup(findings),
         lead=Markup(lead),
-        languages=languages,
-        figures=figures_shown(captions, provenance, languages, sizes, words),
+        figures=figures_shown(captions, provenance, code, sizes),
         tables=[(name, Markup(text)) for name, text in sorted(table_pages.items())],
         methods=Markup(methods),
         audit=Markup(_demote(audit)),

@@ -1,6 +1,5 @@
-// Tables that sort (click a heading) and filter (type in the box above them), and the
-// page's switch between English and Japanese. Inlined into the report and the audit
-// pages, so nothing is fetched.
+// Tables that sort (click a heading) and filter (type in the box above them). Inlined
+// into the report and the audit pages, so nothing is fetched.
 (function () {
   function key(cell) {
     var text = cell ? cell.textContent.trim() : "";
@@ -44,15 +43,4 @@
       });
     });
   });
-  var root = document.documentElement;
-  function setLanguage(code) {
-    root.setAttribute("data-lang", code);
-    document.querySelectorAll("[data-set-lang]").forEach(function (b) {
-      b.setAttribute("aria-pressed", String(b.getAttribute("data-set-lang") === code));
-    });
-  }
-  document.querySelectorAll("[data-set-lang]").forEach(function (b) {
-    b.addEventListener("click", function () { setLanguage(b.getAttribute("data-set-lang")); });
-  });
-  if (document.querySelector("[data-set-lang]")) setLanguage(root.getAttribute("data-lang") || "en");
 })();

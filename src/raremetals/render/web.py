@@ -1,8 +1,7 @@
 """What the HTML pages share: their templates (Jinja2, beside the modules that fill
 them: ``report.html.j2`` beside ``report.py``), the Japanese typeface embedded as a
 subset of the characters a page uses, a local script that makes tables sortable and
-filterable and switches the page between English and Japanese, and links rebased to
-``results/``.
+filterable, and links rebased to ``results/``.
 
 Nothing is fetched from elsewhere: a page opens offline, on a machine without Japanese
 fonts, from a copy of the ``results/`` folder.
@@ -33,7 +32,6 @@ th[aria-sort=ascending] button.sort::after{content:" \\25B2"}
 th[aria-sort=descending] button.sort::after{content:" \\25BC"}
 input.filter{margin:.5em 0;padding:.2em .4em;width:20em;max-width:100%;font:inherit;
 font-family:"IPAexGothic",sans-serif}
-html[data-lang=en] .only-ja, html[data-lang=ja] .only-en{display:none}
 html[lang=ja] body,[lang=ja]{font-family:"IPAexGothic",sans-serif}
 table{display:block;overflow-x:auto;max-width:100%} body{overflow-wrap:break-word}
 """
