@@ -31,6 +31,9 @@ from raremetals.render.figures.style import (
 from raremetals.stats.measures import DOJ_FTC_2010
 
 
+RANGE_MARK = {"marker": "_", "markersize": 8, "markeredgewidth": 2}
+
+
 def plotted(data: dict, config: dict):
     d = paper_metal_series(data["concentration_series"], data["commodities"], "hhi_lower")
     w, _ = wmd_points(data["wmd_series"], data["commodities"], "hhi")
@@ -116,8 +119,9 @@ def draw(data: dict, config: dict, language: Language) -> Figure:
         axes[0][0].yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         fig.legend(
             handles=[
-                Patch(color=PAPER, label=t["fig2_2009"]),
-                Patch(color=LATEST, label="USGS"),
+                # as drawn: a range's bar, the tick at its lower end, the line joining them
+                Line2D([], [], color=PAPER, label=t["fig2_2009"], **RANGE_MARK, lw=0),
+                Line2D([], [], color=LATEST, label="USGS", **RANGE_MARK, lw=0.8),
                 Line2D([], [], color=THIRD, label=t["wmd_points"], **THIRD_MARK),
                 *(
                     Patch(color=c, label=t[k])
