@@ -30,7 +30,6 @@ from raremetals.render.figures.style import (
 )
 from raremetals.stats.measures import DOJ_FTC_2010
 
-
 RANGE_MARK = {"marker": "_", "markersize": 8, "markeredgewidth": 2}
 
 
