@@ -4,6 +4,8 @@ them, against the DOJ/FTC bands, one panel per metal."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
@@ -30,7 +32,7 @@ from raremetals.render.figures.style import (
 )
 from raremetals.stats.measures import DOJ_FTC_2010
 
-RANGE_MARK = {"marker": "_", "markersize": 8, "markeredgewidth": 2}
+RANGE_MARK: dict[str, Any] = {"marker": "_", "markersize": 8, "markeredgewidth": 2}
 
 
 def plotted(data: dict, config: dict):
