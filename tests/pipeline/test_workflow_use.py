@@ -214,8 +214,11 @@ def _check_the_language(workdir) -> None:
     table = (workdir / "results/tables/table3_corrected.xx.md").read_text(encoding="utf-8")
     assert "TABLE 3 (CORRECTED)" in table and "RARE EARTHS" in table and "PRC" in table
     assert "(1) US NET IMPORT RELIANCE" in table
-    report = (workdir / "results/report.html").read_text(encoding="utf-8")
-    assert 'lang="xx"' in report and "SHARES OF WORLD PRODUCTION" in report
+    # its own report, which the English one links
+    report = (workdir / "results/report.xx.html").read_text(encoding="utf-8")
+    assert '<html lang="xx"' in report and "SHARES OF WORLD PRODUCTION" in report
+    english = (workdir / "results/report.html").read_text(encoding="utf-8")
+    assert 'href="report.xx.html" hreflang="xx"' in english
 
 
 def _add_an_edition(workdir) -> None:
