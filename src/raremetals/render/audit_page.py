@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from markupsafe import Markup
 
 from raremetals.core.text import markdown_escape as md
 from raremetals.core.vocab import ERRATA_STATUSES, EVIDENCE_CLASSES, STATUSES
@@ -191,10 +190,11 @@ def summary_html(
         "padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0}"
         "td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}"
         '.ja{font-family:"IPAexGothic",sans-serif;color:#444}'
-        ".other-language{float:right}" + web.STYLE
+        ".other-language{float:right}"
     )
-    page = web.render(
+    return web.page(
         "audit_page.html.j2",
+        style,
         lang=lang,
         words=words,
         other=other,
@@ -211,8 +211,4 @@ def summary_html(
         flagged=flagged,
         three_ways=_three_ways_rows(three_ways, name),
         japanese=lambda text: re.search(r"[぀-鿿]", text) is not None,
-        font_face=lambda text: Markup(web.font_face(text)),
-        style=Markup(style),
-        script=Markup(web.SCRIPT),
     )
-    return web.with_csp(page + "\n")

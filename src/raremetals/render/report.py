@@ -260,8 +260,9 @@ def report_html(
     methods = markdown.markdown(methods_md, extensions=["tables"])
     methods = _demote(_strip_heading(web.rebase_links(methods, "docs"), r"[^<]*"))
     audit = _strip_heading(_body(audit_html).strip(), r"[^<]*")
-    page = web.render(
+    return web.page(
         "report.html.j2",
+        STYLE,
         code=code,
         words=words,
         other=other,
@@ -276,11 +277,7 @@ def report_html(
         graph=sizes["rulegraph.png"],
         rulegraph=rulegraph,
         outputs=sorted(provenance.items()),
-        font_face=lambda text: Markup(web.font_face(text)),
-        style=Markup(STYLE + web.STYLE),
-        script=Markup(web.SCRIPT),
     )
-    return web.with_csp(page + "\n")
 
 
 def load_captions(paths) -> list[dict]:
