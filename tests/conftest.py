@@ -33,6 +33,21 @@ def script_module(name: str):
     return loaded
 
 
+@functools.cache
+def languages() -> dict:
+    """The language catalogues of data/languages, by code."""
+    from raremetals.core.text import load_languages
+
+    return load_languages(sorted((REPO / "data/languages").glob("*.yaml")))
+
+
+def written(evidence, code: str = "en") -> str:
+    """The audit's evidence (``audit.evidence``) as the language ``code`` writes it."""
+    from raremetals.audit.evidence import text
+
+    return text(evidence, languages()[code])
+
+
 # what a build needs (the benchmark copies the same)
 WORKFLOW_PARTS = script_module("_parts").PARTS
 

@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import html as html_text
 import json
 import os
 import re
@@ -13,7 +14,7 @@ import nbformat
 import pytest
 
 import browser
-from conftest import REPO, run_pipeline
+from conftest import REPO, languages, run_pipeline
 from raremetals.core import catalogue
 from raremetals.render import web
 from raremetals.render.figures import FIGURES
@@ -460,6 +461,39 @@ def test_the_japanese_audit_shows_statuses_and_classes_in_japanese(built):
         heads += [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", html)]
         english = {h for h in heads if not japanese.search(h) and not h.isdigit()}
         assert english <= {"BGS", "WMD", "ID"}, (page, sorted(english))
+
+
+def test_the_japanese_audit_writes_its_evidence_in_japanese(built):
+    """The evidence of each claim on the Japanese audit page is written from the Japanese
+    catalogue: no wording of an English sentence of the audit and no English note of
+    data/audit is left in it. The table of claims keeps the English."""
+    import string
+
+    english = languages()["en"].report["audit"]["evidence"].values()
+    words = {
+        chunk
+        for template in english
+        for chunk, _, _, _ in string.Formatter().parse(template)
+        if len(re.findall("[A-Za-z]+", chunk)) >= 3  # a sentence's wording, not a name
+    }
+    words |= set(languages()["ja"].audit_notes)
+    page = (built / "results/audit/summary.ja.html").read_text(encoding="utf-8")
+    evidence = {
+        claim: html_text.unescape(re.findall(r"<td[^>]*>(.*?)</td>", row)[-1])
+        for claim, row in re.findall(r'<tr id="(C\d+)">(.*?)</tr>', page)
+    }
+    claims = catalogue.read("claims_audit", built / "results/audit/claims_audit.csv")
+    assert sorted(evidence) == sorted(claims["claim_id"])
+    left = sorted((claim, w) for claim, said in evidence.items() for w in words if w in said)
+    assert left == []
+    # rare earths 2009 in Table 3: China 120,000 t of a world 124,000 t, 96.77%
+    assert evidence["C020"].startswith(
+        "表3: 中国 120,000 t、世界計124,000 tの96.8%。別の発行者: BGS 2009年（rare earth oxides）"
+    )
+    assert claims.set_index("claim_id").loc["C020", "evidence"].startswith(
+        "Table 3: China 120,000 t of a world 124,000 t = 96.8%. Another publisher: BGS 2009 "
+        "(rare earth oxides)"
+    )
 
 
 def test_the_corrected_table_3_names_a_country_one_way(built):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from conftest import written
 from raremetals.audit.against_bgs import table3_against_bgs
 from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence
@@ -150,11 +151,12 @@ def test_a_second_publisher_within_the_claims_tolerance_makes_its_evidence_indep
     out = _later(table, audit, "bgs_value", "commodity=tungsten;country=CHN")
     assert out.loc[0, "evidence_class"] == expected
     assert out.loc[0, "status"] == "match"
-    assert "Another publisher: BGS 2009 (tungsten, mine): CHN 78 t (e)" in out.loc[0, "evidence"]
+    said = written(out.loc[0, "evidence"])
+    assert "Another publisher: BGS 2009 (tungsten, mine): CHN 78 t (e)" in said
 
 
 def test_a_metal_bgs_does_not_compare_says_why_in_the_evidence(table):
     audit = _audit("C1", "25", "0.5", "paper_table3")
     out = _later(table, audit, "bgs_share", "commodity=manganese;country=CHN")
     assert out.loc[0, "evidence_class"] == "paper_table3"
-    assert "BGS 2009 does not compare (bases differ)" in out.loc[0, "evidence"]
+    assert "BGS 2009 does not compare (bases differ)" in written(out.loc[0, "evidence"])

@@ -9,6 +9,7 @@ from pathlib import Path
 from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
 from raremetals.audit.errata import table3_errata
+from raremetals.audit.evidence import text
 from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_as_printed, read_reference
 from raremetals.core.schemas.inputs import CLAIM_CHECKS, ELEMENT_VALUES
@@ -37,11 +38,21 @@ sources = Sources(
 )
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
-claims_audit = catalogue.write("claims_audit", claims_audit, snakemake.output.claims_audit)
+languages = load_languages(i.languages)
+said = dict(zip(claims_audit["claim_id"], claims_audit["evidence"]))
+
+
+def written(claims, code):
+    """The claims with their evidence in the language ``code``."""
+    return claims.assign(evidence=[text(said[c], languages[code]) for c in claims["claim_id"]])
+
+
+claims_audit = catalogue.write(
+    "claims_audit", written(claims_audit, "en"), snakemake.output.claims_audit
+)
 errata = table3_errata(table3, read_reference(i.notes), claims_audit, checks, i.notes)
 errata = catalogue.write("table3_errata", errata, snakemake.output.table3_errata)
 three_ways = sources.wmd
-languages = load_languages(i.languages)
 words = {code: language.report["audit"] for code, language in languages.items()}
 atomic_write(
     snakemake.output.markdown, summary_markdown(claims_audit, errata, three_ways, words["en"])
@@ -52,5 +63,6 @@ for code, path in zip(languages, snakemake.output.html):
     other = list(languages)[(list(languages).index(code) + 1) % len(languages)]
     link = (Path(web.page_name("summary", other)).name, other, languages[other].name)
     metals = commodity_names(commodities, code)
-    page = summary_html(claims_audit, errata, three_ways, words[code], code, link, metals)
+    claims = written(claims_audit, code)
+    page = summary_html(claims, errata, three_ways, words[code], code, link, metals)
     atomic_write(path, page)

@@ -2,9 +2,10 @@
 
 ``data/audit/claim_checks.csv`` says, for each claim that can be checked, how: a method,
 its arguments and (where the default will not do) a tolerance. Each method recomputes the
-claimed number from the tidy data and returns the value with a sentence of evidence. A
-claim without a check, or whose check says ``none``, is ``not-checkable``, and the
-evidence names the source that would check it.
+claimed number from the tidy data and returns the value with a sentence of evidence,
+which the language catalogues write (``evidence``: English in the table, each audit page
+in its language). A claim without a check, or whose check says ``none``, is
+``not-checkable``, and the evidence names the source that would check it.
 
 Statuses: ``match`` (the data reproduce the number); ``consistent`` (the data bear the
 claim out without reproducing a number: the claim is a bound, "more than" or "at most";
@@ -46,6 +47,7 @@ from raremetals.audit.checks import (
     Sources,
     parse_args,
 )
+from raremetals.audit.evidence import Evidence, Noted, say, then
 from raremetals.audit.rounding import (
     Claimed,
     default_tolerance,
@@ -153,13 +155,13 @@ def audit_claims(
         if check is None or check["method"] == "none":
             cited = str(c["cited_source"])
             reason = (
-                check["note"]
+                Noted(check["note"])
                 if check is not None and check["note"]
-                else "No source in the snapshot covers this claim; "
-                + (
-                    f"the source the paper cites would check it: {cited}"
+                else say(
+                    "no_source",
+                    would=say("cited_would_check", cited=cited)
                     if cited and cited != "nan" and not cited.startswith("none")
-                    else "a primary record of it would check it"
+                    else say("primary_would_check"),
                 )
             )
             out.append({**row, "status": "not-checkable", "evidence": reason})
@@ -189,7 +191,7 @@ def audit_claims(
             result = METHODS[check["method"]](src, args, claimed)
         except NotCheckable as why:
             out.append(
-                {**row, "method": check["method"], "status": "not-checkable", "evidence": str(why)}
+                {**row, "method": check["method"], "status": "not-checkable", "evidence": why.said}
             )
             continue
         except (LookupError, KeyError) as err:
@@ -206,33 +208,26 @@ def audit_claims(
                     "status": "not-checkable",
                     "recomputed": _fmt(recomputed),
                     "sources": refs,
-                    "evidence": f"{evidence}: another vintage than the one the paper cites, "
-                    f"{cited_vintage}, whose figure the snapshot lacks; evidence, not a verdict"
-                    + (f". {check['note']}" if check["note"] else ""),
+                    "evidence": then(
+                        say("other_vintage", evidence=evidence, vintage=cited_vintage),
+                        *_noted(check["note"]),
+                    ),
                 }
             )
             continue
         # a claim stating no number is only described: its check raises NotCheckable
         assert claimed is not None, c["claim_id"]
         status, evidence, shown_tolerance = _verdict(c, claimed, check, args, result, evidence)
-        if check["note"]:
-            evidence += f". {check['note']}"
+        evidence = then(evidence, *_noted(check["note"]))
         if (
             status == "inconsistent"
             and check["method"].startswith(OWN_NUMBERS)
             and relays(c["cited_source"])
         ):
             status = "not-checkable"
-            evidence = (
-                f"The claim relays {c['cited_source']}, which the snapshot lacks; it is "
-                f"judged against that document, not against the paper's own numbers. "
-                f"For information: {evidence}"
-            )
+            evidence = say("relays", cited=c["cited_source"], evidence=evidence)
         if basis:
-            evidence += (
-                f". The claim is the basis of correction {basis} of Table 3; "
-                "this check reads evidence independent of it"
-            )
+            evidence = then(evidence, say("basis", correction=basis))
         out.append(
             {
                 **row,
@@ -253,7 +248,7 @@ def audit_claims(
     return table[[c for c in table.columns if c != "evidence_class"] + ["evidence_class"]]
 
 
-def _verdict(c: dict, claimed: Claimed, check: dict, args: dict, result: tuple, evidence: str):
+def _verdict(c: dict, claimed: Claimed, check: dict, args: dict, result: tuple, evidence: Evidence):
     """(status, evidence, tolerance shown) of a check's result, by the rounding rule, the
     range the evidence allows (``Allowed``) and the part of the claim checked."""
     recomputed = result[0]
@@ -277,10 +272,10 @@ def _verdict(c: dict, claimed: Claimed, check: dict, args: dict, result: tuple, 
     allowed = result[3] if len(result) > 3 and isinstance(result[3], Allowed) else None
     if not ok and allowed and within(allowed.low, allowed.high, claimed, step, tol):
         status = "consistent"
-        evidence += f"; {allowed.why}: the claim's {c['value']} is within it"
+        evidence = then(evidence, say("within", why=allowed.why, value=c["value"]))
     if ok and args.get("unchecked"):
         status = "consistent"
-        evidence += " (the claim is checked in part: consistent, never a match)"
+        evidence = then(evidence, say("in_part"))
     return status, evidence, f"{tol:g}" if tol is not None else f"{float(step) / 2:g}"
 
 
@@ -309,7 +304,7 @@ def add_later_evidence(
         try:
             found, evidence, refs = METHODS[r["method"]](src, parse_args(r["args"]), claimed)[:3]
         except NotCheckable as why:
-            found, evidence, refs = None, str(why), ""
+            found, evidence, refs = None, why.said, ""
         except (LookupError, KeyError) as err:
             raise InputError(later_path, "a check whose data can be found", str(err), row=line)
         if (
@@ -320,10 +315,21 @@ def add_later_evidence(
             and abs(found - claimed.value) <= float(audit.at[cid, "tolerance"])
         ):
             audit.at[cid, "evidence_class"] = "independent"
-        label = "Another publisher" if r["method"] in SAME_FIGURE else "Later data"
-        audit.at[cid, "evidence"] += f". {label}: {evidence}. {r['note']}".rstrip(". ")
+        audit.at[cid, "evidence"] = then(
+            audit.at[cid, "evidence"],
+            say(
+                "another_publisher" if r["method"] in SAME_FIGURE else "later_data",
+                evidence=evidence,
+            ),
+            *_noted(r["note"]),
+        )
         audit.at[cid, "sources"] = "; ".join(filter(None, [audit.at[cid, "sources"], refs]))
     return audit.reset_index(drop=True)
+
+
+def _noted(note: str) -> list:
+    """A check's note from data/audit, as a sentence after the evidence (none if empty)."""
+    return [say("note", note=Noted(note))] if note else []
 
 
 def _fmt(value) -> str:

@@ -2,6 +2,9 @@
 (``data/languages/<code>.yaml``): figure labels, captions and source lines, table
 headings and notes, the report's words, the font to set them in and names of countries.
 
+The audit's notes (``data/audit``) are written in English; a catalogue's ``audit_notes``
+maps each to its language.
+
 Names of commodities are the column ``name_<code>`` of data/commodities.csv; where a
 cell is empty the English name stands in, as it does for a country the catalogue does
 not name. Every catalogue has the same keys; one that lacks a key is refused.
@@ -10,7 +13,7 @@ not name. Every catalogue has the same keys; one that lacks a key is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +30,7 @@ class Language:
     tables: dict
     report: dict
     countries: dict
+    audit_notes: dict = field(default_factory=dict)
 
     @property
     def labels(self) -> dict:
@@ -85,7 +89,8 @@ def _keys(tree, prefix="") -> set[str]:
         return set()
     out = set()
     for key, value in tree.items():
-        if prefix.endswith("countries."):
+        # names and notes a catalogue may give or leave to the English
+        if prefix.endswith("countries.") or (prefix, key) == ("", "audit_notes"):
             continue
         out.add(prefix + key)
         out |= _keys(value, f"{prefix}{key}.")
@@ -113,6 +118,7 @@ def load_languages(paths) -> dict[str, Language]:
             tree["tables"],
             tree["report"],
             tree.get("countries") or {},
+            tree.get("audit_notes") or {},
         )
     return languages
 

@@ -1,9 +1,10 @@
 """What every check of the audit shares: the tables the checks read, with lookups that fail
 loudly, and the exception of a check that can only say why a claim cannot be checked.
 
-A check is a function ``(sources, args, claimed) -> (recomputed value, evidence sentence,
-source references[, Allowed])``; ``args`` are the ``args`` cell of ``data/audit/claim_checks.csv``
-(``key=value;...``) and ``claimed`` the claim's number (``rounding.Claimed``).
+A check is a function ``(sources, args, claimed) -> (recomputed value, evidence,
+source references[, Allowed])``, the evidence an ``evidence.Said``; ``args`` are the
+``args`` cell of ``data/audit/claim_checks.csv`` (``key=value;...``) and ``claimed`` the
+claim's number (``rounding.Claimed``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from raremetals.audit.evidence import Said
 from raremetals.audit.rounding import parse_claimed
 
 
@@ -23,7 +25,7 @@ class Allowed:
 
     low: float
     high: float
-    why: str
+    why: Said
 
 
 def parse_args(text: str) -> dict[str, str]:
@@ -105,4 +107,9 @@ def ref(row) -> str:
 
 
 class NotCheckable(Exception):
-    """A check that can only say why the claim cannot be checked here."""
+    """A check that can only say why the claim cannot be checked here (``said``: the
+    reason, an ``evidence.Said``)."""
+
+    def __init__(self, said):
+        super().__init__(said)
+        self.said = said

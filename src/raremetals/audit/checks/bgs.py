@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources
+from raremetals.audit.evidence import Listed, Said, say
 
 COMPARED = {"agree", "close", "differ"}
 
@@ -11,7 +12,7 @@ COMPARED = {"agree", "close", "differ"}
 def _cell(src: Sources, commodity: str, country: str) -> dict:
     r = src.one(src.bgs, "table3_against_bgs", commodity=commodity, country_code=country)
     if r["agreement"] not in COMPARED:
-        raise NotCheckable(f"BGS 2009 does not compare ({r['agreement']}): {r['why']}")
+        raise NotCheckable(say("bgs_not_compared", agreement=r["agreement"], why=r["why"]))
     return r
 
 
@@ -19,12 +20,16 @@ def _ref(r) -> str:
     return f"{r['bgs_file']}:{r['bgs_row']}" if r["bgs_file"] else "BGS: the countries' sum"
 
 
-def _said(r) -> str:
-    estimate = " (e)" if "e" in str(r["bgs_flag"]).split(";") else ""
-    name = "the world (countries' sum)" if r["country_code"] == "WLD" else r["country_code"]
-    return (
-        f"BGS 2009 ({r['bgs_series']}): {name} {r['bgs_value']:,.0f} t{estimate} against "
-        f"Table 3's {r['table3_value']:,.0f} t, {r['agreement']} ({r['why']})"
+def _said(r) -> Said:
+    return say(
+        "bgs",
+        series=r["bgs_series"],
+        name=say("bgs_world") if r["country_code"] == "WLD" else r["country_code"],
+        value=f"{r['bgs_value']:,.0f}",
+        estimate=" (e)" if "e" in str(r["bgs_flag"]).split(";") else "",
+        table3=f"{r['table3_value']:,.0f}",
+        agreement=say(f"agreement.{r['agreement']}"),
+        why=r["why"],
     )
 
 
@@ -38,7 +43,7 @@ def bgs_share(src: Sources, a, claim):
     share = 100 * r["bgs_value"] / world["bgs_value"]
     return (
         share,
-        f"{_said(r)}; of BGS's world {world['bgs_value']:,.0f} t: {share:.1f}%",
+        say("bgs_share", said=_said(r), world=f"{world['bgs_value']:,.0f}", share=f"{share:.1f}"),
         f"{_ref(r)}; {_ref(world)}",
     )
 
@@ -53,12 +58,18 @@ def bgs_series_value(src: Sources, a, claim):
         year=a["year"],
         country_code=a["country"],
     )
-    marks = {"e": "an estimate"}
-    said = ", ".join(marks.get(f, f) for f in str(r["flag"]).split(";") if f)
+    # an estimate in words; another mark by its code (core.vocab.FLAG_ORDER)
+    marks = [say("estimate") if f == "e" else f for f in str(r["flag"]).split(";") if f]
     return (
         float(r["value"]),
-        f"BGS ({r['series']}, {r['year']}): {r['country']} {float(r['value']):,.0f} t"
-        + (f" ({said})" if said else ""),
+        say(
+            "bgs_series",
+            series=r["series"],
+            year=r["year"],
+            country=r["country"],
+            value=f"{float(r['value']):,.0f}",
+            marks=say("marks", marks=Listed(marks)) if marks else "",
+        ),
         f"{r['file']}:{r['row']}",
     )
 

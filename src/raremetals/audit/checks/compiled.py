@@ -4,6 +4,7 @@ SIPRI's military expenditure and the secondary evidence on rare earths."""
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources, ref
+from raremetals.audit.evidence import say
 from raremetals.clean.gwec import UNITS_PER_GW
 
 
@@ -13,7 +14,8 @@ def _quota_row(src, year, period):
 
 def quota(src: Sources, a, claim):
     row = _quota_row(src, a["year"], a["period"])
-    return (float(row["value_t"]), f"{row['source_title']}: {row['value_as_printed']}", ref(row))
+    said = say("quota", title=row["source_title"], printed=row["value_as_printed"])
+    return float(row["value_t"]), said, ref(row)
 
 
 def quota_change(src: Sources, a, claim):
@@ -21,8 +23,15 @@ def quota_change(src: Sources, a, claim):
     change = 100 * (float(new["value_t"]) / float(old["value_t"]) - 1)
     return (
         change,
-        f"quotas {a['period']}: {float(old['value_t']):,.0f} t ({a['from']}) → "
-        f"{float(new['value_t']):,.0f} t ({a['to']}) = {change:+.1f}%",
+        say(
+            "quota_change",
+            period=say(f"period.{a['period']}"),
+            old=f"{float(old['value_t']):,.0f}",
+            start=a["from"],
+            new=f"{float(new['value_t']):,.0f}",
+            end=a["to"],
+            change=f"{change:+.1f}",
+        ),
         f"{ref(old)}; {ref(new)}",
     )
 
@@ -59,8 +68,15 @@ def gwec(src: Sources, a, claim):
     gw = _gwec_gw(row)
     return (
         gw,
-        f"{row['publication']}: {a['region']} {a['measure'].replace('_', ' ')} "
-        f"{row['value']} {row['unit']} = {gw:g} GW",
+        say(
+            "gwec",
+            publication=row["publication"],
+            region=say(f"place.{a['region']}"),
+            measure=say(f"gwec.{a['measure']}"),
+            value=row["value"],
+            unit=row["unit"],
+            gw=f"{gw:g}",
+        ),
         ref(row),
     )
 
@@ -73,8 +89,14 @@ def gwec_share(src: Sources, a, claim):
     share = 100 * _gwec_gw(part) / _gwec_gw(world)
     return (
         share,
-        f"{part['publication']}: {a['region']} {_gwec_gw(part):g} GW of a world "
-        f"{_gwec_gw(world):g} GW = {share:.2f}%",
+        say(
+            "gwec_share",
+            publication=part["publication"],
+            region=say(f"place.{a['region']}"),
+            part=f"{_gwec_gw(part):g}",
+            world=f"{_gwec_gw(world):g}",
+            share=f"{share:.2f}",
+        ),
         f"{ref(part)}; {ref(world)}",
     )
 
@@ -90,8 +112,14 @@ def sipri_ratio(src: Sources, a, claim):
     cur_ratio = float(cur[1]["value"]) / float(cur[0]["value"])
     return (
         ratio,
-        f"SIPRI (2025 release), {a['sheet']}: {a['to']}/{a['from']} = {ratio:.2f} "
-        f"(in current US$: {cur_ratio:.2f})",
+        say(
+            "sipri_ratio",
+            sheet=say(f"sipri.{a['sheet']}"),
+            start=a["from"],
+            end=a["to"],
+            ratio=f"{ratio:.2f}",
+            current=f"{cur_ratio:.2f}",
+        ),
         f"{ref(old)}; {ref(new)}",
     )
 
@@ -100,10 +128,11 @@ def sipri_value(src: Sources, a, claim):
     const = _sipri(src, a["country"], a["year"], "Constant (2023) US$")
     cur = _sipri(src, a["country"], a["year"], "Current US$")
     raise NotCheckable(
-        f"Today's SIPRI series gives {float(cur['value']):,.0f} (current US$ m) and "
-        f"{float(const['value']):,.0f} (constant 2023 US$ m); the paper quotes the SIPRI "
-        "Yearbook 2010 in constant 2008 US$, a price base the snapshot does not hold. "
-        "The SIPRI Yearbook 2010 would check it."
+        say(
+            "sipri_value",
+            current=f"{float(cur['value']):,.0f}",
+            constant=f"{float(const['value']):,.0f}",
+        )
     )
 
 
@@ -113,8 +142,14 @@ def secondary_share(src: Sources, a, claim):
     share = 100 * claim.value / world
     return (
         float(row["value"]),
-        f"{row['source_id']} gives {a['country']} {row['value']}% of "
-        f"world reserves; the claim is {share:.2f}% of the paper's {world:,.0f} t",
+        say(
+            "secondary_share",
+            source=row["source_id"],
+            country=say(f"place.{a['country']}"),
+            value=row["value"],
+            share=f"{share:.2f}",
+            world=f"{world:,.0f}",
+        ),
         ref(row),
         share,
     )
@@ -126,8 +161,14 @@ def secondary_value(src: Sources, a, claim):
     shown = f"{value:,.0f}" if value >= 1000 else f"{value:g}"
     return (
         value,
-        f"{row['source_id']} gives {a['country']} {a['measure'].replace('_', ' ')} "
-        f"{shown} {row['unit']}",
+        say(
+            "secondary_value",
+            source=row["source_id"],
+            country=say(f"place.{a['country']}"),
+            measure=say(f"secondary.{a['measure']}"),
+            value=shown,
+            unit=row["unit"],
+        ),
         ref(row),
     )
 

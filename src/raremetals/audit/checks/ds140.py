@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.audit.checks.base import NotCheckable, Sources
+from raremetals.audit.evidence import Listed, say
 from raremetals.stats.series import zero_run
 
 
@@ -19,10 +20,13 @@ def _zero_run(us: pd.Series, year: int) -> tuple[int, int]:
     run = zero_run(us, year)
     if run is None:
         found = us.get(year)
+        known = found is not None and found == found
         raise NotCheckable(
-            f"USGS DS 140 gives US rare-earth production in {year} as "
-            + (f"{found:,.0f} t, not zero" if found == found and found is not None else "no number")
-            + ": the data show no stop that year"
+            say(
+                "ds140_no_stop",
+                year=year,
+                found=say("ds140_not_zero", value=f"{found:,.0f}") if known else say("no_number"),
+            )
         )
     return run
 
@@ -37,11 +41,23 @@ def _ds140ref(src: Sources, years, statistic="us_production") -> str:
 def ds140_value(src: Sources, a, claim):
     row = src.one(src.ds140, "DS 140", year=a["year"], statistic=a["statistic"])
     if pd.isna(row["value"]):
-        raise NotCheckable(f"USGS DS 140 gives {a['statistic']} {a['year']} as {row['flag']}")
+        raise NotCheckable(
+            say(
+                "ds140_flag",
+                statistic=say(f"ds140.{a['statistic']}"),
+                year=a["year"],
+                flag=row["flag"],
+            )
+        )
     return (
         float(row["value"]),
-        f"USGS DS 140 gives {a['statistic'].replace('_', ' ')} in {a['year']} as "
-        f"{row['value']:,.0f} {row['unit']}",
+        say(
+            "ds140_value",
+            statistic=say(f"ds140.{a['statistic']}"),
+            year=a["year"],
+            value=f"{row['value']:,.0f}",
+            unit=row["unit"],
+        ),
         f"{row['file']}:{row['row']}",
     )
 
@@ -52,9 +68,15 @@ def ds140_stop(src: Sources, a, claim):
     start, end = _zero_run(us, int(claim.value))
     return (
         float(start),
-        f"USGS DS 140 gives US rare-earth production of {us[start - 1]:,.0f} t in "
-        f"{start - 1}, zero from {start} to {end} and {us.get(end + 1, float('nan')):,.0f} t "
-        f"in {end + 1}",
+        say(
+            "ds140_stop",
+            before=f"{us[start - 1]:,.0f}",
+            last=start - 1,
+            start=start,
+            end=end,
+            after=f"{us.get(end + 1, float('nan')):,.0f}",
+            next=end + 1,
+        ),
         _ds140ref(src, range(start - 1, end + 2)),
     )
 
@@ -65,8 +87,13 @@ def ds140_restart(src: Sources, a, claim):
     start, end = _zero_run(us, int(a["during"]))
     return (
         float(end + 1),
-        f"USGS DS 140 gives US rare-earth production of zero from {start} to {end} and "
-        f"{us.get(end + 1, float('nan')):,.0f} t in {end + 1}",
+        say(
+            "ds140_restart",
+            start=start,
+            end=end,
+            after=f"{us.get(end + 1, float('nan')):,.0f}",
+            next=end + 1,
+        ),
         _ds140ref(src, range(start, end + 2)),
     )
 
@@ -82,15 +109,20 @@ def ds140_price_ranges(src: Sources, a, claim):
         p = d[(d["year"] >= lo) & (d["year"] <= hi)].set_index("year")["value"]
         changes = p.pct_change().abs().dropna()
         parts.append(
-            f"{lo}-{hi}: from {p.min():,.0f} ({p.idxmin()}) to {p.max():,.0f} ({p.idxmax()}), "
-            f"a factor of {p.max() / p.min():.1f}; the largest change in a year "
-            f"{changes.max():.0%} ({changes.idxmax()})"
+            say(
+                "ds140_price_range",
+                first=lo,
+                last=hi,
+                low=f"{p.min():,.0f}",
+                low_year=p.idxmin(),
+                high=f"{p.max():,.0f}",
+                high_year=p.idxmax(),
+                factor=f"{p.max() / p.min():.1f}",
+                change=f"{changes.max():.0%}",
+                change_year=changes.idxmax(),
+            )
         )
-    raise NotCheckable(
-        "'Stable' sets no measure to check. USGS DS 140's unit value (1998 US$/t) ranged "
-        + "; ".join(parts)
-        + ". Unit values are of US trade and consumption, not a market price"
-    )
+    raise NotCheckable(say("ds140_prices", ranges=Listed(parts, "parts")))
 
 
 CHECKS = {

@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 from raremetals.audit.checks.base import Allowed, NotCheckable, Sources
+from raremetals.audit.evidence import Listed, say
 
 KELVIN = 273.15
 
@@ -27,7 +28,7 @@ def from_mendeleev(symbol: str, name: str) -> tuple[str, float | None, str]:
     pydantic, Pint) costs more than a second, the query a millisecond."""
     spec = importlib.util.find_spec("mendeleev")
     if spec is None:
-        raise NotCheckable("the element-properties package mendeleev is not installed")
+        raise NotCheckable(say("mendeleev_missing"))
     db = Path(list(spec.submodule_search_locations or [""])[0]) / "elements.db"
     with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as con:
         rows = con.execute(
@@ -37,7 +38,9 @@ def from_mendeleev(symbol: str, name: str) -> tuple[str, float | None, str]:
             (symbol,),
         ).fetchall()
     if len(rows) != 1:
-        raise NotCheckable(f"mendeleev has {len(rows)} records of {name} for {symbol}")
+        raise NotCheckable(
+            say("mendeleev_records", n=len(rows), property=say(f"element.{name}"), symbol=symbol)
+        )
     return rows[0][0], rows[0][1], importlib.metadata.version("mendeleev")
 
 
@@ -46,14 +49,22 @@ def element_property(src: Sources, a, claim):
     (melting and boiling points in kelvin there; ``unit=C`` gives Celsius)."""
     element, value, version = from_mendeleev(a["symbol"], a["property"])
     if value is None:
-        raise NotCheckable(f"mendeleev gives no {a['property']} for {a['symbol']}")
+        raise NotCheckable(
+            say("mendeleev_none", property=say(f"element.{a['property']}"), symbol=a["symbol"])
+        )
     shown = {"C": "°C", "K": "K", "g/cm3": "g/cm3 (= Mg/m3)"}[a["unit"]]
     if a["unit"] == "C":
         value -= KELVIN
     return (
         float(value),
-        f"mendeleev {version} gives the {a['property'].replace('_', ' ')} of "
-        f"{element} as {value:,.6g} {shown}",
+        say(
+            "mendeleev",
+            version=version,
+            property=say(f"element.{a['property']}"),
+            element=say(f"element.{element}"),
+            value=f"{value:,.6g}",
+            unit=shown,
+        ),
         f"mendeleev {version}: {a['symbol']}.{a['property']}",
         published_spread(src, a["symbol"], a["property"], a["unit"], float(value), shown),
     )
@@ -80,9 +91,13 @@ def published_spread(src: Sources, symbol, prop, unit, value, shown) -> Allowed 
     return Allowed(
         min(lows),
         max(highs),
-        f"published values run from {min(lows):,.6g} to {max(highs):,.6g} {shown} ("
-        + "; ".join(said)
-        + ")",
+        say(
+            "published_spread",
+            low=f"{min(lows):,.6g}",
+            high=f"{max(highs):,.6g}",
+            unit=shown,
+            values=Listed(said, "parts"),
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raremetals.audit.checks.base import Sources
+from raremetals.audit.evidence import Evidence, Listed, say, then
 
 
 def eu_2010_list(src: Sources, a, claim):
@@ -13,14 +14,21 @@ def eu_2010_list(src: Sources, a, claim):
     named = [m for m in a.get("members", "").split("|") if m]
     missing = [m for m in named if m not in names]
     first = listed.iloc[0]
-    evidence = (
-        f"The Commission's 2014 report, {first['table']} (p. {first['page']}), lists "
-        f"{len(names)} critical raw materials of the 2010 report: {', '.join(names)}"
+    evidence: Evidence = say(
+        "eu_2010",
+        table=first["table"],
+        page=first["page"],
+        n=len(names),
+        names=Listed(names),
     )
     if named:
-        evidence += (
-            f"; of those the claim names, {', '.join(m for m in named if m in names)} are "
-            "listed" + (f", {', '.join(missing)} not" if missing else "")
+        evidence = then(
+            evidence,
+            say(
+                "eu_2010_named",
+                listed=Listed([m for m in named if m in names]),
+                missing=say("eu_2010_missing", missing=Listed(missing)) if missing else "",
+            ),
         )
     return len(names), evidence, f"{first['file']}:p{first['page']}"
 

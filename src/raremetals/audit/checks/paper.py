@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 
 from raremetals.audit.checks.base import Allowed, Sources, ref
+from raremetals.audit.evidence import Listed, Local, Said, say
 from raremetals.audit.rounding import printed_step, share_range
 
 
 def t3_value(src: Sources, a, claim):
     cell = src.t3_cell(a["symbol"], a["field"], a.get("rank"))
-    note = ""
+    note: Said | str = ""
     if cell["correction_id"]:
-        note = f" (printed {cell['value_printed']:,.0f} t, corrected by {cell['correction_id']})"
-    return cell["value"], f"Table 3 gives {cell['value']:,.0f} t{note}", ref(cell)
+        note = say(
+            "t3_corrected",
+            printed=f"{cell['value_printed']:,.0f}",
+            correction=cell["correction_id"],
+        )
+    return cell["value"], say("t3_value", value=f"{cell['value']:,.0f}", note=note), ref(cell)
 
 
 def t3_share(src: Sources, a, claim):
@@ -26,8 +31,13 @@ def t3_share(src: Sources, a, claim):
     share = 100 * c["value"] / world["value"]
     return (
         share,
-        f"Table 3: {c['country']} {c['value']:,.0f} t of a world "
-        f"{world['value']:,.0f} t = {share:.1f}%",
+        say(
+            "t3_share",
+            country=_country(c),
+            value=f"{c['value']:,.0f}",
+            world=f"{world['value']:,.0f}",
+            share=f"{share:.1f}",
+        ),
         f"{ref(c)}; {ref(world)}",
         _printed_range(c, world),
     )
@@ -43,10 +53,20 @@ def _printed_range(part, whole) -> Allowed | None:
     return Allowed(
         low,
         high,
-        f"Table 3 prints its figures rounded ({part['value_as_printed']} to "
-        f"{steps[0]:,.0f} t, {whole['value_as_printed']} to {steps[1]:,.0f} t), so the share "
-        f"lies between {low:.1f}% and {high:.1f}%",
+        say(
+            "t3_rounded",
+            part=part["value_as_printed"],
+            part_step=f"{steps[0]:,.0f}",
+            whole=whole["value_as_printed"],
+            whole_step=f"{steps[1]:,.0f}",
+            low=f"{low:.1f}",
+            high=f"{high:.1f}",
+        ),
     )
+
+
+def _country(row) -> Local:
+    return Local({"en": row["country"], "ja": row["country_ja"]})
 
 
 def t3_rank(src: Sources, a, claim):
@@ -59,7 +79,7 @@ def t3_rank(src: Sources, a, claim):
     rank = order.index(a["country"]) + 1
     return (
         rank,
-        f"Table 3 order by value: {', '.join(order)}",
+        say("t3_rank", order=Listed(order)),
         "; ".join(ref(r) for r in listed.to_dict("records")),
     )
 
@@ -73,7 +93,7 @@ def t3_japan_share(src: Sources, a, claim):
     cell = src.one(t, "Table 3 Japan column")
     return (
         cell["value"],
-        f"Table 3 prints Japan's imports from {cell['country']} as {cell['value']:g}%",
+        say("t3_japan_share", country=_country(cell), share=f"{cell['value']:g}"),
         ref(cell),
     )
 
@@ -94,13 +114,22 @@ def t3_at_most(src: Sources, a, claim):
     by_rank = inside["value"].sum() + smallest * len(unlisted)
     bound = min(residual, by_rank)
     refs = "; ".join(ref(r) for r in listed.to_dict("records")) + f"; {ref(world)}"
-    parts = [f"{r['country_code']} {r['value']:,.0f} t" for r in inside.to_dict("records")]
-    parts += [f"{m} at most {smallest:,.0f} t (unlisted)" for m in unlisted]
+    parts = [
+        say("t3_member", country=r["country_code"], value=f"{r['value']:,.0f}")
+        for r in inside.to_dict("records")
+    ]
+    parts += [say("t3_unlisted", country=m, value=f"{smallest:,.0f}") for m in unlisted]
     return (
         bound,
-        f"Table 3 leaves at most {bound:,.0f} t for {' + '.join(members)}: the "
-        f"lesser of the world {world['value']:,.0f} t less the other listed countries "
-        f"({residual:,.0f} t) and {' + '.join(parts)} ({by_rank:,.0f} t)",
+        say(
+            "t3_at_most",
+            bound=f"{bound:,.0f}",
+            members=" + ".join(members),
+            world=f"{world['value']:,.0f}",
+            residual=f"{residual:,.0f}",
+            parts=Listed(parts, "plus"),
+            by_rank=f"{by_rank:,.0f}",
+        ),
         refs,
     )
 
@@ -112,9 +141,11 @@ def t3_us_nir(src: Sources, a, claim):
     unchecked = a.get("unchecked", "").replace("|", ", ")
     return (
         values,
-        "Table 3 footnote (1): "
-        + ", ".join(f"{s} {v:g}%" for s, v in values.items())
-        + (f"; it does not cover {unchecked}" if unchecked else ""),
+        say(
+            "t3_us_nir",
+            values=", ".join(f"{s} {v:g}%" for s, v in values.items()),
+            rest=say("t3_us_nir_rest", unchecked=unchecked) if unchecked else "",
+        ),
         "; ".join(ref(c) for c in cells),
     )
 
@@ -126,9 +157,12 @@ def arith(src: Sources, a, claim):
     value = eval(expr, {"__builtins__": {}}, env)  # noqa: S307 (expressions from our own table)
     return (
         value,
-        f"the paper's own figures: {expr} with "
-        + ", ".join(f"{i} = {v:g}" for i, v in env.items())
-        + f" gives {value:g}",
+        say(
+            "arith",
+            expr=expr,
+            values=", ".join(f"{i} = {v:g}" for i, v in env.items()),
+            value=f"{value:g}",
+        ),
         "claims.csv",
     )
 

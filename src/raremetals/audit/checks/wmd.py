@@ -12,16 +12,17 @@ reads it.
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources
-from raremetals.audit.three_ways import COMPARED, TAKEN_FROM, USGS_ITSELF
+from raremetals.audit.evidence import Listed, Said, say
+from raremetals.audit.three_ways import COMPARED, USGS_ITSELF
 from raremetals.stats.third_publisher import CONTENT
 
 
 def _cell(src: Sources, commodity: str, country: str) -> dict:
     r = src.one(src.wmd, "table3_three_ways", commodity=commodity, country_code=country)
     if r["wmd_agreement"] in ("no series", "not in WMD"):
-        raise NotCheckable(f"WMD 2009 does not compare ({r['wmd_agreement']}): {r['wmd_why']}")
+        raise NotCheckable(say("wmd_not_compared", agreement=r["wmd_agreement"], why=r["wmd_why"]))
     if r["wmd_source"] == USGS_ITSELF:
-        raise NotCheckable(f"WMD 2009: {TAKEN_FROM[USGS_ITSELF]}")
+        raise NotCheckable(say("wmd_from_usgs"))
     return r
 
 
@@ -29,21 +30,29 @@ def _ref(r) -> str:
     return f"{r['wmd_where']}" if r["country_code"] != "WLD" else "WMD: the table's Total"
 
 
-def _said(r) -> str:
-    estimate = " (e)" if r["wmd_flag"] == "e" else ""
-    name = "the world (its Total)" if r["country_code"] == "WLD" else r["country_code"]
-    return (
-        f"WMD vol. {r['wmd_volume']} 2009 ({r['wmd_basis']}): {name} "
-        f"{r['wmd_value']:,.0f} t{estimate}"
+def _said(r) -> Said:
+    return say(
+        "wmd",
+        volume=r["wmd_volume"],
+        basis=r["wmd_basis"],
+        name=say("wmd_world") if r["country_code"] == "WLD" else r["country_code"],
+        value=f"{r['wmd_value']:,.0f}",
+        estimate=" (e)" if r["wmd_flag"] == "e" else "",
     )
 
 
 def wmd_value(src: Sources, a, claim):
     r = _cell(src, a["commodity"], a["country"])
     if r["wmd_agreement"] not in COMPARED:
-        raise NotCheckable(f"{_said(r)}: {r['wmd_why']}, so the tonnage does not compare")
-    said = f"{_said(r)} against Table 3's {r['table3_value']:,.0f} t, {r['wmd_agreement']}"
-    return float(r["wmd_value"]), f"{said} ({r['wmd_why']})", _ref(r)
+        raise NotCheckable(say("wmd_tonnage_unlike", said=_said(r), why=r["wmd_why"]))
+    said = say(
+        "wmd_value",
+        said=_said(r),
+        table3=f"{r['table3_value']:,.0f}",
+        agreement=say(f"agreement.{r['wmd_agreement']}"),
+        why=r["wmd_why"],
+    )
+    return float(r["wmd_value"]), said, _ref(r)
 
 
 def wmd_share(src: Sources, a, claim):
@@ -51,12 +60,12 @@ def wmd_share(src: Sources, a, claim):
     # the rule of stats.third_publisher.compares: the same tonnage, or one element's content
     like = r["wmd_agreement"] in COMPARED or (r["wmd_content_of"] and r["usgs_basis"] in CONTENT)
     if not like:
-        raise NotCheckable(f"{_said(r)}: {r['wmd_why']}, so its share does not compare")
+        raise NotCheckable(say("wmd_share_unlike", said=_said(r), why=r["wmd_why"]))
     world = _cell(src, a["commodity"], "WLD")
     share = 100 * r["wmd_value"] / world["wmd_value"]
     return (
         share,
-        f"{_said(r)} of WMD's world {world['wmd_value']:,.0f} t: {share:.1f}%",
+        say("wmd_share", said=_said(r), world=f"{world['wmd_value']:,.0f}", share=f"{share:.1f}"),
         f"{_ref(r)}; {_ref(world)}",
     )
 
@@ -71,13 +80,18 @@ def wmd_series_value(src: Sources, a, claim):
         year=a["year"],
         country_code=a["country"],
     )
-    remark = ", ".join(
-        filter(None, ["an estimate" if r["flag"] == "e" else r["flag"], f"from {r['source']}"])
-    )
+    remark = [say("estimate") if r["flag"] == "e" else r["flag"], say("from", source=r["source"])]
     return (
         float(r["value"]),
-        f"WMD vol. {r['volume']} ({r['heading']}, {r['year']}): {r['country_raw']} "
-        f"{float(r['value']):,.0f} t ({remark})",
+        say(
+            "wmd_series",
+            volume=r["volume"],
+            heading=r["heading"],
+            year=r["year"],
+            country=r["country_raw"],
+            value=f"{float(r['value']):,.0f}",
+            remark=Listed([m for m in remark if m]),
+        ),
         r["where"],
     )
 

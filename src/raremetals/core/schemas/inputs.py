@@ -130,6 +130,8 @@ FILLED = matches(r".*\S.*", "a cell that is not empty")
 A_NUMBER_OR_BLANK = matches(
     r"(?:\d+(?:\.\d+)?)?", "a number (digits, one decimal point) or a blank"
 )
+# the audit puts a note after its evidence with ". " (audit.evidence, key note)
+A_CLAUSE = matches(r"(?:.*[^.\s])?", "a note that does not end in a full stop or a space")
 COMMODITY_NAMES = as_printed(
     "commodities",
     {
@@ -188,7 +190,7 @@ CLAIM_CHECKS = as_printed(
                 error="mismatch, inconsistent, unit-slip, not-checkable or a blank",
             ),
         ),
-        "note": "Why, in words",
+        "note": ("Why, in words", A_CLAUSE),
     },
     unique=["claim_id"],
 )

@@ -1,0 +1,85 @@
+"""The audit's evidence in every language of the catalogues: one sentence, its fields
+filled alike in each; the notes of data/audit in Japanese; and a note the audit could
+not join cleanly refused where it is read."""
+
+from __future__ import annotations
+
+import csv
+import string
+
+import pytest
+
+from conftest import REPO, languages, written
+from raremetals.audit.evidence import Listed, Local, Noted, say, then
+from raremetals.core.errors import InputError
+from raremetals.core.io import read_as_printed
+from raremetals.core.schemas.inputs import CLAIM_CHECKS
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_language_fills_the_same_fields_of_every_sentence():
+    english = languages()["en"].report["audit"]["evidence"]
+    for code, language in languages().items():
+        for key, template in language.report["audit"]["evidence"].items():
+            assert _fields(template) == _fields(english[key]), (code, key)
+
+
+def test_a_sentence_with_a_name_a_list_and_a_note_in_english_and_japanese():
+    # Table 3's rare earths 2009: China 120,000 t of a world 124,000 t = 96.77% -> 96.8
+    evidence = then(
+        say(
+            "t3_share",
+            country=Local({"en": "China", "ja": "中国"}),
+            value="120,000",
+            world="124,000",
+            share="96.8",
+        ),
+        say("note", note=Noted("MCS 2010 would check the rest")),
+    )
+    assert written(evidence, "en") == (
+        "Table 3: China 120,000 t of a world 124,000 t = 96.8%. MCS 2010 would check the rest"
+    )
+    assert written(evidence, "ja") == (
+        "表3: 中国 120,000 t、世界計124,000 tの96.8%。残りはMCS 2010で照合できる"
+    )
+    order = say("t3_rank", order=Listed(["CHN", "CIS", "USA"]))
+    assert written(order, "en") == "Table 3 order by value: CHN, CIS, USA"
+    assert written(order, "ja") == "表3の値の順: CHN、CIS、USA"
+
+
+def test_a_sentence_no_catalogue_has_is_named():
+    with pytest.raises(KeyError, match="no audit evidence 'no_such_sentence' in language ja"):
+        written(say("no_such_sentence"), "ja")
+
+
+def _notes() -> set[str]:
+    found = set()
+    for name in ("claim_checks.csv", "claim_later_evidence.csv"):
+        with open(REPO / "data/audit" / name, encoding="utf-8") as f:
+            found |= {r["note"] for r in csv.DictReader(f) if r["note"]}
+    return found
+
+
+def test_every_note_of_the_audit_has_its_japanese_and_no_other():
+    translated = languages()["ja"].audit_notes
+    assert sorted(_notes() - set(translated)) == []
+    assert sorted(set(translated) - _notes()) == []  # a translation of a note now gone
+    assert all(not t.endswith("。") for t in translated.values())
+
+
+def test_a_note_ending_in_a_full_stop_is_refused_at_its_row(tmp_path):
+    """The audit puts ". " before a note; one ending in "." printed "92%.." in the English
+    evidence of C034."""
+    text = (REPO / "data/audit/claim_checks.csv").read_text(encoding="utf-8")
+    bad = tmp_path / "claim_checks.csv"
+    bad.write_text(text.replace("which rounds to 92%", "which rounds to 92%."), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_as_printed(bad, CLAIM_CHECKS)
+    line = 1 + text.splitlines().index(
+        next(r for r in text.splitlines() if "which rounds to 92%" in r)
+    )
+    assert f"claim_checks.csv, row {line}, column 'note'" in str(err.value)
+    assert "a note that does not end in a full stop" in str(err.value)
