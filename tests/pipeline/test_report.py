@@ -464,9 +464,11 @@ def test_the_japanese_audit_shows_statuses_and_classes_in_japanese(built):
 
 
 def test_the_japanese_audit_writes_its_evidence_in_japanese(built):
-    """The evidence of each claim on the Japanese audit page is written from the Japanese
-    catalogue: no wording of an English sentence of the audit and no English note of
-    data/audit is left in it. The table of claims keeps the English."""
+    """The evidence on the Japanese audit page (of each claim, each erratum of Table 3, and
+    why BGS and WMD differ from it) is written from the Japanese catalogue: no wording of an
+    English sentence of the audit, no English note it shows and no correction's English
+    evidence is left in it. The tables keep the English."""
+    import csv
     import string
 
     english = languages()["en"].report["audit"]["evidence"].values()
@@ -477,6 +479,8 @@ def test_the_japanese_audit_writes_its_evidence_in_japanese(built):
         if len(re.findall("[A-Za-z]+", chunk)) >= 3  # a sentence's wording, not a name
     }
     words |= set(languages()["ja"].audit_notes)
+    with open(REPO / "data/corrections/table3_corrections.csv", encoding="utf-8") as f:
+        words |= {r["evidence"] for r in csv.DictReader(line for line in f if line[0] != "#")}
     page = (built / "results/audit/summary.ja.html").read_text(encoding="utf-8")
     evidence = {
         claim: html_text.unescape(re.findall(r"<td[^>]*>(.*?)</td>", row)[-1])
@@ -484,13 +488,22 @@ def test_the_japanese_audit_writes_its_evidence_in_japanese(built):
     }
     claims = catalogue.read("claims_audit", built / "results/audit/claims_audit.csv")
     assert sorted(evidence) == sorted(claims["claim_id"])
-    left = sorted((claim, w) for claim, said in evidence.items() for w in words if w in said)
+    # the errata's and the three publishers' tables: their last column
+    for table in ("errata", "against-bgs"):
+        body = re.search(f'<table class="sortable {table}">(.*?)</table>', page, re.S)[1]
+        rows = re.findall(r"<tr>(<td.*?)</tr>", body)
+        assert len(rows) > 20, table
+        for n, row in enumerate(rows):
+            last = re.findall(r"<td[^>]*>(.*?)</td>", row)[-1]
+            evidence[f"{table} {n}"] = html_text.unescape(last)
+    left = sorted((where, w) for where, said in evidence.items() for w in words if w in said)
     assert left == []
     # rare earths 2009 in Table 3: China 120,000 t of a world 124,000 t, 96.77%
     assert evidence["C020"].startswith(
         "表3: 中国 120,000 t、世界計124,000 tの96.8%。別の発行者: BGS 2009年（rare earth oxides）"
     )
-    assert claims.set_index("claim_id").loc["C020", "evidence"].startswith(
+    english = claims.set_index("claim_id").loc["C020", "evidence"]
+    assert english.startswith(
         "Table 3: China 120,000 t of a world 124,000 t = 96.8%. Another publisher: BGS 2009 "
         "(rare earth oxides)"
     )

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import written
+from conftest import languages, written
 from raremetals.audit.against_bgs import table3_against_bgs
 from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence
+from raremetals.audit.evidence import with_sentences
 
 PLAN = pd.DataFrame(
     {
@@ -84,7 +85,8 @@ def table():
             bgs("manganese", "manganese ore", "gross weight", "CHN", 300.0, 20),
         ]
     )
-    return table3_against_bgs(table3, rows, PLAN, BEST)
+    # as the job writes it: each reason in English, its sentence kept beside it
+    return with_sentences(table3_against_bgs(table3, rows, PLAN, BEST), ["why"], languages()["en"])
 
 
 def test_cells_are_classed_by_the_ratio_with_what_the_rows_show(table):

@@ -7,10 +7,20 @@ from __future__ import annotations
 import csv
 import string
 
+import pandas as pd
 import pytest
 
 from conftest import REPO, languages, written
-from raremetals.audit.evidence import Listed, Local, Noted, say, then
+from raremetals.audit.evidence import (
+    Listed,
+    Local,
+    Noted,
+    from_json,
+    rewritten,
+    say,
+    then,
+    with_sentences,
+)
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed
 from raremetals.core.schemas.inputs import CLAIM_CHECKS
@@ -55,19 +65,19 @@ def test_a_sentence_no_catalogue_has_is_named():
         written(say("no_such_sentence"), "ja")
 
 
-def _notes() -> set[str]:
-    found = set()
-    for name in ("claim_checks.csv", "claim_later_evidence.csv"):
-        with open(REPO / "data/audit" / name, encoding="utf-8") as f:
-            found |= {r["note"] for r in csv.DictReader(f) if r["note"]}
-    return found
+def _notes(name: str, column: str = "note") -> set[str]:
+    with open(REPO / "data/audit" / name, encoding="utf-8") as f:
+        return {r[column] for r in csv.DictReader(f) if r[column]}
 
 
 def test_every_note_of_the_audit_has_its_japanese_and_no_other():
     translated = languages()["ja"].audit_notes
-    assert sorted(_notes() - set(translated)) == []
-    assert sorted(set(translated) - _notes()) == []  # a translation of a note now gone
-    assert all(not t.endswith("。") for t in translated.values())
+    # a check's note follows the evidence after "。", so it has no full stop of its own
+    joined = _notes("claim_checks.csv") | _notes("claim_later_evidence.csv")
+    notes = joined | _notes("table3_notes.csv", "evidence") | _notes("../long_run_series.csv")
+    assert sorted(notes - set(translated)) == []
+    assert sorted(set(translated) - notes) == []  # a translation of a note now gone
+    assert [n for n in joined if translated[n].endswith("。")] == []
 
 
 def test_a_note_ending_in_a_full_stop_is_refused_at_its_row(tmp_path):
@@ -83,3 +93,20 @@ def test_a_note_ending_in_a_full_stop_is_refused_at_its_row(tmp_path):
     )
     assert f"claim_checks.csv, row {line}, column 'note'" in str(err.value)
     assert "a note that does not end in a full stop" in str(err.value)
+
+
+def test_a_kept_sentence_is_written_again_in_another_language():
+    """A job keeps its sentences beside the English (table3_three_ways.csv); the audit
+    page writes them again in its language."""
+    parts = [say("wmd_vintage", volume=30), say("wmd_first", volume=28, value="35,500")]
+    why = Listed(parts, "parts")
+    kept = with_sentences(pd.DataFrame({"wmd_why": [why]}), ["wmd_why"], languages()["en"])
+    assert list(kept.columns) == ["wmd_why", "wmd_why_said"]
+    assert kept.loc[0, "wmd_why"] == (
+        "MCS 2010's first estimate against WMD vol. 30; vol. 28 printed 35,500"
+    )
+    assert from_json(kept.loc[0, "wmd_why_said"]) == why
+    again = rewritten(kept, ["wmd_why"], languages()["ja"])
+    assert (
+        again.loc[0, "wmd_why"] == "MCS 2010の最初の推計とWMD第30巻の比較。第28巻の印刷値は35,500"
+    )

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import REPO, written
+from conftest import REPO, languages, written
 from raremetals.audit.checks import Sources
 from raremetals.audit.checks.base import NotCheckable
 from raremetals.audit.checks.wmd import wmd_share, wmd_value
+from raremetals.audit.evidence import say, to_json, with_sentences
 from raremetals.audit.three_ways import table3_three_ways
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd_pdf import best_volume, load_volumes, read_volume
@@ -63,12 +64,14 @@ def three_ways(wmd):
     against_bgs = pd.DataFrame(
         [
             {"commodity": "cobalt", "field": "production_rank", "country_code": "COD"}
-            | {"bgs_value": 56_258.0, "bgs_flag": "", "agreement": "differ", "why": "vintage"}
+            | {"bgs_value": 56_258.0, "bgs_flag": "", "agreement": "differ"}
+            | {"why": "vintage", "why_said": to_json(say("bgs_vintage"))}
         ]
     )
-    return table3_three_ways(table3, against_bgs, wmd, BASES).set_index(
-        ["commodity", "country_code"]
-    )
+    made = table3_three_ways(table3, against_bgs, wmd, BASES)
+    # as the job writes it: each reason in English, its sentence kept beside it
+    made = with_sentences(made, ["bgs_why", "wmd_why"], languages()["en"])
+    return made.set_index(["commodity", "country_code"])
 
 
 def test_wmds_figures_and_classes_as_worked_out_from_the_pages(three_ways):

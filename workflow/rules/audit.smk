@@ -21,6 +21,7 @@ rule audit:
         later=repo("data/audit/claim_later_evidence.csv"),
         notes=repo("data/audit/table3_notes.csv"),
         languages=LANGUAGE_FILES,
+        corrections=CORRECTIONS_TRANSLATED,
     output:
         **tables_of("audit"),
         markdown="results/audit/summary.md",
@@ -49,6 +50,7 @@ rule audit_against_bgs:
         bgs=table("bgs_production"),
         plan=table("long_run_series"),
         best=table("usgs_best_series"),
+        english=repo("data/languages/en.yaml"),
     output:
         **tables_of("audit_against_bgs"),
     log:
@@ -70,6 +72,7 @@ rule audit_three_ways:
         against_bgs=table("table3_against_bgs"),
         wmd=table("wmd_volumes"),
         best=table("usgs_best_series"),
+        english=repo("data/languages/en.yaml"),
     output:
         **tables_of("audit_three_ways"),
     log:

@@ -50,6 +50,12 @@ MIDDLE_YEAR = config["comparison"]["middle_year"]
 SCHEMA_SETTINGS = {"editions": config["editions"], "middle_year": MIDDLE_YEAR}
 LANGUAGES = config["languages"]
 LANGUAGE_FILES = [repo(f"data/languages/{code}.yaml") for code in LANGUAGES]
+# the evidence of Table 3's corrections in the languages it is translated into
+CORRECTIONS_TRANSLATED = [
+    repo(f"data/corrections/table3_evidence.{code}.csv")
+    for code in LANGUAGES
+    if (ROOT / f"data/corrections/table3_evidence.{code}.csv").is_file()
+]
 
 
 def check_snapshot_present():

@@ -65,12 +65,7 @@ rule tables:
         stages=table("mining_and_processing"),
         horizon=table("horizon"),
         languages=LANGUAGE_FILES,
-        # the corrections' evidence in the languages it is translated into
-        evidence=[
-            repo(f"data/corrections/table3_evidence.{code}.csv")
-            for code in LANGUAGES
-            if (ROOT / f"data/corrections/table3_evidence.{code}.csv").is_file()
-        ],
+        evidence=CORRECTIONS_TRANSLATED,
     output:
         expand("results/tables/{table}.{ext}", table=PAPER_TABLES, ext=["csv", "md", "tex"]),
         html=[

@@ -5,7 +5,9 @@ from _helpers import configure
 configure(snakemake)
 
 from raremetals.audit.against_bgs import table3_against_bgs
+from raremetals.audit.evidence import with_sentences
 from raremetals.core import catalogue
+from raremetals.core.text import load_languages
 from raremetals.stats.long_run import load_plan
 
 inp = snakemake.input
@@ -15,4 +17,6 @@ table = table3_against_bgs(
     load_plan(inp.plan),
     catalogue.read("usgs_best_series", inp.best),
 )
+english = load_languages([inp.english])["en"]
+table = with_sentences(table, ["why"], english)
 catalogue.write("table3_against_bgs", table, snakemake.output.table3_against_bgs)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from raremetals.audit.checks import Sources
 from raremetals.audit.claims import add_later_evidence, audit_claims
-from raremetals.audit.errata import table3_errata
-from raremetals.audit.evidence import text
+from raremetals.audit.errata import in_language, table3_errata
+from raremetals.audit.evidence import rewritten, text
 from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_as_printed, read_reference
 from raremetals.core.schemas.inputs import CLAIM_CHECKS, ELEMENT_VALUES
-from raremetals.core.text import commodity_names, load_languages
+from raremetals.core.text import commodity_names, corrections_evidence, load_languages
 from raremetals.render import web
 from raremetals.render.audit_page import summary_html, summary_markdown
 
@@ -50,8 +50,11 @@ def written(claims, code):
 claims_audit = catalogue.write(
     "claims_audit", written(claims_audit, "en"), snakemake.output.claims_audit
 )
-errata = table3_errata(table3, read_reference(i.notes), claims_audit, checks, i.notes)
+notes = read_reference(i.notes)
+errata = table3_errata(table3, notes, claims_audit, checks, i.notes)
 errata = catalogue.write("table3_errata", errata, snakemake.output.table3_errata)
+# the corrections' evidence in the languages it is translated into (English is its own)
+corrections = {Path(p).name.split(".")[1]: (p, read_reference(p)) for p in i.corrections}
 three_ways = sources.wmd
 words = {code: language.report["audit"] for code, language in languages.items()}
 atomic_write(
@@ -63,6 +66,12 @@ for code, path in zip(languages, snakemake.output.html):
     other = list(languages)[(list(languages).index(code) + 1) % len(languages)]
     link = (Path(web.page_name("summary", other)).name, other, languages[other].name)
     metals = commodity_names(commodities, code)
+    # the claims and the errata with their evidence in the page's language
     claims = written(claims_audit, code)
-    page = summary_html(claims, errata, three_ways, words[code], code, link, metals)
+    translated = corrections_evidence(table3, corrections.get(code))
+    own = in_language(table3, notes, translated, languages[code])
+    page_errata = table3_errata(*own, claims, checks, i.notes)
+    page_errata = catalogue.schema("table3_errata").validate(page_errata)
+    compared = rewritten(three_ways, ["bgs_why", "wmd_why"], languages[code])
+    page = summary_html(claims, page_errata, compared, words[code], code, link, metals)
     atomic_write(path, page)

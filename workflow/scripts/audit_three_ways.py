@@ -4,8 +4,10 @@ from _helpers import configure
 
 configure(snakemake)
 
+from raremetals.audit.evidence import with_sentences
 from raremetals.audit.three_ways import table3_three_ways
 from raremetals.core import catalogue
+from raremetals.core.text import load_languages
 from raremetals.stats.second_source import usgs_bases
 
 inp = snakemake.input
@@ -15,4 +17,6 @@ table = table3_three_ways(
     catalogue.read("wmd_volumes", inp.wmd),
     usgs_bases(catalogue.read("usgs_best_series", inp.best)),
 )
+english = load_languages([inp.english])["en"]
+table = with_sentences(table, ["bgs_why", "wmd_why"], english)
 catalogue.write("table3_three_ways", table, snakemake.output.table3_three_ways)

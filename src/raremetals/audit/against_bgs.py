@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from raremetals.audit.evidence import Listed, Noted, basis, say, then
 from raremetals.core.schemas.audit import TABLE3_AGAINST_BGS
 from raremetals.stats.long_run import bgs_distributions
 from raremetals.stats.second_source import TOTALS_AGREE as AGREE
@@ -34,7 +35,7 @@ from raremetals.stats.second_source import TOTALS_CLOSE as CLOSE
 from raremetals.stats.second_source import usgs_bases
 
 FIELDS = ("world_production_2009", "production_rank")
-VINTAGE = "MCS 2010's first estimate against BGS's later figure"
+VINTAGE = say("bgs_vintage")
 
 
 def _bgs_year(bgs: pd.DataFrame, plan: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -69,11 +70,11 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
             "bgs_row": None,
         }
         if lower:
-            why.append("BGS lists countries without a figure: its world is a lower bound")
+            why.append(say("bgs_lower_bound"))
     else:
         hit = rows[rows["country_code"] == code]
         if hit.empty or hit["value"].isna().all():
-            return {**cell, "agreement": "not in BGS", "why": f"BGS gives {code} no figure"}
+            return {**cell, "agreement": "not in BGS", "why": say("bgs_no_figure", code=code)}
         b = hit.iloc[0]
         value = float(b["value"])
         found = {
@@ -83,24 +84,20 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
             "bgs_row": int(b["row"]),
         }
         if "e" in b["flag"].split(";"):
-            why.append("BGS's figure is an estimate")
+            why.append(say("bgs_estimate"))
         if "basis_doubt" in b["flag"].split(";"):
             # BGS's own mark: the figure is not what the series weighs (data/bgs_marks.csv)
             ratio = cell["table3_value"] / value if value else float("nan")
-            why = [
-                f"BGS marks {code}'s figure as not its oxide output (basis_doubt, "
-                "data/bgs_marks.csv): never read as a revision"
-            ]
             return {
                 **cell,
                 **found,
                 "bgs_value": value,
                 "ratio": ratio,
                 "agreement": "bases differ",
-                "why": "; ".join(why),
+                "why": say("bgs_basis_doubt", code=code),
             }
         if cell["rank"] is not None and int(b["rank"]) != cell["rank"]:
-            why.append(f"BGS ranks {code} {int(b['rank'])}")
+            why.append(say("bgs_ranks", code=code, rank=int(b["rank"])))
     ratio = cell["table3_value"] / value if value else float("nan")
     return {
         **cell,
@@ -108,7 +105,7 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
         "bgs_value": value,
         "ratio": ratio,
         "agreement": _class(ratio),
-        "why": "; ".join(why),
+        "why": Listed(why, "parts"),
     }
 
 
@@ -148,18 +145,19 @@ def table3_against_bgs(
                     "table3_row": int(c["row"]),
                 }
                 if not p["series"]:
-                    why = p["note"] + (
-                        f" (a series from {p['first_year']})" if p["first_year"] else ""
-                    )
+                    since = [say("series_from", year=p["first_year"])] if p["first_year"] else []
+                    why = then(Noted(p["note"]), *since)
                     rows.append({**cell, "agreement": "no series", "why": why})
                 elif bases.get(metal) != bgs_basis:
-                    why = f"USGS weighs {bases.get(metal, 'an unstated basis')}, BGS {bgs_basis}"
-                    why += "; Table 3 states no basis: the USGS's for the metal"
-                    rows.append({**cell, "agreement": "bases differ", "why": why})
+                    usgs = basis(bases.get(metal, ""))
+                    said = say("bgs_bases", usgs=usgs, bgs=basis(bgs_basis))
+                    rows.append({**cell, "agreement": "bases differ", "why": said})
                 else:
                     rows.append(_compared(cell, code, series))
-    out = pd.DataFrame(rows).reindex(columns=list(TABLE3_AGAINST_BGS.columns))
-    for c in ("bgs_series", "bgs_basis", "usgs_basis", "bgs_flag", "bgs_file", "why"):
+    # the sentences are written out in each language by evidence.with_sentences
+    columns = [c for c in TABLE3_AGAINST_BGS.columns if not c.endswith("_said")]
+    out = pd.DataFrame(rows).reindex(columns=columns)
+    for c in ("bgs_series", "bgs_basis", "usgs_basis", "bgs_flag", "bgs_file"):
         out[c] = out[c].fillna("")
     for c in ("rank", "bgs_rank", "bgs_row"):
         out[c] = out[c].astype("Int64")

@@ -6,7 +6,25 @@ import pandas as pd
 
 from raremetals.audit.checks import parse_args
 from raremetals.core.errors import InputError
+from raremetals.core.text import Language
 from raremetals.core.vocab import ERRATA_STATUSES
+
+
+def in_language(
+    table3: pd.DataFrame, notes: pd.DataFrame, corrections: dict, language: Language
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Table 3 and the errata notes with their evidence in ``language``: a correction's
+    from ``corrections`` (``core.text.corrections_evidence``), a note's from the
+    catalogue's ``audit_notes``; English where the language gives none."""
+    return (
+        table3.assign(
+            correction_evidence=[
+                corrections.get(c, e)
+                for c, e in zip(table3["correction_id"], table3["correction_evidence"])
+            ]
+        ),
+        notes.assign(evidence=[language.audit_notes.get(e, e) for e in notes["evidence"]]),
+    )
 
 
 def table3_errata(

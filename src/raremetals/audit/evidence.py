@@ -10,10 +10,14 @@ another ``Said``, a ``Local`` (a name the source gives in several languages), a
 
 Evidence that grows (a note, a range the evidence allows, a later source) is a ``Then``
 of its parts, each template bringing its own punctuation ("; ", ". ").
+
+A sentence one job writes and another reads (why BGS's or WMD's figure differs from
+Table 3's) is kept in its table beside the English, as JSON (``to_json``, ``from_json``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -65,6 +69,12 @@ def say(key: str, **fields: Any) -> Said:
     return Said(key, fields)
 
 
+def basis(name: str) -> Said:
+    """A weighing basis (element content, gross weight, Li2O content, ...) by the
+    catalogues' name for it; none stated is said so."""
+    return say(f"basis.{name}" if name else "basis.unstated")
+
+
 def text(evidence: Any, language: Language) -> str:
     """``evidence`` written in ``language``; a key its catalogue lacks is a KeyError
     naming the key and the language (``load_languages`` refuses such a catalogue first)."""
@@ -89,3 +99,60 @@ def text(evidence: Any, language: Language) -> str:
 def then(evidence: Evidence, *more: Said) -> Then:
     """``evidence`` followed by ``more``."""
     return Then((*(evidence.parts if isinstance(evidence, Then) else (evidence,)), *more))
+
+
+def _plain(evidence: Any) -> Any:
+    if isinstance(evidence, Said):
+        return {"key": evidence.key, "fields": {k: _plain(v) for k, v in evidence.fields.items()}}
+    if isinstance(evidence, Then):
+        return {"then": [_plain(p) for p in evidence.parts]}
+    if isinstance(evidence, Local):
+        return {"local": evidence.names}
+    if isinstance(evidence, Noted):
+        return {"noted": evidence.english}
+    if isinstance(evidence, Listed):
+        return {"listed": [_plain(i) for i in evidence.items], "how": evidence.how}
+    return evidence
+
+
+def _built(plain: Any) -> Any:
+    if not isinstance(plain, dict):
+        return plain
+    if "key" in plain:
+        return Said(plain["key"], {k: _built(v) for k, v in plain["fields"].items()})
+    if "then" in plain:
+        return Then(tuple(_built(p) for p in plain["then"]))
+    if "local" in plain:
+        return Local(plain["local"])
+    if "noted" in plain:
+        return Noted(plain["noted"])
+    return Listed([_built(i) for i in plain["listed"]], plain["how"])
+
+
+def to_json(evidence: Any) -> str:
+    """``evidence`` as one line of JSON, the same bytes for the same sentence."""
+    return json.dumps(_plain(evidence), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def from_json(text: str) -> Any:
+    """The sentence ``to_json`` wrote ("" for none)."""
+    return _built(json.loads(text)) if text else ""
+
+
+def with_sentences(frame, columns: list[str], language: Language):
+    """``frame`` with the sentences of ``columns`` written in ``language``, each kept beside
+    it as JSON (column ``<name>_said``) for the pages in other languages."""
+    out = frame.copy()
+    for column in columns:
+        kept = [to_json(s) if s != "" else "" for s in frame[column]]
+        out.insert(out.columns.get_loc(column) + 1, f"{column}_said", kept)
+        out[column] = [text(s, language) for s in frame[column]]
+    return out
+
+
+def rewritten(frame, columns: list[str], language: Language):
+    """``frame`` (a table ``with_sentences`` wrote) with ``columns`` written again in
+    ``language`` from the sentences kept beside them."""
+    return frame.assign(
+        **{c: [text(from_json(s), language) for s in frame[f"{c}_said"]] for c in columns}
+    )

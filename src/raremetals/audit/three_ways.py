@@ -30,6 +30,7 @@ from __future__ import annotations
 import pandas as pd
 
 from raremetals.audit.against_bgs import FIELDS
+from raremetals.audit.evidence import Listed, basis, from_json, say
 from raremetals.clean.wmd_pdf import SOURCES
 from raremetals.core.schemas.audit import TABLE3_THREE_WAYS
 from raremetals.stats.second_source import TOTALS_AGREE, TOTALS_CLOSE
@@ -39,9 +40,9 @@ COMPARED = {"agree", "close", "differ"}
 USGS_ITSELF = SOURCES["b"]
 # a figure WMD takes from a publisher compared here is that publisher's, not a third's
 TAKEN_FROM = {
-    USGS_ITSELF: "WMD takes the figure from the USGS (remark b): not independent",
-    SOURCES["s"]: "WMD takes the figure from BGS (remark s): BGS's, not a third",
-    SOURCES["g"]: "WMD takes the figure from BGS's yearbook (remark g): not a third",
+    USGS_ITSELF: say("wmd_taken_usgs"),
+    SOURCES["s"]: say("wmd_taken_bgs"),
+    SOURCES["g"]: say("wmd_taken_bgs_yearbook"),
 }
 
 
@@ -80,7 +81,7 @@ def _wmd_2009(wmd: pd.DataFrame) -> pd.DataFrame:
 
 def _wmd_cell(cell: dict, metal: pd.DataFrame) -> dict:
     if metal.empty:
-        return {"wmd_agreement": "no series", "wmd_why": "WMD's section 6.4 has no table"}
+        return {"wmd_agreement": "no series", "wmd_why": say("wmd_no_table")}
     meta = metal.iloc[0]
     found = {
         "wmd_volume": int(meta["volume"]),
@@ -88,10 +89,10 @@ def _wmd_cell(cell: dict, metal: pd.DataFrame) -> dict:
         "wmd_content_of": meta["content_of"],
     }
     same = meta["usgs_basis"] == cell["usgs_basis"]
-    vintage = f"MCS 2010's first estimate against WMD vol. {int(meta['volume'])}"
+    vintage = say("wmd_vintage", volume=int(meta["volume"]))
     if not same:
         # the figure is kept (a share of it may still compare), the tonnage is not
-        vintage = f"USGS weighs {cell['usgs_basis'] or 'an unstated basis'}, WMD {meta['basis']}"
+        vintage = say("wmd_bases", usgs=basis(cell["usgs_basis"]), wmd=basis(meta["basis"]))
     if cell["country_code"] == "WLD":
         value = float(metal["value"].sum())
         first = metal["first_value"].sum(min_count=1)
@@ -102,19 +103,21 @@ def _wmd_cell(cell: dict, metal: pd.DataFrame) -> dict:
             return {
                 **found,
                 "wmd_agreement": "not in WMD",
-                "wmd_why": f"WMD gives {cell['country_code']} no figure for {YEAR}",
+                "wmd_why": say("wmd_no_figure", code=cell["country_code"], year=YEAR),
             }
         h = hit.iloc[0]
         value, first, where = float(h["value"]), h["first_value"], h["where"]
         flag, source, rank, why = h["flag"], h["source"], int(h["rank"]), [vintage]
         if flag == "e":
-            why.append("WMD's figure is an estimate")
+            why.append(say("wmd_estimate"))
         if source in TAKEN_FROM:
             why.append(TAKEN_FROM[source])
         if cell["rank"] is not None and rank != cell["rank"]:
-            why.append(f"WMD ranks {cell['country_code']} {rank}")
+            why.append(say("wmd_ranks", code=cell["country_code"], rank=rank))
     if pd.notna(first) and first != value:
-        why.append(f"vol. {int(metal['first_volume'].iloc[0])} printed {first:,.0f}")
+        why.append(
+            say("wmd_first", volume=int(metal["first_volume"].iloc[0]), value=f"{first:,.0f}")
+        )
     ratio = cell["table3_value"] / value if value and same else float("nan")
     return {
         **found,
@@ -124,7 +127,7 @@ def _wmd_cell(cell: dict, metal: pd.DataFrame) -> dict:
         "wmd_rank": rank,
         "wmd_ratio": ratio,
         "wmd_agreement": agreement(ratio) if same else "bases differ",
-        "wmd_why": "; ".join(why),
+        "wmd_why": Listed(why, "parts"),
         "wmd_where": where,
     }
 
@@ -160,18 +163,22 @@ def table3_three_ways(
                     "bgs_value": hit["bgs_value"],
                     "bgs_flag": hit["bgs_flag"],
                     "bgs_agreement": hit["agreement"],
-                    "bgs_why": hit["why"],
+                    "bgs_why": from_json(hit["why_said"]),
                 }
             else:
-                cell |= {"bgs_agreement": "no series", "bgs_why": "no BGS series in the export"}
+                cell |= {"bgs_agreement": "no series", "bgs_why": say("bgs_not_exported")}
             cell |= _wmd_cell(cell, wmd_2009[wmd_2009["commodity"] == c["commodity"]])
             both = pd.notna(cell.get("bgs_value")) and pd.notna(cell.get("wmd_value"))
             compared = {cell["bgs_agreement"], cell["wmd_agreement"]} <= COMPARED
             if both and compared and cell["wmd_value"]:
                 cell["bgs_wmd_agreement"] = agreement(cell["bgs_value"] / cell["wmd_value"])
             rows.append(cell)
-    out = pd.DataFrame(rows).reindex(columns=list(TABLE3_THREE_WAYS.columns))
-    words = [c for c, kind in TABLE3_THREE_WAYS.dtypes.items() if str(kind) == "str"]
+    # the sentences are written out in each language by evidence.with_sentences
+    columns = [c for c in TABLE3_THREE_WAYS.columns if not c.endswith("_said")]
+    out = pd.DataFrame(rows).reindex(columns=columns)
+    words = [
+        c for c, kind in TABLE3_THREE_WAYS.dtypes.items() if str(kind) == "str" and c in columns
+    ]
     out[words] = out[words].fillna("")
     for c in ("rank", "wmd_rank", "wmd_volume", "table3_row"):
         out[c] = out[c].astype("Int64")

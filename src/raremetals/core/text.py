@@ -123,6 +123,20 @@ def load_languages(paths) -> dict[str, Language]:
     return languages
 
 
+def corrections_evidence(table3, evidence) -> dict[str, str]:
+    """correction_id -> the evidence of that correction of Table 3 in another language,
+    from ``evidence``: (file, table) of data/corrections/table3_evidence.<code>.csv, or None
+    for English (the corrections' own). A correction the file lacks is an error naming it."""
+    if evidence is None:
+        return {}
+    path, translated = evidence
+    said = dict(zip(translated["correction_id"], translated["evidence"]))
+    missing = sorted(set(table3["correction_id"]) - set(said) - {""})
+    if missing:
+        raise InputError(path, "the evidence of every correction of Table 3", missing[0])
+    return said
+
+
 def commodity_names(commodities, code: str) -> dict[str, str]:
     """commodity id -> its name in the language ``code`` (English where none is given)."""
     column = f"name_{code}"

@@ -19,9 +19,14 @@ from typing import Any
 
 import pandas as pd
 
-from raremetals.core.errors import InputError
 from raremetals.core.io import spreadsheet_safe
-from raremetals.core.text import Language, commodity_names, latex_escape, markdown_escape
+from raremetals.core.text import (
+    Language,
+    commodity_names,
+    corrections_evidence,
+    latex_escape,
+    markdown_escape,
+)
 from raremetals.core.vocab import MARKS, PAPER_LANGUAGE, periodic_position
 from raremetals.render import web
 
@@ -286,13 +291,7 @@ def table3_corrected(
     names = commodity_names(commodities, language.code)
     notes: list[str] = []
     rows: list = []
-    said = {}
-    if evidence is not None:
-        path, translated = evidence
-        said = dict(zip(translated["correction_id"], translated["evidence"]))
-        missing = sorted(set(t3["correction_id"]) - set(said) - {""})
-        if missing:
-            raise InputError(path, "the evidence of every correction of Table 3", missing[0])
+    said = corrections_evidence(t3, evidence)
 
     def mark_for(r) -> str:
         if not r["correction_id"]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources
-from raremetals.audit.evidence import Listed, Said, say
+from raremetals.audit.evidence import Listed, Said, from_json, say
 
 COMPARED = {"agree", "close", "differ"}
 
@@ -12,7 +12,13 @@ COMPARED = {"agree", "close", "differ"}
 def _cell(src: Sources, commodity: str, country: str) -> dict:
     r = src.one(src.bgs, "table3_against_bgs", commodity=commodity, country_code=country)
     if r["agreement"] not in COMPARED:
-        raise NotCheckable(say("bgs_not_compared", agreement=r["agreement"], why=r["why"]))
+        raise NotCheckable(
+            say(
+                "bgs_not_compared",
+                agreement=say(f"agreement.{r['agreement']}"),
+                why=from_json(r["why_said"]),
+            )
+        )
     return r
 
 
@@ -29,7 +35,7 @@ def _said(r) -> Said:
         estimate=" (e)" if "e" in str(r["bgs_flag"]).split(";") else "",
         table3=f"{r['table3_value']:,.0f}",
         agreement=say(f"agreement.{r['agreement']}"),
-        why=r["why"],
+        why=from_json(r["why_said"]),
     )
 
 

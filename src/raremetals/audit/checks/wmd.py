@@ -12,17 +12,24 @@ reads it.
 from __future__ import annotations
 
 from raremetals.audit.checks.base import NotCheckable, Sources
-from raremetals.audit.evidence import Listed, Said, say
-from raremetals.audit.three_ways import COMPARED, USGS_ITSELF
+from raremetals.audit.evidence import Listed, Said, from_json, say
+from raremetals.audit.evidence import basis as weighing
+from raremetals.audit.three_ways import COMPARED, TAKEN_FROM, USGS_ITSELF
 from raremetals.stats.third_publisher import CONTENT
 
 
 def _cell(src: Sources, commodity: str, country: str) -> dict:
     r = src.one(src.wmd, "table3_three_ways", commodity=commodity, country_code=country)
     if r["wmd_agreement"] in ("no series", "not in WMD"):
-        raise NotCheckable(say("wmd_not_compared", agreement=r["wmd_agreement"], why=r["wmd_why"]))
+        raise NotCheckable(
+            say(
+                "wmd_not_compared",
+                agreement=say(f"agreement.{r['wmd_agreement']}"),
+                why=from_json(r["wmd_why_said"]),
+            )
+        )
     if r["wmd_source"] == USGS_ITSELF:
-        raise NotCheckable(say("wmd_from_usgs"))
+        raise NotCheckable(say("wmd_from_usgs", taken=TAKEN_FROM[USGS_ITSELF]))
     return r
 
 
@@ -34,7 +41,7 @@ def _said(r) -> Said:
     return say(
         "wmd",
         volume=r["wmd_volume"],
-        basis=r["wmd_basis"],
+        basis=weighing(r["wmd_basis"]),
         name=say("wmd_world") if r["country_code"] == "WLD" else r["country_code"],
         value=f"{r['wmd_value']:,.0f}",
         estimate=" (e)" if r["wmd_flag"] == "e" else "",
@@ -44,13 +51,15 @@ def _said(r) -> Said:
 def wmd_value(src: Sources, a, claim):
     r = _cell(src, a["commodity"], a["country"])
     if r["wmd_agreement"] not in COMPARED:
-        raise NotCheckable(say("wmd_tonnage_unlike", said=_said(r), why=r["wmd_why"]))
+        raise NotCheckable(
+            say("wmd_tonnage_unlike", said=_said(r), why=from_json(r["wmd_why_said"]))
+        )
     said = say(
         "wmd_value",
         said=_said(r),
         table3=f"{r['table3_value']:,.0f}",
         agreement=say(f"agreement.{r['wmd_agreement']}"),
-        why=r["wmd_why"],
+        why=from_json(r["wmd_why_said"]),
     )
     return float(r["wmd_value"]), said, _ref(r)
 
@@ -60,7 +69,7 @@ def wmd_share(src: Sources, a, claim):
     # the rule of stats.third_publisher.compares: the same tonnage, or one element's content
     like = r["wmd_agreement"] in COMPARED or (r["wmd_content_of"] and r["usgs_basis"] in CONTENT)
     if not like:
-        raise NotCheckable(say("wmd_share_unlike", said=_said(r), why=r["wmd_why"]))
+        raise NotCheckable(say("wmd_share_unlike", said=_said(r), why=from_json(r["wmd_why_said"])))
     world = _cell(src, a["commodity"], "WLD")
     share = 100 * r["wmd_value"] / world["wmd_value"]
     return (

@@ -92,6 +92,12 @@ TABLE3_CELL = {
     "unit": text("Unit (t)"),
 }
 
+
+# a sentence kept as the audit writes it in every language (audit.evidence.to_json)
+def said(of: str):
+    return text(f"The sentence of {of} as JSON (key and fields), which each language writes")
+
+
 TABLE3_AGAINST_BGS = pa.DataFrameSchema(
     {
         **TABLE3_CELL,
@@ -111,6 +117,7 @@ TABLE3_AGAINST_BGS = pa.DataFrameSchema(
             ),
         ),
         "why": text("What the rows show of why the two differ (vintage, estimate, coverage)"),
+        "why_said": said("why"),
         "table3_file": text("Table 3's file"),
         "table3_row": pa.Column(int, description="Its line"),
         "bgs_file": text("BGS's export (empty for a sum or no figure)"),
@@ -133,6 +140,7 @@ TABLE3_THREE_WAYS = pa.DataFrameSchema(
             checks=pa.Check.isin(_CLASSES),
         ),
         "bgs_why": text("Why Table 3 and BGS differ, as table3_against_bgs.csv says"),
+        "bgs_why_said": said("bgs_why"),
         "wmd_volume": pa.Column("Int64", nullable=True, description="WMD's best volume for 2009"),
         "wmd_basis": text("What WMD weighs, as the volume's definitions state"),
         "wmd_content_of": text("The element whose content WMD weighs (empty: gross weight)"),
@@ -148,6 +156,7 @@ TABLE3_THREE_WAYS = pa.DataFrameSchema(
             checks=pa.Check.isin(_CLASSES),
         ),
         "wmd_why": text("What the rows show of why Table 3 and WMD differ"),
+        "wmd_why_said": said("wmd_why"),
         "wmd_where": text("WMD's page and line (tidy/wmd_volumes.csv), or its Total"),
         "bgs_wmd_agreement": text(
             "BGS against WMD where both compare with Table 3 (same classes); else empty",
