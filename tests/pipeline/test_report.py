@@ -150,6 +150,10 @@ def _one_script_and_sorts_both_ways(driver) -> None:
     assert up == sorted(up) and down == sorted(down, reverse=True) and len(up) > 1
 
 
+FILTER_WORDS = {
+    "en": ("Filter rows", "Filter the rows of the table below"),
+    "ja": ("行を絞り込む", "下の表の行を絞り込む"),
+}
 PAGES = {  # page -> (its language, the page it links in the other, words it must show)
     "report.html": ("en", "report.ja.html", ["Key findings", "Rare earths", "97%"]),
     "report.ja.html": ("ja", "report.html", ["主な結果", "レアアース", "97%"]),
@@ -333,6 +337,12 @@ def test_both_reports_and_both_audit_pages_open_in_a_browser(built, tmp_path):
             assert driver.execute_script(
                 "return document.fonts.check('12px IPAexGothic', arguments[0])", text
             )
+            # the filter boxes speak the page's language
+            boxes = driver.execute_script(
+                "return Array.from(document.querySelectorAll('input.filter'))"
+                ".map(i => [i.placeholder, i.getAttribute('aria-label')])"
+            )
+            assert {tuple(b) for b in boxes} == {FILTER_WORDS[language]}
             if name.startswith("report"):
                 _report_in_the_browser(driver, results, language)
             else:

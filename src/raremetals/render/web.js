@@ -17,8 +17,9 @@
     var filter = document.createElement("input");
     filter.type = "search";
     filter.className = "filter";
-    filter.placeholder = "Filter rows / 行を絞り込む";
-    filter.setAttribute("aria-label", "Filter the rows of the table below");
+    // the page's words, in its language (the body's data-filter, data-filter-label)
+    filter.placeholder = document.body.dataset.filter || "";
+    filter.setAttribute("aria-label", document.body.dataset.filterLabel || "");
     table.parentNode.insertBefore(filter, table);
     filter.addEventListener("input", function () {
       var words = filter.value.toLowerCase();

@@ -122,7 +122,8 @@ def page_name(stem: str, code: str) -> str:
 def font_face(text: str) -> str:
     """An @font-face rule embedding IPAexGothic as a subset of the characters of
     ``text`` and of the page's script (a data URI), so that the page needs no font file
-    and stays small. The script's words reach the page too (the filter box's "行を絞り込む")."""
+    and stays small. The script's own characters are in it too; its words are the page's
+    (the filter box's, which the template passes)."""
     data = _subset(frozenset(text) | frozenset(SCRIPT) | frozenset(" "))
     encoded = base64.b64encode(data).decode("ascii")
     return (
