@@ -488,7 +488,7 @@ def test_the_japanese_audit_writes_its_evidence_in_japanese(built):
         for chunk, _, _, _ in string.Formatter().parse(template)
         if len(re.findall("[A-Za-z]+", chunk)) >= 3  # a sentence's wording, not a name
     }
-    words |= set(languages()["ja"].audit_notes)
+    words |= set(languages()["ja"].from_english)
     with open(REPO / "data/corrections/table3_corrections.csv", encoding="utf-8") as f:
         words |= {r["evidence"] for r in csv.DictReader(line for line in f if line[0] != "#")}
     page = (built / "results/audit/summary.ja.html").read_text(encoding="utf-8")

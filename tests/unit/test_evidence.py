@@ -65,18 +65,23 @@ def test_a_sentence_no_catalogue_has_is_named():
         written(say("no_such_sentence"), "ja")
 
 
-def _notes(name: str, column: str = "note") -> set[str]:
-    with open(REPO / "data/audit" / name, encoding="utf-8") as f:
-        return {r[column] for r in csv.DictReader(f) if r[column]}
+def _texts(name: str, column: str = "note") -> set[str]:
+    with open(REPO / "data" / name, encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {r[column] for r in rows if r[column]}
 
 
-def test_every_note_of_the_audit_has_its_japanese_and_no_other():
-    translated = languages()["ja"].audit_notes
+def test_every_english_text_of_the_data_the_outputs_show_has_its_japanese_and_no_other():
+    """The audit's notes, Table 1's source and the export measures' instruments."""
+    translated = languages()["ja"].from_english
     # a check's note follows the evidence after "。", so it has no full stop of its own
-    joined = _notes("claim_checks.csv") | _notes("claim_later_evidence.csv")
-    notes = joined | _notes("table3_notes.csv", "evidence") | _notes("../long_run_series.csv")
-    assert sorted(notes - set(translated)) == []
-    assert sorted(set(translated) - notes) == []  # a translation of a note now gone
+    joined = _texts("audit/claim_checks.csv") | _texts("audit/claim_later_evidence.csv")
+    texts = joined | _texts("audit/table3_notes.csv", "evidence")
+    texts |= _texts("long_run_series.csv") | _texts("elements.csv", "source")
+    texts |= _texts("raw/china_export_controls/china_export_controls_2012_2025.csv", "instrument")
+    texts |= _texts("china_export_controls_added.csv", "instrument")
+    assert sorted(texts - set(translated)) == []
+    assert sorted(set(translated) - texts) == []  # a translation of a text now gone
     assert [n for n in joined if translated[n].endswith("。")] == []
 
 

@@ -15,7 +15,7 @@ def in_language(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Table 3 and the errata notes with their evidence in ``language``: a correction's
     from ``corrections`` (``core.text.corrections_evidence``), a note's from the
-    catalogue's ``audit_notes``; English where the language gives none."""
+    catalogue (``Language.translated``); English where the language gives none."""
     return (
         table3.assign(
             correction_evidence=[
@@ -23,7 +23,7 @@ def in_language(
                 for c, e in zip(table3["correction_id"], table3["correction_evidence"])
             ]
         ),
-        notes.assign(evidence=[language.audit_notes.get(e, e) for e in notes["evidence"]]),
+        notes.assign(evidence=[language.translated(e) for e in notes["evidence"]]),
     )
 
 

@@ -6,7 +6,7 @@ keeps the English (``claims_audit.csv``), each audit page its own language. A fi
 text (a number as the check formatted it, a code, a name as its source prints it),
 another ``Said``, a ``Local`` (a name the source gives in several languages), a
 ``Noted`` (a note of ``data/audit``, which a catalogue may translate under
-``audit_notes``) or a ``Listed`` (items joined as the language joins a list).
+``from_english``) or a ``Listed`` (items joined as the language joins a list).
 
 Evidence that grows (a note, a range the evidence allows, a later source) is a ``Then``
 of its parts, each template bringing its own punctuation ("; ", ". ").
@@ -40,8 +40,8 @@ class Local:
 
 @dataclass(frozen=True)
 class Noted:
-    """A note written in English in ``data/audit``; a catalogue's ``audit_notes`` maps
-    the English to its language."""
+    """A note written in English in ``data/audit``, which a catalogue may give in its
+    language (``Language.translated``)."""
 
     english: str
 
@@ -89,7 +89,7 @@ def text(evidence: Any, language: Language) -> str:
     if isinstance(evidence, Local):
         return evidence.names.get(language.code) or evidence.names["en"]
     if isinstance(evidence, Noted):
-        return language.audit_notes.get(evidence.english, evidence.english)
+        return language.translated(evidence.english)
     if isinstance(evidence, Listed):
         separator = language.report["audit"]["evidence"][evidence.how]
         return separator.join(text(item, language) for item in evidence.items)

@@ -2,8 +2,9 @@
 (``data/languages/<code>.yaml``): figure labels, captions and source lines, table
 headings and notes, the report's words, the font to set them in and names of countries.
 
-The audit's notes (``data/audit``) are written in English; a catalogue's ``audit_notes``
-maps each to its language.
+Texts the data files hold in English that outputs show (the audit's notes, Table 1's
+source, the instruments of China's export measures): a catalogue's ``from_english`` gives
+each in its language (English -> its text), the English standing in where it does not.
 
 Names of commodities are the column ``name_<code>`` of data/commodities.csv; where a
 cell is empty the English name stands in, as it does for a country the catalogue does
@@ -30,7 +31,7 @@ class Language:
     tables: dict
     report: dict
     countries: dict
-    audit_notes: dict = field(default_factory=dict)
+    from_english: dict = field(default_factory=dict)
 
     @property
     def labels(self) -> dict:
@@ -42,6 +43,11 @@ class Language:
     def source(self, figure_id: str) -> str:
         """The line printed under a figure: its sources and the years of its data."""
         return self.figures["sources"][figure_id]
+
+    def translated(self, english: str) -> str:
+        """A text a data file holds in English, in this language where the catalogue
+        gives it (``from_english``), else the English."""
+        return self.from_english.get(english, english)
 
     def country(self, code: str, english: str = "") -> str:
         """A country's short name: the catalogue's own, else the ISO 3166 name (short
@@ -90,7 +96,7 @@ def _keys(tree, prefix="") -> set[str]:
     out = set()
     for key, value in tree.items():
         # names and notes a catalogue may give or leave to the English
-        if prefix.endswith("countries.") or (prefix, key) == ("", "audit_notes"):
+        if prefix.endswith("countries.") or (prefix, key) == ("", "from_english"):
             continue
         out.add(prefix + key)
         out |= _keys(value, f"{prefix}{key}.")
@@ -118,7 +124,7 @@ def load_languages(paths) -> dict[str, Language]:
             tree["tables"],
             tree["report"],
             tree.get("countries") or {},
-            tree.get("audit_notes") or {},
+            tree.get("from_english") or {},
         )
     return languages
 

@@ -24,7 +24,8 @@ def china_export_policy(measures: list[dict], controls: pd.DataFrame, language: 
     """China's export measures 2012-2025 by the day they took effect, each with its kind
     and name in the language (``measures``: the figure's, from
     ``data/china_export_measures.csv``), its instrument and its status as of the
-    compiled table's date (December 2025), in the language's words."""
+    compiled table's date (December 2025), in the language's words (the instrument as the
+    catalogue gives it, ``Language.translated``)."""
     text = language.tables["china_export_policy"]
     by_id = controls.set_index("fact_id")
     rows = [
@@ -32,7 +33,7 @@ def china_export_policy(measures: list[dict], controls: pd.DataFrame, language: 
             [f"{m['day']:%Y-%m-%d}"],
             [text["kinds"][m["kind"]]],
             [m["name"]],
-            [by_id.loc[m["fact_id"], "instrument"]],
+            [language.translated(by_id.loc[m["fact_id"], "instrument"])],
             [_status_text(m, by_id.loc[m["fact_id"], "status_as_of_2026"], text)],
         ]
         for m in measures

@@ -185,7 +185,8 @@ def table1(elements: pd.DataFrame, language: Language) -> Table:
         r, c = periodic_position(int(e["z"]))
         mark = MARKS.get(e["category"], "")
         grid[r - 1][c - 1] = [f"{e['z']}", f"{e['symbol']}{mark}"]
-    sources = "; ".join(sorted(set(elements.loc[elements["category"] != "", "source"])))
+    marked = set(elements.loc[elements["category"] != "", "source"])
+    sources = "; ".join(sorted(language.translated(s) for s in marked))
     legend = text["legend"].format(rm_mark=MARKS["rare_metal"], ree_mark=MARKS["ree"])
     rows = list(grid)
     rows.insert(7, [[] for _ in range(18)])  # a gap before the f-block rows
