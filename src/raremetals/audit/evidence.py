@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from raremetals.core.text import Language
 
@@ -62,7 +62,7 @@ class Then:
     parts: tuple
 
 
-Evidence = Union[Said, Then, Noted]
+Evidence = Said | Then | Noted
 
 
 def say(key: str, **fields: Any) -> Said:
@@ -112,7 +112,7 @@ def _plain(evidence: Any) -> Any:
         return {"noted": evidence.english}
     if isinstance(evidence, Listed):
         return {"listed": [_plain(i) for i in evidence.items], "how": evidence.how}
-    return evidence
+    return str(evidence)  # a field is written as text (a number as its str)
 
 
 def _built(plain: Any) -> Any:
