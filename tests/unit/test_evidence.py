@@ -78,6 +78,7 @@ def test_every_english_text_of_the_data_the_outputs_show_has_its_japanese_and_no
     joined = _texts("audit/claim_checks.csv") | _texts("audit/claim_later_evidence.csv")
     texts = joined | _texts("audit/table3_notes.csv", "evidence")
     texts |= _texts("long_run_series.csv") | _texts("elements.csv", "source")
+    texts |= _texts("audit/element_values.csv", "publisher")
     texts |= _texts("raw/china_export_controls/china_export_controls_2012_2025.csv", "instrument")
     texts |= _texts("china_export_controls_added.csv", "instrument")
     assert sorted(texts - set(translated)) == []
@@ -104,7 +105,7 @@ def test_a_kept_sentence_is_written_again_in_another_language():
     """A job keeps its sentences beside the English (table3_three_ways.csv); the audit
     page writes them again in its language."""
     parts = [say("wmd_vintage", volume=30), say("wmd_first", volume=28, value="35,500")]
-    why = Listed(parts, "parts")
+    why = Listed(parts, "clauses")
     kept = with_sentences(pd.DataFrame({"wmd_why": [why]}), ["wmd_why"], languages()["en"])
     assert list(kept.columns) == ["wmd_why", "wmd_why_said"]
     assert kept.loc[0, "wmd_why"] == (
@@ -113,5 +114,5 @@ def test_a_kept_sentence_is_written_again_in_another_language():
     assert written(from_json(kept.loc[0, "wmd_why_said"]), "en") == kept.loc[0, "wmd_why"]
     again = rewritten(kept, ["wmd_why"], languages()["ja"])
     assert (
-        again.loc[0, "wmd_why"] == "MCS 2010の最初の推計とWMD第30巻の比較。第28巻の印刷値は35,500"
+        again.loc[0, "wmd_why"] == "MCS 2010の最初の推計とWMD第30巻の比較、第28巻の印刷値は35,500"
     )

@@ -105,7 +105,7 @@ def _compared(cell: dict, code: str, rows: pd.DataFrame) -> dict:
         "bgs_value": value,
         "ratio": ratio,
         "agreement": _class(ratio),
-        "why": Listed(why, "parts"),
+        "why": Listed(why, "clauses"),
     }
 
 

@@ -49,7 +49,7 @@ class Noted:
 @dataclass(frozen=True)
 class Listed:
     """Items joined as the language joins a list (``how`` a key of ``evidence``: ``list``
-    for names, ``parts`` for clauses)."""
+    for names, ``clauses`` for the clauses of one sentence, ``parts`` for sentences)."""
 
     items: Sequence[Any]
     how: str = "list"

@@ -127,7 +127,7 @@ def _wmd_cell(cell: dict, metal: pd.DataFrame) -> dict:
         "wmd_rank": rank,
         "wmd_ratio": ratio,
         "wmd_agreement": agreement(ratio) if same else "bases differ",
-        "wmd_why": Listed(why, "parts"),
+        "wmd_why": Listed(why, "clauses"),
         "wmd_where": where,
     }
 

@@ -10,7 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 from raremetals.audit.checks.base import Allowed, NotCheckable, Sources
-from raremetals.audit.evidence import Listed, say
+from raremetals.audit.evidence import Listed, Noted, say
 
 KELVIN = 273.15
 
@@ -87,7 +87,7 @@ def published_spread(src: Sources, symbol, prop, unit, value, shown) -> Allowed 
         shift = {("K", "C"): -KELVIN, ("C", "K"): KELVIN}.get((r["unit"], unit), 0.0)
         lows.append(float(r["low"]) + shift)
         highs.append(float(r["high"]) + shift)
-        said.append(f"{r['publisher']} {r['as_published']}")
+        said.append(say("published", publisher=Noted(r["publisher"]), value=r["as_published"]))
     return Allowed(
         min(lows),
         max(highs),
@@ -96,7 +96,7 @@ def published_spread(src: Sources, symbol, prop, unit, value, shown) -> Allowed 
             low=f"{min(lows):,.6g}",
             high=f"{max(highs):,.6g}",
             unit=shown,
-            values=Listed(said, "parts"),
+            values=Listed(said, "clauses"),
         ),
     )
 
