@@ -60,9 +60,14 @@ def test_a_sentence_with_a_name_a_list_and_a_note_in_english_and_japanese():
     assert written(order, "ja") == "表3の値の順: CHN、CIS、USA"
 
 
-def test_a_sentence_no_catalogue_has_is_named():
-    with pytest.raises(KeyError, match="no audit evidence 'no_such_sentence' in language ja"):
-        written(say("no_such_sentence"), "ja")
+def test_a_term_no_catalogue_has_is_named_with_the_file_to_add_it_to():
+    """A check given a region the catalogues do not name (GWEC's "Europe", say)."""
+    with pytest.raises(InputError) as err:
+        written(say("gwec_share", region=say("place.Europe"), part="", world="", share=""))
+    assert str(err.value) == (
+        "data/languages/en.yaml: expected a sentence under report.audit.evidence for every "
+        "key the audit says, found 'place.Europe'"
+    )
 
 
 def _texts(name: str, column: str = "note") -> set[str]:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from raremetals.core.errors import InputError
 from raremetals.core.text import Language
 
 
@@ -76,14 +77,19 @@ def basis(name: str) -> Said:
 
 
 def text(evidence: Any, language: Language) -> str:
-    """``evidence`` written in ``language``; a key its catalogue lacks is a KeyError
-    naming the key and the language (``load_languages`` refuses such a catalogue first)."""
+    """``evidence`` written in ``language``. A sentence or term its catalogue lacks (a
+    check given a new region, measure or basis, say) is an error naming the catalogue's
+    file and the key it needs."""
     if isinstance(evidence, Then):
         return "".join(text(part, language) for part in evidence.parts)
     if isinstance(evidence, Said):
         templates = language.report["audit"]["evidence"]
         if evidence.key not in templates:
-            raise KeyError(f"no audit evidence '{evidence.key}' in language {language.code}")
+            raise InputError(
+                f"data/languages/{language.code}.yaml",
+                "a sentence under report.audit.evidence for every key the audit says",
+                evidence.key,
+            )
         shown = {k: text(v, language) for k, v in evidence.fields.items()}
         return templates[evidence.key].format(**shown)
     if isinstance(evidence, Local):
