@@ -13,7 +13,12 @@ from raremetals.audit.evidence import rewritten, text
 from raremetals.core import catalogue
 from raremetals.core.io import atomic_write, read_as_printed, read_reference
 from raremetals.core.schemas.inputs import CLAIM_CHECKS, ELEMENT_VALUES
-from raremetals.core.text import commodity_names, corrections_evidence, load_languages
+from raremetals.core.text import (
+    commodity_names,
+    corrections_evidence,
+    load_languages,
+    translated_corrections,
+)
 from raremetals.render import web
 from raremetals.render.audit_page import summary_html, summary_markdown
 
@@ -39,26 +44,28 @@ sources = Sources(
 claims_audit = audit_claims(claims, checks, sources, i.checks)
 claims_audit = add_later_evidence(claims_audit, read_reference(i.later), sources, i.later)
 languages = load_languages(i.languages)
-said = dict(zip(claims_audit["claim_id"], claims_audit["evidence"]))
-
-
-def written(claims, code):
-    """The claims with their evidence in the language ``code``."""
-    return claims.assign(evidence=[text(said[c], languages[code]) for c in claims["claim_id"]])
-
-
-claims_audit = catalogue.write(
-    "claims_audit", written(claims_audit, "en"), snakemake.output.claims_audit
-)
 notes = read_reference(i.notes)
-errata = table3_errata(table3, notes, claims_audit, checks, i.notes)
-errata = catalogue.write("table3_errata", errata, snakemake.output.table3_errata)
-# the corrections' evidence in the languages it is translated into (English is its own)
-corrections = {Path(p).name.split(".")[1]: (p, read_reference(p)) for p in i.corrections}
+corrections = translated_corrections(i.corrections)
+
+
+def in_its_words(code):
+    """The claims and Table 3's errata with their evidence in the language ``code``."""
+    language = languages[code]
+    written = claims_audit.assign(evidence=[text(s, language) for s in claims_audit["evidence"]])
+    translated = corrections_evidence(table3, corrections.get(code))
+    errata = table3_errata(
+        *in_language(table3, notes, translated, language), written, checks, i.notes
+    )
+    return written, catalogue.schema("table3_errata").validate(errata)
+
+
+shown = {code: in_its_words(code) for code in languages}
+claims_en = catalogue.write("claims_audit", shown["en"][0], snakemake.output.claims_audit)
+errata_en = catalogue.write("table3_errata", shown["en"][1], snakemake.output.table3_errata)
 three_ways = sources.wmd
 words = {code: language.report["audit"] for code, language in languages.items()}
 atomic_write(
-    snakemake.output.markdown, summary_markdown(claims_audit, errata, three_ways, words["en"])
+    snakemake.output.markdown, summary_markdown(claims_en, errata_en, three_ways, words["en"])
 )
 commodities = catalogue.read("commodities", i.commodities)
 for code, path in zip(languages, snakemake.output.html):
@@ -66,12 +73,6 @@ for code, path in zip(languages, snakemake.output.html):
     other = list(languages)[(list(languages).index(code) + 1) % len(languages)]
     link = (Path(web.page_name("summary", other)).name, other, languages[other].name)
     metals = commodity_names(commodities, code)
-    # the claims and the errata with their evidence in the page's language
-    claims = written(claims_audit, code)
-    translated = corrections_evidence(table3, corrections.get(code))
-    own = in_language(table3, notes, translated, languages[code])
-    page_errata = table3_errata(*own, claims, checks, i.notes)
-    page_errata = catalogue.schema("table3_errata").validate(page_errata)
     compared = rewritten(three_ways, ["bgs_why", "wmd_why"], languages[code])
-    page = summary_html(claims, page_errata, compared, words[code], code, link, metals)
+    page = summary_html(*shown[code], compared, words[code], code, link, metals)
     atomic_write(path, page)

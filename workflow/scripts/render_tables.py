@@ -7,8 +7,8 @@ configure(snakemake)
 from pathlib import Path
 
 from raremetals.core import catalogue
-from raremetals.core.io import atomic_write, read_reference
-from raremetals.core.text import load_languages
+from raremetals.core.io import atomic_write
+from raremetals.core.text import load_languages, translated_corrections
 from raremetals.render import paper_tables, tables
 
 i = snakemake.input
@@ -24,8 +24,7 @@ inputs = {
         "horizon": "horizon",
     }.items()
 }
-# the corrections' evidence in another language than the one it is written in (English)
-evidence = {Path(p).name.split(".")[1]: (p, read_reference(p)) for p in i.evidence}
+evidence = translated_corrections(i.evidence)
 made = paper_tables.make(inputs, load_languages(i.languages), evidence)
 for path in snakemake.output:
     name, ext = Path(path).name.rsplit(".", 1)

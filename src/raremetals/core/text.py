@@ -129,6 +129,14 @@ def load_languages(paths) -> dict[str, Language]:
     return languages
 
 
+def translated_corrections(paths) -> dict[str, tuple]:
+    """Language code -> (file, table) of each data/corrections/table3_evidence.<code>.csv:
+    the corrections' evidence in another language than English, its own."""
+    from raremetals.core.io import read_reference
+
+    return {Path(p).name.split(".")[1]: (p, read_reference(p)) for p in paths}
+
+
 def corrections_evidence(table3, evidence) -> dict[str, str]:
     """correction_id -> the evidence of that correction of Table 3 in another language,
     from ``evidence``: (file, table) of data/corrections/table3_evidence.<code>.csv, or None
