@@ -459,25 +459,94 @@ CARELESS = {
 
 
 # Every fault of tests/faults.py is met where its file is read
-# (tests/unit/test_faults_where_read.py); these go through the whole pipeline, one per
-# stage or source family, to prove the protocol: the message in the build's output,
-# nothing half-written in results/, and (CARELESS) nothing written outside the repository
-# and a clean rerun after the fix.
+# (tests/unit/test_faults_where_read.py); these go through the whole pipeline as well, one
+# per stage, to prove the protocol: the message in the build's output, nothing
+# half-written in results/, and (CARELESS) nothing written outside the repository and a
+# clean rerun after the fix, one per source family.
 END_TO_END = [
-    "non-numeric value",  # USGS, one file per commodity (clean stage)
-    "shares far above the world total",  # the statistics stage
     "wrong checksum",  # the fetch stage
-    "SIPRI year twice",  # a compiled table
-    "WGI indicator of an economy twice",  # the World Bank's indicators
-    "table 3 number unlike its cell",  # the paper
-    "correction factor in words",  # the corrections of Table 3
-    "text value of a claim that does not exist",  # the project's reference tables
+    "non-numeric value",  # the clean stage: USGS, one file per commodity
+    "shares far above the world total",  # the statistics stage
     "check tolerance in words",  # the audit stage
 ]
 CARELESS_END_TO_END = [
     "item 10: carats among metric tons",  # USGS, one long table (MCS 2026)
     "item 11: a workbook saved without its formulas' values",  # DS 140
     "issue 23: a Comtrade row repeated with another value",  # UN Comtrade
-    "issue 23: a Comtrade partner code no table knows",
     "issue 23: a BGS quantity in words",  # BGS
 ]
+
+MCS2025 = "data/raw/usgs_mcs2025/MCS2025_World_Data.csv"
+
+
+def without_lines(word: str):
+    """An edit that removes the lines holding ``word`` (any case)."""
+
+    def edit(path):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if word not in line.lower()]
+        assert len(kept) < len(lines)
+        path.write_text("".join(kept), encoding="utf-8")
+
+    return edit
+
+
+# Invariants of the USGS files (issue 21), each broken by one line; the cleaning of the
+# USGS files must refuse each
+BROKEN = {
+    # issue 21, item 7: China vanishing from rare earths 2024 without a word
+    "a misspelt statistic": (
+        MCS2026,
+        in_text(
+            "Rare Earths,China,Production,Mine production,metric tons,2024",
+            "Rare Earths,China,Productoin,Mine production,metric tons,2024",
+            "cp1252",
+        ),
+        True,
+        OBS,
+        "expected a statistic of a world section (Production, Capacity, Reserves), "
+        "found 'Productoin'",
+    ),
+    "an unknown section": (
+        MCS2026,
+        in_text(
+            "TANTALUM,World Mine Production and Reserves,Tantalum,United States",
+            "TANTALUM,Mine Production and Reserves,Tantalum,United States",
+            "cp1252",
+        ),
+        True,
+        OBS,
+        "expected a section named 'World ...'",
+    ),
+    "countries of a series no world total is worded like": (
+        MCS2026,
+        in_text(
+            "Titanium Mineral Concentrates,Australia,Production,Mine production: Ilmenite,",
+            "Titanium Mineral Concentrates,Australia,Production,Mine production: Ilmenite ore,",
+            "cp1252",
+        ),
+        True,
+        OBS,
+        "expected countries of a series that has a world total; 'Mine production: "
+        "Ilmenite ore' has none",
+    ),
+    "two world totals of one series": (
+        MCS2025,
+        in_text("MCS2025,Indium,Uzbekistan", "MCS2025,Indium,World total", "utf-8-sig"),
+        True,
+        OBS,
+        "expected one world total per series",
+    ),
+    # MCS 2025's indium reserves repeat MCS 2026's refinery capacity: without the row of
+    # data/corrections that says so, the repeat is refused
+    "a repeated column without its correction": (
+        "data/corrections/usgs_value_issues.csv",
+        without_lines("indium"),
+        False,
+        OBS,
+        "MCS2025_World_Data.csv, row 481, column 'RESERVES_2024': expected reserves that "
+        "do not repeat another measure; these equal the capacity of mcs2026 ('Refinery "
+        "capacity', 2025) for 7 countries",
+    ),
+}
+BROKEN_END_TO_END = ["a misspelt statistic"]

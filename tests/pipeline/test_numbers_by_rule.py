@@ -1,8 +1,9 @@
 """Numbers that hold by rule: each quirk of the USGS files met by a rule for its whole class
 (a dash, series worded apart, a repeated column, the basis, a '>' total), every row of the
 files accounted for, and what the USGS states of its own tables set against the pipeline.
-Values are worked out by hand from the lines of the vendored files named beside them; the
-invariants are broken on copies of the repository and must stop the build."""
+Values are worked out by hand from the lines of the vendored files named beside them. An
+invariant broken must stop the build: each where the files are cleaned
+(tests/unit/test_faults_where_read.py), one here on a copy of the repository."""
 
 from __future__ import annotations
 
@@ -12,13 +13,12 @@ import math
 
 import pandas as pd
 import pytest
+from faults import BROKEN, BROKEN_END_TO_END, MCS2025, MCS2026
 
 from conftest import REPO, copy_repo, one, register, run_pipeline
 from raremetals.clean import accounting
 from raremetals.core import catalogue
 
-MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
-MCS2025 = "data/raw/usgs_mcs2025/MCS2025_World_Data.csv"
 T7 = "data/raw/usgs_mcs2026/MCS2026_T7_Critical_Minerals_Salient.csv"
 OBS = catalogue.path("observations")
 PEER = catalogue.path("usgs_peer_check")
@@ -232,66 +232,20 @@ def _edit(workdir, rel, old: str, new: str, encoding: str) -> None:
     register(workdir, rel, before)
 
 
-BROKEN = {
-    # issue 21, item 7: China vanishing from rare earths 2024 without a word
-    "a misspelt statistic": (
-        MCS2026,
-        "Rare Earths,China,Production,Mine production,metric tons,2024",
-        "Rare Earths,China,Productoin,Mine production,metric tons,2024",
-        "cp1252",
-        OBS,
-        "expected a statistic of a world section (Production, Capacity, Reserves), "
-        "found 'Productoin'",
-    ),
-    "an unknown section": (
-        MCS2026,
-        "TANTALUM,World Mine Production and Reserves,Tantalum,United States",
-        "TANTALUM,Mine Production and Reserves,Tantalum,United States",
-        "cp1252",
-        OBS,
-        "expected a section named 'World ...'",
-    ),
-    "countries of a series no world total is worded like": (
-        MCS2026,
-        "Titanium Mineral Concentrates,Australia,Production,Mine production: Ilmenite,",
-        "Titanium Mineral Concentrates,Australia,Production,Mine production: Ilmenite ore,",
-        "cp1252",
-        OBS,
-        "expected countries of a series that has a world total; 'Mine production: "
-        "Ilmenite ore' has none",
-    ),
-    "two world totals of one series": (
-        MCS2025,
-        "MCS2025,Indium,Uzbekistan",
-        "MCS2025,Indium,World total",
-        "utf-8-sig",
-        OBS,
-        "expected one world total per series",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", BROKEN)
+@pytest.mark.parametrize("case", BROKEN_END_TO_END)
 def test_a_broken_invariant_stops_the_build(case, tmp_path):
-    rel, old, new, encoding, target, message = BROKEN[case]
+    """Each invariant of tests/faults.py's BROKEN is refused where the USGS files are
+    cleaned (tests/unit/test_faults_where_read.py); one goes through the pipeline."""
+    rel, edit, record, target, message = BROKEN[case]
     workdir = copy_repo(tmp_path / "repo")
-    _edit(workdir, rel, old, new, encoding)
+    before = hashlib.sha256((workdir / rel).read_bytes()).hexdigest()
+    edit(workdir / rel)
+    if record:
+        register(workdir, rel, before)
     proc = run_pipeline(workdir, target)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and message in out, out[-3000:]
     assert not (workdir / target).exists()
-
-
-def test_a_repeated_column_without_its_correction_stops_the_build(tmp_path):
-    workdir = copy_repo(tmp_path / "repo")
-    issues = workdir / "data/corrections/usgs_value_issues.csv"
-    lines = issues.read_text().splitlines(keepends=True)
-    issues.write_text("".join(line for line in lines if "indium" not in line.lower()))
-    proc = run_pipeline(workdir, OBS)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode != 0
-    assert "MCS2025_World_Data.csv, row 481, column 'RESERVES_2024': expected reserves that " in out
-    assert "equal the capacity of mcs2026 ('Refinery capacity', 2025) for 7 countries" in out
 
 
 def test_an_unexplained_usgs_statement_stops_the_build(tmp_path):

@@ -9,15 +9,30 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from faults import CARELESS, CARELESS_END_TO_END, CASES, END_TO_END, OBS
+from faults import (
+    BROKEN,
+    BROKEN_END_TO_END,
+    CARELESS,
+    CARELESS_END_TO_END,
+    CASES,
+    CLAIMS,
+    END_TO_END,
+    OBS,
+    TABLE3,
+)
 
 from conftest import REPO
+from raremetals.clean.commodities import load_commodities
+from raremetals.clean.countries import CountryResolver
 from raremetals.clean.layouts import clean_usgs_world
+from raremetals.clean.paper import parse_table3
 from raremetals.clean.usgs_reference import REFERENCE
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed
+from raremetals.core.schemas import inputs
 from raremetals.sources.registry import load_registry, usgs_editions
+from raremetals.stats.distributions import paper_text_distributions
 
 EDITIONS = usgs_editions(load_registry(REPO / "data/sources.yaml"))
 # faults met before any file is read, or only by a later stage: through the pipeline alone
@@ -30,6 +45,44 @@ COMPILED = {  # cases of a compiled table -> the table
     for name, table in catalogue.TABLES.items()
     if table.path == target and table.rule == "clean_compiled_table"
 }
+
+
+def _table3(path):
+    return parse_table3(
+        path,
+        "paper",
+        load_commodities(REPO / "data/commodities.csv"),
+        CountryResolver(REPO / "data/countries.csv"),
+    )
+
+
+def _wgi(path):
+    from raremetals.clean.wgi import parse_wgi
+
+    return parse_wgi(path, "worldbank_wgi", CountryResolver(REPO / "data/countries.csv"))
+
+
+def _text_values(path):
+    claims = read_as_printed(REPO / CLAIMS, inputs.CLAIMS)
+    mapping = read_as_printed(path, inputs.PAPER_TEXT_VALUES)
+    return paper_text_distributions(claims, mapping, _table3(REPO / TABLE3))
+
+
+def _comtrade(path):
+    from raremetals.clean.comtrade import PartnerCodes, parse_extract
+
+    countries = CountryResolver(REPO / "data/countries.csv")
+    partners = PartnerCodes(REPO / "data/comtrade_partners.csv", countries)
+    return parse_extract(path, "un_comtrade_extract", "392", partners)  # 392: Japan
+
+
+READERS = {  # faults of a file one function reads: the case -> that function
+    "table 3 number unlike its cell": _table3,
+    "WGI indicator of an economy twice": _wgi,
+    "correction factor in words": lambda path: read_as_printed(path, inputs.TABLE3_CORRECTIONS),
+    "text value of a claim that does not exist": _text_values,
+}
+CARELESS_READERS = {"issue 23: a Comtrade partner code no table knows": _comtrade}
 
 
 def _faulty(tmp_path, rel: str, edit, in_place: bool):
@@ -97,10 +150,38 @@ def test_a_faulty_compiled_table_is_refused_where_it_is_read(case, tmp_path):
     assert message in str(err.value)
 
 
+@pytest.mark.parametrize("case", sorted(READERS))
+def test_a_faulty_input_is_refused_by_its_reader(case, tmp_path):
+    rel, edit, _, _, message = CASES[case]
+    path = _faulty(tmp_path, rel, edit, in_place=False)
+    with pytest.raises(InputError) as err:
+        READERS[case](path)
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize("case", sorted(CARELESS_READERS))
+def test_a_careless_input_is_refused_by_its_reader(case, tmp_path):
+    rel, edit, _, _, message = CARELESS[case]
+    path = _faulty(tmp_path, rel, edit, in_place=True)
+    with pytest.raises(InputError) as err:
+        CARELESS_READERS[case](path)
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_usgs_invariant_is_refused_where_it_is_read(case, tmp_path):
+    rel, edit, _, _, message = BROKEN[case]
+    with pytest.raises(InputError) as err:
+        clean_with_fault(tmp_path, rel, edit, in_place=True)
+    assert message in str(err.value)
+
+
 def test_every_fault_is_met_at_one_level_at_least():
-    here = set(USGS) | set(COMPILED)
+    here = set(USGS) | set(COMPILED) | set(READERS)
     assert set(CASES) - here - set(END_TO_END) == set()
-    assert set(CARELESS) - set(USGS_CARELESS) - set(CARELESS_END_TO_END) == set()
+    careless_here = set(USGS_CARELESS) | set(CARELESS_READERS)
+    assert set(CARELESS) - careless_here - set(CARELESS_END_TO_END) == set()
+    assert set(BROKEN_END_TO_END) <= set(BROKEN)
 
 
 @pytest.fixture(autouse=True)
