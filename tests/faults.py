@@ -550,3 +550,87 @@ BROKEN = {
     ),
 }
 BROKEN_END_TO_END = ["a misspelt statistic"]
+
+
+REGISTRY, CONFIG = "data/sources.yaml", "config/config.yaml"
+# where the edits below land: the line of the second of two sources of one name (the
+# first is worldbank_wgi renamed), the config's first line after its end
+_SOURCES = (REPO / REGISTRY).read_text(encoding="utf-8").splitlines()
+TWICE_LINE = max(_SOURCES.index(f"  {s}:") for s in ("worldbank_wgi", "sipri_milex")) + 1
+APPENDED = len((REPO / CONFIG).read_text(encoding="utf-8").splitlines()) + 1
+
+
+def append(text: str):
+    return lambda t: t + text
+
+
+# The registry and the config are read before anything runs: (file, edit, message)
+SETTINGS_CASES = {
+    "sha256 not 64 lowercase hex digits": (
+        REGISTRY,
+        replace("sha256: eac34d3a", "sha256: EAC34D3A"),
+        "data/sources.yaml: expected a valid registry entry (source 'usgs_mcs2023', key "
+        "files.0.sha256), found \"'EAC34D3A",
+    ),
+    "URL without a scheme": (
+        REGISTRY,
+        replace("url: https://doi.org/10.5066/P9WCYUI6", "url: doi.org/x"),
+        "(source 'usgs_mcs2023', key url), found '\\'doi.org/x\\' does not match",
+    ),
+    "no licence": (
+        REGISTRY,
+        replace("    licence: CC BY 4.0\n", ""),
+        "(source 'worldbank_wgi'), found \"'licence' is a required property\"",
+    ),
+    "a source registered twice": (
+        REGISTRY,
+        replace("  worldbank_wgi:", "  sipri_milex:"),
+        f'data/sources.yaml: expected valid YAML (line {TWICE_LINE}, column 3), found "the key '
+        "'sipri_milex' a second time\"",
+    ),
+    "registry YAML syntax error": (
+        REGISTRY,
+        replace("sources:\n", "sources: [\n"),
+        "data/sources.yaml: expected valid YAML (line",
+    ),
+    "config YAML syntax error": (
+        CONFIG,
+        append("editions: [mcs2023, mcs2024\n"),
+        f"config.yaml: expected valid YAML (line {APPENDED + 1}, column 1)",
+    ),
+    "registry path leaving data/raw": (
+        REGISTRY,
+        replace("path: data/raw/paper/claims.csv", "path: data/raw/../../workflow/scripts/x.py"),
+        "data/sources.yaml: expected a valid registry entry (source 'paper', key files.",
+    ),
+    "registry absolute path": (
+        REGISTRY,
+        replace("path: data/raw/paper/claims.csv", "path: /etc/hostname"),
+        "\"'/etc/hostname' does not match",
+    ),
+    "YAML anchor in the registry": (
+        REGISTRY,
+        replace("    licence: CC BY 4.0\n", "    licence: &l CC BY 4.0\n"),
+        "data/sources.yaml: expected plain YAML without anchors or aliases (line",
+    ),
+    # nine nested aliases stand for 9**9 items: refused before anything expands them
+    "YAML alias bomb in the config": (
+        CONFIG,
+        append(
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+            )
+        ),
+        f"config.yaml: expected plain YAML without anchors or aliases (line {APPENDED}, column 4), "
+        "found '&a'",
+    ),
+    "config python tag": (
+        CONFIG,
+        append('x: !!python/object/apply:os.system ["touch pwned"]\n'),
+        f"config.yaml: expected valid YAML (line {APPENDED}, column 4), found 'a !!python tag (it "
+        "would run code; only plain YAML is read)'",
+    ),
+}
+# one of each file through the pipeline (the rest where the file is read)
+SETTINGS_END_TO_END = ["registry path leaving data/raw", "config python tag"]

@@ -18,6 +18,9 @@ from faults import (
     CLAIMS,
     END_TO_END,
     OBS,
+    REGISTRY,
+    SETTINGS_CASES,
+    SETTINGS_END_TO_END,
     TABLE3,
 )
 
@@ -29,7 +32,7 @@ from raremetals.clean.paper import parse_table3
 from raremetals.clean.usgs_reference import REFERENCE
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
-from raremetals.core.io import read_as_printed
+from raremetals.core.io import read_as_printed, read_yaml
 from raremetals.core.schemas import inputs
 from raremetals.sources.registry import load_registry, usgs_editions
 from raremetals.stats.distributions import paper_text_distributions
@@ -168,6 +171,15 @@ def test_a_careless_input_is_refused_by_its_reader(case, tmp_path):
     assert message in str(err.value)
 
 
+@pytest.mark.parametrize("case", sorted(SETTINGS_CASES))
+def test_a_bad_setting_is_refused_by_its_reader(case, tmp_path):
+    rel, edit, message = SETTINGS_CASES[case]
+    path = _faulty(tmp_path, rel, edit, in_place=False)
+    with pytest.raises(InputError) as err:
+        (load_registry if rel == REGISTRY else read_yaml)(path)
+    assert message in str(err.value)
+
+
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_usgs_invariant_is_refused_where_it_is_read(case, tmp_path):
     rel, edit, _, _, message = BROKEN[case]
@@ -182,6 +194,7 @@ def test_every_fault_is_met_at_one_level_at_least():
     careless_here = set(USGS_CARELESS) | set(CARELESS_READERS)
     assert set(CARELESS) - careless_here - set(CARELESS_END_TO_END) == set()
     assert set(BROKEN_END_TO_END) <= set(BROKEN)
+    assert set(SETTINGS_END_TO_END) <= set(SETTINGS_CASES)
 
 
 @pytest.fixture(autouse=True)
