@@ -211,6 +211,10 @@ def test_a_check_against_the_correction_a_claim_supports_is_refused(built):
         "claim_checks.csv, row 6, column 'method': expected a check on evidence "
         "independent of Table 3: the claim is the basis of correction T3-02"
     ) in proc.stdout + proc.stderr
+    # the audit stage's bad input through the pipeline: nothing of the job is left
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert not (workdir / catalogue.path("claims_audit")).exists()
+    assert not [p for p in (workdir / "results").rglob(".*") if p.is_file()]
 
 
 def test_wind_shares_come_from_one_vintage(claims):

@@ -84,6 +84,7 @@ READERS = {  # faults of a file one function reads: the case -> that function
     "WGI indicator of an economy twice": _wgi,
     "correction factor in words": lambda path: read_as_printed(path, inputs.TABLE3_CORRECTIONS),
     "text value of a claim that does not exist": _text_values,
+    "check tolerance in words": lambda path: read_as_printed(path, inputs.CLAIM_CHECKS),
 }
 CARELESS_READERS = {"issue 23: a Comtrade partner code no table knows": _comtrade}
 
