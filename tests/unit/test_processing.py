@@ -24,6 +24,9 @@ from raremetals.stats import processing
 from raremetals.stats.comparability import Side, across_stages
 from raremetals.stats.outlook import horizon, iea_outlook
 
+# one test process reads the sources for this module's fixtures, not each of the two
+pytestmark = pytest.mark.xdist_group("processing")
+
 IEA = REPO / "data/raw/iea_critical_minerals/iea.json"
 MINERALS = REPO / "data/iea_minerals.csv"
 BGS = REPO / "data/raw/bgs_world_mineral_statistics"

@@ -19,6 +19,9 @@ from raremetals.core.text import load_languages
 from raremetals.render.audit_page import _three_ways_rows
 from raremetals.stats.third_publisher import wmd_series
 
+# one test process reads the sources for this module's fixtures, not each of the two
+pytestmark = pytest.mark.xdist_group("three_ways")
+
 FOLDER = REPO / "data/raw/world_mining_data"
 BASES = {
     "cobalt": "element content",

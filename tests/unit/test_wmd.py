@@ -13,6 +13,9 @@ from raremetals.clean.countries import CountryResolver
 from raremetals.clean.wmd import load_minerals, read_printed_indices, read_workbook
 from raremetals.core.errors import InputError
 
+# one test process reads the sources for this module's fixtures, not each of the two
+pytestmark = pytest.mark.xdist_group("wmd")
+
 FOLDER = REPO / "data/raw/world_mining_data"
 
 
