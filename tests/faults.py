@@ -1,8 +1,10 @@
-"""The faulty inputs the tests make, each as (file, edit, record the new checksum?, target,
-expected message): a bad source file (``CASES``, the edit a function of the text) and a
-careless one (``CARELESS``, the edit made to the file in place). The tests meet each where
-its file is read (tests/unit/test_faults_where_read.py) and a few through the whole
-pipeline (tests/pipeline/test_bad_input.py)."""
+"""The faulty inputs the tests make. Most are (file, edit, record the new checksum?,
+target, expected message): a bad source file (``CASES``, the edit a function of the text),
+a careless one (``CARELESS``, the edit made to the file in place) and a broken invariant
+of the USGS files (``BROKEN``, in place). A bad setting (``SETTINGS_CASES``) is (file,
+edit, expected message). The tests meet each where its file is read
+(tests/unit/test_faults_where_read.py) and those of the ``*_END_TO_END`` lists through
+the whole pipeline as well (tests/pipeline/test_bad_input.py, test_numbers_by_rule.py)."""
 
 from __future__ import annotations
 
