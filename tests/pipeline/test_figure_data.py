@@ -98,6 +98,9 @@ def test_worked_out_values_by_hand(built):
     assert (end["period"], pd.isna(end["value"])) == ("2015-01-01", True)
 
 
+# one test process draws the figures of ``english``, not each of the two
+pytestmark = pytest.mark.xdist_group("figure_data")
+
 LATEST = "mcs2026"  # the latest edition of the vendored snapshot
 
 
