@@ -254,3 +254,12 @@ def test_a_blank_line_is_skipped_and_a_short_row_named(tmp_path):
         InputError, match=rf"short.csv, row {line}: expected 8 cells, as the header"
     ):
         load_series(short)
+
+
+def test_the_upper_bound_is_a_column_of_numbers_in_a_file_without_ranges(series, resolver, marks):
+    # BGS_cobalt_production.csv gives no range: every row's upper bound is empty, and the
+    # column is still one of numbers, so that the files' tables join without pandas
+    # guessing its type (a FutureWarning of pandas, and another type in a later pandas)
+    path = REPO / "data/raw/bgs_world_mineral_statistics/BGS_cobalt_production.csv"
+    table = parse_export(path, "bgs", series, resolver, marks)
+    assert table.value_max.isna().all() and table.value_max.dtype == "float64"

@@ -320,4 +320,6 @@ def parse_export(
             }
         )
     _refuse_one_country_twice(path, out)
-    return pd.DataFrame(out)
+    # a file without a range has no upper bound in any row: still a column of numbers, so
+    # that the files' tables join without pandas guessing the column's type
+    return pd.DataFrame(out).astype({"value_max": "float64"})
