@@ -115,6 +115,18 @@ def register(workdir: Path, rel: str, before: str) -> None:
     registry.write_text(text, encoding="utf-8")
 
 
+def make_fault(workdir: Path, rel: str, edit, record: bool) -> None:
+    """Make ``edit`` (a function of the path, editing in place) to the copy's file ``rel``;
+    with ``record``, record the file's new checksum as ``register`` does, so that the step
+    that reads the file, not the checksum, meets the fault."""
+    import hashlib
+
+    before = hashlib.sha256((workdir / rel).read_bytes()).hexdigest()
+    edit(workdir / rel)
+    if record:
+        register(workdir, rel, before)
+
+
 def result_files(workdir: Path) -> dict[str, bytes]:
     root = workdir / "results"
     return {

@@ -340,6 +340,7 @@ CASES = {
 
 
 MCS2026 = "data/raw/usgs_mcs2026/MCS2026_Commodities_Data.csv"
+MCS2025 = "data/raw/usgs_mcs2025/MCS2025_World_Data.csv"
 DS140 = "data/raw/usgs_ds140/ds140-rare-earths-2020.xlsx"
 DS140_TIDY = catalogue.path("ds140_rare_earths")
 COMTRADE = "data/raw/un_comtrade_extract/comtrade_2024.csv.gz"
@@ -476,8 +477,6 @@ CARELESS_END_TO_END = [
     "issue 23: a Comtrade row repeated with another value",  # UN Comtrade
     "issue 23: a BGS quantity in words",  # BGS
 ]
-
-MCS2025 = "data/raw/usgs_mcs2025/MCS2025_World_Data.csv"
 
 
 def without_lines(word: str):

@@ -25,7 +25,7 @@ from faults import (
     SIPRI,
 )
 
-from conftest import copy_build, copy_repo, register, run_pipeline
+from conftest import copy_build, copy_repo, make_fault, register, run_pipeline
 from raremetals.core import catalogue
 
 
@@ -204,11 +204,7 @@ def test_careless_input_stops_quickly_and_a_fixed_rerun_is_clean(case, built, tm
     outside results/ and the logs; after the fix, a rerun gives the clean build's bytes."""
     rel, edit, record, target, message = CARELESS[case]
     workdir = copy_repo(tmp_path / "repo")
-    path = workdir / rel
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
-    edit(path)
-    if record:
-        register(workdir, rel, before)
+    make_fault(workdir, rel, edit, record)
     tree = _tree(workdir)
     started = time.monotonic()
     proc = run_pipeline(workdir, target)

@@ -8,14 +8,13 @@ invariant broken must stop the build: each where the files are cleaned
 from __future__ import annotations
 
 import csv
-import hashlib
 import math
 
 import pandas as pd
 import pytest
-from faults import BROKEN, BROKEN_END_TO_END, MCS2025, MCS2026
+from faults import BROKEN, BROKEN_END_TO_END, MCS2025, MCS2026, in_text
 
-from conftest import REPO, copy_repo, one, register, run_pipeline
+from conftest import REPO, copy_repo, make_fault, one, run_pipeline
 from raremetals.clean import accounting
 from raremetals.core import catalogue
 
@@ -223,25 +222,13 @@ def test_the_usgs_statements_agree_or_are_explained(built):
 # --- the invariants, broken on copies ----------------------------------------------------
 
 
-def _edit(workdir, rel, old: str, new: str, encoding: str) -> None:
-    path = workdir / rel
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
-    text = path.read_bytes().decode(encoding)
-    assert old in text
-    path.write_bytes(text.replace(old, new, 1).encode(encoding))
-    register(workdir, rel, before)
-
-
 @pytest.mark.parametrize("case", BROKEN_END_TO_END)
 def test_a_broken_invariant_stops_the_build(case, tmp_path):
     """Each invariant of tests/faults.py's BROKEN is refused where the USGS files are
     cleaned (tests/unit/test_faults_where_read.py); one goes through the pipeline."""
     rel, edit, record, target, message = BROKEN[case]
     workdir = copy_repo(tmp_path / "repo")
-    before = hashlib.sha256((workdir / rel).read_bytes()).hexdigest()
-    edit(workdir / rel)
-    if record:
-        register(workdir, rel, before)
+    make_fault(workdir, rel, edit, record)
     proc = run_pipeline(workdir, target)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and message in out, out[-3000:]
@@ -252,7 +239,9 @@ def test_an_unexplained_usgs_statement_stops_the_build(tmp_path):
     workdir = copy_repo(tmp_path / "repo")
     # T7 line 36, tungsten: China 67,000 t, 79% of 85,000 t; say 51,000 t and 60% (its
     # own arithmetic holds, the world table's 67,000 t does not)
-    _edit(workdir, T7, "China,67000,79,85000", "China,51000,60,85000", "utf-8-sig")
+    make_fault(
+        workdir, T7, in_text("China,67000,79,85000", "China,51000,60,85000", "utf-8-sig"), True
+    )
     proc = run_pipeline(workdir, PEER)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out[-3000:]

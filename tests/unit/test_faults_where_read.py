@@ -7,6 +7,7 @@ few cases go through the whole pipeline as well (tests/pipeline/test_bad_input.p
 from __future__ import annotations
 
 import shutil
+from functools import cache
 
 import pytest
 from faults import (
@@ -26,10 +27,12 @@ from faults import (
 
 from conftest import REPO
 from raremetals.clean.commodities import load_commodities
+from raremetals.clean.comtrade import PartnerCodes, parse_extract
 from raremetals.clean.countries import CountryResolver
 from raremetals.clean.layouts import clean_usgs_world
 from raremetals.clean.paper import parse_table3
 from raremetals.clean.usgs_reference import REFERENCE
+from raremetals.clean.wgi import parse_wgi
 from raremetals.core import catalogue
 from raremetals.core.errors import InputError
 from raremetals.core.io import read_as_printed, read_yaml
@@ -50,19 +53,19 @@ COMPILED = {  # cases of a compiled table -> the table
 }
 
 
+@cache
+def _countries() -> CountryResolver:
+    return CountryResolver(REPO / "data/countries.csv")
+
+
 def _table3(path):
     return parse_table3(
-        path,
-        "paper",
-        load_commodities(REPO / "data/commodities.csv"),
-        CountryResolver(REPO / "data/countries.csv"),
+        path, "paper", load_commodities(REPO / "data/commodities.csv"), _countries()
     )
 
 
 def _wgi(path):
-    from raremetals.clean.wgi import parse_wgi
-
-    return parse_wgi(path, "worldbank_wgi", CountryResolver(REPO / "data/countries.csv"))
+    return parse_wgi(path, "worldbank_wgi", _countries())
 
 
 def _text_values(path):
@@ -72,10 +75,7 @@ def _text_values(path):
 
 
 def _comtrade(path):
-    from raremetals.clean.comtrade import PartnerCodes, parse_extract
-
-    countries = CountryResolver(REPO / "data/countries.csv")
-    partners = PartnerCodes(REPO / "data/comtrade_partners.csv", countries)
+    partners = PartnerCodes(REPO / "data/comtrade_partners.csv", _countries())
     return parse_extract(path, "un_comtrade_extract", "392", partners)  # 392: Japan
 
 
