@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import script_module
+from conftest import REPO, script_module
 
 warm = script_module("_warm")
 NOBODY = 65534
@@ -180,3 +180,45 @@ def test_the_private_interpreter_api_the_server_uses_still_works():
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ran.stdout == "ran\n"
     assert "_run_exitfuncs" in open(warm.__file__, encoding="utf-8").read()
+
+
+def test_the_server_started_before_the_jobs_is_the_one_they_find(tmp_path):
+    """The workflow starts the server while Snakemake plans (``onstart``), so that the
+    first jobs need not wait for one. A job finds a server by a key of its environment,
+    to which Snakemake adds the job's threads (``OMP_NUM_THREADS``, ...): the server
+    started beforehand must have the key of a job's environment, or every build starts a
+    second server and the first sits idle. Should Snakemake change what it sets, this
+    fails."""
+    import sys
+
+    scripts = str(REPO / "workflow/scripts")
+    (tmp_path / "Snakefile").write_text(
+        textwrap.dedent(
+            f"""\
+            import sys
+            sys.path.insert(0, {scripts!r})
+            import _warm
+
+            onstart:
+                with open("before.key", "w") as fh:
+                    fh.write(_warm._key(_warm.job_environment()))
+
+            rule key:
+                output: "job.key"
+                script: "job.py"
+            """
+        )
+    )
+    (tmp_path / "job.py").write_text(
+        f"import sys\nsys.path.insert(0, {scripts!r})\nimport _warm\n"
+        "open(snakemake.output[0], 'w').write(_warm._key())\n"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "snakemake", "--cores", "1", "--quiet"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src"), "RAREMETALS_WARM": "0"},
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    assert (tmp_path / "job.key").read_text() == (tmp_path / "before.key").read_text()

@@ -222,7 +222,8 @@ check_config_values()
 
 def start_job_server():
     """The jobs' scripts run in a warm interpreter (workflow/scripts/_warm.py); starting
-    it while Snakemake plans spares the first jobs the wait."""
+    it while Snakemake plans spares the first jobs the wait. It is started with the
+    environment Snakemake gives a job, or the jobs would start a server of their own."""
     warm = _script_module("_warm")
     if warm.enabled():
-        warm.start()
+        warm.start(env=warm.job_environment())

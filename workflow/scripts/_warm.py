@@ -8,11 +8,13 @@ the start, with the job's working folder, environment and standard streams, and 
 exit status becomes the job's. Every job still runs in a process of its own, so one job
 cannot change another's state, and Snakemake sees a job as it always does.
 
-The server is started by the first job that needs it and stops after ``IDLE`` seconds
-without work. It is found by a key made of the interpreter, the library's files (path,
-size and time of change) and the environment variables that change what Python imports,
-so a changed library or another environment never reuses a server. When the server
-cannot be reached, or ``RAREMETALS_WARM=0``, the script simply runs where it is.
+The server is started by the workflow as the build begins (with the environment
+Snakemake gives a job), or else by the first job that needs one, and stops after
+``IDLE`` seconds without work. It is found by a key made of the interpreter, the
+library's files (path, size and time of change) and the environment variables that
+change what Python imports, so a changed library or another environment never reuses a
+server. When the server cannot be reached, or ``RAREMETALS_WARM=0``, the script simply
+runs where it is.
 
 A job hands the server its whole environment and its standard streams, so only the
 build's own user may reach it: the socket and its lock live in ``.cache/warm`` of
@@ -37,6 +39,7 @@ import struct
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 IDLE = 30  # seconds without a job after which the server stops
@@ -69,12 +72,29 @@ KEY_VARIABLES = (
 )
 
 
-def _key() -> str:
+# Snakemake sets these in each job's environment to the job's threads (one for every rule
+# here), so a server started outside a job must be started, and found, with them too
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "GOTO_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+
+
+def job_environment(threads: int = 1) -> dict[str, str]:
+    """This process's environment as Snakemake hands it to a job of ``threads`` threads."""
+    return {**os.environ, **dict.fromkeys(THREAD_VARIABLES, str(threads))}
+
+
+def _key(env: Mapping[str, str] = os.environ) -> str:
     import raremetals
 
     package = Path(raremetals.__file__).resolve().parent
     digest = hashlib.sha256()
-    for part in (sys.executable, str(package), *(os.environ.get(v, "") for v in KEY_VARIABLES)):
+    for part in (sys.executable, str(package), *(env.get(v, "") for v in KEY_VARIABLES)):
         digest.update(part.encode() + b"\0")
     for path in sorted(package.rglob("*.py")) + [Path(__file__).resolve()]:
         st = path.stat()
@@ -96,9 +116,9 @@ def private_folder(folder: str | os.PathLike) -> Path | None:
     return folder
 
 
-def _socket_path() -> str | None:
+def _socket_path(env: Mapping[str, str] = os.environ) -> str | None:
     folder = private_folder(Path(".cache", "warm").absolute())
-    return None if folder is None else str(folder / f"{_key()}.sock")
+    return None if folder is None else str(folder / f"{_key(env)}.sock")
 
 
 def _in_folder(sock: socket.socket, path: str, call: str) -> None:
@@ -143,15 +163,16 @@ def enabled() -> bool:
     )
 
 
-def start(path: str | None = None) -> subprocess.Popen | None:
-    """Start the job server unless it runs or is starting; return the new process.
+def start(path: str | None = None, env: Mapping[str, str] = os.environ) -> subprocess.Popen | None:
+    """Start the job server for jobs of environment ``env`` unless it runs or is starting;
+    return the new process.
 
     A lock file makes the start a one-at-a-time affair: the starter holds it, the new
     server inherits it and lets go once it listens, so jobs arriving meanwhile wait for
     that server rather than start their own."""
     import fcntl
 
-    path = path or _socket_path()
+    path = path or _socket_path(env)
     if path is None:
         return None
     with open(path + ".lock", "w") as lock:
@@ -162,6 +183,7 @@ def start(path: str | None = None) -> subprocess.Popen | None:
         return subprocess.Popen(
             [sys.executable, str(Path(__file__).resolve()), "serve", path, str(lock.fileno())],
             start_new_session=True,
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
