@@ -121,9 +121,14 @@ def edit_module(work: Path) -> None:
     path.write_text(path.read_text() + "\n# an edit\n")
 
 
+def job_records(work: Path) -> list[dict]:
+    """The records the build's jobs wrote (rule, inputs, outputs, peak memory)."""
+    return [json.loads(p.read_text()) for p in sorted((work / "logs").rglob("*.job.json"))]
+
+
 def largest_job(work: Path) -> float:
     """The largest peak memory (MB) of a job's process, from the jobs' records."""
-    return max(json.loads(p.read_text())["max_rss_mb"] for p in (work / "logs").rglob("*.job.json"))
+    return max(record["max_rss_mb"] for record in job_records(work))
 
 
 def jobs_time(work: Path) -> float:
@@ -147,7 +152,7 @@ def same_dag(work: Path, dst: Path) -> Path:
     (from the jobs' records) that only touches its outputs, its source files empty: what
     Snakemake alone costs to plan this many jobs and files, without the workflow's code
     (its imports, the registry, input functions, params)."""
-    jobs = [json.loads(p.read_text()) for p in sorted((work / "logs").rglob("*.job.json"))]
+    jobs = job_records(work)
     made = {o for job in jobs for o in job["outputs"]}
     lines = [f"rule all:\n    input: {sorted(made)!r}\n"]
     for i, job in enumerate(jobs):

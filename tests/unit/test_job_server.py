@@ -9,6 +9,7 @@ import shutil
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 import textwrap
 import time
@@ -170,8 +171,6 @@ def test_the_private_interpreter_api_the_server_uses_still_works():
     """A job's child leaves with os._exit and runs the exit handlers itself through
     atexit._run_exitfuncs (the job record is written by one): should Python rename or
     change it, this fails, not a build that silently loses its records."""
-    import sys
-
     # in a process of its own: the call runs every exit handler of the process
     code = (
         "import atexit, os; atexit.register(print, 'ran', flush=True); "
@@ -189,8 +188,6 @@ def test_the_server_started_before_the_jobs_is_the_one_they_find(tmp_path):
     started beforehand must have the key of a job's environment, or every build starts a
     second server and the first sits idle. Should Snakemake change what it sets, this
     fails."""
-    import sys
-
     scripts = str(REPO / "workflow/scripts")
     (tmp_path / "Snakefile").write_text(
         textwrap.dedent(
